@@ -18,7 +18,12 @@ pub enum Format {
 impl Format {
     /// The format for a file name, by extension; unknown extensions are read as text.
     pub fn from_path(path: &Path) -> Format {
-        match path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref() {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref()
+        {
             Some("docx") => Format::Docx,
             Some("html" | "htm" | "xhtml") => Format::Html,
             Some("pdf") => Format::Pdf,
@@ -46,6 +51,8 @@ pub fn extract(path: &Path, bytes: &[u8], options: &Options) -> Result<Text, For
     }
     match Format::from_path(path) {
         Format::Text => Ok(Text::from_bytes(bytes, options)?),
-        other => Err(FormatError::Unsupported(format!("{other:?} files are not supported yet"))),
+        other => Err(FormatError::Unsupported(format!(
+            "{other:?} files are not supported yet"
+        ))),
     }
 }

@@ -115,15 +115,33 @@ impl Scorer {
     }
 
     /// Summarize one document: `units` were split from `text`.
-    pub fn summarize(&self, text: &str, units: &[Unit], _segmenter: &Segmenter, options: &SummaryOptions) -> Briefing {
+    pub fn summarize(
+        &self,
+        text: &str,
+        units: &[Unit],
+        _segmenter: &Segmenter,
+        options: &SummaryOptions,
+    ) -> Briefing {
         // Placeholder: first unit of the document as a result.
         let _ = (text, options);
         let parts = vec![Part::Other; units.len()];
         let picks = units
             .first()
-            .map(|u| Pick { part: Part::Result, unit: 0, start: u.start, end: u.end, score: 1.0, why: vec!["first".into()] })
+            .map(|u| Pick {
+                part: Part::Result,
+                unit: 0,
+                start: u.start,
+                end: u.end,
+                score: 1.0,
+                why: vec!["first".into()],
+            })
             .into_iter()
             .collect();
-        Briefing { parts, picks, indicators: Vec::new(), tasks: Vec::new() }
+        Briefing {
+            parts,
+            picks,
+            indicators: Vec::new(),
+            tasks: Vec::new(),
+        }
     }
 }

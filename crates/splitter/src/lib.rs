@@ -75,7 +75,8 @@ impl Splitter {
         let mut start = 0;
         let bytes = text.as_bytes();
         for (i, &b) in bytes.iter().enumerate() {
-            let end_here = b == b'\n' || (b == b'.' && bytes.get(i + 1).is_some_and(|n| *n == b' '));
+            let end_here =
+                b == b'\n' || (b == b'.' && bytes.get(i + 1).is_some_and(|n| *n == b' '));
             if end_here {
                 let end = if b == b'.' { i + 1 } else { i };
                 push(text, start, end, &mut out);
@@ -92,6 +93,11 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Unit>) {
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     if lead < s.len() {
-        out.push(Unit { kind: UnitKind::Sentence, start: start + lead, end: end - trail, clauses: Vec::new() });
+        out.push(Unit {
+            kind: UnitKind::Sentence,
+            start: start + lead,
+            end: end - trail,
+            clauses: Vec::new(),
+        });
     }
 }

@@ -48,16 +48,18 @@ impl Encoding {
 impl FromStr for Encoding {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        Ok(match s.to_ascii_lowercase().replace(['-', '_'], "").as_str() {
-            "utf8" => Encoding::Utf8,
-            "utf16" | "utf16le" => Encoding::Utf16Le,
-            "utf16be" => Encoding::Utf16Be,
-            "cp1258" | "windows1258" => Encoding::Cp1258,
-            "tcvn3" | "abc" => Encoding::Tcvn3,
-            "vni" => Encoding::Vni,
-            "viqr" => Encoding::Viqr,
-            other => return Err(format!("unknown encoding `{other}`")),
-        })
+        Ok(
+            match s.to_ascii_lowercase().replace(['-', '_'], "").as_str() {
+                "utf8" => Encoding::Utf8,
+                "utf16" | "utf16le" => Encoding::Utf16Le,
+                "utf16be" => Encoding::Utf16Be,
+                "cp1258" | "windows1258" => Encoding::Cp1258,
+                "tcvn3" | "abc" => Encoding::Tcvn3,
+                "vni" => Encoding::Vni,
+                "viqr" => Encoding::Viqr,
+                other => return Err(format!("unknown encoding `{other}`")),
+            },
+        )
     }
 }
 
@@ -97,7 +99,10 @@ pub enum DecodeError {
     #[error("binary data (NUL byte at offset {0}), not text")]
     Binary(usize),
     #[error("not valid {encoding} at byte {offset}")]
-    Invalid { encoding: &'static str, offset: usize },
+    Invalid {
+        encoding: &'static str,
+        offset: usize,
+    },
 }
 
 /// Normalized text with a map back to the source bytes.

@@ -26,7 +26,12 @@ impl Segmenter {
     /// Segment `tokens` (cut from `text`) into words, appending to `out`.
     pub fn segment(&self, _text: &str, tokens: &[Token], out: &mut Vec<Word>) {
         for (i, t) in tokens.iter().enumerate() {
-            out.push(Word { kind: t.kind, start: t.start, end: t.end, tokens: (i as u32, i as u32 + 1) });
+            out.push(Word {
+                kind: t.kind,
+                start: t.start,
+                end: t.end,
+                tokens: (i as u32, i as u32 + 1),
+            });
         }
     }
 }

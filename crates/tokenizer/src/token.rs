@@ -86,7 +86,11 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             out.push(word(text, s, i));
         }
         if !c.is_whitespace() {
-            out.push(Token { kind: TokenKind::Punct, start: i, end: i + c.len_utf8() });
+            out.push(Token {
+                kind: TokenKind::Punct,
+                start: i,
+                end: i + c.len_utf8(),
+            });
         }
     }
     if let Some(s) = start {
