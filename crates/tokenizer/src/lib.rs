@@ -18,5 +18,5 @@
 pub mod segment;
 pub mod token;
 
-pub use segment::{Segmenter, Word};
+pub use segment::{join_words, Scratch, Segmenter, Word};
 pub use token::{tokenize, tokenize_into, Token, TokenKind};

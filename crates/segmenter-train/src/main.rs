@@ -1,0 +1,348 @@
+//! Trainer of the word-segmentation model (`models/segmenter.bin`).
+//!
+//! ```text
+//! cargo run --release -p tomtat-segmenter-train -- --data ../shared/data --out models/segmenter.bin
+//! ```
+//!
+//! Reads the UD Vietnamese-VTB train and dev sets (`ud-vi-vtb/vi_vtb-ud-{train,dev}.words.txt`,
+//! words `_`-joined) and the Wiktionary headwords
+//! (`undertheseanlp-dictionary-wiktionary/words.jsonl`), trains a binary averaged
+//! perceptron over the gap features of `tomtat_tokenizer::segment::features`, and writes
+//! the model. The test sets are never read. `--heldout` trains on train only and prints
+//! the word F1 on dev (for tuning).
+//!
+//! Options: `--epochs N` (default 12), `--no-wiktionary`, `--no-lexicon`,
+//! `--folds K` (jackknife folds for the training lexicon, default 10), `--prune X`
+//! (drop weights with |w| < X, default 0.01), `--seed N`.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use tomtat_tokenizer::segment::features::{Dict, Scratch};
+use tomtat_tokenizer::segment::table::KeyTable;
+use tomtat_tokenizer::segment::{Model, Segmenter};
+use tomtat_tokenizer::{tokenize, Token, TokenKind};
+
+struct Args {
+    data: PathBuf,
+    out: Option<PathBuf>,
+    epochs: usize,
+    heldout: bool,
+    wiktionary: bool,
+    lexicon: bool,
+    folds: usize,
+    prune: f32,
+    seed: u64,
+}
+
+fn parse_args() -> Args {
+    let mut a = Args {
+        data: PathBuf::from("../shared/data"),
+        out: None,
+        epochs: 12,
+        heldout: false,
+        wiktionary: true,
+        lexicon: true,
+        folds: 10,
+        prune: 0.01,
+        seed: 1,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let mut val = || it.next().unwrap_or_else(|| panic!("{arg} needs a value"));
+        match arg.as_str() {
+            "--data" => a.data = val().into(),
+            "--out" => a.out = Some(val().into()),
+            "--epochs" => a.epochs = val().parse().expect("--epochs N"),
+            "--folds" => a.folds = val().parse().expect("--folds N"),
+            "--prune" => a.prune = val().parse().expect("--prune X"),
+            "--seed" => a.seed = val().parse().expect("--seed N"),
+            "--heldout" => a.heldout = true,
+            "--no-wiktionary" => a.wiktionary = false,
+            "--no-lexicon" => a.lexicon = false,
+            other => panic!("unknown argument {other}"),
+        }
+    }
+    a
+}
+
+/// A training sentence: raw text, tokens, gold join decision per token, gold words.
+struct Sentence {
+    text: String,
+    tokens: Vec<Token>,
+    join: Vec<bool>,
+    /// Gold multi-syllable words (syllables).
+    words: Vec<Vec<String>>,
+    /// Gold word byte spans.
+    spans: Vec<(usize, usize)>,
+}
+
+fn read_sentences(path: &std::path::Path) -> Vec<Sentence> {
+    let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut out = Vec::new();
+    for line in data.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        let mut words = Vec::new();
+        for w in line.split(' ').filter(|w| !w.is_empty()) {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let start = text.len();
+            let syls: Vec<&str> = w.split('_').filter(|s| !s.is_empty()).collect();
+            if syls.is_empty() {
+                // a word that is only underscores
+                text.push_str(w);
+            } else {
+                text.push_str(&syls.join(" "));
+            }
+            spans.push((start, text.len()));
+            if syls.len() >= 2 {
+                words.push(syls.iter().map(|s| s.to_string()).collect());
+            }
+        }
+        // word index of every byte
+        let mut word_of = vec![usize::MAX; text.len()];
+        for (wi, &(s, e)) in spans.iter().enumerate() {
+            word_of[s..e].fill(wi);
+        }
+        let tokens = tokenize(&text);
+        let mut join = vec![false; tokens.len()];
+        for i in 1..tokens.len() {
+            let a = word_of[tokens[i - 1].start];
+            let b = word_of[tokens[i].start];
+            join[i] = a != usize::MAX && a == b;
+        }
+        out.push(Sentence {
+            text,
+            tokens,
+            join,
+            words,
+            spans,
+        });
+    }
+    out
+}
+
+fn read_wiktionary(path: &std::path::Path) -> Vec<Vec<String>> {
+    let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut out = Vec::new();
+    for line in data.lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let Some(t) = v.get("text").and_then(|t| t.as_str()) else {
+            continue;
+        };
+        // template names ("Bản mẫu:...") and other namespaces
+        if t.contains(':') {
+            continue;
+        }
+        let syls: Vec<&str> = t.split_whitespace().collect();
+        if syls.len() < 2 || !syls.iter().all(|s| s.chars().all(char::is_alphabetic)) {
+            continue;
+        }
+        out.push(syls.iter().map(|s| s.to_string()).collect());
+    }
+    out
+}
+
+/// Averaged perceptron weights.
+#[derive(Default)]
+struct Perceptron {
+    w: HashMap<u64, (f32, f64, u64)>,
+    step: u64,
+}
+
+impl Perceptron {
+    fn score(&self, feats: &[u64]) -> f32 {
+        feats
+            .iter()
+            .map(|f| self.w.get(f).map_or(0.0, |e| e.0))
+            .sum()
+    }
+    fn update(&mut self, feats: &[u64], delta: f32) {
+        let step = self.step;
+        for &f in feats {
+            let e = self.w.entry(f).or_insert((0.0, 0.0, step));
+            e.1 += (step - e.2) as f64 * e.0 as f64;
+            e.2 = step;
+            e.0 += delta;
+        }
+    }
+    fn averaged(&self, prune: f32) -> KeyTable<f32> {
+        let mut t = KeyTable::with_capacity(self.w.len());
+        let mut keys: Vec<_> = self.w.keys().copied().collect();
+        keys.sort_unstable();
+        for k in keys {
+            let (w, total, stamp) = self.w[&k];
+            let avg =
+                ((total + (self.step - stamp) as f64 * w as f64) / self.step.max(1) as f64) as f32;
+            if avg.abs() >= prune {
+                *t.entry(k) = avg;
+            }
+        }
+        t
+    }
+}
+
+fn lexicon_dict(base: &Dict, sentences: &[&Sentence]) -> Dict {
+    let mut d = base.clone();
+    for s in sentences {
+        for w in &s.words {
+            d.insert_syllables(w.iter().map(String::as_str), 2);
+        }
+    }
+    d
+}
+
+fn train(args: &Args, train: &[Sentence], base: &Dict) -> Model {
+    // jackknife: the lexicon feature of each sentence comes from the other folds
+    let k = args.folds.max(2);
+    let fold_dicts: Vec<Dict> = if args.lexicon {
+        (0..k)
+            .map(|f| {
+                let others: Vec<&Sentence> = train
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % k != f)
+                    .map(|(_, s)| s)
+                    .collect();
+                lexicon_dict(base, &others)
+            })
+            .collect()
+    } else {
+        vec![base.clone(); k]
+    };
+    let mut p = Perceptron::default();
+    let mut scratch = Scratch::new();
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut rng = args.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    for epoch in 0..args.epochs {
+        // deterministic Fisher-Yates shuffle (xorshift)
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let (mut errors, mut total) = (0usize, 0usize);
+        for &si in &order {
+            let s = &train[si];
+            scratch.prepare(&s.text, &s.tokens, &[&fold_dicts[si % k]]);
+            for i in 1..s.tokens.len() {
+                if !scratch.gap[i] {
+                    continue;
+                }
+                scratch.gap_features(i);
+                let pred = p.score(&scratch.feats) > 0.0;
+                let gold = s.join[i];
+                p.step += 1;
+                if pred != gold {
+                    let feats = std::mem::take(&mut scratch.feats);
+                    p.update(&feats, if gold { 1.0 } else { -1.0 });
+                    scratch.feats = feats;
+                    errors += 1;
+                }
+                total += 1;
+                scratch.join[i] = pred;
+            }
+        }
+        eprintln!(
+            "epoch {epoch}: {errors} errors / {total} gaps ({:.4})",
+            errors as f64 / total.max(1) as f64
+        );
+    }
+    let dict = if args.lexicon {
+        lexicon_dict(base, &train.iter().collect::<Vec<_>>())
+    } else {
+        base.clone()
+    };
+    Model {
+        dict,
+        weights: p.averaged(args.prune),
+    }
+}
+
+/// Word precision/recall/F1 of the segmenter on gold sentences (words as byte spans).
+fn evaluate(seg: &Segmenter, sentences: &[Sentence]) -> (f64, f64, f64) {
+    let (mut tp, mut n_gold, mut n_sys) = (0usize, 0usize, 0usize);
+    let mut words = Vec::new();
+    for s in sentences {
+        words.clear();
+        seg.segment(&s.text, &s.tokens, &mut words);
+        let gold: std::collections::HashSet<(usize, usize)> = s.spans.iter().copied().collect();
+        tp += words
+            .iter()
+            .filter(|w| gold.contains(&(w.start, w.end)))
+            .count();
+        n_gold += gold.len();
+        n_sys += words.len();
+    }
+    let p = tp as f64 / n_sys.max(1) as f64;
+    let r = tp as f64 / n_gold.max(1) as f64;
+    (p, r, 2.0 * p * r / (p + r).max(1e-9))
+}
+
+fn main() {
+    let args = parse_args();
+    let vtb = args.data.join("ud-vi-vtb");
+    let train_set = read_sentences(&vtb.join("vi_vtb-ud-train.words.txt"));
+    let dev_set = read_sentences(&vtb.join("vi_vtb-ud-dev.words.txt"));
+    let mut base = Dict::default();
+    if args.wiktionary {
+        let wik = read_wiktionary(
+            &args
+                .data
+                .join("undertheseanlp-dictionary-wiktionary/words.jsonl"),
+        );
+        eprintln!("wiktionary: {} multi-syllable headwords", wik.len());
+        for w in &wik {
+            base.insert_syllables(w.iter().map(String::as_str), 1);
+        }
+    }
+    let syllable_gaps = |ss: &[Sentence]| {
+        ss.iter()
+            .map(|s| {
+                s.tokens
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Syllable)
+                    .count()
+            })
+            .sum::<usize>()
+    };
+    eprintln!(
+        "train: {} sentences ({} syllables), dev: {} sentences ({} syllables)",
+        train_set.len(),
+        syllable_gaps(&train_set),
+        dev_set.len(),
+        syllable_gaps(&dev_set)
+    );
+    let model = if args.heldout {
+        let model = train(&args, &train_set, &base);
+        let seg = Segmenter::with_model(std::sync::Arc::new(model.clone()));
+        let (p, r, f) = evaluate(&seg, &dev_set);
+        println!("dev (held out): precision {p:.4} recall {r:.4} F1 {f:.4}");
+        let (p, r, f) = evaluate(&seg, &train_set);
+        println!("train (seen): precision {p:.4} recall {r:.4} F1 {f:.4}");
+        model
+    } else {
+        let mut all = train_set;
+        all.extend(dev_set);
+        train(&args, &all, &base)
+    };
+    let bytes = model.to_bytes();
+    eprintln!(
+        "model: {} dictionary words, {} weights, {} bytes",
+        model.dict.len(),
+        model.weights.len(),
+        bytes.len()
+    );
+    if let Some(out) = &args.out {
+        std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+        eprintln!("wrote {}", out.display());
+    }
+}

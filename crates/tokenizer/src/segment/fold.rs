@@ -1,0 +1,155 @@
+//! Syllable keys independent of case and tone-mark placement.
+//!
+//! A syllable's key hashes its letters lower-cased with the tone mark taken off,
+//! then the tone: `hoà`, `hòa`, `HOÀ` and `Hoà` share one key, so the old and new
+//! tone-mark styles (and decomposed input) segment alike.
+
+use std::sync::OnceLock;
+use unicode_normalization::char::{compose, decompose_canonical};
+
+const FIRST: u32 = 0xC0;
+const LAST: u32 = 0x1F00;
+
+/// `(toneless lower-case char) << 3 | tone` for the Latin letters U+00C0..U+1EFF.
+fn table() -> &'static [u32] {
+    static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (FIRST..LAST)
+            .map(|cp| {
+                let Some(c) = char::from_u32(cp) else {
+                    return 0;
+                };
+                let lower = c.to_lowercase().next().unwrap_or(c);
+                let mut parts = Vec::with_capacity(4);
+                decompose_canonical(lower, |d| parts.push(d));
+                let mut tone = 0;
+                let mut base: Option<char> = None;
+                for d in parts {
+                    match tone_of(d) {
+                        0 => {
+                            base = Some(match base {
+                                None => d,
+                                Some(b) => compose(b, d).unwrap_or(b),
+                            })
+                        }
+                        t => tone = t,
+                    }
+                }
+                ((base.unwrap_or(lower) as u32) << 3) | tone
+            })
+            .collect()
+    })
+}
+
+/// Tone number of a combining tone mark, 0 for anything else.
+fn tone_of(c: char) -> u32 {
+    match c {
+        '\u{300}' | '\u{340}' => 1,
+        '\u{301}' | '\u{341}' => 2,
+        '\u{309}' => 3,
+        '\u{303}' => 4,
+        '\u{323}' => 5,
+        _ => 0,
+    }
+}
+
+/// Mix two 64-bit values (deterministic on every platform).
+#[inline]
+pub fn mix(a: u64, b: u64) -> u64 {
+    let mut x = a ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^= x >> 32;
+    x = x.wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    x ^= x >> 32;
+    x = x.wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    x ^ (x >> 32)
+}
+
+/// Case- and tone-style-independent hash of a syllable.
+pub fn syllable_key(s: &str) -> u64 {
+    let table = table();
+    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
+    let mut tone = 0u32;
+    for c in s.chars() {
+        let cp = c as u32;
+        let folded = if cp < 0x80 {
+            (c.to_ascii_lowercase() as u32) << 3
+        } else if (FIRST..LAST).contains(&cp) {
+            table[(cp - FIRST) as usize]
+        } else {
+            match tone_of(c) {
+                0 => (c.to_lowercase().next().unwrap_or(c) as u32) << 3,
+                t => {
+                    tone = t;
+                    continue;
+                }
+            }
+        };
+        if folded & 7 != 0 {
+            tone = folded & 7;
+        }
+        h = (h ^ u64::from(folded >> 3)).wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    mix(h, u64::from(tone) + 1)
+}
+
+/// Letter-case shape: 0 lower, 1 Title, 2 UPPER (two letters or more), 3 other.
+pub fn shape(s: &str) -> u8 {
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else { return 3 };
+    if !first.is_alphabetic() {
+        return 3;
+    }
+    let (mut upper, mut lower, mut other) = (0, 0, 0);
+    for c in chars {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        } else if !('\u{300}'..='\u{36F}').contains(&c) {
+            other += 1;
+        }
+    }
+    if other > 0 {
+        3
+    } else if first.is_lowercase() {
+        if upper == 0 {
+            0
+        } else {
+            3
+        }
+    } else if lower == 0 && upper > 0 {
+        2
+    } else if upper == 0 {
+        1
+    } else {
+        3
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tone_style_and_case_fold() {
+        assert_eq!(syllable_key("hoà"), syllable_key("hòa"));
+        assert_eq!(syllable_key("HOÀ"), syllable_key("hòa"));
+        assert_eq!(syllable_key("thuỷ"), syllable_key("thủy"));
+        assert_eq!(syllable_key("khoẻ"), syllable_key("khỏe"));
+        // decomposed input
+        assert_eq!(syllable_key("ho\u{300}a"), syllable_key("hoà"));
+        assert_ne!(syllable_key("hoà"), syllable_key("hoa"));
+        assert_ne!(syllable_key("hoà"), syllable_key("hoá"));
+        assert_ne!(syllable_key("tâm"), syllable_key("tam"));
+        assert_ne!(syllable_key("đa"), syllable_key("da"));
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("ban"), 0);
+        assert_eq!(shape("Đảng"), 1);
+        assert_eq!(shape("UBND"), 2);
+        assert_eq!(shape("iPhone"), 3);
+        assert_eq!(shape("A"), 1);
+    }
+}

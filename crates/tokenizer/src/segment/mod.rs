@@ -1,0 +1,277 @@
+//! Word segmentation: syllable tokens grouped into words.
+//!
+//! Vietnamese writes words as space-separated syllables: `Ban Chấp hành Đảng bộ
+//! huyện` is the three words `Ban_Chấp_hành Đảng_bộ huyện`. The [`Segmenter`]
+//! decides, for every gap between two syllable tokens, whether the gap is inside a
+//! word. Tokens of other kinds (numbers, dates, codes, URLs, punctuation, ...) are
+//! always words of their own and never glued to syllables.
+//!
+//! # Method
+//!
+//! A binary averaged perceptron scores each gap, left to right (the decision at the
+//! previous gap is a feature). Its features ([`features`]) are hashed:
+//! the syllables around the gap (two on each side) as unigrams, bigrams and
+//! trigrams; letter-case shapes (`Title Title` joins proper names such as
+//! `Nguyễn_Tăng`, `Hà_Nội`, the UD-VTB convention); repeated syllables; and the
+//! longest dictionary words that cross, end before or start at the gap. Syllables
+//! are keyed case- and tone-style-independently ([`fold`]: `hoà` = `hòa` = `HOÀ`).
+//!
+//! The bundled model (`models/segmenter.bin`, see `models/README.md`) is trained on
+//! the UD Vietnamese-VTB train and dev sets with a dictionary of Wiktionary
+//! headwords and the lexicon of the training corpus, by the `tomtat-segmenter-train`
+//! tool. User dictionaries ([`Segmenter::add_user_words`]) override the model.
+//!
+//! ```
+//! use tomtat_tokenizer::Segmenter;
+//! let seg = Segmenter::new();
+//! assert_eq!(seg.segment_str("Ban Chấp hành Đảng bộ huyện"), ["Ban_Chấp_hành", "Đảng_bộ", "huyện"]);
+//! ```
+
+pub mod features;
+pub mod fold;
+pub mod model;
+pub mod table;
+
+use crate::token::{tokenize_into, Token, TokenKind};
+use features::{word_key, Dict, Scratch as FeatureScratch, MAX_WORD};
+use fold::syllable_key;
+pub use model::{Model, ModelError};
+use std::sync::{Arc, OnceLock};
+
+/// The bundled model file.
+pub static BUNDLED_MODEL: &[u8] = include_bytes!("../../../../models/segmenter.bin");
+
+/// A word: one or more tokens, with its byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    /// The kind of its first token (`Syllable` for Vietnamese words).
+    pub kind: TokenKind,
+    pub start: usize,
+    pub end: usize,
+    /// Index range into the token slice the word was built from.
+    pub tokens: (u32, u32),
+}
+
+impl Word {
+    /// The word's text as written (syllables separated by their original spaces).
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+
+    /// Append the word's `_`-joined form (`Ban_Chấp_hành`) to `out`: every run of
+    /// whitespace inside the word becomes one `_`.
+    pub fn push_joined(&self, text: &str, out: &mut String) {
+        let mut in_space = false;
+        for c in self.text(text).chars() {
+            if c.is_whitespace() {
+                in_space = true;
+            } else {
+                if in_space {
+                    out.push('_');
+                    in_space = false;
+                }
+                out.push(c);
+            }
+        }
+    }
+
+    /// The word's `_`-joined form (`Ban_Chấp_hành`).
+    pub fn joined(&self, text: &str) -> String {
+        let mut s = String::with_capacity(self.end - self.start);
+        self.push_joined(text, &mut s);
+        s
+    }
+}
+
+/// The words in the VnCoreNLP / PhoBERT form: syllables joined by `_`, words
+/// separated by one space (`Ban_Chấp_hành Đảng_bộ huyện`).
+pub fn join_words(text: &str, words: &[Word]) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        w.push_joined(text, &mut out);
+    }
+    out
+}
+
+/// Reusable buffers for [`Segmenter::segment_with`] (one per thread).
+#[derive(Debug, Default, Clone)]
+pub struct Scratch {
+    feats: FeatureScratch,
+}
+
+impl Scratch {
+    /// Empty buffers.
+    pub fn new() -> Scratch {
+        Scratch::default()
+    }
+}
+
+/// Groups syllables into words. Built once, shared read-only across threads.
+#[derive(Debug, Clone)]
+pub struct Segmenter {
+    model: Arc<Model>,
+    user: Dict,
+    user_max: usize,
+}
+
+impl Default for Segmenter {
+    fn default() -> Self {
+        Segmenter::new()
+    }
+}
+
+impl Segmenter {
+    /// The segmenter with the bundled model (parsed once per process).
+    pub fn new() -> Segmenter {
+        static MODEL: OnceLock<Arc<Model>> = OnceLock::new();
+        let model = MODEL.get_or_init(|| {
+            Arc::new(Model::from_bytes(BUNDLED_MODEL).expect("bundled segmenter model is valid"))
+        });
+        Segmenter::with_model(Arc::clone(model))
+    }
+
+    /// A segmenter with another model (see [`Model::from_bytes`]).
+    pub fn with_model(model: Arc<Model>) -> Segmenter {
+        Segmenter {
+            model,
+            user: Dict::default(),
+            user_max: 0,
+        }
+    }
+
+    /// The model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Add user words: one word a line, its syllables separated by spaces or `_`
+    /// (`Ban Chấp hành`, `Đảng_bộ`). Empty lines and lines starting with `#` are
+    /// skipped. A user word found in the text always becomes one word (the longest
+    /// user word wins, left to right). Returns the number of words added.
+    ///
+    /// ```
+    /// use tomtat_tokenizer::Segmenter;
+    /// let mut seg = Segmenter::new();
+    /// seg.add_user_words("phát triển kinh tế\n");
+    /// assert_eq!(seg.segment_str("phát triển kinh tế"), ["phát_triển_kinh_tế"]);
+    /// ```
+    pub fn add_user_words(&mut self, dict_text: &str) -> usize {
+        let mut added = 0;
+        for line in dict_text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let syllables: Vec<&str> = line
+                .split(|c: char| c.is_whitespace() || c == '_')
+                .filter(|s| !s.is_empty())
+                .collect();
+            if syllables.len() < 2 || syllables.len() > MAX_WORD {
+                continue;
+            }
+            self.user
+                .insert_key(word_key(syllables.iter().map(|s| syllable_key(s))), 1);
+            self.user_max = self.user_max.max(syllables.len());
+            added += 1;
+        }
+        added
+    }
+
+    /// Segment `tokens` (cut from `text`) into words, appending to `out`.
+    pub fn segment(&self, text: &str, tokens: &[Token], out: &mut Vec<Word>) {
+        let mut scratch = Scratch::new();
+        self.segment_with(&mut scratch, text, tokens, out);
+    }
+
+    /// [`Segmenter::segment`] reusing `scratch` (no allocation once the buffers
+    /// have grown to the text size).
+    pub fn segment_with(
+        &self,
+        scratch: &mut Scratch,
+        text: &str,
+        tokens: &[Token],
+        out: &mut Vec<Word>,
+    ) {
+        let s = &mut scratch.feats;
+        s.prepare(text, tokens, &[&self.model.dict]);
+        for i in 1..tokens.len() {
+            if s.gap[i] {
+                s.gap_features(i);
+                s.join[i] = self.model.score(&s.feats) > 0.0;
+            }
+        }
+        if !self.user.is_empty() {
+            self.apply_user_words(s);
+        }
+        let mut start = 0;
+        for i in 1..=tokens.len() {
+            if i == tokens.len() || !(s.gap[i] && s.join[i]) {
+                out.push(Word {
+                    kind: tokens[start].kind,
+                    start: tokens[start].start,
+                    end: tokens[i - 1].end,
+                    tokens: (start as u32, i as u32),
+                });
+                start = i;
+            }
+        }
+    }
+
+    /// Force the decisions inside and around user words (leftmost-longest).
+    fn apply_user_words(&self, s: &mut FeatureScratch) {
+        let n = s.keys.len();
+        let mut i = 0;
+        while i < n {
+            let mut best = 0;
+            let mut h = word_key([s.keys[i]]);
+            let mut j = i + 1;
+            while j < n && j - i < self.user_max && s.gap[j] {
+                h = features::word_key_extend(h, s.keys[j]);
+                if self.user.get(h) != 0 {
+                    best = j - i + 1;
+                }
+                j += 1;
+            }
+            if best >= 2 {
+                s.join[i] = false;
+                for k in i + 1..i + best {
+                    s.join[k] = true;
+                }
+                if i + best < n {
+                    s.join[i + best] = false;
+                }
+                i += best;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// Tokenize and segment `text`; the words in their `_`-joined form.
+    ///
+    /// ```
+    /// use tomtat_tokenizer::Segmenter;
+    /// let words = Segmenter::new().segment_str("Ủy ban nhân dân tỉnh");
+    /// assert_eq!(words, ["Ủy_ban", "nhân_dân", "tỉnh"]);
+    /// ```
+    pub fn segment_str(&self, text: &str) -> Vec<String> {
+        let mut tokens = Vec::new();
+        tokenize_into(text, &mut tokens);
+        let mut words = Vec::new();
+        self.segment(text, &tokens, &mut words);
+        words.iter().map(|w| w.joined(text)).collect()
+    }
+
+    /// Tokenize and segment `text` into one line: words `_`-joined, separated by
+    /// spaces (the output of `tomtat tokenize`).
+    pub fn segment_line(&self, text: &str) -> String {
+        let mut tokens = Vec::new();
+        tokenize_into(text, &mut tokens);
+        let mut words = Vec::new();
+        self.segment(text, &tokens, &mut words);
+        join_words(text, &words)
+    }
+}
