@@ -1,5 +1,135 @@
-//! The tomtat pipeline: bytes to briefing.
+//! The tomtat pipeline: report bytes to a briefing of results, shortcomings and
+//! directives, with indicators and tasks, every line traceable to the source.
+//!
+//! ```
+//! use tomtat::{Pipeline, PipelineOptions};
+//! let pipeline = Pipeline::new(PipelineOptions::default());
+//! let record = pipeline.summarize_bytes("demo", "demo.txt", "Thu ngân sách đạt 25,5 tỉ đồng.".as_bytes());
+//! let json = serde_json::to_string(&record).unwrap();
+//! assert!(json.contains("\"id\":\"demo\""));
+//! ```
+//!
+//! Stages live in their own crates (re-exported here): [`text`] decodes and
+//! normalizes, [`tokenizer`] cuts tokens and words, [`splitter`] finds units,
+//! [`scorer`] labels parts and picks key units. [`batch`] runs many documents in
+//! parallel with output in input order; [`render`] writes Markdown.
+
+pub mod batch;
+pub mod output;
+pub mod render;
+
+pub use output::{ErrorRecord, IndicatorOut, PickOut, Record, Summary, TaskOut};
+pub use tomtat_formats as formats;
 pub use tomtat_scorer as scorer;
 pub use tomtat_splitter as splitter;
 pub use tomtat_text as text;
 pub use tomtat_tokenizer as tokenizer;
+
+use std::path::Path;
+use tomtat_scorer::{Scorer, SummaryOptions};
+use tomtat_splitter::Splitter;
+use tomtat_text::Text;
+use tomtat_tokenizer::Segmenter;
+
+/// How the pipeline reads and summarizes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PipelineOptions {
+    pub text: tomtat_text::Options,
+    pub summary: SummaryOptions,
+    /// Files larger than this are refused with an error record (default 256 MiB).
+    pub max_file_bytes: Option<u64>,
+}
+
+/// Default cap on input file size.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 << 20;
+
+/// The loaded models of every stage, built once and shared read-only across threads.
+#[derive(Debug)]
+pub struct Pipeline {
+    pub options: PipelineOptions,
+    pub segmenter: Segmenter,
+    pub splitter: Splitter,
+    pub scorer: Scorer,
+}
+
+impl Pipeline {
+    /// Load every stage's bundled model.
+    pub fn new(options: PipelineOptions) -> Pipeline {
+        Pipeline::with_segmenter(options, Segmenter::new())
+    }
+
+    /// Use a given segmenter (for example one with a user dictionary).
+    pub fn with_segmenter(options: PipelineOptions, segmenter: Segmenter) -> Pipeline {
+        Pipeline {
+            options,
+            segmenter,
+            splitter: Splitter::new(),
+            scorer: Scorer::new(),
+        }
+    }
+
+    /// Summarize a file read from disk; errors become an error record.
+    pub fn summarize_file(&self, id: &str, path: &Path) -> Record {
+        let source = path.display().to_string();
+        match self.read_file(path) {
+            Ok(text) => Record::Summary(Box::new(self.summarize_text(id, &source, &text))),
+            Err(error) => Record::Error(ErrorRecord {
+                id: id.into(),
+                source,
+                error,
+            }),
+        }
+    }
+
+    /// Summarize bytes whose format is taken from `source`'s extension.
+    pub fn summarize_bytes(&self, id: &str, source: &str, bytes: &[u8]) -> Record {
+        match tomtat_formats::extract(Path::new(source), bytes, &self.options.text) {
+            Ok(text) => Record::Summary(Box::new(self.summarize_text(id, source, &text))),
+            Err(e) => Record::Error(ErrorRecord {
+                id: id.into(),
+                source: source.into(),
+                error: e.to_string(),
+            }),
+        }
+    }
+
+    /// Read and decode a file into normalized text, with an error message naming the reason.
+    pub fn read_file(&self, path: &Path) -> Result<Text, String> {
+        let max = self
+            .options
+            .max_file_bytes
+            .unwrap_or(DEFAULT_MAX_FILE_BYTES);
+        let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
+        if meta.is_dir() {
+            return Err("is a directory".into());
+        }
+        if meta.len() > max {
+            return Err(format!(
+                "file too large ({} bytes, limit {max}): split it or raise --max-file-mb",
+                meta.len()
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| io_reason(&e))?;
+        tomtat_formats::extract(path, &bytes, &self.options.text).map_err(|e| e.to_string())
+    }
+
+    /// Summarize normalized text; ranges in the output point at the source bytes.
+    pub fn summarize_text(&self, id: &str, source: &str, text: &Text) -> Summary {
+        let s = text.as_str();
+        let units = self.splitter.split(s);
+        let briefing = self
+            .scorer
+            .summarize(s, &units, &self.segmenter, &self.options.summary);
+        Summary::build(id, source, text, &units, &briefing)
+    }
+}
+
+/// A short reason for an I/O error, in the words a user acts on.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "not found".into(),
+        PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}

@@ -1,0 +1,234 @@
+//! `tomtat bench`: throughput of each stage and of the whole pipeline, on one thread
+//! and on all cores, as the median of several runs.
+
+use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use tomtat::text::{Options, Text};
+use tomtat::tokenizer::tokenize_into;
+use tomtat::{Pipeline, PipelineOptions};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Folder of .txt reports (default: the bundled corpus/).
+    path: Option<PathBuf>,
+    /// Repeat the corpus until it holds at least this many MB.
+    #[arg(long, default_value_t = 20.0)]
+    min_mb: f64,
+    /// Runs per measurement; the median is reported.
+    #[arg(long, default_value_t = 5)]
+    runs: usize,
+    /// Threads for the parallel column (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Write the figures as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn default_corpus() -> PathBuf {
+    let here = PathBuf::from("corpus");
+    if here.is_dir() {
+        here
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+    }
+}
+
+fn read_corpus(dir: &Path) -> Result<Vec<Vec<u8>>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("{}: cannot read the corpus folder", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        bail!("{}: no .txt files to measure", dir.display());
+    }
+    files
+        .iter()
+        .map(|p| std::fs::read(p).with_context(|| format!("{}", p.display())))
+        .collect()
+}
+
+struct Row {
+    stage: &'static str,
+    threads: usize,
+    median_s: f64,
+}
+
+pub fn run(args: Args) -> Result<()> {
+    let dir = args.path.clone().unwrap_or_else(default_corpus);
+    let base = read_corpus(&dir)?;
+    let base_bytes: usize = base.iter().map(Vec::len).sum();
+    let copies = ((args.min_mb * 1e6) / base_bytes as f64).ceil().max(1.0) as usize;
+    let docs: Vec<Vec<u8>> = (0..copies).flat_map(|_| base.iter().cloned()).collect();
+    let total: usize = docs.iter().map(Vec::len).sum();
+    let cores = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let runs = args.runs.max(1);
+
+    let pipeline = Pipeline::new(PipelineOptions::default());
+    let options = Options::default();
+    let texts: Vec<Text> = docs
+        .iter()
+        .map(|d| Text::from_bytes(d, &options))
+        .collect::<Result<_, _>>()?;
+    let units: Vec<_> = texts
+        .iter()
+        .map(|t| pipeline.splitter.split(t.as_str()))
+        .collect();
+    if !args.json {
+        eprintln!(
+            "tomtat bench: {} documents ({} files × {copies}) = {:.1} MB from {}, median of {runs} runs",
+            docs.len(),
+            base.len(),
+            total as f64 / 1e6,
+            dir.display()
+        );
+    }
+
+    let mut rows = Vec::new();
+    let thread_counts: Vec<usize> = if cores > 1 { vec![1, cores] } else { vec![1] };
+    for &threads in &thread_counts {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()?;
+        let time = |f: &(dyn Fn() + Sync)| -> f64 {
+            let mut t: Vec<f64> = (0..runs)
+                .map(|_| {
+                    let start = Instant::now();
+                    pool.install(f);
+                    start.elapsed().as_secs_f64()
+                })
+                .collect();
+            t.sort_by(f64::total_cmp);
+            t[t.len() / 2]
+        };
+        rows.push(Row {
+            stage: "decode+normalize",
+            threads,
+            median_s: time(&|| {
+                docs.par_iter().for_each(|d| {
+                    std::hint::black_box(Text::from_bytes(d, &options).ok());
+                })
+            }),
+        });
+        rows.push(Row {
+            stage: "split",
+            threads,
+            median_s: time(&|| {
+                texts.par_iter().for_each(|t| {
+                    std::hint::black_box(pipeline.splitter.split(t.as_str()));
+                })
+            }),
+        });
+        rows.push(Row {
+            stage: "tokens+segment",
+            threads,
+            median_s: time(&|| {
+                texts.par_iter().for_each_init(
+                    || (Vec::new(), Vec::new()),
+                    |(tokens, words), t| {
+                        tokens.clear();
+                        words.clear();
+                        tokenize_into(t.as_str(), tokens);
+                        pipeline.segmenter.segment(t.as_str(), tokens, words);
+                        std::hint::black_box(words.len());
+                    },
+                )
+            }),
+        });
+        rows.push(Row {
+            stage: "score",
+            threads,
+            median_s: time(&|| {
+                texts.par_iter().zip(&units).for_each(|(t, u)| {
+                    std::hint::black_box(pipeline.scorer.summarize(
+                        t.as_str(),
+                        u,
+                        &pipeline.segmenter,
+                        &pipeline.options.summary,
+                    ));
+                })
+            }),
+        });
+        rows.push(Row {
+            stage: "whole pipeline",
+            threads,
+            median_s: time(&|| {
+                docs.par_iter().for_each(|d| {
+                    let record = pipeline.summarize_bytes("bench", "bench.txt", d);
+                    std::hint::black_box(serde_json::to_string(&record).ok());
+                })
+            }),
+        });
+    }
+
+    let mbs = |r: &Row| total as f64 / 1e6 / r.median_s;
+    let dps = |r: &Row| docs.len() as f64 / r.median_s;
+    if args.json {
+        let stages: Vec<_> = rows
+            .iter()
+            .map(|r| json!({"stage": r.stage, "threads": r.threads, "median_s": r.median_s, "mb_per_s": mbs(r), "docs_per_s": dps(r)}))
+            .collect();
+        println!(
+            "{}",
+            json!({"bytes": total, "documents": docs.len(), "runs": runs, "cores": cores, "stages": stages})
+        );
+        return Ok(());
+    }
+    println!(
+        "{:<18}{:>12}{:>10}{:>14}{:>10}{:>10}",
+        "stage",
+        "1 thr MB/s",
+        "docs/s",
+        format!("{cores} thr MB/s"),
+        "docs/s",
+        "speed-up"
+    );
+    let one: Vec<&Row> = rows.iter().filter(|r| r.threads == 1).collect();
+    for r1 in one {
+        let rn = rows
+            .iter()
+            .find(|r| r.stage == r1.stage && r.threads == cores && cores > 1);
+        match rn {
+            Some(rn) => println!(
+                "{:<18}{:>12.1}{:>10.0}{:>14.1}{:>10.0}{:>9.2}×",
+                r1.stage,
+                mbs(r1),
+                dps(r1),
+                mbs(rn),
+                dps(rn),
+                r1.median_s / rn.median_s
+            ),
+            None => println!("{:<18}{:>12.1}{:>10.0}", r1.stage, mbs(r1), dps(r1)),
+        }
+    }
+    Ok(())
+}
+
+/// Write `docs` documents drawn in turn from the corpus into `out/NNN/NNNNNN-name.txt`
+/// (1000 a folder), each with a line naming its copy number so no two are identical.
+pub fn make_archive(corpus: &Path, out: &Path, docs: usize) -> Result<()> {
+    let dir = if corpus.is_dir() {
+        corpus.to_path_buf()
+    } else {
+        default_corpus()
+    };
+    let base = read_corpus(&dir)?;
+    for i in 0..docs {
+        let folder = out.join(format!("{:03}", i / 1000));
+        if i % 1000 == 0 {
+            std::fs::create_dir_all(&folder).with_context(|| format!("{}", folder.display()))?;
+        }
+        let mut bytes = base[i % base.len()].clone();
+        bytes.extend_from_slice(format!("\nBản sao số {i}.\n").as_bytes());
+        std::fs::write(folder.join(format!("{i:06}.txt")), bytes)?;
+    }
+    eprintln!("tomtat: wrote {docs} documents under {}", out.display());
+    Ok(())
+}

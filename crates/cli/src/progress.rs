@@ -1,0 +1,88 @@
+//! A progress line on stderr when it is a terminal.
+
+use std::io::{IsTerminal, Write};
+use std::time::{Duration, Instant};
+
+/// Counts of a batch run and the progress line drawn from them.
+pub struct Progress {
+    enabled: bool,
+    total: usize,
+    start: Instant,
+    last_draw: Option<Instant>,
+    pub done: usize,
+    pub errors: usize,
+    pub bytes: u64,
+}
+
+impl Progress {
+    /// Draws only when stderr is a terminal and `quiet` is off.
+    pub fn new(total: usize, quiet: bool) -> Progress {
+        Progress {
+            enabled: !quiet && std::io::stderr().is_terminal(),
+            total,
+            start: Instant::now(),
+            last_draw: None,
+            done: 0,
+            errors: 0,
+            bytes: 0,
+        }
+    }
+
+    /// Count one finished document.
+    pub fn tick(&mut self, bytes: u64, error: bool) {
+        self.done += 1;
+        self.bytes += bytes;
+        self.errors += error as usize;
+        if self.enabled
+            && self
+                .last_draw
+                .is_none_or(|t| t.elapsed() >= Duration::from_millis(100))
+        {
+            self.draw();
+            self.last_draw = Some(Instant::now());
+        }
+    }
+
+    fn draw(&self) {
+        let secs = self.start.elapsed().as_secs_f64().max(1e-9);
+        let width = 24;
+        let filled = if self.total == 0 {
+            width
+        } else {
+            self.done * width / self.total
+        };
+        eprint!(
+            "\r[{}{}] {}/{} files · {:.1} MB · {:.0} docs/s · {} errors ",
+            "=".repeat(filled),
+            " ".repeat(width - filled),
+            self.done,
+            self.total,
+            self.bytes as f64 / 1e6,
+            self.done as f64 / secs,
+            self.errors
+        );
+        let _ = std::io::stderr().flush();
+    }
+
+    /// Clear the line and print the final counts (always, even when quiet).
+    pub fn finish(&self, skipped: usize) {
+        if self.enabled {
+            self.draw();
+            eprintln!();
+        }
+        let secs = self.start.elapsed().as_secs_f64();
+        let skipped = if skipped > 0 {
+            format!("; {skipped} files of other types skipped (use --glob to include them)")
+        } else {
+            String::new()
+        };
+        eprintln!(
+            "tomtat: {} documents: {} summarized, {} failed ({:.1} MB in {:.2} s){skipped}",
+            self.done,
+            self.done - self.errors,
+            self.errors,
+            self.bytes as f64 / 1e6,
+            secs
+        );
+    }
+}

@@ -1,0 +1,435 @@
+//! `tomtat summarize`: a batch of documents to briefings, streamed in input order.
+
+use crate::io::parse_jsonl_doc;
+use crate::progress::Progress;
+use crate::TextArgs;
+use anyhow::{Context, Result};
+use clap::ValueEnum;
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Component, Path, PathBuf};
+use tomtat::batch::{discover, run_ordered, Glob, Input};
+use tomtat::scorer::{Method, SummaryOptions};
+use tomtat::{render, ErrorRecord, Pipeline, PipelineOptions, Record};
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One JSON object a document.
+    Jsonl,
+    /// One JSON array of all documents.
+    Json,
+    /// A Markdown briefing per document.
+    Md,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum MethodArg {
+    /// Part labels from headings and cues, centrality, figures, MMR.
+    Default,
+    /// Plain LexRank over the whole document (baseline).
+    Lexrank,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files and folders (folders are walked recursively).
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: Format,
+    /// Key units per part (default: adaptive to the part's size).
+    #[arg(long)]
+    max_per_part: Option<usize>,
+    #[arg(long, value_enum, default_value = "default")]
+    method: MethodArg,
+    /// Worker threads (default: all cores).
+    #[arg(long, short)]
+    jobs: Option<usize>,
+    /// Also write one .json and one .md per document under DIR (mirroring the input tree),
+    /// plus index.jsonl, digest.md and indicators.csv.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// With --out: keep documents whose .json already exists (resume an interrupted run).
+    #[arg(long, requires = "out")]
+    skip_existing: bool,
+    /// Only files matching this pattern when walking folders (repeatable), e.g. `*.docx`, `2024/**/*.pdf`.
+    #[arg(long)]
+    glob: Vec<String>,
+    /// Read {"id","text"} JSON lines from this file (`-` for stdin) instead of paths.
+    #[arg(long, value_name = "FILE")]
+    jsonl: Option<PathBuf>,
+    /// User dictionary for word segmentation: one word a line.
+    #[arg(long)]
+    dict: Option<PathBuf>,
+    /// Refuse files larger than this many MB.
+    #[arg(long, default_value_t = 256)]
+    max_file_mb: u64,
+    /// No progress line.
+    #[arg(long, short)]
+    quiet: bool,
+    #[command(flatten)]
+    text: TextArgs,
+}
+
+/// One finished document.
+struct Done {
+    record: Record,
+    line: String,
+    bytes: u64,
+}
+
+pub fn run(args: Args) -> Result<i32> {
+    let options = PipelineOptions {
+        text: args.text.options(),
+        summary: SummaryOptions {
+            method: match args.method {
+                MethodArg::Default => Method::Default,
+                MethodArg::Lexrank => Method::LexRank,
+            },
+            max_per_part: args.max_per_part,
+        },
+        max_file_bytes: Some(args.max_file_mb << 20),
+    };
+    let pipeline = Pipeline::with_segmenter(options, crate::io::segmenter(args.dict.as_deref())?);
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let window = jobs * 8;
+    let mut emitter = Emitter::new(args.format, args.out.as_deref())?;
+
+    if let Some(source) = &args.jsonl {
+        let reader: Box<dyn BufRead> = if source == Path::new("-") {
+            Box::new(BufReader::new(std::io::stdin()))
+        } else {
+            Box::new(BufReader::new(
+                File::open(source).with_context(|| format!("{}: cannot open", source.display()))?,
+            ))
+        };
+        let mut progress = Progress::new(0, args.quiet);
+        let mut chunk: Vec<(usize, String)> = Vec::new();
+        let mut lines = reader.lines().enumerate();
+        loop {
+            chunk.clear();
+            for (n, line) in lines.by_ref() {
+                let line = line.context("reading JSON lines")?;
+                if !line.trim().is_empty() {
+                    chunk.push((n + 1, line));
+                }
+                if chunk.len() == 1024 {
+                    break;
+                }
+            }
+            if chunk.is_empty() {
+                break;
+            }
+            let mut failure = None;
+            run_ordered(
+                &chunk,
+                jobs,
+                window,
+                || (),
+                |_, (n, line)| summarize_line(&pipeline, *n, line),
+                |_, done| {
+                    progress.tick(done.bytes, done.record.is_error());
+                    if failure.is_none() {
+                        failure = emitter.emit(&done).err();
+                    }
+                },
+            );
+            if let Some(e) = failure {
+                return Err(e);
+            }
+        }
+        emitter.finish()?;
+        progress.finish(0);
+        return Ok(if progress.errors > 0 { 1 } else { 0 });
+    }
+
+    if args.paths.is_empty() {
+        eprintln!("tomtat: error: no input: give files or folders, or --jsonl - to read {{\"id\",\"text\"}} lines from stdin");
+        return Ok(2);
+    }
+    let globs: Vec<Glob> = args.glob.iter().map(|g| Glob::new(g)).collect();
+    let found = discover(&args.paths, &globs);
+    let mut progress = Progress::new(found.inputs.len(), args.quiet);
+    let out_dir = args.out.as_deref();
+    let skip_existing = args.skip_existing;
+    let mut failure = None;
+    run_ordered(
+        &found.inputs,
+        jobs,
+        window,
+        || (),
+        |_, input| summarize_input(&pipeline, input, out_dir, skip_existing),
+        |_, done| {
+            progress.tick(done.bytes, done.record.is_error());
+            if failure.is_none() {
+                failure = emitter.emit(&done).err();
+            }
+        },
+    );
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    emitter.finish()?;
+    progress.finish(found.skipped);
+    Ok(if progress.errors > 0 { 1 } else { 0 })
+}
+
+fn summarize_line(pipeline: &Pipeline, n: usize, line: &str) -> Done {
+    let record = match parse_jsonl_doc(line) {
+        Ok((id, text)) => {
+            let bytes = text.len() as u64;
+            let record = guarded(&id, &id, || {
+                let t = tomtat::text::Text::from_str_with(&text, &pipeline.options.text);
+                Record::Summary(Box::new(pipeline.summarize_text(&id, &id, &t)))
+            });
+            return finish(record, bytes);
+        }
+        Err(e) => Record::Error(ErrorRecord {
+            id: format!("line-{n}"),
+            source: format!("stdin:{n}"),
+            error: format!("{e:#}"),
+        }),
+    };
+    finish(record, line.len() as u64)
+}
+
+fn summarize_input(
+    pipeline: &Pipeline,
+    input: &Input,
+    out_dir: Option<&Path>,
+    skip_existing: bool,
+) -> Done {
+    let source = input.path.display().to_string();
+    let bytes = std::fs::metadata(&input.path).map(|m| m.len()).unwrap_or(0);
+    if let Some(problem) = &input.problem {
+        return finish(
+            Record::Error(ErrorRecord {
+                id: input.id.clone(),
+                source,
+                error: problem.clone(),
+            }),
+            0,
+        );
+    }
+    if let (Some(dir), true) = (out_dir, skip_existing) {
+        let json_path = output_path(dir, &input.id, "json");
+        if let Ok(saved) = std::fs::read_to_string(&json_path) {
+            if let Ok(record) = serde_json::from_str::<Record>(&saved) {
+                return finish(record, bytes);
+            }
+        }
+    }
+    let record = guarded(&input.id, &source, || {
+        pipeline.summarize_file(&input.id, &input.path)
+    });
+    let done = finish(record, bytes);
+    if let Some(dir) = out_dir {
+        if let Err(e) = write_document_files(dir, &done.record) {
+            let error = format!("cannot write output: {e:#}");
+            return finish(
+                Record::Error(ErrorRecord {
+                    id: input.id.clone(),
+                    source,
+                    error,
+                }),
+                bytes,
+            );
+        }
+    }
+    done
+}
+
+/// Run `f`, turning a panic into an error record so one bad document never stops the batch.
+fn guarded(id: &str, source: &str, f: impl FnOnce() -> Record) -> Record {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let msg = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Record::Error(ErrorRecord {
+            id: id.into(),
+            source: source.into(),
+            error: format!("internal error, please report it: {msg}"),
+        })
+    })
+}
+
+fn finish(record: Record, bytes: u64) -> Done {
+    let line = serde_json::to_string(&record).expect("records serialize");
+    Done {
+        record,
+        line,
+        bytes,
+    }
+}
+
+/// `DIR/<id>.<ext>`, with `..` and root components of the id left out.
+fn output_path(dir: &Path, id: &str, ext: &str) -> PathBuf {
+    let mut path = dir.to_path_buf();
+    for c in Path::new(id).components() {
+        if let Component::Normal(part) = c {
+            path.push(part);
+        }
+    }
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_else(|| "document".into());
+    name.push(".");
+    name.push(ext);
+    path.set_file_name(name);
+    path
+}
+
+fn write_document_files(dir: &Path, record: &Record) -> Result<()> {
+    let json_path = output_path(dir, record.id(), "json");
+    if let Some(parent) = json_path.parent() {
+        std::fs::create_dir_all(parent).with_context(|| format!("{}", parent.display()))?;
+    }
+    std::fs::write(&json_path, serde_json::to_string_pretty(record)?)
+        .with_context(|| format!("{}", json_path.display()))?;
+    let md_path = output_path(dir, record.id(), "md");
+    std::fs::write(&md_path, render::markdown(record))
+        .with_context(|| format!("{}", md_path.display()))?;
+    Ok(())
+}
+
+/// Writes records to stdout and, with --out, to the batch files.
+struct Emitter {
+    format: Format,
+    stdout: BufWriter<std::io::Stdout>,
+    count: usize,
+    batch: Option<BatchFiles>,
+}
+
+struct BatchFiles {
+    index: BufWriter<File>,
+    digest: BufWriter<File>,
+    digest_rows_path: PathBuf,
+    digest_rows: BufWriter<File>,
+    csv: BufWriter<File>,
+}
+
+impl Emitter {
+    fn new(format: Format, out: Option<&Path>) -> Result<Emitter> {
+        let batch = match out {
+            None => None,
+            Some(dir) => {
+                std::fs::create_dir_all(dir).with_context(|| {
+                    format!("{}: cannot create the output folder", dir.display())
+                })?;
+                let create = |name: &str| -> Result<BufWriter<File>> {
+                    let p = dir.join(name);
+                    Ok(BufWriter::new(
+                        File::create(&p).with_context(|| format!("{}", p.display()))?,
+                    ))
+                };
+                let mut digest = create("digest.md")?;
+                digest.write_all(
+                    render::digest_header("Tóm tắt theo lô (batch digest)").as_bytes(),
+                )?;
+                let mut csv = create("indicators.csv")?;
+                csv.write_all(render::INDICATOR_CSV_HEADER.as_bytes())?;
+                Some(BatchFiles {
+                    index: create("index.jsonl")?,
+                    digest,
+                    digest_rows_path: dir.join(".digest-indicators.tmp"),
+                    digest_rows: create(".digest-indicators.tmp")?,
+                    csv,
+                })
+            }
+        };
+        let mut stdout = BufWriter::new(std::io::stdout());
+        match format {
+            Format::Json => stdout.write_all(b"[\n")?,
+            Format::Md => {
+                stdout.write_all(render::digest_header("Tóm tắt (briefings)").as_bytes())?
+            }
+            Format::Jsonl => {}
+        }
+        Ok(Emitter {
+            format,
+            stdout,
+            count: 0,
+            batch,
+        })
+    }
+
+    fn emit(&mut self, done: &Done) -> Result<()> {
+        match self.format {
+            Format::Jsonl => {
+                self.stdout.write_all(done.line.as_bytes())?;
+                self.stdout.write_all(b"\n")?;
+            }
+            Format::Json => {
+                if self.count > 0 {
+                    self.stdout.write_all(b",\n")?;
+                }
+                self.stdout.write_all(done.line.as_bytes())?;
+            }
+            Format::Md => self
+                .stdout
+                .write_all(render::markdown(&done.record).as_bytes())?,
+        }
+        self.count += 1;
+        if let Some(b) = &mut self.batch {
+            b.index.write_all(done.line.as_bytes())?;
+            b.index.write_all(b"\n")?;
+            b.digest
+                .write_all(render::digest_entry(&done.record).as_bytes())?;
+            b.digest_rows
+                .write_all(render::digest_indicator_rows(&done.record).as_bytes())?;
+            b.csv
+                .write_all(render::indicator_csv_rows(&done.record).as_bytes())?;
+        }
+        if self.format != Format::Json {
+            // Stream: a consumer (a pipe, Spark) sees each document as soon as it is done.
+            self.stdout.flush()?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        if self.format == Format::Json {
+            self.stdout.write_all(b"\n]\n")?;
+        }
+        self.stdout.flush()?;
+        if let Some(mut b) = self.batch.take() {
+            b.digest_rows.flush()?;
+            drop(b.digest_rows);
+            b.digest
+                .write_all(render::DIGEST_INDICATOR_HEADER.as_bytes())?;
+            let mut rows = File::open(&b.digest_rows_path)?;
+            std::io::copy(&mut rows, &mut b.digest)?;
+            std::fs::remove_file(&b.digest_rows_path)?;
+            b.digest.flush()?;
+            b.index.flush()?;
+            b.csv.flush()?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths_stay_inside_the_output_folder() {
+        let dir = Path::new("/out");
+        assert_eq!(
+            output_path(dir, "2024/a.docx", "json"),
+            Path::new("/out/2024/a.docx.json")
+        );
+        assert_eq!(
+            output_path(dir, "../../etc/passwd", "md"),
+            Path::new("/out/etc/passwd.md")
+        );
+        assert_eq!(
+            output_path(dir, "/abs/x.txt", "json"),
+            Path::new("/out/abs/x.txt.json")
+        );
+    }
+}

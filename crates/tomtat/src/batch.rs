@@ -1,0 +1,363 @@
+//! Batches: find the input files under the paths a user gives, and run a
+//! function over many items in parallel while handing results back in input order.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex};
+
+/// File extensions read when walking a folder (files named on the command line are always read).
+pub const SUPPORTED_EXTENSIONS: &[&str] =
+    &["txt", "md", "docx", "html", "htm", "xhtml", "pdf", "doc"];
+
+/// One input document found by [`discover`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// Path relative to the input root it was found under (the file name for a file given directly).
+    pub id: String,
+    pub path: PathBuf,
+    /// Set when the input cannot even be opened (symlink loop, unreadable folder, missing path).
+    pub problem: Option<String>,
+}
+
+/// What [`discover`] found.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub inputs: Vec<Input>,
+    /// Files under the folders that were left out because of their type (or not matching `--glob`).
+    pub skipped: usize,
+}
+
+/// A shell-style pattern matched against a path relative to its root:
+/// `*` any run of characters except `/`, `**` any run including `/`, `?` one character.
+/// A pattern without `/` is matched against the file name alone.
+#[derive(Debug, Clone)]
+pub struct Glob {
+    pattern: Vec<char>,
+    name_only: bool,
+}
+
+impl Glob {
+    /// Compile a pattern.
+    ///
+    /// ```
+    /// use tomtat::batch::Glob;
+    /// assert!(Glob::new("*.docx").matches("2024/bao-cao.docx"));
+    /// assert!(Glob::new("2024/**/*.pdf").matches("2024/q1/a.pdf"));
+    /// assert!(!Glob::new("*.pdf").matches("a.docx"));
+    /// ```
+    pub fn new(pattern: &str) -> Glob {
+        Glob {
+            name_only: !pattern.contains('/'),
+            pattern: pattern.chars().collect(),
+        }
+    }
+
+    /// Whether `relative` (with `/` separators) matches.
+    pub fn matches(&self, relative: &str) -> bool {
+        let target = if self.name_only {
+            relative.rsplit('/').next().unwrap_or(relative)
+        } else {
+            relative
+        };
+        let t: Vec<char> = target.chars().collect();
+        glob_match(&self.pattern, &t)
+    }
+}
+
+fn glob_match(p: &[char], t: &[char]) -> bool {
+    match p.first() {
+        None => t.is_empty(),
+        Some('*') if p.get(1) == Some(&'*') => {
+            let rest = if p.get(2) == Some(&'/') {
+                &p[3..]
+            } else {
+                &p[2..]
+            };
+            (0..=t.len()).any(|i| glob_match(rest, &t[i..]))
+        }
+        Some('*') => {
+            let mut i = 0;
+            loop {
+                if glob_match(&p[1..], &t[i..]) {
+                    return true;
+                }
+                if i == t.len() || t[i] == '/' {
+                    return false;
+                }
+                i += 1;
+            }
+        }
+        Some('?') => !t.is_empty() && t[0] != '/' && glob_match(&p[1..], &t[1..]),
+        Some(c) => t.first() == Some(c) && glob_match(&p[1..], &t[1..]),
+    }
+}
+
+/// Find the input files under `paths` (files and folders, folders walked recursively in name order).
+/// Folders contribute the files with a [`SUPPORTED_EXTENSIONS`] extension, or those matching one of
+/// `globs` when any is given. Every problem (missing path, unreadable folder, symlink loop)
+/// becomes an input with `problem` set, so it is reported and never silently dropped.
+pub fn discover(paths: &[PathBuf], globs: &[Glob]) -> Discovery {
+    let mut found = Discovery::default();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(e) => found.inputs.push(Input {
+                id: path.display().to_string(),
+                path: path.clone(),
+                problem: Some(crate::io_reason(&e)),
+            }),
+            Ok(meta) if meta.is_dir() => {
+                let mut ancestors = HashSet::new();
+                walk(path, path, globs, &mut ancestors, &mut found);
+            }
+            Ok(_) => {
+                let id = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| path.display().to_string());
+                found.inputs.push(Input {
+                    id,
+                    path: path.clone(),
+                    problem: None,
+                });
+            }
+        }
+    }
+    found
+}
+
+fn walk(
+    root: &Path,
+    dir: &Path,
+    globs: &[Glob],
+    ancestors: &mut HashSet<PathBuf>,
+    found: &mut Discovery,
+) {
+    let relative = |p: &Path| {
+        p.strip_prefix(root)
+            .unwrap_or(p)
+            .to_string_lossy()
+            .replace('\\', "/")
+    };
+    let canonical = match std::fs::canonicalize(dir) {
+        Ok(c) => c,
+        Err(e) => {
+            found.inputs.push(Input {
+                id: relative(dir),
+                path: dir.into(),
+                problem: Some(crate::io_reason(&e)),
+            });
+            return;
+        }
+    };
+    if !ancestors.insert(canonical.clone()) {
+        found.inputs.push(Input {
+            id: relative(dir),
+            path: dir.into(),
+            problem: Some("symlink loop: this folder contains itself".into()),
+        });
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => {
+            let mut v: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            v.sort();
+            v
+        }
+        Err(e) => {
+            found.inputs.push(Input {
+                id: relative(dir),
+                path: dir.into(),
+                problem: Some(format!("cannot read folder: {}", crate::io_reason(&e))),
+            });
+            ancestors.remove(&canonical);
+            return;
+        }
+    };
+    for path in entries {
+        let id = relative(&path);
+        match std::fs::metadata(&path) {
+            Err(e) => {
+                // A broken symlink or a file that vanished: report it.
+                found.inputs.push(Input {
+                    id,
+                    path,
+                    problem: Some(crate::io_reason(&e)),
+                });
+            }
+            Ok(meta) if meta.is_dir() => walk(root, &path, globs, ancestors, found),
+            Ok(_) => {
+                let wanted = if globs.is_empty() {
+                    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        SUPPORTED_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
+                    })
+                } else {
+                    globs.iter().any(|g| g.matches(&id))
+                };
+                if wanted {
+                    found.inputs.push(Input {
+                        id,
+                        path,
+                        problem: None,
+                    });
+                } else {
+                    found.skipped += 1;
+                }
+            }
+        }
+    }
+    ancestors.remove(&canonical);
+}
+
+/// Run `work` over `items` on `jobs` threads and give each result to `sink` in input order,
+/// as soon as it and all before it are done. At most `window` items are in flight or waiting
+/// to be written, so memory does not grow with the number of items. Each thread builds its
+/// own scratch state once with `init` and reuses it for every item it takes.
+///
+/// ```
+/// let items: Vec<u32> = (0..100).collect();
+/// let mut seen = Vec::new();
+/// tomtat::batch::run_ordered(&items, 2, 8, || (), |_, x| x * 2, |i, y| seen.push((i, y)));
+/// assert_eq!(seen, (0..100).map(|i| (i as usize, i * 2)).collect::<Vec<_>>());
+/// ```
+pub fn run_ordered<I, T, W>(
+    items: &[I],
+    jobs: usize,
+    window: usize,
+    init: impl Fn() -> W + Sync,
+    work: impl Fn(&mut W, &I) -> T + Sync,
+    mut sink: impl FnMut(usize, T),
+) where
+    I: Sync,
+    T: Send,
+{
+    let jobs = jobs.max(1).min(items.len().max(1));
+    let window = window.max(jobs);
+    let next = AtomicUsize::new(0);
+    let written = (Mutex::new(0usize), Condvar::new());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .thread_name(|i| format!("tomtat-worker-{i}"))
+        .build()
+        .expect("thread pool");
+    let (tx, rx) = mpsc::channel::<(usize, T)>();
+    std::thread::scope(|scope| {
+        let (next, written, init, work) = (&next, &written, &init, &work);
+        scope.spawn(move || {
+            pool.scope(|s| {
+                for _ in 0..jobs {
+                    let tx = tx.clone();
+                    s.spawn(move |_| {
+                        let mut scratch = init();
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            if i >= items.len() {
+                                break;
+                            }
+                            {
+                                let mut done = written.0.lock().unwrap();
+                                while i >= *done + window {
+                                    done = written.1.wait(done).unwrap();
+                                }
+                            }
+                            if tx.send((i, work(&mut scratch, &items[i]))).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                }
+            });
+            drop(tx);
+        });
+        let mut pending = BTreeMap::new();
+        let mut want = 0;
+        for (i, result) in rx {
+            pending.insert(i, result);
+            while let Some(result) = pending.remove(&want) {
+                sink(want, result);
+                want += 1;
+            }
+            *written.0.lock().unwrap() = want;
+            written.1.notify_all();
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_back_in_input_order_on_many_threads() {
+        let items: Vec<u64> = (0..500).collect();
+        let mut out = Vec::new();
+        run_ordered(
+            &items,
+            4,
+            16,
+            Vec::<u64>::new,
+            |buf, &x| {
+                buf.push(x);
+                // Uneven work so results finish out of order.
+                (0..(x % 7) * 1000).fold(x, |a, b| a.wrapping_add(b)) ^ x.wrapping_mul(0)
+            },
+            |i, _| out.push(i),
+        );
+        assert_eq!(out, (0..500).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn empty_input_calls_nothing() {
+        let items: Vec<u8> = Vec::new();
+        let mut calls = 0;
+        run_ordered(&items, 2, 4, || (), |_, _| 0, |_, _: i32| calls += 1);
+        assert_eq!(calls, 0);
+    }
+
+    #[test]
+    fn glob_patterns() {
+        assert!(Glob::new("*.txt").matches("a/b/c.txt"));
+        assert!(!Glob::new("a/*.txt").matches("a/b/c.txt"));
+        assert!(Glob::new("a/**/*.txt").matches("a/b/c.txt"));
+        assert!(Glob::new("a/**/*.txt").matches("a/c.txt"));
+        assert!(Glob::new("bc-?.pdf").matches("bc-1.pdf"));
+        assert!(!Glob::new("bc-?.pdf").matches("bc-12.pdf"));
+    }
+
+    #[test]
+    fn discover_walks_in_order_and_reports_missing_paths() {
+        let dir = std::env::temp_dir().join(format!("tomtat-discover-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        std::fs::write(dir.join("b.txt"), "x").unwrap();
+        std::fs::write(dir.join("a.docx"), "x").unwrap();
+        std::fs::write(dir.join("sub/c.html"), "x").unwrap();
+        std::fs::write(dir.join("photo.jpg"), "x").unwrap();
+        let found = discover(&[dir.clone(), dir.join("missing.txt")], &[]);
+        let ids: Vec<_> = found.inputs.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids[..3], ["a.docx", "b.txt", "sub/c.html"]);
+        assert_eq!(found.inputs[3].problem.as_deref(), Some("not found"));
+        assert_eq!(found.skipped, 1);
+        let only_html = discover(std::slice::from_ref(&dir), &[Glob::new("*.html")]);
+        assert_eq!(only_html.inputs.len(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_are_reported_not_followed_forever() {
+        let dir = std::env::temp_dir().join(format!("tomtat-loop-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("a")).unwrap();
+        std::fs::write(dir.join("a/x.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(&dir, dir.join("a/back")).unwrap();
+        let found = discover(std::slice::from_ref(&dir), &[]);
+        assert!(found.inputs.iter().any(|i| i
+            .problem
+            .as_deref()
+            .is_some_and(|p| p.contains("symlink loop"))));
+        assert_eq!(
+            found.inputs.iter().filter(|i| i.problem.is_none()).count(),
+            1
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
