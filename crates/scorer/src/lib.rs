@@ -5,9 +5,48 @@
 //! INTERFACE CONTRACT (used by the pipeline): `Scorer::new`, `Scorer::summarize`,
 //! `SummaryOptions { method, max_per_part }`, `Method`, `Briefing { parts, picks, indicators, tasks }`,
 //! `Part`, `Pick`, `Indicator`, `Task`. Ranges are byte ranges into the text given.
+//!
+//! How it works:
+//! 1. **Parts.** Each unit gets a score per part from the cue lexicon
+//!    (`models/scorer-cues.tsv`: phrases with a part, a weight and a scope), its figures
+//!    and its form (headings, captions, bylines, short lines, questions). Numbered or
+//!    upper-case headings set the part of what follows; discourse cues (`tuy nhiên`,
+//!    `thời gian tới`, ...) carry their part to the next units with a decay. A Viterbi
+//!    pass with a bonus for staying in the same part makes the parts come in runs.
+//! 2. **Key units.** Within each part, units are scored by LexRank centrality over
+//!    TF-IDF vectors of segmented words, the margin of their part, figures and
+//!    position; about a third of each part is picked (at least one) with MMR.
+//! 3. **Indicators** are the figures with their name, unit, plan share and change.
+//! 4. **Tasks** are the clauses of directive units with who must act.
+//!
+//! ```
+//! use tomtat_scorer::{Part, Scorer, SummaryOptions};
+//! use tomtat_splitter::Splitter;
+//! use tomtat_tokenizer::Segmenter;
+//! let text = "Thu ngân sách đạt 25,5 tỷ đồng, tăng 5,1% so với cùng kỳ.\n\
+//!             Tuy nhiên, tiến độ giải ngân vốn đầu tư công còn chậm.\n\
+//!             Thời gian tới, các địa phương cần đẩy nhanh tiến độ giải ngân.";
+//! let units = Splitter::new().split(text);
+//! let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+//! assert_eq!(b.parts, [Part::Result, Part::Shortcoming, Part::Directive]);
+//! assert_eq!(b.indicators[0].unit_name, "tỷ đồng");
+//! assert_eq!(b.indicators[0].change_percent, Some(5.1));
+//! assert_eq!(b.tasks[0].actor.as_deref(), Some("các địa phương"));
+//! ```
+
+mod indicators;
+mod lex;
+mod parts;
+mod select;
+mod tasks;
+
+pub use lex::parse_number;
 
 use tomtat_splitter::Unit;
 use tomtat_tokenizer::Segmenter;
+
+use lex::{CuePart, Lexicon, Tok};
+use parts::{idx, Analysis};
 
 /// The part of a report a unit belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -104,44 +143,384 @@ pub struct Briefing {
     pub tasks: Vec<Task>,
 }
 
+/// The bundled cue lexicon.
+const CUES: &str = include_str!("../../../models/scorer-cues.tsv");
+
+/// Tunable weights of the scorer (hand-set from the annotation guidelines, checked by
+/// leave-documents-out runs on the development reports).
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct Tuning {
+    /// Prior score of each part (result, shortcoming, directive, other).
+    pub bias: [f32; 4],
+    /// Transition bonus for staying in the same content part.
+    pub stay: f32,
+    /// Transition bonus for staying in `other`.
+    pub stay_other: f32,
+    /// Bonus a discourse cue gives its part in the next unit.
+    pub switch_carry: f32,
+    /// Decay of that bonus per unit.
+    pub switch_decay: f32,
+    /// Bonus a heading gives its part in the units under it.
+    pub heading_carry: f32,
+    /// Result score per figure (at most 4).
+    pub figure: f32,
+    /// `other` score of a short line without a final stop.
+    pub no_stop: f32,
+    /// Cue sums above this count half.
+    pub cue_cap: f32,
+    /// Share of a part's units picked by default.
+    pub budget: f32,
+    /// Weights of the key-unit score: centrality, part margin, figures, first of part, cue strength.
+    pub w_cent: f32,
+    pub w_margin: f32,
+    pub w_fig: f32,
+    pub w_first: f32,
+    pub w_cue: f32,
+    /// Redundancy penalty of MMR.
+    pub mmr: f32,
+}
+
+impl Default for Tuning {
+    fn default() -> Tuning {
+        Tuning {
+            bias: [0.2, -0.4, -0.2, 0.3],
+            stay: 0.8,
+            stay_other: 0.6,
+            switch_carry: 1.0,
+            switch_decay: 0.7,
+            heading_carry: 1.5,
+            figure: 0.5,
+            no_stop: 2.0,
+            cue_cap: 4.0,
+            budget: 1.0 / 3.0,
+            w_cent: 0.35,
+            w_margin: 0.25,
+            w_fig: 0.2,
+            w_first: 0.3,
+            w_cue: 0.15,
+            mmr: 0.3,
+        }
+    }
+}
+
 /// The scorer with its lexicons and weights, loaded once and shared across threads.
-#[derive(Debug, Default)]
-pub struct Scorer {}
+#[derive(Debug)]
+pub struct Scorer {
+    lex: Lexicon,
+    tuning: Tuning,
+}
+
+impl Default for Scorer {
+    fn default() -> Scorer {
+        Scorer::new()
+    }
+}
 
 impl Scorer {
     /// The scorer with the bundled lexicons.
     pub fn new() -> Scorer {
-        Scorer {}
+        Scorer::with_tuning(Tuning::default())
+    }
+
+    /// The scorer with the bundled lexicons and other weights (for tuning runs).
+    #[doc(hidden)]
+    pub fn with_tuning(tuning: Tuning) -> Scorer {
+        let lex = Lexicon::parse(CUES).expect("bundled cue lexicon is valid");
+        Scorer { lex, tuning }
+    }
+
+    /// The scorer with another cue lexicon (TSV, as `models/scorer-cues.tsv`).
+    pub fn with_lexicon(tsv: &str) -> Result<Scorer, String> {
+        Ok(Scorer {
+            lex: Lexicon::parse(tsv)?,
+            tuning: Tuning::default(),
+        })
     }
 
     /// Summarize one document: `units` were split from `text`.
+    ///
+    /// Units whose range is not inside `text` (or not on character boundaries) are
+    /// labelled `other` and never picked.
     pub fn summarize(
         &self,
         text: &str,
         units: &[Unit],
-        _segmenter: &Segmenter,
+        segmenter: &Segmenter,
         options: &SummaryOptions,
     ) -> Briefing {
-        // Placeholder: first unit of the document as a result.
-        let _ = (text, options);
-        let parts = vec![Part::Other; units.len()];
-        let picks = units
-            .first()
-            .map(|u| Pick {
-                part: Part::Result,
-                unit: 0,
-                start: u.start,
-                end: u.end,
-                score: 1.0,
-                why: vec!["first".into()],
+        let n = units.len();
+        let valid: Vec<bool> = units
+            .iter()
+            .map(|u| {
+                u.start <= u.end
+                    && u.end <= text.len()
+                    && text.is_char_boundary(u.start)
+                    && text.is_char_boundary(u.end)
             })
-            .into_iter()
             .collect();
+        let mut indicators = Vec::new();
+        let mut an: Vec<Analysis> = Vec::with_capacity(n);
+        for (i, u) in units.iter().enumerate() {
+            let mut toks: Vec<Tok> = Vec::new();
+            if valid[i] {
+                lex::lex(text, u.start, u.end, &mut toks);
+            }
+            let before = indicators.len();
+            indicators::extract(text, &toks, i, &mut indicators);
+            let figures = indicators.len() - before;
+            let mut a = Analysis::new(&self.lex, &self.tuning, text, u, toks, i, n, figures);
+            if !valid[i] {
+                a.own = [-10.0, -10.0, -10.0, 10.0];
+            }
+            an.push(a);
+        }
+        let mut parts = parts::label(&mut an, &self.lex, &self.tuning);
+        let safe: Vec<Unit> = units
+            .iter()
+            .zip(&valid)
+            .map(|(u, &ok)| {
+                if ok {
+                    u.clone()
+                } else {
+                    Unit {
+                        start: 0,
+                        end: 0,
+                        ..u.clone()
+                    }
+                }
+            })
+            .collect();
+        let vecs = select::vectors(text, &safe, segmenter);
+        let picks = match options.method {
+            Method::Default => self.pick(&an, &parts, &vecs, units, options),
+            Method::LexRank => {
+                let (p, picks) = self.lexrank_baseline(&parts, &vecs, units, &valid, options);
+                parts = p;
+                picks
+            }
+        };
+        let mut tasks = Vec::new();
+        for (i, u) in units.iter().enumerate() {
+            if valid[i] && parts[i] == Part::Directive {
+                tasks::extract(text, u, i, &mut tasks);
+            }
+        }
         Briefing {
             parts,
             picks,
-            indicators: Vec::new(),
-            tasks: Vec::new(),
+            indicators,
+            tasks,
         }
+    }
+
+    fn budget(&self, size: usize, options: &SummaryOptions) -> usize {
+        if size == 0 {
+            return 0;
+        }
+        let k = options
+            .max_per_part
+            .unwrap_or_else(|| (size as f32 * self.tuning.budget).ceil() as usize);
+        k.clamp(1, size)
+    }
+
+    fn pick(
+        &self,
+        an: &[Analysis],
+        parts: &[Part],
+        vecs: &[select::Vector],
+        units: &[Unit],
+        options: &SummaryOptions,
+    ) -> Vec<Pick> {
+        let t = &self.tuning;
+        let content: Vec<usize> = (0..parts.len())
+            .filter(|&i| parts[i] != Part::Other)
+            .collect();
+        let cent_all = select::lexrank(vecs, &content, None);
+        let mut cent = vec![0f32; parts.len()];
+        for (k, &i) in content.iter().enumerate() {
+            cent[i] = cent_all[k];
+        }
+        let mut picks = Vec::new();
+        for part in [Part::Result, Part::Shortcoming, Part::Directive] {
+            let members: Vec<usize> = content
+                .iter()
+                .copied()
+                .filter(|&i| parts[i] == part)
+                .collect();
+            let k = self.budget(members.len(), options);
+            if k == 0 {
+                continue;
+            }
+            let p = idx(part);
+            let max_c = members
+                .iter()
+                .map(|&i| cent[i])
+                .fold(0f32, f32::max)
+                .max(1e-9);
+            let mut order: Vec<usize> = members.clone();
+            order.sort_by(|&a, &b| cent[b].total_cmp(&cent[a]).then(a.cmp(&b)));
+            let mut scored = Vec::with_capacity(members.len());
+            let mut whys: Vec<Vec<String>> = Vec::with_capacity(members.len());
+            for (mi, &i) in members.iter().enumerate() {
+                let a = &an[i];
+                let other = (0..4)
+                    .filter(|&q| q != p)
+                    .map(|q| a.emis[q])
+                    .fold(f32::NEG_INFINITY, f32::max);
+                let margin = ((a.emis[p] - other) / 3.0).clamp(0.0, 1.0);
+                let c = cent[i] / max_c;
+                let cue: f32 = a
+                    .hits
+                    .iter()
+                    .filter(|h| {
+                        matches!(self.lex.cues[h.0 as usize].part, CuePart::Part(q) if q == part)
+                    })
+                    .map(|h| h.1)
+                    .sum();
+                let cue_n = (cue / 3.0).min(1.0);
+                let fig = if part == Part::Result {
+                    (a.figures.min(3) as f32) / 3.0
+                } else {
+                    0.0
+                };
+                let first = if mi == 0 {
+                    1.0
+                } else if i > 0 && parts[i - 1] != part {
+                    0.5
+                } else {
+                    0.0
+                };
+                let short = if a.nwords < 8 { -0.3 } else { 0.0 };
+                let score = t.w_cent * c
+                    + t.w_margin * margin
+                    + t.w_fig * fig
+                    + t.w_first * first
+                    + t.w_cue * cue_n
+                    + short;
+                scored.push((i, score));
+                let rank = order.iter().position(|&x| x == i).unwrap_or(0) + 1;
+                whys.push(self.why(a, part, c, rank, members.len(), first));
+            }
+            for i in select::mmr(vecs, &scored, k, t.mmr) {
+                let mi = members.iter().position(|&x| x == i).unwrap_or(0);
+                picks.push(Pick {
+                    part,
+                    unit: i,
+                    start: units[i].start,
+                    end: units[i].end,
+                    score: scored[mi].1,
+                    why: std::mem::take(&mut whys[mi]),
+                });
+            }
+        }
+        picks.sort_by_key(|p| p.unit);
+        picks
+    }
+
+    fn why(
+        &self,
+        a: &Analysis,
+        part: Part,
+        c: f32,
+        rank: usize,
+        of: usize,
+        first: f32,
+    ) -> Vec<String> {
+        let mut why = Vec::new();
+        let mut hits: Vec<(u32, f32)> = a
+            .hits
+            .iter()
+            .copied()
+            .filter(|h| {
+                h.1 > 0.0
+                    && match self.lex.cues[h.0 as usize].part {
+                        CuePart::Part(q) => q == part,
+                        CuePart::Remedy => part == Part::Directive,
+                        CuePart::None => false,
+                    }
+            })
+            .collect();
+        hits.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        for h in hits.iter().take(3) {
+            why.push(format!(
+                "cue: {} → {}",
+                self.lex.cues[h.0 as usize].phrase,
+                part.name()
+            ));
+        }
+        if let Some((p, b, from)) = &a.context {
+            if *p == part {
+                why.push(format!("context: {from} (+{b:.2})"));
+            }
+        }
+        if part == Part::Result && a.figures > 0 {
+            why.push(format!("figures: {}", a.figures));
+        }
+        why.push(format!("centrality {c:.2} (rank {rank}/{of})"));
+        if first >= 1.0 {
+            why.push(format!("first {} unit", part.name()));
+        } else if first > 0.0 {
+            why.push(format!("opens a run of {} units", part.name()));
+        }
+        if hits.is_empty() && a.context.is_none() {
+            why.push("neighbours: inside a run of the part".to_string());
+        }
+        why
+    }
+
+    /// Plain LexRank over the whole document; parts by position (thirds).
+    fn lexrank_baseline(
+        &self,
+        parts: &[Part],
+        vecs: &[select::Vector],
+        units: &[Unit],
+        valid: &[bool],
+        options: &SummaryOptions,
+    ) -> (Vec<Part>, Vec<Pick>) {
+        let n = units.len();
+        let mut total = 0;
+        for part in [Part::Result, Part::Shortcoming, Part::Directive] {
+            let size = parts.iter().filter(|&&p| p == part).count();
+            total += self.budget(size, options);
+        }
+        let pos_part = |i: usize| {
+            if 3 * i < n {
+                Part::Result
+            } else if 3 * i < 2 * n {
+                Part::Shortcoming
+            } else {
+                Part::Directive
+            }
+        };
+        let members: Vec<usize> = (0..n)
+            .filter(|&i| valid[i] && !vecs[i].is_empty())
+            .collect();
+        let lr = select::lexrank(vecs, &members, Some(0.1));
+        let mut order: Vec<usize> = (0..members.len()).collect();
+        order.sort_by(|&a, &b| lr[b].total_cmp(&lr[a]).then(a.cmp(&b)));
+        let mut picks: Vec<Pick> = order
+            .iter()
+            .take(total)
+            .enumerate()
+            .map(|(rank, &k)| {
+                let i = members[k];
+                Pick {
+                    part: pos_part(i),
+                    unit: i,
+                    start: units[i].start,
+                    end: units[i].end,
+                    score: lr[k],
+                    why: vec![format!(
+                        "lexrank {:.3} (rank {}/{})",
+                        lr[k],
+                        rank + 1,
+                        members.len()
+                    )],
+                }
+            })
+            .collect();
+        picks.sort_by_key(|p| p.unit);
+        ((0..n).map(pos_part).collect(), picks)
     }
 }

@@ -1,0 +1,430 @@
+//! Indicators: the figures of a unit with what they measure, their unit, and where
+//! stated the share of plan and the change.
+
+use crate::lex::{parse_number, Tk, Tok};
+use crate::Indicator;
+
+const MULTIPLIERS: &[&str] = &["nghìn", "ngàn", "triệu", "tỷ", "tỉ"];
+
+/// Measure words, longest first within a first word.
+const MEASURES: &[&str] = &[
+    "lượt khách",
+    "lượt công dân",
+    "lượt người",
+    "tổ chức đảng",
+    "tổ chức cơ sở đảng",
+    "đảng viên",
+    "vụ việc",
+    "hộ nghèo",
+    "doanh nghiệp",
+    "dự án",
+    "trường hợp",
+    "học sinh",
+    "phòng học",
+    "nhà văn hóa",
+    "nhà văn hoá",
+    "mô hình",
+    "sản phẩm",
+    "cơ sở",
+    "công trình",
+    "văn bản",
+    "nghị quyết",
+    "chương trình",
+    "chỉ tiêu",
+    "nhiệm vụ",
+    "giải pháp",
+    "lao động",
+    "cán bộ",
+    "đơn vị",
+    "đơn thư",
+    "việc làm",
+    "héc-ta",
+    "đồng",
+    "usd",
+    "ha",
+    "hecta",
+    "km",
+    "m2",
+    "m3",
+    "tấn",
+    "người",
+    "hộ",
+    "vụ",
+    "cuộc",
+    "đơn",
+    "việc",
+    "xã",
+    "thôn",
+    "khách",
+    "lượt",
+    "em",
+    "dn",
+    "htx",
+    "con",
+    "điểm",
+    "tuyến",
+    "xe",
+    "trường",
+    "lớp",
+    "nhóm",
+    "tỉnh",
+    "huyện",
+    "phòng",
+    "nhà",
+];
+
+/// Words after a number that make it a time span or an ordinal, not a figure.
+const TIME_AFTER: &[&str] = &[
+    "tháng", "năm", "ngày", "giờ", "tuần", "quý", "phút", "giây", "buổi",
+];
+/// Words before a number that make it a date, a name or an ordinal.
+const NAME_BEFORE: &[&str] = &[
+    "ngày",
+    "tháng",
+    "năm",
+    "lần",
+    "thứ",
+    "khóa",
+    "khoá",
+    "số",
+    "quý",
+    "điều",
+    "khoản",
+    "đợt",
+    "đoạn",
+    "phiên",
+    "kỳ",
+    "vòng",
+    "quận",
+    "phường",
+    "chỉ",
+    "thị",
+    "quyết",
+    "định",
+    "luận",
+    "tư",
+    "đường",
+    "ương",
+    "đai",
+    "hiệu",
+    "mục",
+    "phần",
+    "bài",
+    "kỳ",
+    "khu",
+    "tổ",
+    "ấp",
+    "lô",
+    "sáng",
+    "chiều",
+    "tối",
+];
+/// Words between the name and the figure.
+const LINK_BEFORE: &[&str] = &[
+    "trên", "gần", "hơn", "khoảng", "chừng", "xấp", "xỉ", "đạt", "ước", "là", "có", "được", "bằng",
+    "chiếm", "lên", "còn", "xuống", "thêm", "với", "tổng", "cộng", "cho", "tới", "đến", "mức",
+    "hết", "gồm", "tăng", "giảm",
+];
+const APPROX: &[&str] = &["trên", "gần", "hơn", "khoảng", "chừng", "xấp", "xỉ", "thêm"];
+const PLAN_WORDS: &[&str] = &[
+    "dự toán",
+    "kế hoạch",
+    "kh",
+    "chỉ tiêu",
+    "mục tiêu",
+    "nghị quyết",
+];
+const STOP_UNIT: &[&str] = &[
+    "và", "với", "của", "trong", "trên", "so", "đạt", "tăng", "giảm", "bằng", "là", "được", "có",
+    "đã", "các", "những", "một", "nhiều", "cho", "tại", "từ", "đến", "theo", "vào", "thì", "mà",
+];
+
+struct W<'a> {
+    toks: &'a [Tok],
+    text: &'a str,
+    keys: Vec<String>,
+}
+
+impl W<'_> {
+    fn key(&self, i: usize) -> &str {
+        &self.keys[i]
+    }
+    fn is_word(&self, i: usize) -> bool {
+        i < self.toks.len() && self.toks[i].kind == Tk::Word
+    }
+    fn raw(&self, i: usize) -> &str {
+        &self.text[self.toks[i].start..self.toks[i].end]
+    }
+    /// Match a phrase of words starting at token `i`; returns the token after it.
+    fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
+        let mut j = i;
+        for w in phrase.split(' ') {
+            if !self.is_word(j) || self.key(j) != w {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+    fn any_phrase_at(&self, i: usize, list: &[&str]) -> Option<usize> {
+        list.iter().filter_map(|p| self.phrase_at(i, p)).max()
+    }
+}
+
+#[derive(PartialEq)]
+enum Role {
+    Plain,
+    Plan,
+    Change(f64),
+}
+
+/// Extract the indicators of unit `unit` from its tokens.
+pub(crate) fn extract(text: &str, toks: &[Tok], unit: usize, out: &mut Vec<Indicator>) {
+    let keys = toks
+        .iter()
+        .map(|t| {
+            if t.kind == Tk::Word {
+                tomtat_text::match_key(&text[t.start..t.end])
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    let w = W { toks, text, keys };
+    let first_here = out.len();
+    // token index where the last indicator of this unit ends
+    let mut last_end_tok: Option<usize> = None;
+    for i in 0..toks.len() {
+        let t = toks[i];
+        if t.kind != Tk::Number && t.kind != Tk::Percent {
+            continue;
+        }
+        let raw_num = &text[t.start..t.end];
+        let Some(value) = parse_number(raw_num) else {
+            continue;
+        };
+        let percent = t.kind == Tk::Percent;
+        if !percent {
+            if w.is_word(i + 1) && TIME_AFTER.contains(&w.key(i + 1)) {
+                continue;
+            }
+            if i > 0 && w.is_word(i - 1) && NAME_BEFORE.contains(&w.key(i - 1)) {
+                continue;
+            }
+            let digits_only = raw_num.bytes().all(|b| b.is_ascii_digit());
+            if digits_only && raw_num.len() == 4 && (1900.0..2101.0).contains(&value) {
+                continue;
+            }
+            // list labels and figures in parentheses like (1)
+            if i > 0
+                && toks[i - 1].kind == Tk::Punct
+                && i + 1 < toks.len()
+                && toks[i + 1].kind == Tk::Punct
+                && value < 10.0
+            {
+                continue;
+            }
+        }
+        // unit of measure
+        let mut j = i + 1;
+        let mut unit_name = String::new();
+        if percent {
+            unit_name.push('%');
+        } else {
+            let mut mult = Vec::new();
+            while w.is_word(j) && MULTIPLIERS.contains(&w.key(j)) && mult.len() < 2 {
+                mult.push(w.raw(j).to_string());
+                j += 1;
+            }
+            let measure = w.any_phrase_at(j, MEASURES);
+            let mut parts = mult;
+            if let Some(e) = measure {
+                parts.push(text[toks[j].start..toks[e - 1].end].to_string());
+                j = e;
+            } else if parts.is_empty()
+                && w.is_word(j)
+                && !STOP_UNIT.contains(&w.key(j))
+                && w.raw(j).chars().next().is_some_and(|c| c.is_lowercase())
+            {
+                parts.push(w.raw(j).to_string());
+                j += 1;
+            }
+            unit_name = parts.join(" ");
+        }
+        let end_tok = j; // exclusive
+                         // role: plan share or change, from the words before
+        let mut b = i;
+        let mut verbs = Vec::new();
+        while b > 0 && w.is_word(b - 1) && LINK_BEFORE.contains(&w.key(b - 1)) && i - b < 4 {
+            b -= 1;
+            verbs.push(w.key(b).to_string());
+        }
+        // the verb nearest the figure, past approximations
+        let verb = verbs
+            .iter()
+            .find(|v| !APPROX.contains(&v.as_str()))
+            .map(|v| v.as_str());
+        let role = if percent && matches!(verb, Some("tăng" | "giảm")) {
+            let sign = if verb == Some("giảm") { -1.0 } else { 1.0 };
+            Role::Change(sign * value)
+        } else if percent
+            && (w.any_phrase_at(end_tok, PLAN_WORDS).is_some()
+                || (w.phrase_at(end_tok, "so với").is_some()
+                    && w.any_phrase_at(end_tok + 2, PLAN_WORDS).is_some()))
+        {
+            Role::Plan
+        } else {
+            Role::Plain
+        };
+        // basis: what the plan or change is measured against
+        let mut basis_end = end_tok;
+        let basis = if role != Role::Plain {
+            while basis_end < toks.len()
+                && toks[basis_end].kind == Tk::Word
+                && basis_end - end_tok < 10
+            {
+                basis_end += 1;
+            }
+            (basis_end > end_tok)
+                .then(|| text[toks[end_tok].start..toks[basis_end - 1].end].to_string())
+        } else {
+            None
+        };
+        // attach to the figure just before
+        if role != Role::Plain {
+            if let Some(le) = last_end_tok {
+                // only punctuation between the figure (or its last basis) and this one
+                let near = le <= b
+                    && out.len() > first_here
+                    && toks[le..b].iter().all(|t| {
+                        t.kind == Tk::Punct && !matches!(&text[t.start..t.end], "." | "!" | "?")
+                    });
+                if near {
+                    let prev = out.last_mut().expect("indicator");
+                    match role {
+                        Role::Plan if prev.plan_percent.is_none() => {
+                            prev.plan_percent = Some(value);
+                            if prev.basis.is_none() {
+                                prev.basis = basis;
+                            }
+                        }
+                        Role::Change(c) if prev.change_percent.is_none() => {
+                            prev.change_percent = Some(c);
+                            if basis.is_some() {
+                                prev.basis = basis;
+                            }
+                        }
+                        _ => {}
+                    }
+                    last_end_tok = Some(basis_end);
+                    continue;
+                }
+            }
+        }
+        // name: the words before the links, back to punctuation or a non-word
+        let mut nb = b;
+        while nb > 0 && w.is_word(nb - 1) && b - nb < 8 {
+            let k = w.key(nb - 1);
+            if nb < b && (k == "đạt" || k == "là") {
+                break;
+            }
+            nb -= 1;
+        }
+        let mut name = if nb < b {
+            text[toks[nb].start..toks[b - 1].end].to_string()
+        } else {
+            String::new()
+        };
+        if name.is_empty() && percent {
+            let mut e = end_tok;
+            while e < toks.len() && toks[e].kind == Tk::Word && e - end_tok < 6 {
+                e += 1;
+            }
+            if e > end_tok {
+                name = text[toks[end_tok].start..toks[e - 1].end].to_string();
+            }
+        }
+        let end = if end_tok > i + 1 {
+            toks[end_tok - 1].end
+        } else {
+            t.end
+        };
+        let (plan_percent, change_percent) = match role {
+            Role::Plan => (Some(value), None),
+            Role::Change(c) => (None, Some(c)),
+            Role::Plain => (None, None),
+        };
+        out.push(Indicator {
+            unit,
+            name,
+            value,
+            unit_name,
+            raw: text[t.start..end].to_string(),
+            start: t.start,
+            end,
+            plan_percent,
+            change_percent,
+            basis,
+        });
+        last_end_tok = Some(basis_end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> Vec<Indicator> {
+        let mut toks = Vec::new();
+        crate::lex::lex(s, 0, s.len(), &mut toks);
+        let mut out = Vec::new();
+        extract(s, &toks, 0, &mut out);
+        out
+    }
+
+    #[test]
+    fn budget_with_plan_share() {
+        let s = "tính đến ngày 30/6/2024 tổng thu ngân sách nhà nước đạt 832.270.966.973 đồng (đạt 104,11% dự toán tỉnh giao; đạt 100,26% dự toán của huyện); thu cân đối ngân sách trên địa bàn 41.360.691.533 đồng (đạt 60,82% dự toán tỉnh giao).";
+        let v = run(s);
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[0].name, "tổng thu ngân sách nhà nước");
+        assert_eq!(v[0].value, 832270966973.0);
+        assert_eq!(v[0].unit_name, "đồng");
+        assert_eq!(v[0].plan_percent, Some(104.11));
+        assert_eq!(v[0].basis.as_deref(), Some("dự toán tỉnh giao"));
+        assert_eq!(&s[v[0].start..v[0].end], "832.270.966.973 đồng");
+        assert_eq!(v[1].name, "thu cân đối ngân sách trên địa bàn");
+        assert_eq!(v[1].plan_percent, Some(60.82));
+    }
+
+    #[test]
+    fn value_plan_and_change() {
+        let s = "tổng giá trị sản xuất ước đạt 3.807,927 tỷ đồng, (đạt 46,4% kế hoạch, tăng 5,1% so với cùng kỳ năm trước)";
+        let v = run(s);
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].name, "tổng giá trị sản xuất");
+        assert_eq!(v[0].value, 3807.927);
+        assert_eq!(v[0].unit_name, "tỷ đồng");
+        assert_eq!(v[0].plan_percent, Some(46.4));
+        assert_eq!(v[0].change_percent, Some(5.1));
+        assert_eq!(v[0].basis.as_deref(), Some("so với cùng kỳ năm trước"));
+    }
+
+    #[test]
+    fn counts_and_skips_dates() {
+        let v = run("Trong 6 tháng đầu năm 2024, huyện đón trên 170.000 lượt khách; Nghị quyết số 43-NQ/TW.");
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].value, 170000.0);
+        assert_eq!(v[0].unit_name, "lượt khách");
+        assert_eq!(v[0].name, "huyện đón");
+    }
+
+    #[test]
+    fn standalone_percent_and_decrease() {
+        let v = run("tỷ lệ hộ nghèo giảm xuống còn 4,6%, doanh thu giảm 3,2% so với cùng kỳ.");
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[0].name, "tỷ lệ hộ nghèo");
+        assert_eq!(v[0].unit_name, "%");
+        assert_eq!(v[1].change_percent, Some(-3.2));
+    }
+}

@@ -1,0 +1,307 @@
+//! Part labelling: cue features per unit, heading and discourse context, and a Viterbi
+//! pass with a preference for staying in the same part.
+
+use tomtat_splitter::{Unit, UnitKind};
+
+use crate::lex::{CuePart, Hit, Lexicon, Scope, Tk, Tok, NUMERIC};
+use crate::{Part, Tuning};
+
+pub(crate) const PARTS: [Part; 4] = [
+    Part::Result,
+    Part::Shortcoming,
+    Part::Directive,
+    Part::Other,
+];
+
+pub(crate) fn idx(p: Part) -> usize {
+    match p {
+        Part::Result => 0,
+        Part::Shortcoming => 1,
+        Part::Directive => 2,
+        Part::Other => 3,
+    }
+}
+
+/// What the labeller found in one unit.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Analysis {
+    /// Tokens of the unit (absolute ranges).
+    pub toks: Vec<Tok>,
+    /// Number of word tokens.
+    pub nwords: usize,
+    /// Cues found: (cue index, weight that counted).
+    pub hits: Vec<(u32, f32)>,
+    /// Score of each part from the unit alone (cues, figures, form).
+    pub own: [f32; 4],
+    /// Score with the context bonus, as given to the Viterbi pass.
+    pub emis: [f32; 4],
+    /// A discourse cue that sets the part of what follows.
+    pub switch: Option<(Part, u32)>,
+    /// Heading: `Some(part it opens)`.
+    pub heading: Option<Option<Part>>,
+    /// Number of figures (indicators) in the unit.
+    pub figures: usize,
+    /// Context that applied: (part, bonus, what set it).
+    pub context: Option<(Part, f32, String)>,
+    /// Reasons from the unit's form.
+    pub form: Vec<&'static str>,
+}
+
+fn is_roman(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 5 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// Index of the first token after a list or heading marker (`1-`, `II.`, `a)`, `-`, `•`).
+fn marker_len(text: &str, toks: &[Tok]) -> (usize, bool) {
+    let t = |i: usize| &text[toks[i].start..toks[i].end];
+    let mut i = 0;
+    let mut numbered = false;
+    while i < toks.len() && toks[i].kind == Tk::Punct && i < 2 {
+        i += 1;
+    }
+    if i + 1 < toks.len() && toks[i + 1].kind == Tk::Punct {
+        let s = t(i);
+        let sep = t(i + 1);
+        let label = toks[i].kind == Tk::Number && s.len() <= 2
+            || is_roman(s)
+            || (toks[i].kind == Tk::Word && s.chars().count() == 1 && sep == ")");
+        if label && matches!(sep, "." | "-" | ")" | "–" | "/") {
+            i += 2;
+            numbered = true;
+        }
+    }
+    (i, numbered)
+}
+
+impl Analysis {
+    /// Analyse unit text: tokens, cues, form. `figures` comes from indicator extraction.
+    pub fn new(
+        lex: &Lexicon,
+        tuning: &Tuning,
+        text: &str,
+        unit: &Unit,
+        toks: Vec<Tok>,
+        index: usize,
+        count: usize,
+        figures: usize,
+    ) -> Analysis {
+        let mut a = Analysis {
+            figures,
+            toks,
+            ..Default::default()
+        };
+        let (skip, numbered) = marker_len(text, &a.toks);
+        // syllable ids over the unit's own words
+        let mut syls = Vec::with_capacity(a.toks.len());
+        let mut punct_after = Vec::with_capacity(a.toks.len());
+        let mut first = 0;
+        let mut upper = 0usize;
+        for (i, t) in a.toks.iter().enumerate() {
+            match t.kind {
+                Tk::Word => {
+                    let w = &text[t.start..t.end];
+                    if w.chars().all(|c| !c.is_lowercase()) {
+                        upper += 1;
+                    }
+                    a.nwords += 1;
+                    if i == skip {
+                        first = syls.len();
+                    }
+                    syls.push(lex.id(&tomtat_text::match_key(w)));
+                    punct_after.push(false);
+                }
+                Tk::Punct => {
+                    if let Some(p) = punct_after.last_mut() {
+                        *p = true;
+                    }
+                }
+                _ => {
+                    if i == skip {
+                        first = syls.len();
+                    }
+                    syls.push(NUMERIC);
+                    punct_after.push(false);
+                }
+            }
+        }
+        if let Some(p) = punct_after.last_mut() {
+            *p = true;
+        }
+        let last = a
+            .toks
+            .iter()
+            .rev()
+            .find(|t| {
+                t.kind != Tk::Punct
+                    || !matches!(&text[t.start..t.end], "\"" | "”" | "’" | ")" | "*")
+            })
+            .map(|t| &text[t.start..t.end]);
+        let terminal = matches!(last, Some("." | "!" | "?" | "…" | ";" | ":"));
+        let all_caps = a.nwords >= 2 && upper * 10 >= a.nwords * 8;
+        let heading_form = matches!(unit.kind, UnitKind::Heading)
+            || (!terminal && a.nwords <= 16 && (numbered || all_caps));
+
+        // heading: its part from the heading cues
+        if heading_form {
+            let mut hits = Vec::new();
+            lex.find(&syls, &punct_after, first, true, &mut hits);
+            let mut found = [false; 4];
+            for h in &hits {
+                let c = &lex.cues[h.cue as usize];
+                if let (Scope::Heading, CuePart::Part(p)) = (c.scope, c.part) {
+                    found[idx(p)] = true;
+                }
+            }
+            let parts: Vec<Part> = PARTS.iter().copied().filter(|&p| found[idx(p)]).collect();
+            a.heading = Some(if parts.len() == 1 {
+                Some(parts[0])
+            } else {
+                None
+            });
+        }
+
+        let mut hits: Vec<Hit> = Vec::new();
+        lex.find(&syls, &punct_after, first, false, &mut hits);
+        let mut suppress_until = 0usize;
+        for h in &hits {
+            let c = &lex.cues[h.cue as usize];
+            if c.scope == Scope::Heading {
+                continue;
+            }
+            let mut w = c.weight;
+            match c.part {
+                CuePart::None => continue,
+                CuePart::Remedy => {
+                    suppress_until = h.pos + c.syls.len() + 6;
+                    a.own[idx(Part::Directive)] += w;
+                }
+                CuePart::Part(p) => {
+                    if p == Part::Shortcoming && h.pos < suppress_until {
+                        w = 0.0;
+                    }
+                    a.own[idx(p)] += w;
+                    if c.scope == Scope::Switch && a.switch.is_none() && w > 0.0 {
+                        a.switch = Some((p, h.cue));
+                    }
+                }
+            }
+            a.hits.push((h.cue, w));
+        }
+        // diminishing returns for long units with many cues
+        for p in 0..3 {
+            let s = a.own[p];
+            if s > tuning.cue_cap {
+                a.own[p] = tuning.cue_cap + (s - tuning.cue_cap) * 0.5;
+            }
+        }
+        // figures are results (unless the unit is a target: directive cues then win)
+        a.own[0] += tuning.figure * (figures.min(4) as f32);
+
+        // form
+        let o = idx(Part::Other);
+        if matches!(unit.kind, UnitKind::Caption | UnitKind::Byline) {
+            a.own[o] += 4.0;
+            a.form.push("form: caption or byline");
+        }
+        if a.heading.is_some() {
+            a.own[o] += 4.0;
+            a.form.push("form: heading");
+        } else if !terminal && a.nwords <= 15 {
+            a.own[o] += tuning.no_stop;
+            a.form.push("form: short line without final stop");
+            if index == 0 || index + 1 == count {
+                a.own[o] += 1.0;
+            }
+        }
+        if a.nwords <= 3 {
+            a.own[o] += 2.5;
+            a.form.push("form: very short");
+        }
+        if last == Some("?") {
+            a.own[o] += 3.0;
+            a.form.push("form: question");
+        }
+        for (p, b) in tuning.bias.iter().enumerate() {
+            a.own[p] += b;
+        }
+        a
+    }
+}
+
+/// Label units: context from headings and discourse cues, then Viterbi.
+pub(crate) fn label(an: &mut [Analysis], lex: &Lexicon, tuning: &Tuning) -> Vec<Part> {
+    let mut ctx: Option<(Part, f32, String)> = None;
+    let mut heading_ctx = false;
+    for a in an.iter_mut() {
+        a.emis = a.own;
+        if let Some(h) = a.heading {
+            ctx = h.map(|p| (p, tuning.heading_carry, "heading".to_string()));
+            heading_ctx = h.is_some();
+            continue;
+        }
+        if let Some((p, b, why)) = &ctx {
+            a.emis[idx(*p)] += *b;
+            a.context = Some((*p, *b, why.clone()));
+        }
+        if let Some((p, cue)) = a.switch {
+            let phrase = &lex.cues[cue as usize].phrase;
+            ctx = Some((p, tuning.switch_carry, format!("cue `{phrase}` before")));
+            heading_ctx = false;
+        } else if let Some((p, b, why)) = ctx.take() {
+            let b = if heading_ctx {
+                b
+            } else {
+                b * tuning.switch_decay
+            };
+            if b > 0.05 {
+                ctx = Some((p, b, why));
+            }
+        }
+    }
+    viterbi(an, tuning)
+}
+
+fn viterbi(an: &[Analysis], tuning: &Tuning) -> Vec<Part> {
+    let n = an.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let trans = |a: usize, b: usize| -> f32 {
+        if a == b {
+            if a == 3 {
+                tuning.stay_other
+            } else {
+                tuning.stay
+            }
+        } else {
+            0.0
+        }
+    };
+    let mut score = vec![[0f32; 4]; n];
+    let mut back = vec![[0u8; 4]; n];
+    score[0] = an[0].emis;
+    for i in 1..n {
+        for b in 0..4 {
+            let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
+            for a in 0..4 {
+                // headings do not break a run
+                let s = score[i - 1][a] + trans(a, b);
+                if s > best {
+                    best = s;
+                    arg = a;
+                }
+            }
+            score[i][b] = best + an[i].emis[b];
+            back[i][b] = arg as u8;
+        }
+    }
+    let mut p = (0..4)
+        .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]).then(b.cmp(&a)))
+        .unwrap_or(3);
+    let mut out = vec![Part::Other; n];
+    for i in (0..n).rev() {
+        out[i] = PARTS[p];
+        p = back[i][p] as usize;
+    }
+    out
+}
