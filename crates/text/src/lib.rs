@@ -2,11 +2,26 @@
 //! normalize to NFC with one tone-mark style, and keep a map from every byte of
 //! the normalized text back to the source bytes.
 //!
+//! Stages, one module each:
+//! - [`detect`](detect()): which encoding (BOM, UTF-8 validity, then scoring of the
+//!   legacy decodings by how Vietnamese they look);
+//! - `decode`: UTF-8, UTF-16, Windows-1258, TCVN3 (ABC), VNI-Windows, VIQR;
+//! - `normalize`: NFC, `Ð`→`Đ`, invisible characters dropped, odd spaces to ASCII
+//!   space, CRLF/CR to LF, tone marks in one [`ToneStyle`]; and [`match_key`];
+//! - `offsets`: sparse maps from the normalized text back to the source bytes.
+//!
 //! ```
-//! use tomtat_text::{Options, Text};
+//! use tomtat_text::{Encoding, Options, Text, ToneStyle};
 //! let text = Text::from_bytes("Hoà bình".as_bytes(), &Options::default()).unwrap();
 //! assert_eq!(text.as_str(), "Hoà bình");
 //! assert_eq!(text.source_range(0..4), 0..4);
+//!
+//! // TCVN3 bytes, detected, with old-style tone marks asked for.
+//! let opts = Options { encoding: None, tone_style: ToneStyle::Old };
+//! let text = Text::from_bytes(b"Ho\xB5 b\xDDnh", &opts).unwrap();
+//! assert_eq!(text.encoding(), Encoding::Tcvn3);
+//! assert_eq!(text.as_str(), "Hòa bính");
+//! assert_eq!(text.source_range(0..4), 0..3); // "Hòa" is 3 source bytes
 //! ```
 //!
 //! INTERFACE CONTRACT (used by the other crates; keep these names and signatures):
@@ -15,6 +30,18 @@
 //! `Text::from_bytes`, `Text::from_str_with`, `Text::as_str`, `Text::source_range`,
 //! `Text::encoding`, `Text::into_string`, `DecodeError`, `match_key`.
 
+mod decode;
+mod detect;
+mod normalize;
+mod offsets;
+mod tone;
+
+pub use detect::{detect, Detection};
+pub use normalize::{match_key, match_key_into};
+pub use tone::vietnamese_letters;
+
+use offsets::SourceMap;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::str::FromStr;
 
@@ -96,43 +123,121 @@ pub struct Options {
 /// Why bytes could not become text.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum DecodeError {
+    /// A NUL byte (or, in UTF-16, a NUL character) at this source byte offset.
     #[error("binary data (NUL byte at offset {0}), not text")]
     Binary(usize),
+    /// The bytes are not valid in the (forced or detected) encoding.
     #[error("not valid {encoding} at byte {offset}")]
     Invalid {
         encoding: &'static str,
         offset: usize,
     },
+    /// Inputs of 2 GiB or more are not supported (offsets are 32-bit).
+    #[error("input of {0} bytes is too large (limit 2 GiB)")]
+    TooLarge(usize),
 }
 
 /// Normalized text with a map back to the source bytes.
 #[derive(Debug, Clone)]
 pub struct Text {
     text: String,
-    /// `source[i]` is the source byte offset of normalized byte `i`; one extra entry for the end.
-    source: Vec<u32>,
-    encoding: Encoding,
+    /// Decoded text to source bytes; `None` when the decoded text is the source.
+    decode_map: Option<SourceMap>,
+    /// Normalized text to decoded text; `None` when normalization changed nothing.
+    norm_map: Option<SourceMap>,
+    source_len: usize,
+    detection: Detection,
+}
+
+/// Offset of the first NUL byte.
+fn find_nul(bytes: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for c in chunks.by_ref() {
+        let w = u64::from_le_bytes(c.try_into().unwrap());
+        if w.wrapping_sub(LO) & !w & HI != 0 {
+            break;
+        }
+        base += 8;
+    }
+    bytes[base..].iter().position(|&b| b == 0).map(|p| p + base)
 }
 
 impl Text {
-    /// Decode `bytes` and normalize them.
+    /// Decodes `bytes` (detecting the encoding unless `options.encoding` is set) and
+    /// normalizes them. Empty input gives empty text.
+    ///
+    /// ```
+    /// use tomtat_text::{DecodeError, Encoding, Options, Text, ToneStyle};
+    /// let opts = Options { encoding: Some(Encoding::Viqr), tone_style: ToneStyle::New };
+    /// let t = Text::from_bytes(b"Vie^.t Nam ho`a bi`nh", &opts).unwrap();
+    /// assert_eq!(t.as_str(), "Việt Nam hoà bình");
+    /// assert_eq!(&b"Vie^.t Nam ho`a bi`nh"[t.source_range(0..6)], b"Vie^.t");
+    /// assert_eq!(
+    ///     Text::from_bytes(b"PK\x03\x04\x00", &Options::default()).unwrap_err(),
+    ///     DecodeError::Binary(4)
+    /// );
+    /// ```
     pub fn from_bytes(bytes: &[u8], options: &Options) -> Result<Text, DecodeError> {
-        if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-            return Err(DecodeError::Binary(pos));
+        if bytes.len() >= 1 << 31 {
+            return Err(DecodeError::TooLarge(bytes.len()));
         }
-        let s = std::str::from_utf8(bytes).map_err(|e| DecodeError::Invalid {
-            encoding: "utf8",
-            offset: e.valid_up_to(),
-        })?;
-        Ok(Text::from_str_with(s, options))
+        let detection = match options.encoding {
+            Some(encoding) => Detection {
+                encoding,
+                confidence: 1.0,
+            },
+            None => detect(bytes),
+        };
+        if !matches!(detection.encoding, Encoding::Utf16Le | Encoding::Utf16Be) {
+            if let Some(pos) = find_nul(bytes) {
+                return Err(DecodeError::Binary(pos));
+            }
+        }
+        let lossy = options.encoding.is_none();
+        let decoded = decode::decode(bytes, detection.encoding, lossy)?;
+        let (normalized, norm_map) = match normalize::normalize(&decoded.text, options.tone_style) {
+            (Cow::Owned(s), m) => (Some(s), m),
+            (Cow::Borrowed(_), m) => (None, m),
+        };
+        let text = normalized.unwrap_or_else(|| decoded.text.into_owned());
+        Ok(Text {
+            text,
+            decode_map: decoded.map,
+            norm_map,
+            source_len: bytes.len(),
+            detection: Detection {
+                encoding: decoded.encoding,
+                ..detection
+            },
+        })
     }
 
-    /// Normalize text that is already Unicode; source offsets are offsets into `s`.
-    pub fn from_str_with(s: &str, _options: &Options) -> Text {
+    /// Normalizes text that is already Unicode; source offsets are offsets into `s`.
+    ///
+    /// ```
+    /// use tomtat_text::{Options, Text, ToneStyle};
+    /// let opts = Options { encoding: None, tone_style: ToneStyle::New };
+    /// let t = Text::from_str_with("Thủy\u{00A0}lợi\r\n", &opts);
+    /// assert_eq!(t.as_str(), "Thuỷ lợi\n");
+    /// assert_eq!(t.source_range(6..7), 6..8); // the space was a 2-byte NBSP
+    /// ```
+    pub fn from_str_with(s: &str, options: &Options) -> Text {
+        let (text, norm_map) = match normalize::normalize(s, options.tone_style) {
+            (Cow::Owned(t), m) => (t, m),
+            (Cow::Borrowed(t), m) => (t.to_owned(), m),
+        };
         Text {
-            text: s.to_string(),
-            source: (0..=s.len() as u32).collect(),
-            encoding: Encoding::Utf8,
+            text,
+            decode_map: None,
+            norm_map,
+            source_len: s.len(),
+            detection: Detection {
+                encoding: Encoding::Utf8,
+                confidence: 1.0,
+            },
         }
     }
 
@@ -148,18 +253,39 @@ impl Text {
 
     /// The encoding the source was decoded from.
     pub fn encoding(&self) -> Encoding {
-        self.encoding
+        self.detection.encoding
     }
 
-    /// Map a byte range of the normalized text to the byte range of the source it came from.
+    /// The encoding with the detector's confidence (1.0 when the encoding was given).
+    pub fn detection(&self) -> Detection {
+        self.detection
+    }
+
+    /// Bytes of memory held by the offset maps (0 for unchanged UTF-8 text).
+    pub fn map_bytes(&self) -> usize {
+        let n = |m: &Option<SourceMap>| m.as_ref().map_or(0, |m| 12 * m.anchors());
+        n(&self.decode_map) + n(&self.norm_map)
+    }
+
+    /// Length of the source in bytes.
+    pub fn source_len(&self) -> usize {
+        self.source_len
+    }
+
+    /// Maps a byte range of the normalized text to the byte range of the source it came
+    /// from. The result covers every source byte that produced the range (a range
+    /// inside one decoded letter widens to the whole letter), lies within the source
+    /// and is monotone in both ends. Out-of-range input is clamped.
     pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
         let end = range.end.min(self.text.len());
         let start = range.start.min(end);
-        self.source[start] as usize..self.source[end] as usize
+        let (start, end) = match &self.norm_map {
+            Some(m) => (m.floor(start), m.ceil(end)),
+            None => (start, end),
+        };
+        match &self.decode_map {
+            Some(m) => m.floor(start)..m.ceil(end),
+            None => start..end,
+        }
     }
-}
-
-/// A matching key independent of case and tone-mark style (for dictionaries and cue phrases).
-pub fn match_key(s: &str) -> String {
-    s.to_lowercase()
 }

@@ -1,0 +1,363 @@
+//! Encoding detection.
+//!
+//! A BOM wins. Bytes that are valid UTF-8 are UTF-8 (pure ASCII is VIQR only when
+//! a large share of its words become valid Vietnamese syllables with diacritics).
+//! Otherwise each legacy decoding of a sample is scored by how Vietnamese it looks:
+//! words with diacritics that are valid syllables count for it, invalid ones and
+//! stray symbols or control characters (mojibake) against it.
+
+use crate::decode::{self, utf::UTF8_BOM};
+use crate::tone::{self, ACUTE, DOT, NO_TONE};
+use crate::Encoding;
+
+/// The detected encoding of some bytes, with a confidence in `0.0..=1.0`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Detection {
+    pub encoding: Encoding,
+    pub confidence: f32,
+}
+
+/// How much of the input is decoded to score a legacy candidate.
+const SAMPLE: usize = 64 * 1024;
+
+/// Detects the encoding of `bytes`.
+///
+/// ```
+/// use tomtat_text::{detect, Encoding};
+/// // "Việt Nam" in TCVN3: ệ is the single byte 0xD6.
+/// let d = detect(b"Vi\xD6t Nam \xAE\xE3ng g\xF3p");
+/// assert_eq!(d.encoding, Encoding::Tcvn3);
+/// assert_eq!(detect("Việt Nam".as_bytes()).encoding, Encoding::Utf8);
+/// assert_eq!(detect(b"Vie^.t Nam ddo^.c la^.p").encoding, Encoding::Viqr);
+/// ```
+pub fn detect(bytes: &[u8]) -> Detection {
+    let det = |encoding, confidence| Detection {
+        encoding,
+        confidence,
+    };
+    if bytes.starts_with(UTF8_BOM) {
+        return det(Encoding::Utf8, 1.0);
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return det(Encoding::Utf16Le, 1.0);
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return det(Encoding::Utf16Be, 1.0);
+    }
+    if let Some(d) = utf16_without_bom(bytes) {
+        return d;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) if s.is_ascii() => {
+            let sample = &bytes[..bytes.len().min(SAMPLE)];
+            let viqr = score(&decode::viqr::decode(sample).text);
+            let words = ascii_words(sample).max(1);
+            let density = viqr.good as f32 / words as f32;
+            if viqr.good >= 3 && viqr.good >= 4 * viqr.bad && density >= 0.15 {
+                det(Encoding::Viqr, (0.5 + density).min(1.0) * viqr.ratio())
+            } else {
+                det(Encoding::Utf8, 1.0 - density.min(0.5))
+            }
+        }
+        Ok(s) => {
+            let mut end = s.len().min(SAMPLE);
+            while !s.is_char_boundary(end) {
+                end -= 1;
+            }
+            let sc = score(&s[..end]);
+            det(Encoding::Utf8, 0.9 + 0.1 * sc.ratio())
+        }
+        Err(_) => legacy(&bytes[..bytes.len().min(SAMPLE)]),
+    }
+}
+
+/// UTF-16 without a BOM shows as NUL bytes in every other position.
+fn utf16_without_bom(bytes: &[u8]) -> Option<Detection> {
+    let sample = &bytes[..bytes.len().min(4096) / 2 * 2];
+    let pairs = sample.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for p in sample.chunks_exact(2) {
+        even += (p[0] == 0) as usize;
+        odd += (p[1] == 0) as usize;
+    }
+    let encoding = if odd * 10 >= pairs * 3 && even * 20 <= pairs {
+        crate::Encoding::Utf16Le
+    } else if even * 10 >= pairs * 3 && odd * 20 <= pairs {
+        crate::Encoding::Utf16Be
+    } else {
+        return None;
+    };
+    decode::utf::decode_utf16(sample, encoding).ok()?;
+    Some(Detection {
+        encoding,
+        confidence: 0.9,
+    })
+}
+
+/// Picks the best of the legacy decodings (and lossy UTF-8) of `sample`.
+fn legacy(sample: &[u8]) -> Detection {
+    let candidates = [
+        Encoding::Tcvn3,
+        Encoding::Vni,
+        Encoding::Cp1258,
+        Encoding::Utf8,
+    ];
+    let mut scores: Vec<(Encoding, Score)> = candidates
+        .iter()
+        .map(|&e| {
+            let d = decode::decode(sample, e, true).expect("legacy decoders never fail");
+            let text = match e {
+                // Score cp1258 after composition, as it will be read.
+                Encoding::Cp1258 => crate::normalize::normalize(&d.text, crate::ToneStyle::Keep)
+                    .0
+                    .into_owned(),
+                _ => d.text.into_owned(),
+            };
+            let mut s = score(&text);
+            if e == Encoding::Utf8 {
+                // A cut multi-byte sequence at the end of the sample is no evidence.
+                s.weird = s.weird.saturating_sub(1);
+            }
+            (e, s)
+        })
+        .collect();
+    scores.sort_by_key(|s| std::cmp::Reverse(s.1.value()));
+    let (best, s) = scores[0];
+    let second = scores[1].1.value().max(0);
+    let value = s.value();
+    if value <= 0 {
+        // No Vietnamese evidence: Windows-1258 reads Western text too.
+        return Detection {
+            encoding: Encoding::Cp1258,
+            confidence: 0.2,
+        };
+    }
+    let separation = (value - second) as f32 / value as f32;
+    Detection {
+        encoding: best,
+        confidence: (s.ratio() * (0.5 + 0.5 * separation)).clamp(0.0, 1.0),
+    }
+}
+
+/// Evidence that a text is Vietnamese.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Score {
+    /// Words with diacritics that are valid syllables.
+    pub good: usize,
+    /// Words with non-ASCII letters that are not valid syllables.
+    pub bad: usize,
+    /// Symbols, control characters and foreign letters typical of mojibake.
+    pub weird: usize,
+}
+
+impl Score {
+    fn value(&self) -> i64 {
+        self.good as i64 - 2 * self.bad as i64 - 2 * self.weird as i64
+    }
+
+    /// Share of the evidence that is for Vietnamese.
+    pub(crate) fn ratio(&self) -> f32 {
+        let all = self.good + self.bad + self.weird;
+        if all == 0 {
+            0.0
+        } else {
+            self.good as f32 / all as f32
+        }
+    }
+}
+
+fn ascii_words(b: &[u8]) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for &c in b {
+        let l = c.is_ascii_alphabetic();
+        if l && !in_word {
+            n += 1;
+        }
+        in_word = l;
+    }
+    n
+}
+
+/// Punctuation that real Vietnamese documents use outside ASCII.
+fn common_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2013}'
+            | '\u{2014}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{2026}'
+            | '\u{2022}'
+            | '\u{00A0}'
+            | '\u{00B0}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{2212}'
+            | '\u{FEFF}'
+    ) || ('\u{0300}'..='\u{0323}').contains(&c)
+}
+
+/// Scores `text` for Vietnamese.
+pub(crate) fn score(text: &str) -> Score {
+    let mut s = Score::default();
+    let mut word = String::new();
+    let mut word_non_ascii = false;
+    let end_word = |word: &mut String, non_ascii: &mut bool, s: &mut Score| {
+        if *non_ascii {
+            if is_syllable(word) {
+                s.good += 1;
+            } else {
+                s.bad += 1;
+            }
+        }
+        word.clear();
+        *non_ascii = false;
+    };
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            if !c.is_ascii() {
+                word_non_ascii = true;
+                if !tone::is_vietnamese_letter(c) {
+                    s.weird += 1;
+                }
+            }
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty() {
+            end_word(&mut word, &mut word_non_ascii, &mut s);
+        }
+        let weird = if c.is_ascii() {
+            c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C')
+        } else {
+            !common_symbol(c)
+        };
+        s.weird += weird as usize;
+    }
+    if !word.is_empty() {
+        end_word(&mut word, &mut word_non_ascii, &mut s);
+    }
+    s
+}
+
+const ONSETS: [&str; 27] = [
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
+    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+];
+
+const NUCLEI: [&str; 55] = [
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây",
+    "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "oo", "ôi", "ơi", "ua", "uâ", "uê", "ui",
+    "uô", "uơ", "uy", "ưa", "ưi", "ưu", "ươ", "yê", "iêu", "yêu", "oai", "oao", "oay", "oeo",
+    "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu",
+];
+
+const CODAS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+
+/// True if `word` (letters, any case) spells one Vietnamese syllable.
+pub(crate) fn is_syllable(word: &str) -> bool {
+    let mut plain = String::with_capacity(word.len());
+    let mut tone = NO_TONE;
+    for c in word.chars() {
+        if let Some(v) = tone::vowel(c) {
+            if v.tone != NO_TONE {
+                if tone != NO_TONE {
+                    return false;
+                }
+                tone = v.tone;
+            }
+            plain.push(tone::vowel_char(v.base, NO_TONE, false));
+        } else if c == 'đ' || c == 'Đ' {
+            plain.push('đ');
+        } else if c.is_ascii_alphabetic() {
+            plain.push(c.to_ascii_lowercase());
+        } else {
+            return false;
+        }
+        if plain.len() > 12 {
+            return false;
+        }
+    }
+    let is_vowel = |c: char| tone::vowel(c).is_some();
+    let starts_with_vowel = |s: &str| s.chars().next().is_some_and(is_vowel);
+    let mut rest = plain.as_str();
+    for onset in ONSETS {
+        if let Some(r) = rest.strip_prefix(onset) {
+            if starts_with_vowel(r) {
+                rest = r;
+                break;
+            }
+            if onset == "qu" {
+                return false;
+            }
+        }
+    }
+    let nucleus_len = rest
+        .char_indices()
+        .find(|&(_, c)| !is_vowel(c))
+        .map_or(rest.len(), |(i, _)| i);
+    let (nucleus, coda) = rest.split_at(nucleus_len);
+    if !NUCLEI.contains(&nucleus) || !CODAS.contains(&coda) {
+        return false;
+    }
+    if matches!(coda, "c" | "ch" | "p" | "t") && !matches!(tone, ACUTE | DOT) {
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syllables() {
+        for w in [
+            "Việt",
+            "nghiêng",
+            "quyết",
+            "giữa",
+            "gì",
+            "khuỷu",
+            "ĐƯỜNG",
+            "thuở",
+            "hoà",
+            "hòa",
+            "a",
+            "ươn",
+            "yêu",
+            "quý",
+            "gìn",
+        ] {
+            assert!(is_syllable(w), "{w}");
+        }
+        for w in ["Vieọt", "viưt", "cña", "hoàt", "xyz", "aá", "quá̀", "bánhs"] {
+            assert!(!is_syllable(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn ascii_english_is_not_viqr() {
+        let text = b"It's a nice day. We'll go to the sea. Don't you see? I'm here. \
+            The address is added to the list of oddities, and he said so.";
+        assert_eq!(detect(text).encoding, Encoding::Utf8);
+    }
+
+    #[test]
+    fn bom_wins() {
+        assert_eq!(detect(b"\xEF\xBB\xBFabc").encoding, Encoding::Utf8);
+        assert_eq!(detect(b"\xFF\xFEa\0").encoding, Encoding::Utf16Le);
+        assert_eq!(detect(b"\xFE\xFF\0a").encoding, Encoding::Utf16Be);
+        let le: Vec<u8> = "Việt Nam hôm nay"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(detect(&le).encoding, Encoding::Utf16Le);
+    }
+}
