@@ -1,0 +1,35 @@
+//! Compound File Binary containers (old .doc/.xls/.ppt, and password-protected
+//! .docx/.xlsx, which Office wraps in one): say what the file is.
+
+use crate::FormatError;
+
+/// The signature of a compound file.
+pub(crate) const MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+fn has_utf16_name(bytes: &[u8], name: &str) -> bool {
+    let pat: Vec<u8> = name.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    bytes.windows(pat.len()).any(|w| w == pat.as_slice())
+}
+
+/// The error for a compound file: encrypted Office document, old Word, Excel or PowerPoint.
+pub(crate) fn classify(bytes: &[u8]) -> FormatError {
+    if has_utf16_name(bytes, "EncryptedPackage") {
+        return FormatError::Encrypted(
+            "password-protected Office document: remove the password in Word and save again".into(),
+        );
+    }
+    if has_utf16_name(bytes, "WordDocument") {
+        return FormatError::OldDoc;
+    }
+    if has_utf16_name(bytes, "Workbook") || has_utf16_name(bytes, "Book") {
+        return FormatError::Unsupported(
+            "an old Excel .xls workbook, not a report: save the report as .docx".into(),
+        );
+    }
+    if has_utf16_name(bytes, "PowerPoint Document") {
+        return FormatError::Unsupported(
+            "an old PowerPoint .ppt file, not supported: save the report as .docx".into(),
+        );
+    }
+    FormatError::Unsupported("an unknown Microsoft Office binary file, not supported".into())
+}

@@ -1,0 +1,614 @@
+//! .docx → text: the main document part's paragraphs and tables in order.
+//!
+//! A table row whose cells each hold one paragraph becomes one line, cells joined by
+//! ` | `; a row with multi-paragraph cells (a layout table, such as the two-column
+//! letterhead of Vietnamese administrative documents) gives one line per paragraph.
+//! Runs typed in legacy 8-bit Vietnamese fonts (`.VnTime` = TCVN3, `VNI-Times` = VNI)
+//! are re-decoded from their mojibake.
+
+use std::collections::HashMap;
+
+use crate::markup::{attr, decode_refs_into, local_name, Scanner, Token};
+use crate::zip::{Archive, ZipError};
+use crate::FormatError;
+use tomtat_text::{Encoding, Options, Text};
+
+/// Read the text of a .docx file.
+pub(crate) fn docx_to_text(bytes: &[u8], options: &Options) -> Result<String, FormatError> {
+    let mut zip = Archive::new(bytes).map_err(|e| zip_error(e, "DOCX"))?;
+    let main = main_part_name(&mut zip).unwrap_or_else(|| "word/document.xml".to_string());
+    let entry = match zip.find(&main) {
+        Some(e) => e.clone(),
+        None => {
+            return Err(not_a_word_zip(&zip));
+        }
+    };
+    let styles = zip
+        .find("word/styles.xml")
+        .cloned()
+        .and_then(|e| zip.read(&e).ok())
+        .map(|x| Styles::parse(&String::from_utf8_lossy(&x)))
+        .unwrap_or_default();
+    let xml = zip.read(&entry).map_err(|e| zip_error(e, "DOCX"))?;
+    let xml = xml_to_string(&xml);
+    Ok(document_to_text(&xml, &styles, options))
+}
+
+/// The error for a zip that holds no Word document: name what it is.
+fn not_a_word_zip(zip: &Archive<'_>) -> FormatError {
+    let has = |prefix: &str| {
+        zip.entries
+            .iter()
+            .any(|e| e.name.to_ascii_lowercase().starts_with(prefix))
+    };
+    let what = if has("xl/") {
+        "an Excel workbook (.xlsx), not a Word document: save the report as .docx"
+    } else if has("ppt/") {
+        "a PowerPoint presentation (.pptx), not a Word document: save the report as .docx"
+    } else if has("content.xml") {
+        "an OpenDocument file (.odt/.ods), not supported: save it as .docx"
+    } else {
+        "a zip archive without a Word document (word/document.xml missing)"
+    };
+    FormatError::Unsupported(what.to_string())
+}
+
+pub(crate) fn zip_error(e: ZipError, format: &'static str) -> FormatError {
+    match e {
+        ZipError::Damaged(reason) => FormatError::Damaged { format, reason },
+        ZipError::Bomb(reason) => {
+            FormatError::TooLarge(format!("refused a possible zip bomb: {reason}"))
+        }
+        ZipError::Encrypted => FormatError::Encrypted(format!(
+            "encrypted {format}: remove the password in Word and save again"
+        )),
+    }
+}
+
+/// XML bytes as text: UTF-8 (BOM dropped) or UTF-16 with a BOM.
+fn xml_to_string(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        return String::from_utf16_lossy(&units);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        return String::from_utf16_lossy(&units);
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// The main document part named in `_rels/.rels` (usually `word/document.xml`).
+fn main_part_name(zip: &mut Archive<'_>) -> Option<String> {
+    let rels = zip.find("_rels/.rels")?.clone();
+    let xml = zip.read(&rels).ok()?;
+    let xml = xml_to_string(&xml);
+    for tok in Scanner::new(&xml) {
+        if let Token::Start { name, attrs, .. } = tok {
+            if local_name(name) == "Relationship"
+                && attr(attrs, "Type").is_some_and(|t| t.ends_with("/officeDocument"))
+            {
+                let target = attr(attrs, "Target")?;
+                let mut decoded = String::new();
+                decode_refs_into(target, &mut decoded);
+                return Some(decoded.trim_start_matches('/').to_string());
+            }
+        }
+    }
+    None
+}
+
+/// Legacy 8-bit Vietnamese encodings, recognized by font name.
+fn legacy_font_encoding(font: &str) -> Option<Encoding> {
+    let f = font.trim().to_ascii_lowercase();
+    if f.starts_with(".vn") {
+        Some(Encoding::Tcvn3)
+    } else if f.starts_with("vni-") || f.starts_with("vni ") || f.starts_with("vni_") {
+        Some(Encoding::Vni)
+    } else {
+        None
+    }
+}
+
+/// Fonts from styles.xml: the document default and each style's own font and parent.
+#[derive(Default, Debug)]
+struct Styles {
+    default_font: Option<String>,
+    default_paragraph_style: Option<String>,
+    /// style id → (font, based-on style id)
+    styles: HashMap<String, (Option<String>, Option<String>)>,
+}
+
+impl Styles {
+    fn parse(xml: &str) -> Styles {
+        let mut s = Styles::default();
+        let mut current: Option<String> = None;
+        let mut in_defaults = false;
+        for tok in Scanner::new(xml) {
+            match tok {
+                Token::Start { name, attrs, .. } => match local_name(name) {
+                    "docDefaults" => in_defaults = true,
+                    "style" => {
+                        let id = attr(attrs, "styleId").unwrap_or("").to_string();
+                        if attr(attrs, "type") == Some("paragraph")
+                            && attr(attrs, "default").is_some_and(|d| d == "1" || d == "true")
+                        {
+                            s.default_paragraph_style = Some(id.clone());
+                        }
+                        s.styles.entry(id.clone()).or_default();
+                        current = Some(id);
+                    }
+                    "basedOn" => {
+                        if let (Some(id), Some(v)) = (&current, attr(attrs, "val")) {
+                            s.styles.entry(id.clone()).or_default().1 = Some(v.to_string());
+                        }
+                    }
+                    "rFonts" => {
+                        let font = attr(attrs, "ascii").or_else(|| attr(attrs, "hAnsi"));
+                        if let Some(font) = font {
+                            if let Some(id) = &current {
+                                s.styles.entry(id.clone()).or_default().0 = Some(font.to_string());
+                            } else if in_defaults {
+                                s.default_font = Some(font.to_string());
+                            }
+                        }
+                    }
+                    _ => {}
+                },
+                Token::End { name } => match local_name(name) {
+                    "docDefaults" => in_defaults = false,
+                    "style" => current = None,
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        s
+    }
+
+    /// The font a style gives, following `basedOn` a few levels.
+    fn font_of(&self, style: &str) -> Option<&str> {
+        let mut id = style;
+        for _ in 0..8 {
+            let (font, parent) = self.styles.get(id)?;
+            if let Some(f) = font {
+                return Some(f);
+            }
+            id = parent.as_deref()?;
+        }
+        None
+    }
+}
+
+/// Elements whose content never reaches the text.
+fn is_skipped(local: &str) -> bool {
+    matches!(
+        local,
+        "instrText"
+            | "delText"
+            | "Fallback"
+            | "sectPr"
+            | "tblPr"
+            | "trPr"
+            | "tcPr"
+            | "sdtPr"
+            | "binData"
+            | "object"
+    )
+}
+
+#[derive(Default)]
+struct Table {
+    lines: Vec<String>,
+    row: Vec<Vec<String>>,
+    cell: Option<Vec<String>>,
+}
+
+#[derive(Default)]
+struct Walker {
+    body: Vec<String>,
+    tables: Vec<Table>,
+    paragraphs: Vec<Para>,
+}
+
+#[derive(Default)]
+struct Para {
+    text: String,
+    style_font: Option<String>,
+    run_start: usize,
+    run_font: Option<String>,
+    run_style_font: Option<String>,
+}
+
+impl Walker {
+    fn emit(&mut self, line: String) {
+        if let Some(t) = self.tables.last_mut() {
+            match &mut t.cell {
+                Some(cell) => cell.push(line),
+                None => t.lines.push(line),
+            }
+        } else {
+            self.body.push(line);
+        }
+    }
+
+    fn end_row(&mut self) {
+        let Some(t) = self.tables.last_mut() else {
+            return;
+        };
+        if let Some(cell) = t.cell.take() {
+            t.row.push(cell);
+        }
+        let cells: Vec<Vec<String>> = std::mem::take(&mut t.row)
+            .into_iter()
+            .map(|c| c.into_iter().filter(|l| !l.trim().is_empty()).collect())
+            .collect::<Vec<Vec<String>>>();
+        if cells.iter().all(|c| c.len() <= 1) {
+            let line = cells
+                .iter()
+                .filter_map(|c| c.first())
+                .map(|s| s.trim())
+                .collect::<Vec<_>>()
+                .join(" | ");
+            if !line.is_empty() {
+                t.lines.push(line);
+            }
+        } else {
+            for cell in cells {
+                t.lines.extend(cell);
+            }
+        }
+    }
+}
+
+/// Convert the main document XML to text.
+fn document_to_text(xml: &str, styles: &Styles, options: &Options) -> String {
+    let default_font = styles
+        .default_paragraph_style
+        .as_deref()
+        .and_then(|s| styles.font_of(s))
+        .or(styles.default_font.as_deref())
+        .map(str::to_string);
+    let mut w = Walker::default();
+    // Local names of open elements.
+    let mut stack: Vec<&str> = Vec::new();
+    // Depth at which a skipped element opened.
+    let mut skip_at: Option<usize> = None;
+    for tok in Scanner::new(xml) {
+        match tok {
+            Token::Text(t) | Token::CData(t) => {
+                if skip_at.is_some() || stack.last() != Some(&"t") {
+                    continue;
+                }
+                if let Some(p) = w.paragraphs.last_mut() {
+                    if matches!(tok, Token::Text(_)) {
+                        decode_refs_into(t, &mut p.text);
+                    } else {
+                        p.text.push_str(t);
+                    }
+                }
+            }
+            Token::Start {
+                name,
+                attrs,
+                self_closing,
+            } => {
+                let local = local_name(name);
+                if skip_at.is_some() {
+                    if !self_closing {
+                        stack.push(local);
+                    }
+                    continue;
+                }
+                let parent = stack.last().copied();
+                match local {
+                    "p" if !self_closing => w.paragraphs.push(Para {
+                        style_font: default_font.clone(),
+                        ..Para::default()
+                    }),
+                    "pStyle" => {
+                        if let (Some(p), Some(v)) = (w.paragraphs.last_mut(), attr(attrs, "val")) {
+                            if let Some(f) = styles.font_of(v) {
+                                p.style_font = Some(f.to_string());
+                            }
+                        }
+                    }
+                    "rStyle" => {
+                        if let (Some(p), Some(v)) = (w.paragraphs.last_mut(), attr(attrs, "val")) {
+                            p.run_style_font = styles.font_of(v).map(str::to_string);
+                        }
+                    }
+                    "rFonts"
+                        if parent == Some("rPr") && stack.iter().rev().nth(1) == Some(&"r") =>
+                    {
+                        if let Some(p) = w.paragraphs.last_mut() {
+                            let font = attr(attrs, "ascii").or_else(|| attr(attrs, "hAnsi"));
+                            p.run_font = font.map(str::to_string);
+                        }
+                    }
+                    "r" if !self_closing => {
+                        if let Some(p) = w.paragraphs.last_mut() {
+                            p.run_start = p.text.len();
+                            p.run_font = None;
+                            p.run_style_font = None;
+                        }
+                    }
+                    "tab" | "ptab" if parent == Some("r") => push(&mut w, "\t"),
+                    "br" | "cr" if parent == Some("r") => push(&mut w, "\n"),
+                    "noBreakHyphen" if parent == Some("r") => push(&mut w, "-"),
+                    "tbl" if !self_closing => w.tables.push(Table::default()),
+                    "tr" if !self_closing => {
+                        if let Some(t) = w.tables.last_mut() {
+                            t.row.clear();
+                        }
+                    }
+                    "tc" if !self_closing => {
+                        if let Some(t) = w.tables.last_mut() {
+                            if let Some(cell) = t.cell.take() {
+                                t.row.push(cell);
+                            }
+                            t.cell = Some(Vec::new());
+                        }
+                    }
+                    _ => {}
+                }
+                if !self_closing {
+                    stack.push(local);
+                    if is_skipped(local) {
+                        skip_at = Some(stack.len());
+                    }
+                }
+            }
+            Token::End { name } => {
+                let local = local_name(name);
+                let Some(pos) = stack.iter().rposition(|&n| n == local) else {
+                    continue;
+                };
+                let closes_skip = skip_at.is_some_and(|d| pos < d);
+                stack.truncate(pos);
+                if closes_skip {
+                    skip_at = None;
+                    continue;
+                }
+                if skip_at.is_some() {
+                    continue;
+                }
+                match local {
+                    "r" => {
+                        if let Some(p) = w.paragraphs.last_mut() {
+                            let font = p
+                                .run_font
+                                .as_deref()
+                                .or(p.run_style_font.as_deref())
+                                .or(p.style_font.as_deref());
+                            if let Some(enc) = font.and_then(legacy_font_encoding) {
+                                let start = p.run_start.min(p.text.len());
+                                if p.text.is_char_boundary(start) {
+                                    let fixed = redecode_legacy(&p.text[start..], enc, options);
+                                    p.text.truncate(start);
+                                    p.text.push_str(&fixed);
+                                }
+                            }
+                        }
+                    }
+                    "p" => {
+                        if let Some(p) = w.paragraphs.pop() {
+                            let line = p.text.trim().to_string();
+                            if !line.is_empty() {
+                                w.emit(line);
+                            }
+                        }
+                    }
+                    "tc" => {
+                        if let Some(t) = w.tables.last_mut() {
+                            if let Some(cell) = t.cell.take() {
+                                t.row.push(cell);
+                            }
+                        }
+                    }
+                    "tr" => w.end_row(),
+                    "tbl" => {
+                        if let Some(mut t) = w.tables.pop() {
+                            if !t.row.is_empty() || t.cell.is_some() {
+                                w.tables.push(t);
+                                w.end_row();
+                                t = w.tables.pop().unwrap_or_default();
+                            }
+                            for line in t.lines {
+                                w.emit(line);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    // Unclosed paragraphs and tables of a cut document.
+    while let Some(p) = w.paragraphs.pop() {
+        let line = p.text.trim().to_string();
+        if !line.is_empty() {
+            w.emit(line);
+        }
+    }
+    while let Some(t) = w.tables.pop() {
+        for line in t.lines {
+            w.emit(line);
+        }
+    }
+    w.body.join("\n")
+}
+
+fn push(w: &mut Walker, s: &str) {
+    if let Some(p) = w.paragraphs.last_mut() {
+        p.text.push_str(s);
+    }
+}
+
+/// Text typed in a legacy-font run shows as Latin-1/Windows-1252 letters (or, for
+/// symbol-charset fonts, private-use U+F0xx): map each back to its byte and decode
+/// the bytes in the font's encoding. Text that is already real Unicode (letters past
+/// U+00FF that are not Windows-1252) is kept as it is.
+pub(crate) fn redecode_legacy(s: &str, enc: Encoding, options: &Options) -> String {
+    let mut bytes = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        let b = match c as u32 {
+            0..=0xFF => c as u32 as u8,
+            0xF000..=0xF0FF => (c as u32 - 0xF000) as u8,
+            _ => match cp1252_byte(c) {
+                Some(b) => b,
+                None => return s.to_string(),
+            },
+        };
+        bytes.push(b);
+    }
+    if bytes.is_ascii() {
+        return s.to_string();
+    }
+    let opts = Options {
+        encoding: Some(enc),
+        ..*options
+    };
+    match Text::from_bytes(&bytes, &opts) {
+        Ok(t) => t.into_string(),
+        Err(_) => s.to_string(),
+    }
+}
+
+fn cp1252_byte(c: char) -> Option<u8> {
+    Some(match c {
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(body: &str) -> String {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}<w:sectPr/></w:body></w:document>"#
+        )
+    }
+
+    fn text(body: &str) -> String {
+        document_to_text(&doc(body), &Styles::default(), &Options::default())
+    }
+
+    #[test]
+    fn paragraphs_runs_tabs_breaks() {
+        let t = text(
+            r#"<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>
+<w:r><w:t>Báo </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">cáo &amp; </w:t></w:r>
+<w:r><w:tab/><w:t>kết</w:t><w:br/><w:t>quả</w:t></w:r></w:p>
+<w:p/><w:p><w:hyperlink r:id="rId5"><w:r><w:t>liên kết</w:t></w:r></w:hyperlink>
+<w:fldSimple w:instr=" PAGE "><w:r><w:t>3</w:t></w:r></w:fldSimple></w:p>
+<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "x" </w:instrText></w:r>
+<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>kết quả trường</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>
+<w:del><w:r><w:delText>đã xoá</w:delText></w:r></w:del><w:ins><w:r><w:t> mới</w:t></w:r></w:ins></w:p>"#,
+        );
+        assert_eq!(t, "Báo cáo & \tkết\nquả\nliên kết3\nkết quả trường mới");
+    }
+
+    #[test]
+    fn tables_data_rows_and_layout_rows() {
+        let cell = |ps: &[&str]| {
+            let mut s = String::from("<w:tc><w:tcPr><w:tcW w:w=\"100\"/></w:tcPr>");
+            for p in ps {
+                s.push_str(&format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"));
+            }
+            s.push_str("</w:tc>");
+            s
+        };
+        let body = format!(
+            "<w:tbl><w:tr>{}{}</w:tr></w:tbl><w:p><w:r><w:t>Kính gửi</w:t></w:r></w:p>\
+             <w:tbl><w:tr>{}{}{}</w:tr><w:tr>{}{}{}</w:tr></w:tbl>",
+            cell(&["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"]),
+            cell(&["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]),
+            cell(&["TT"]),
+            cell(&["Chỉ tiêu"]),
+            cell(&["Kết quả"]),
+            cell(&["1"]),
+            cell(&[]),
+            cell(&["95%"]),
+        );
+        assert_eq!(
+            text(&body),
+            "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKính gửi\nTT | Chỉ tiêu | Kết quả\n1 | 95%"
+        );
+    }
+
+    #[test]
+    fn nested_table_and_textbox_fallback() {
+        let body = r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>ngoài</w:t></w:r></w:p>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>b</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+</w:tc></w:tr></w:tbl>
+<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>hộp</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>
+<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>hộp</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>neo</w:t></w:r></w:p>"#;
+        assert_eq!(text(body), "ngoài\na | b\nhộp\nneo");
+    }
+
+    #[test]
+    fn broken_xml_does_not_panic() {
+        for s in [
+            "<w:p><w:r><w:t>cut",
+            "</w:tc></w:tr></w:tbl><w:t>x</w:t>",
+            "<w:tbl><w:tc><w:p><w:r><w:t>y</w:t>",
+            "<<<>>>&&&;;",
+        ] {
+            let _ = text(s);
+        }
+        assert_eq!(text("<w:p><w:r><w:t>cut"), "cut");
+    }
+
+    #[test]
+    fn styles_fonts() {
+        let styles = Styles::parse(
+            r#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"/></w:rPr></w:rPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:basedOn w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="U"><w:rPr><w:rFonts w:ascii="Arial"/></w:rPr></w:style></w:styles>"#,
+        );
+        assert_eq!(styles.default_font.as_deref(), Some("Times New Roman"));
+        assert_eq!(styles.font_of("Heading1"), Some(".VnTime"));
+        assert_eq!(styles.font_of("U"), Some("Arial"));
+        assert_eq!(legacy_font_encoding(".VnTimeH"), Some(Encoding::Tcvn3));
+        assert_eq!(legacy_font_encoding("VNI-Times"), Some(Encoding::Vni));
+        assert_eq!(legacy_font_encoding("Times New Roman"), None);
+    }
+}

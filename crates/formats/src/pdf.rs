@@ -1,0 +1,182 @@
+//! .pdf → the text layer, through `pdf-extract` (lopdf underneath), page by page.
+//!
+//! The crate can panic on damaged files, so every call runs under `catch_unwind`.
+//! A PDF whose pages carry almost no text (a scan with a signature stamp) is refused
+//! with "no text layer" rather than summarized.
+
+use crate::FormatError;
+
+/// Below this many letters and digits per page on average, a PDF is taken as scanned.
+pub(crate) const MIN_CHARS_PER_PAGE: usize = 100;
+
+/// Where the PDF header is (the spec allows junk before it, within the first KiB).
+pub(crate) fn header_offset(bytes: &[u8]) -> Option<usize> {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(5).position(|w| w == b"%PDF-")
+}
+
+/// Judge extracted pages: enough text per page, or the no-text-layer error.
+pub(crate) fn judge_pages(pages: &[String]) -> Result<String, FormatError> {
+    let chars: usize = pages
+        .iter()
+        .map(|p| p.chars().filter(|c| c.is_alphanumeric()).count())
+        .sum();
+    let n = pages.len().max(1);
+    if chars < MIN_CHARS_PER_PAGE * n {
+        return Err(FormatError::NoTextLayer {
+            pages: pages.len(),
+            chars,
+        });
+    }
+    let mut out = String::new();
+    for page in pages {
+        let cleaned = clean_page(page);
+        if cleaned.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&cleaned);
+    }
+    Ok(out)
+}
+
+/// Trim line ends, drop blank-line runs and form feeds.
+fn clean_page(page: &str) -> String {
+    let mut out = String::new();
+    let mut blank = 0;
+    for line in page.split(['\n', '\r', '\u{C}']) {
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(line);
+    }
+    out
+}
+
+#[cfg(feature = "pdf")]
+pub(crate) fn pdf_to_text(bytes: &[u8]) -> Result<String, FormatError> {
+    use pdf_extract::{Document, PlainTextOutput};
+    use std::panic::{catch_unwind, AssertUnwindSafe};
+
+    let start = header_offset(bytes).ok_or_else(|| FormatError::Damaged {
+        format: "PDF",
+        reason: "no %PDF header".to_string(),
+    })?;
+    let bytes = &bytes[start..];
+    let damaged = |reason: String| FormatError::Damaged {
+        format: "PDF",
+        reason,
+    };
+    let loaded = catch_unwind(AssertUnwindSafe(|| Document::load_mem(bytes)))
+        .map_err(|_| damaged("the file structure could not be parsed".to_string()))?;
+    let mut doc = match loaded {
+        Ok(doc) => doc,
+        Err(e) => {
+            let msg = e.to_string();
+            let lower = msg.to_ascii_lowercase();
+            if lower.contains("decrypt") || lower.contains("password") || lower.contains("encrypt")
+            {
+                return Err(encrypted());
+            }
+            return Err(damaged(msg));
+        }
+    };
+    if doc.is_encrypted() {
+        let ok = catch_unwind(AssertUnwindSafe(|| doc.decrypt("").is_ok())).unwrap_or(false);
+        if !ok {
+            return Err(encrypted());
+        }
+    }
+    let page_numbers: Vec<u32> = catch_unwind(AssertUnwindSafe(|| {
+        doc.get_pages().keys().copied().collect()
+    }))
+    .map_err(|_| damaged("the page tree could not be read".to_string()))?;
+    if page_numbers.is_empty() {
+        return Err(damaged("no pages".to_string()));
+    }
+    let mut pages = Vec::with_capacity(page_numbers.len());
+    let mut failed = 0usize;
+    let mut last_error = String::new();
+    for n in page_numbers {
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            let mut s = String::new();
+            let r = {
+                let mut out = PlainTextOutput::new(&mut s);
+                pdf_extract::output_doc_page(&doc, &mut out, n)
+            };
+            r.map(|()| s)
+        }));
+        match result {
+            Ok(Ok(s)) => pages.push(s),
+            Ok(Err(e)) => {
+                failed += 1;
+                last_error = e.to_string();
+                pages.push(String::new());
+            }
+            Err(_) => {
+                failed += 1;
+                last_error = format!("page {n} could not be read");
+                pages.push(String::new());
+            }
+        }
+    }
+    if failed == pages.len() {
+        return Err(damaged(last_error));
+    }
+    judge_pages(&pages)
+}
+
+#[cfg(feature = "pdf")]
+fn encrypted() -> FormatError {
+    FormatError::Encrypted(
+        "encrypted PDF: open it with its password and save or print an unprotected copy".into(),
+    )
+}
+
+#[cfg(not(feature = "pdf"))]
+pub(crate) fn pdf_to_text(_bytes: &[u8]) -> Result<String, FormatError> {
+    Err(FormatError::Unsupported(
+        "PDF support was left out of this build (feature `pdf`)".into(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamp_only_pages_are_scanned() {
+        let pages = vec![
+            String::new(),
+            "Ký bởi: Văn phòng Chính phủ\n".to_string(),
+            String::new(),
+        ];
+        assert!(matches!(
+            judge_pages(&pages),
+            Err(FormatError::NoTextLayer { pages: 3, .. })
+        ));
+    }
+
+    #[test]
+    fn text_pages_are_cleaned() {
+        let page = "Điều 1.   \n\n\n  Nội dung ".repeat(20);
+        let t = judge_pages(&[page]).unwrap();
+        assert!(t.starts_with("Điều 1.\n\n  Nội dung"));
+        assert!(!t.contains("\n\n\n"));
+    }
+
+    #[test]
+    fn header_search() {
+        assert_eq!(header_offset(b"%PDF-1.7"), Some(0));
+        assert_eq!(header_offset(b"junk\n%PDF-1.4"), Some(5));
+        assert_eq!(header_offset(b"PK\x03\x04"), None);
+    }
+}
