@@ -7,9 +7,24 @@
 //! assert_eq!(units[0].kind, UnitKind::Sentence);
 //! ```
 //!
+//! How it works: the text is cut into paragraphs at line breaks (a wrapped line that
+//! goes on in lower case is joined back), each paragraph into whitespace-separated
+//! words, and each gap between two words is judged: a sentence end (`.`, `!`, `?`,
+//! `…`, `./.` followed by a capital, a digit or a bullet; never after a title or
+//! place abbreviation that continues, a name's initial or a list marker), or one of
+//! the marks of a lost paragraph break in crawled text (a photo caption `Ảnh: ...`, an
+//! upper-case heading run, a double space, a sentence-opening phrase right after a
+//! lower-case word). The words and phrases are data, in `models/splitter-rules.txt`.
+//!
 //! INTERFACE CONTRACT (used by the scorer and the pipeline): `Splitter::new`,
 //! `Splitter::split(&self, &str) -> Vec<Unit>`, `Unit { kind, start, end, clauses }`,
 //! `UnitKind` + `UnitKind::name`, `Clause { start, end }`.
+
+mod clauses;
+mod rules;
+mod scan;
+
+pub use rules::{Rules, RulesError, RULES_TXT};
 
 /// What a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -35,10 +50,20 @@ impl UnitKind {
 }
 
 /// A part of a unit: a `;`-separated piece or an item of a colon-introduced list.
+///
+/// Trimmed of spaces, of the `;` between clauses and of a leading bullet. In a
+/// colon-introduced list the text up to the colon is not a clause: the items are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Clause {
     pub start: usize,
     pub end: usize,
+}
+
+impl Clause {
+    /// The clause's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
 }
 
 /// A unit of text with its byte range (trimmed of surrounding spaces).
@@ -59,45 +84,57 @@ impl Unit {
 }
 
 /// Splits text into units. Built once with its rules, shared across threads.
-#[derive(Debug, Default)]
-pub struct Splitter {}
+///
+/// ```
+/// use tomtat_splitter::{Splitter, UnitKind};
+/// let text = "I. KẾT QUẢ ĐẠT ĐƯỢC Tổng thu đạt 832.270.966.973 đồng. Tại TP. Hồ Chí Minh, \
+///             TS. Lê Văn A nêu: tăng thu; giảm chi.";
+/// let s = Splitter::new();
+/// let units = s.split(text);
+/// let texts: Vec<&str> = units.iter().map(|u| u.text(text)).collect();
+/// assert_eq!(texts, ["I. KẾT QUẢ ĐẠT ĐƯỢC", "Tổng thu đạt 832.270.966.973 đồng.",
+///                    "Tại TP. Hồ Chí Minh, TS. Lê Văn A nêu: tăng thu; giảm chi."]);
+/// assert_eq!(units[0].kind, UnitKind::Heading);
+/// let clauses: Vec<&str> = units[2].clauses.iter().map(|c| c.text(text)).collect();
+/// assert_eq!(clauses, ["tăng thu", "giảm chi."]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Splitter {
+    rules: Rules,
+}
 
-impl Splitter {
-    /// The splitter with the bundled rules.
-    pub fn new() -> Splitter {
-        Splitter {}
-    }
-
-    /// Split `text` into units in order.
-    pub fn split(&self, text: &str) -> Vec<Unit> {
-        // Placeholder: lines, then ". " boundaries.
-        let mut out = Vec::new();
-        let mut start = 0;
-        let bytes = text.as_bytes();
-        for (i, &b) in bytes.iter().enumerate() {
-            let end_here =
-                b == b'\n' || (b == b'.' && bytes.get(i + 1).is_some_and(|n| *n == b' '));
-            if end_here {
-                let end = if b == b'.' { i + 1 } else { i };
-                push(text, start, end, &mut out);
-                start = i + 1;
-            }
-        }
-        push(text, start, text.len(), &mut out);
-        out
+impl Default for Splitter {
+    fn default() -> Self {
+        Splitter::new()
     }
 }
 
-fn push(text: &str, start: usize, end: usize, out: &mut Vec<Unit>) {
-    let s = &text[start..end];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if lead < s.len() {
-        out.push(Unit {
-            kind: UnitKind::Sentence,
-            start: start + lead,
-            end: end - trail,
-            clauses: Vec::new(),
-        });
+impl Splitter {
+    /// The splitter with the bundled rules (`models/splitter-rules.txt`).
+    pub fn new() -> Splitter {
+        Splitter {
+            rules: Rules::bundled(),
+        }
+    }
+
+    /// A splitter with other rules (same format as the bundled file).
+    pub fn with_rules(rules: Rules) -> Splitter {
+        Splitter { rules }
+    }
+
+    /// The rules in use.
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    /// Split `text` into units in order. Every non-space character of `text` is in
+    /// exactly one unit; units do not overlap and are trimmed of spaces.
+    pub fn split(&self, text: &str) -> Vec<Unit> {
+        let mut out = Vec::new();
+        scan::split_into(&self.rules, text, &mut out);
+        for u in &mut out {
+            clauses::clauses_into(text, u.start, u.end, &mut u.clauses);
+        }
+        out
     }
 }

@@ -1,0 +1,186 @@
+//! The splitter's data: abbreviations, sentence starters, caption and byline markers,
+//! parsed once from `models/splitter-rules.txt`.
+
+use std::collections::{HashMap, HashSet};
+
+/// The bundled rules file.
+pub const RULES_TXT: &str = include_str!("../../../models/splitter-rules.txt");
+
+/// What must follow a starter phrase for it to open a new unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    /// A lower-case word or a number.
+    Lower,
+    /// A number.
+    Digit,
+    /// A capitalized word.
+    Name,
+    /// Anything.
+    Any,
+}
+
+/// A starter phrase: the syllables after its first one, and what must follow.
+#[derive(Debug, Clone)]
+pub struct Starter {
+    pub rest: Vec<&'static str>,
+    pub next: Next,
+    /// Also opens a unit after a capitalized word (`... Hà Tĩnh Theo báo cáo`).
+    pub after_name: bool,
+}
+
+/// Parsed rules, shared read-only.
+#[derive(Debug, Default, Clone)]
+pub struct Rules {
+    pub title: HashSet<&'static str>,
+    pub place: HashSet<&'static str>,
+    pub place_next: HashSet<&'static str>,
+    pub initial_ok: HashSet<&'static str>,
+    /// Keyed by the first syllable; longest phrases first.
+    pub starter: HashMap<&'static str, Vec<Starter>>,
+    /// Keyed by the first syllable: the remaining syllables of each marker.
+    pub caption: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    pub caption_start: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    pub byline: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    pub salutation: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    pub connector: HashSet<&'static str>,
+}
+
+/// A malformed line in a rules file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RulesError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for RulesError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "splitter rules line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for RulesError {}
+
+fn phrase_map(map: &mut HashMap<&'static str, Vec<Vec<&'static str>>>, entry: &'static str) {
+    let mut it = entry.split_whitespace();
+    if let Some(first) = it.next() {
+        let rest: Vec<&'static str> = it.collect();
+        let v = map.entry(first).or_default();
+        v.push(rest);
+        v.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    }
+}
+
+impl Rules {
+    /// Parse a rules file (see `models/splitter-rules.txt` for the format).
+    pub fn parse(src: &'static str) -> Result<Rules, RulesError> {
+        let mut r = Rules::default();
+        let mut section = "";
+        for (n, raw) in src.lines().enumerate() {
+            let line = match raw.find('#') {
+                Some(i) => &raw[..i],
+                None => raw,
+            }
+            .trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name;
+                continue;
+            }
+            match section {
+                "title" => {
+                    r.title.insert(line);
+                }
+                "place" => {
+                    r.place.insert(line);
+                }
+                "place_next" => {
+                    r.place_next.insert(line);
+                }
+                "initial_ok" => {
+                    r.initial_ok.insert(line);
+                }
+                "starter" => {
+                    let (phrase, next) = match line.split_once('|') {
+                        Some((p, n)) => (p.trim(), n.trim()),
+                        None => (line, "lower"),
+                    };
+                    let next = match next {
+                        "lower" => Next::Lower,
+                        "digit" => Next::Digit,
+                        "name" => Next::Name,
+                        "any" => Next::Any,
+                        other => {
+                            return Err(RulesError {
+                                line: n + 1,
+                                message: format!("unknown starter constraint `{other}`"),
+                            })
+                        }
+                    };
+                    let (phrase, after_name) = match phrase.strip_prefix('^') {
+                        Some(p) => (p.trim(), true),
+                        None => (phrase, false),
+                    };
+                    let mut it = phrase.split_whitespace();
+                    let first = it.next().unwrap_or_default();
+                    let v = r.starter.entry(first).or_default();
+                    v.push(Starter {
+                        rest: it.collect(),
+                        next,
+                        after_name,
+                    });
+                    v.sort_by_key(|s| std::cmp::Reverse(s.rest.len()));
+                }
+                "caption" => phrase_map(&mut r.caption, line),
+                "caption_start" => phrase_map(&mut r.caption_start, line),
+                "byline" => phrase_map(&mut r.byline, line),
+                "salutation" => phrase_map(&mut r.salutation, line),
+                "connector" => {
+                    r.connector.insert(line);
+                }
+                "" => {
+                    return Err(RulesError {
+                        line: n + 1,
+                        message: "entry before any [section]".into(),
+                    })
+                }
+                other => {
+                    return Err(RulesError {
+                        line: n + 1,
+                        message: format!("unknown section [{other}]"),
+                    })
+                }
+            }
+        }
+        Ok(r)
+    }
+
+    /// The bundled rules.
+    pub fn bundled() -> Rules {
+        Rules::parse(RULES_TXT).expect("bundled splitter rules parse")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_rules_parse_and_hold_the_seed_entries() {
+        let r = Rules::bundled();
+        assert!(r.title.contains("TS"));
+        assert!(r.place.contains("TP"));
+        assert!(r.place_next.contains("Hồ"));
+        assert!(r.starter["Phát"].iter().any(|s| s.rest == ["biểu"]));
+        assert!(r.caption.contains_key("Ảnh"));
+        assert!(r.salutation.contains_key("Thưa"));
+    }
+
+    #[test]
+    fn bad_lines_are_reported() {
+        assert_eq!(Rules::parse("x").unwrap_err().line, 1);
+        assert!(Rules::parse("[nope]\nx").is_err());
+        assert!(Rules::parse("[starter]\nTại|weird").is_err());
+    }
+}

@@ -1,0 +1,941 @@
+//! The boundary scanner: paragraphs, words, and the judgement of each gap.
+
+use crate::rules::{Next, Rules};
+use crate::{Unit, UnitKind};
+use tomtat_tokenizer::{tokenize_into, Token, TokenKind};
+
+/// A whitespace-separated word: byte range in the text.
+#[derive(Debug, Clone, Copy)]
+struct W {
+    s: usize,
+    e: usize,
+}
+
+/// What ends a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Term {
+    None,
+    Dot,
+    Ellipsis,
+    Strong,
+    EndMark,
+}
+
+const CLOSERS: &[char] = &[')', ']', '”', '"', '’', '\'', '»', '}'];
+const OPENERS: &[char] = &['(', '[', '“', '"', '‘', '\'', '«', '{'];
+const TERMINALS: &[char] = &['.', '!', '?', '…'];
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// Split `text` into units, appending to `out`.
+pub fn split_into(rules: &Rules, text: &str, out: &mut Vec<Unit>) {
+    let mut words: Vec<W> = Vec::new();
+    let mut toks: Vec<Token> = Vec::new();
+    let mut bounds: Vec<usize> = Vec::new();
+    let paras = paragraphs(text);
+    let n_paras = paras.len();
+    for (pi, &(ps, pe)) in paras.iter().enumerate() {
+        words.clear();
+        cut_words(text, ps, pe, &mut words, &mut toks);
+        if words.is_empty() {
+            continue;
+        }
+        bounds.clear();
+        find_bounds(rules, text, &words, &mut bounds);
+        let first_unit = out.len();
+        for (bi, &b) in bounds.iter().enumerate() {
+            let last = bounds.get(bi + 1).map_or(words.len(), |&x| x);
+            out.push(Unit {
+                kind: UnitKind::Sentence,
+                start: words[b].s,
+                end: words[last - 1].e,
+                clauses: Vec::new(),
+            });
+        }
+        classify_paragraph(
+            rules,
+            text,
+            &words,
+            &bounds,
+            &mut out[first_unit..],
+            pi,
+            n_paras,
+        );
+    }
+    // The last unit of a document: a short credit line without final punctuation.
+    if let Some(last) = out.last_mut() {
+        let t = &text[last.start..last.end];
+        if last.kind == UnitKind::Sentence && looks_like_byline(t) {
+            last.kind = UnitKind::Byline;
+        }
+    }
+}
+
+/// Paragraph ranges: lines, trimmed, with a wrapped line that goes on in lower case
+/// joined to the line before.
+fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut pos = 0;
+    let mut blank_before = false;
+    for line in text.split_inclusive('\n') {
+        let ls = pos;
+        pos += line.len();
+        let t = line.trim_matches(is_space);
+        if t.is_empty() {
+            blank_before = true;
+            continue;
+        }
+        let s = ls + (line.len() - line.trim_start_matches(is_space).len());
+        let e = s + t.len();
+        let joins = !blank_before
+            && t.chars().next().is_some_and(|c| c.is_lowercase())
+            && out.last().is_some_and(|&(a, b)| {
+                text[a..b]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_lowercase() || c == ',')
+            });
+        if joins {
+            if let Some(l) = out.last_mut() {
+                l.1 = e;
+            }
+        } else {
+            out.push((s, e));
+        }
+        blank_before = false;
+    }
+    out
+}
+
+/// Whether the token kinds keep a `.` inside them from ending anything.
+fn protects(kind: TokenKind) -> bool {
+    matches!(
+        kind,
+        TokenKind::Number
+            | TokenKind::Percent
+            | TokenKind::Ratio
+            | TokenKind::Date
+            | TokenKind::Period
+            | TokenKind::Code
+            | TokenKind::Abbreviation
+            | TokenKind::Url
+            | TokenKind::Email
+            | TokenKind::Foreign
+    )
+}
+
+/// Cut `text[ps..pe]` into words; a word glued across a sentence end (`nhập.Các`) is
+/// cut in two unless the tokenizer reads the dot as part of a number, code, etc.
+fn cut_words(text: &str, ps: usize, pe: usize, words: &mut Vec<W>, toks: &mut Vec<Token>) {
+    let mut start: Option<usize> = None;
+    let mut has_dot = false;
+    for (i, c) in text[ps..pe].char_indices() {
+        let i = ps + i;
+        if is_space(c) {
+            if let Some(s) = start.take() {
+                push_word(text, s, i, has_dot, words, toks);
+            }
+            has_dot = false;
+        } else {
+            start.get_or_insert(i);
+            has_dot |= c == '.';
+        }
+    }
+    if let Some(s) = start {
+        push_word(text, s, pe, has_dot, words, toks);
+    }
+}
+
+fn push_word(
+    text: &str,
+    s: usize,
+    e: usize,
+    has_dot: bool,
+    words: &mut Vec<W>,
+    toks: &mut Vec<Token>,
+) {
+    if has_dot {
+        let w = &text[s..e];
+        let b = w.as_bytes();
+        for (i, _) in w.match_indices('.') {
+            // lower-case letter, letter before it; capital after, lower-case letter next.
+            let before: Vec<char> = w[..i].chars().rev().take(2).collect();
+            let mut after = w[i + 1..].chars();
+            let (a1, a2) = (after.next(), after.next());
+            let glued = before.len() == 2
+                && before.iter().all(|c| c.is_lowercase())
+                && a1.is_some_and(|c| c.is_uppercase())
+                && a2.is_some_and(|c| c.is_lowercase())
+                && b.get(i + 1).is_some();
+            if !glued {
+                continue;
+            }
+            toks.clear();
+            tokenize_into(w, toks);
+            let inside = toks
+                .iter()
+                .any(|t| t.start <= i && i + 1 < t.end && protects(t.kind));
+            if !inside {
+                words.push(W { s, e: s + i + 1 });
+                push_word(text, s + i + 1, e, true, words, toks);
+                return;
+            }
+        }
+    }
+    words.push(W { s, e });
+}
+
+/// The first character after opening brackets and quotes.
+fn lead(s: &str) -> Option<char> {
+    s.trim_start_matches(OPENERS).chars().next()
+}
+
+fn is_cap(s: &str) -> bool {
+    lead(s).is_some_and(|c| c.is_uppercase())
+}
+
+fn is_lower(s: &str) -> bool {
+    lead(s).is_some_and(|c| c.is_lowercase())
+}
+
+fn is_digit_start(s: &str) -> bool {
+    lead(s).is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Has letters, none of them lower-case.
+fn all_caps(s: &str) -> bool {
+    let mut any = false;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        any |= c.is_alphabetic();
+    }
+    any
+}
+
+fn is_pure_punct(s: &str) -> bool {
+    !s.chars().any(char::is_alphanumeric)
+}
+
+fn is_bullet_word(s: &str) -> bool {
+    matches!(
+        s,
+        "-" | "–"
+            | "—"
+            | "+"
+            | "•"
+            | "*"
+            | "·"
+            | "●"
+            | "▪"
+            | "\u{f0b7}"
+            | "\u{f0a7}"
+            | ">>"
+            | "»"
+            | "o"
+            | "♦"
+    )
+}
+
+fn starts_with_bullet(s: &str) -> bool {
+    is_bullet_word(s)
+        || s.starts_with(['•', '●', '▪', '\u{f0b7}', '\u{f0a7}', '♦'])
+        || s.starts_with(">>")
+        || (s.starts_with(['-', '–', '+']) && s.chars().nth(1).is_some_and(|c| c.is_uppercase()))
+}
+
+fn is_roman(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 6 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
+/// `1`, `12`, `1.2`, `a`, `đ`, `IV`: the body of a list or heading marker.
+fn is_marker_body(s: &str) -> bool {
+    if is_roman(s) {
+        return true;
+    }
+    if !s.is_empty()
+        && s.len() <= 8
+        && s.split('.')
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return true;
+    }
+    let mut cs = s.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
+}
+
+/// A list or heading marker word at the start of a line: returns how it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    Bullet,
+    /// `1.`, `a)`, `(1)`, `1.2.`
+    Enum,
+    /// `I.`, `II-`, `2-`, `I` followed by `-`.
+    Section,
+}
+
+/// The marker at words[0..]: its kind and how many words it takes.
+fn marker(text: &str, words: &[W]) -> Option<(Marker, usize)> {
+    let w0 = &text[words[0].s..words[0].e];
+    if starts_with_bullet(w0) {
+        return Some((Marker::Bullet, usize::from(is_bullet_word(w0))));
+    }
+    let next = words.get(1).map(|w| &text[w.s..w.e]);
+    if let Some(inner) = w0.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+        if is_marker_body(inner) {
+            return Some((Marker::Enum, 1));
+        }
+    }
+    if let Some(body) = w0.strip_suffix(')') {
+        if is_marker_body(body) && !body.contains('.') {
+            return Some((Marker::Enum, 1));
+        }
+    }
+    for dash in ["-", "–", "."] {
+        if let Some(body) = w0.strip_suffix(dash) {
+            if is_marker_body(body) && next.is_some() {
+                let section = dash != "." || is_roman(body);
+                let single_letter =
+                    body.chars().count() == 1 && !body.as_bytes()[0].is_ascii_digit();
+                if single_letter && !is_roman(body) && dash == "." {
+                    // `a.` opens an item only before a word, `A.` may be an initial.
+                    if body.chars().all(char::is_uppercase) {
+                        return None;
+                    }
+                }
+                return Some((
+                    if section {
+                        Marker::Section
+                    } else {
+                        Marker::Enum
+                    },
+                    1,
+                ));
+            }
+        }
+    }
+    if (is_roman(w0) || (w0.len() <= 2 && w0.bytes().all(|b| b.is_ascii_digit())))
+        && matches!(next, Some("-" | "–" | "."))
+        && words.len() > 2
+    {
+        return Some((Marker::Section, 2));
+    }
+    None
+}
+
+/// Terminal punctuation of a word: the kind and where the body ends.
+fn terminal(w: &str) -> (Term, usize) {
+    let trimmed = w.trim_end_matches(CLOSERS);
+    if trimmed.ends_with("./.") {
+        return (Term::EndMark, trimmed.len() - 3);
+    }
+    let body = w.trim_end_matches(|c: char| CLOSERS.contains(&c) || TERMINALS.contains(&c));
+    let tail = &w[body.len()..];
+    let term = if tail.contains(['?', '!']) {
+        Term::Strong
+    } else if tail.contains('…') || tail.contains("..") {
+        Term::Ellipsis
+    } else if tail.contains('.') {
+        Term::Dot
+    } else {
+        Term::None
+    };
+    (term, body.len())
+}
+
+/// Initials: `N`, `T.H`, `Đ.H`, `C.T.V` (letters of one or two characters with dots).
+fn is_initials(body: &str) -> bool {
+    !body.is_empty()
+        && body.split('.').all(|p| {
+            let n = p.chars().count();
+            (1..=2).contains(&n)
+                && p.chars().next().is_some_and(char::is_uppercase)
+                && p.chars().all(char::is_alphabetic)
+        })
+        && (body.contains('.') || body.chars().count() == 1)
+}
+
+/// Vietnamese onsets, longest first, upper case.
+const ONSETS: &[&str] = &[
+    "NGH", "CH", "GH", "GI", "KH", "NG", "NH", "PH", "QU", "TH", "TR", "B", "C", "D", "Đ", "G",
+    "H", "K", "L", "M", "N", "P", "R", "S", "T", "V", "X",
+];
+const CODAS: &[&str] = &["", "C", "CH", "M", "N", "NG", "NH", "P", "T"];
+
+fn is_vowel(c: char) -> bool {
+    let base = "AĂÂEÊIOÔƠUƯYÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ";
+    base.contains(c)
+}
+
+/// An upper-case word that reads as a Vietnamese syllable (`KẾT`, `QUẢ`), not an
+/// acronym (`UBND`, `HĐND`).
+fn caps_syllable(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphabetic());
+    if w.is_empty() || w.chars().any(|c| !c.is_alphabetic() || c.is_lowercase()) {
+        return false;
+    }
+    let mut rest = w;
+    for o in ONSETS {
+        if let Some(r) = rest.strip_prefix(o) {
+            rest = r;
+            break;
+        }
+    }
+    let nucleus_len: usize = rest
+        .chars()
+        .take_while(|&c| is_vowel(c))
+        .map(char::len_utf8)
+        .sum();
+    if nucleus_len == 0 || rest[..nucleus_len].chars().count() > 3 {
+        return false;
+    }
+    CODAS.contains(&&rest[nucleus_len..])
+}
+
+struct Ctx<'a> {
+    rules: &'a Rules,
+    text: &'a str,
+    words: &'a [W],
+}
+
+impl<'a> Ctx<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        let w = self.words[i];
+        &self.text[w.s..w.e]
+    }
+
+    fn get(&self, i: usize) -> Option<&'a str> {
+        (i < self.words.len()).then(|| self.w(i))
+    }
+
+    /// Bare syllable of word i: without surrounding punctuation.
+    fn bare(&self, i: usize) -> &'a str {
+        self.w(i)
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '/' && c != '&')
+    }
+
+    /// A starter phrase at word i: returns its length in words.
+    fn starter_at(&self, i: usize) -> Option<usize> {
+        self.starter_full(i).map(|s| s.0)
+    }
+
+    /// A starter phrase at word i: its length in words and whether it may follow a
+    /// capitalized word.
+    fn starter_full(&self, i: usize) -> Option<(usize, bool)> {
+        let first = self.w(i);
+        let list = self.rules.starter.get(first)?;
+        'outer: for st in list {
+            for (j, r) in st.rest.iter().enumerate() {
+                let Some(wj) = self.get(i + 1 + j) else {
+                    continue 'outer;
+                };
+                // the last word of the phrase may carry a comma
+                if wj != *r && wj.trim_end_matches(',') != *r {
+                    continue 'outer;
+                }
+            }
+            let len = 1 + st.rest.len();
+            let last = self.w(i + len - 1);
+            if last.ends_with(',') {
+                return Some((len, st.after_name));
+            }
+            let ok = match (st.next, self.get(i + len)) {
+                (Next::Any, _) => true,
+                (_, None) => false,
+                (Next::Lower, Some(n)) => is_lower(n) || is_digit_start(n),
+                (Next::Digit, Some(n)) => is_digit_start(n),
+                (Next::Name, Some(n)) => is_cap(n),
+            };
+            if ok {
+                return Some((len, st.after_name));
+            }
+        }
+        None
+    }
+
+    /// A phrase from `map` at word i, followed by `:` (glued or as a word): returns the
+    /// number of words including the colon.
+    fn marked_at(
+        &self,
+        map: &std::collections::HashMap<&'static str, Vec<Vec<&'static str>>>,
+        i: usize,
+    ) -> Option<usize> {
+        let w0 = self.w(i);
+        let w0 = w0.strip_prefix('(').unwrap_or(w0);
+        let (first, colon_on_first) = match w0.strip_suffix(':') {
+            Some(f) => (f, true),
+            None => (w0, false),
+        };
+        let list = map.get(first)?;
+        for rest in list {
+            if colon_on_first {
+                if rest.is_empty() {
+                    return Some(1);
+                }
+                continue;
+            }
+            let mut ok = true;
+            for (j, r) in rest.iter().enumerate() {
+                let Some(wj) = self.get(i + 1 + j) else {
+                    ok = false;
+                    break;
+                };
+                let last = j + 1 == rest.len();
+                if !(wj == *r || (last && wj.strip_suffix(':') == Some(r))) {
+                    ok = false;
+                    break;
+                }
+            }
+            if !ok {
+                continue;
+            }
+            let lastw = if rest.is_empty() {
+                w0
+            } else {
+                self.w(i + rest.len())
+            };
+            if lastw.ends_with(':') {
+                return Some(1 + rest.len());
+            }
+            if self.get(i + 1 + rest.len()) == Some(":") {
+                return Some(2 + rest.len());
+            }
+        }
+        None
+    }
+
+    /// A phrase from `map` at word i without a colon.
+    fn phrase_at(
+        &self,
+        map: &std::collections::HashMap<&'static str, Vec<Vec<&'static str>>>,
+        i: usize,
+    ) -> bool {
+        let Some(list) = map.get(self.w(i)) else {
+            return false;
+        };
+        list.iter().any(|rest| {
+            rest.iter().enumerate().all(|(j, r)| {
+                self.get(i + 1 + j)
+                    .is_some_and(|w| w.trim_end_matches(',') == *r)
+            })
+        })
+    }
+
+    fn caption_at(&self, i: usize) -> Option<usize> {
+        self.marked_at(&self.rules.caption, i)
+    }
+
+    /// Where a caption that starts at word `u` ends (exclusive word index), when it
+    /// has no final punctuation to end it.
+    fn caption_end(&self, u: usize, mlen: usize) -> Option<usize> {
+        let n = self.words.len();
+        if self.w(u).starts_with('(') {
+            let mut depth = 0i32;
+            for i in u..n.min(u + 40) {
+                for c in self.w(i).chars() {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => depth -= 1,
+                        _ => {}
+                    }
+                }
+                if depth <= 0 {
+                    return Some(i + 1);
+                }
+            }
+            return None;
+        }
+        let i0 = u + mlen;
+        for i in i0 + 1..n.min(i0 + 9) {
+            if terminal(self.w(i - 1)).0 != Term::None {
+                break;
+            }
+            if self.starter_at(i).is_some() && !self.rules.connector.contains(self.w(i - 1)) {
+                return Some(i);
+            }
+        }
+        let mut i = i0;
+        while i < n && i < i0 + 9 {
+            let w = self.w(i);
+            let name_len = i - i0;
+            if name_len > 0 {
+                let prev = self.w(i - 1);
+                let first = self.w(i0);
+                let named = name_len >= 2
+                    || all_caps(first)
+                    || first.contains('/')
+                    || is_initials(first.trim_end_matches('.'));
+                let next_small = self
+                    .get(i + 1)
+                    .is_some_and(|x| is_lower(x) || is_digit_start(x));
+                if is_cap(w) && !all_caps(w) && next_small && named {
+                    return Some(i);
+                }
+                if is_cap(w) && prev.contains('/') && name_len >= 1 && i - 1 > i0 {
+                    return Some(i);
+                }
+                if is_cap(w) && all_caps(prev) && !all_caps(w) && next_small && name_len >= 1 {
+                    return Some(i);
+                }
+            }
+            if terminal(w).0 != Term::None {
+                return None;
+            }
+            i += 1;
+        }
+        None
+    }
+}
+
+/// Word indices where units start, into `bounds` (first is 0).
+fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) {
+    let cx = Ctx { rules, text, words };
+    let n = words.len();
+    let mut u = 0usize; // current unit's first word
+    let mut pending = Term::None;
+    let mut pend_word = 0usize;
+    let mut quote_open = false;
+    let mut curly = 0i32; // depth of “ ” quotes
+    let mut caps_all = true;
+    let mut caps_syl = 0usize;
+    let mut caption_end: Option<usize> = None;
+    let mut salutation = false;
+    let start_unit = |j: usize,
+                      bounds: &mut Vec<usize>,
+                      caps_all: &mut bool,
+                      caps_syl: &mut usize,
+                      caption_end: &mut Option<usize>,
+                      salutation: &mut bool| {
+        bounds.push(j);
+        *caps_all = true;
+        *caps_syl = 0;
+        *caption_end = cx.caption_at(j).and_then(|m| cx.caption_end(j, m));
+        *salutation = cx.phrase_at(&rules.salutation, j);
+    };
+    start_unit(
+        0,
+        bounds,
+        &mut caps_all,
+        &mut caps_syl,
+        &mut caption_end,
+        &mut salutation,
+    );
+    // A marker at the very start of the paragraph takes no part in the heading test.
+    let mut marker_words = marker(text, words).map_or(0, |m| m.1);
+    for k in 0..n {
+        let w = cx.w(k);
+        let quotes = w.matches('"').count();
+        let pure = is_pure_punct(w);
+        let closer_only = pure
+            && w.chars().all(|c| {
+                (CLOSERS.contains(&c) && (c != '"' || quote_open))
+                    || TERMINALS.contains(&c)
+                    || c == '/'
+            });
+        if closer_only {
+            let (t, _) = terminal(w);
+            let t = if w == "./." { Term::EndMark } else { t };
+            pending = pending.max(t);
+        } else {
+            pending = terminal(w).0;
+            pend_word = k;
+        }
+        if quotes % 2 == 1 {
+            quote_open = !quote_open;
+        }
+        for c in w.chars() {
+            match c {
+                '“' => curly += 1,
+                '”' => curly = (curly - 1).max(0),
+                _ => {}
+            }
+        }
+        // heading run bookkeeping
+        if k >= u + marker_words {
+            if all_caps(w) || pure || is_digit_start(w) {
+                if caps_syllable(w) {
+                    caps_syl += 1;
+                }
+            } else {
+                caps_all = false;
+            }
+        }
+        if k + 1 >= n {
+            break;
+        }
+        let nx = cx.w(k + 1);
+        let j = k + 1;
+        let mut cut = false;
+        if caption_end == Some(j) {
+            cut = true;
+        } else if pending != Term::None {
+            let nx_closer = is_pure_punct(nx)
+                && nx.chars().all(|c| {
+                    (CLOSERS.contains(&c) && (c != '"' || quote_open))
+                        || TERMINALS.contains(&c)
+                        || c == '/'
+                });
+            if nx_closer {
+                continue;
+            }
+            // An ellipsis inside a quotation that closes later does not end it.
+            let quoted_ellipsis = pending == Term::Ellipsis
+                && curly > 0
+                && text[words[j].s..words[n - 1].e].contains('”');
+            cut = !quoted_ellipsis && sentence_end(&cx, pending, pend_word, u, marker_words, j);
+        } else if cx.caption_at(j).is_some() {
+            cut = true;
+        } else if caps_all && caps_syl >= 2 && is_cap(nx) && !all_caps(nx) && !nx.starts_with('(') {
+            cut = true;
+        } else if salutation && w.ends_with(',') && is_cap(nx) {
+            cut = true;
+        } else if k > u && is_cap(nx) && double_space(text, words[k], words[j]) {
+            let after = cx.get(j + 1);
+            cut = after.is_none_or(|a| is_lower(a) || is_digit_start(a))
+                || cx.starter_at(j).is_some();
+        } else if k >= u + 2 && !rules.connector.contains(w) {
+            if let Some((_, after_name)) = cx.starter_full(j) {
+                let last = w.chars().next_back().unwrap_or(' ');
+                cut = (last.is_lowercase() && (after_name || !is_cap(w)))
+                    || last.is_ascii_digit()
+                    || last == ')'
+                    || (all_caps(w) && !caps_all);
+            }
+        }
+        if cut {
+            u = j;
+            marker_words = 0;
+            pending = Term::None;
+            start_unit(
+                j,
+                bounds,
+                &mut caps_all,
+                &mut caps_syl,
+                &mut caption_end,
+                &mut salutation,
+            );
+            // A section marker after a sentence end (`... đạt. II. NHIỆM VỤ`).
+            if let Some((Marker::Section, m)) = marker(text, &words[j..]) {
+                marker_words = m;
+            }
+        }
+    }
+}
+
+fn double_space(text: &str, a: W, b: W) -> bool {
+    text[a.e..b.s].chars().nth(1).is_some()
+}
+
+/// Whether a terminal on word `pw` ends the unit before word `j`.
+fn sentence_end(cx: &Ctx, term: Term, pw: usize, u: usize, marker_words: usize, j: usize) -> bool {
+    let nx = cx.w(j);
+    // What the next unit starts with: skip a lone opening quote or bracket.
+    let mut look = nx;
+    if is_pure_punct(nx) && nx.chars().all(|c| OPENERS.contains(&c)) {
+        if let Some(n2) = cx.get(j + 1) {
+            look = n2;
+        }
+    }
+    let opens = is_cap(look)
+        || is_digit_start(look)
+        || starts_with_bullet(look)
+        || look.starts_with('[')
+        || look.starts_with(['(', '“', '"']) && lead(look).is_some_and(|c| !c.is_lowercase());
+    match term {
+        Term::None => false,
+        Term::EndMark => true,
+        Term::Strong | Term::Ellipsis => opens,
+        Term::Dot => {
+            if !opens {
+                return false;
+            }
+            let w = cx.w(pw);
+            let (_, blen) = terminal(w);
+            let body = &w[..blen];
+            let dot_first = w[blen..].starts_with('.');
+            if !dot_first {
+                return true;
+            }
+            let body_bare = body.trim_start_matches(OPENERS);
+            // a list or heading marker at the start of a unit: `1.`, `II.`, `a.`
+            if pw == u && marker_words == 0 && is_marker_body(body_bare) && pw + 1 == j {
+                return false;
+            }
+            if pw < u + marker_words {
+                return false;
+            }
+            let r = cx.rules;
+            if r.title.contains(body_bare) {
+                return cx.starter_at(j).is_some();
+            }
+            if r.place.contains(body_bare) {
+                return !r.place_next.contains(cx.bare(j));
+            }
+            if is_initials(body_bare) && !r.initial_ok.contains(body_bare) {
+                return false;
+            }
+            true
+        }
+    }
+}
+
+/// Word count of a text, up to `cap`.
+fn word_count(s: &str, cap: usize) -> usize {
+    s.split_whitespace().take(cap).count()
+}
+
+fn ends_with_terminal(s: &str) -> bool {
+    terminal(s.trim_end()).0 != Term::None
+}
+
+fn looks_like_dateline(s: &str) -> bool {
+    if word_count(s, 14) > 12 {
+        return false;
+    }
+    let b = s.as_bytes();
+    let mut time = false;
+    let mut date = false;
+    for i in 1..b.len().saturating_sub(1) {
+        if b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() {
+            time |= b[i] == b':';
+            date |= b[i] == b'/' || b[i] == b'-';
+        }
+    }
+    time && date || s.starts_with("Ngày đăng") || s.starts_with("Cập nhật")
+}
+
+/// A short credit line: a name or two, an agency, no final period.
+fn looks_like_byline(s: &str) -> bool {
+    let wc = word_count(s, 10);
+    if wc == 0 || wc > 8 || s.ends_with('.') && !s.ends_with("./.") {
+        return false;
+    }
+    if s.ends_with(['?', '!', ':', ';', ',', '…']) {
+        return false;
+    }
+    // Most words capitalized (names) or the agency in brackets.
+    let caps = s
+        .split_whitespace()
+        .filter(|w| is_cap(w) || is_pure_punct(w))
+        .count();
+    caps * 3 >= wc * 2 || s.contains("TTXVN") || s.contains('/')
+}
+
+fn classify_paragraph(
+    rules: &Rules,
+    text: &str,
+    words: &[W],
+    bounds: &[usize],
+    units: &mut [Unit],
+    pi: usize,
+    n_paras: usize,
+) {
+    let cx = Ctx { rules, text, words };
+    let nu = units.len();
+    for ui in 0..nu {
+        let b = bounds[ui];
+        let e = bounds.get(ui + 1).copied().unwrap_or(words.len());
+        let t = &text[units[ui].start..units[ui].end];
+        let ended = ends_with_terminal(t);
+        let wc = e - b;
+        let mut kind = UnitKind::Sentence;
+        if cx.caption_at(b).is_some() || t.starts_with("[img]") || t.starts_with("(Ảnh") {
+            kind = UnitKind::Caption;
+        } else if cx.marked_at(&rules.byline, b).is_some() {
+            kind = UnitKind::Byline;
+        } else if let Some((m, mw)) = marker(text, &words[b..e]) {
+            let content = &text[words[(b + mw).min(e - 1)].s..units[ui].end];
+            let caps = all_caps(content);
+            kind = match m {
+                _ if caps && wc > mw => UnitKind::Heading,
+                Marker::Section if !ended && wc <= 20 => UnitKind::Heading,
+                Marker::Enum if !ended && wc <= 12 && ui + 1 == nu && pi + 1 < n_paras => {
+                    UnitKind::Heading
+                }
+                _ => UnitKind::ListItem,
+            };
+            if ui > 0 && m == Marker::Bullet {
+                kind = UnitKind::Sentence;
+            }
+        } else if wc >= 2 && all_caps(t) && (b..e).filter(|&i| caps_syllable(cx.w(i))).count() >= 2
+        {
+            kind = UnitKind::Heading;
+        } else if !ended && ui + 1 < nu {
+            // ended by a lost break: a heading when short, else a photo caption
+            kind = if wc <= 10 {
+                UnitKind::Heading
+            } else {
+                UnitKind::Caption
+            };
+        }
+        // The sentence right before a bare `Ảnh:` credit describes the photo.
+        if kind == UnitKind::Sentence && ui + 1 < nu && wc <= 30 {
+            let nb = bounds[ui + 1];
+            if cx.caption_at(nb).is_some() && !cx.w(nb).starts_with('(') {
+                kind = UnitKind::Caption;
+            }
+        }
+        if kind == UnitKind::Sentence && nu == 1 && !ended {
+            if looks_like_dateline(t) {
+                kind = UnitKind::Byline;
+            } else if pi == 0 && wc <= 40 {
+                kind = UnitKind::Heading;
+            } else if wc <= 15 && pi + 1 < n_paras {
+                kind = if cx.phrase_at(&rules.caption_start, b) {
+                    UnitKind::Caption
+                } else {
+                    UnitKind::Heading
+                };
+            }
+        }
+        units[ui].kind = kind;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caps_syllables_tell_words_from_acronyms() {
+        for w in [
+            "KẾT", "QUẢ", "ĐẠT", "ĐƯỢC", "NGUYÊN", "NHÂN", "VÀ", "TIÊU", "NGHIÊNG", "QUAN",
+        ] {
+            assert!(caps_syllable(w), "{w}");
+        }
+        for w in ["UBND", "HĐND", "TTXVN", "HCM", "DTQG", "CCHC", "Kết"] {
+            assert!(!caps_syllable(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn terminals() {
+        assert_eq!(terminal("nay.").0, Term::Dot);
+        assert_eq!(terminal("nay.”").0, Term::Dot);
+        assert_eq!(terminal("bàn./.").0, Term::EndMark);
+        assert_eq!(terminal("năm...").0, Term::Ellipsis);
+        assert_eq!(terminal("không?").0, Term::Strong);
+        assert_eq!(terminal("(TTXVN)").0, Term::None);
+        assert_eq!(terminal("TP.").1, 2);
+    }
+
+    #[test]
+    fn initials() {
+        assert!(is_initials("N"));
+        assert!(is_initials("T.H"));
+        assert!(is_initials("C.T.V"));
+        assert!(!is_initials("TP"));
+        assert!(!is_initials("nay"));
+    }
+
+    #[test]
+    fn paragraphs_join_wrapped_lines_only() {
+        let t = "Dòng một bị\ncắt ngang.\nDòng hai.\n\nba";
+        let p = paragraphs(t);
+        assert_eq!(p.len(), 3);
+        assert_eq!(&t[p[0].0..p[0].1], "Dòng một bị\ncắt ngang.");
+    }
+}
