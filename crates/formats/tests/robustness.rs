@@ -1,0 +1,298 @@
+//! Hand-made inputs built inside the tests: zip bombs, damaged files, encrypted and
+//! hand-written PDFs, HTML pages, legacy-font DOCX, mis-named binary files; and the
+//! no-panic property on arbitrary bytes for every format.
+
+use std::path::{Path, PathBuf};
+
+use proptest::prelude::*;
+use tomtat_formats::{extract, write_zip, FormatError};
+use tomtat_text::Options;
+
+fn ext(name: &str, bytes: &[u8]) -> Result<String, FormatError> {
+    extract(Path::new(name), bytes, &Options::default()).map(|t| t.into_string())
+}
+
+fn files_dev(name: &str) -> Vec<u8> {
+    let p: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/files-dev")
+        .join(name);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+
+fn document(body: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    )
+}
+
+fn docx(body: &str) -> Vec<u8> {
+    let doc = document(body);
+    write_zip(&[
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", RELS.as_bytes()),
+        ("word/document.xml", doc.as_bytes()),
+    ])
+}
+
+#[test]
+fn docx_built_in_memory() {
+    let d = docx(
+        r#"<w:p><w:r><w:t>Báo cáo tổng kết</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Chỉ tiêu</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Kết quả</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
+    );
+    assert_eq!(
+        ext("a.docx", &d).unwrap(),
+        "Báo cáo tổng kết\nChỉ tiêu | Kết quả"
+    );
+    // Content decides: the same bytes under a .txt name are still a DOCX.
+    assert_eq!(
+        ext("a.txt", &d).unwrap(),
+        "Báo cáo tổng kết\nChỉ tiêu | Kết quả"
+    );
+}
+
+#[test]
+fn empty_docx_has_no_text() {
+    let e = ext("a.docx", &docx("<w:p/>")).unwrap_err();
+    assert!(matches!(e, FormatError::NoText("DOCX")), "{e}");
+}
+
+#[test]
+fn zip_bomb_is_refused() {
+    // 20 MB of one repeated paragraph compresses about a thousand times.
+    let para = "<w:p><w:r><w:t>aaaaaaaaaaaaaaaa</w:t></w:r></w:p>";
+    let body = para.repeat(20 * 1024 * 1024 / para.len());
+    let bomb = docx(&body);
+    assert!(bomb.len() < 200_000, "test zip is {} bytes", bomb.len());
+    let e = ext("bomb.docx", &bomb).unwrap_err();
+    assert!(matches!(e, FormatError::TooLarge(_)), "{e}");
+    assert!(e.to_string().contains("zip bomb"), "{e}");
+}
+
+#[test]
+fn absurd_declared_size_is_refused() {
+    let mut d = docx("<w:p><w:r><w:t>x</w:t></w:r></w:p>");
+    // Patch the document entry's uncompressed size in the central directory to ~4 GB.
+    let name = b"word/document.xml";
+    let cd = d
+        .windows(4)
+        .enumerate()
+        .filter(|(_, w)| *w == b"PK\x01\x02")
+        .map(|(i, _)| i)
+        .find(|&i| d[i + 46..].starts_with(name))
+        .unwrap();
+    d[cd + 24..cd + 28].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+    let e = ext("a.docx", &d).unwrap_err();
+    assert!(matches!(e, FormatError::TooLarge(_)), "{e}");
+}
+
+#[test]
+fn damaged_docx_gives_errors_not_panics() {
+    let real = files_dev("012.docx");
+    // Cut short: the zip directory at the end is gone.
+    for cut in [10, 100, real.len() / 2, real.len() - 10] {
+        let e = ext("a.docx", &real[..cut]).unwrap_err();
+        assert!(
+            matches!(e, FormatError::Damaged { format: "DOCX", .. }),
+            "{cut}: {e}"
+        );
+    }
+    // Flipped bytes anywhere: an error or a text, never a panic.
+    let mut errors = 0;
+    for i in (0..real.len()).step_by(97) {
+        let mut bad = real.clone();
+        bad[i] ^= 0x5A;
+        if ext("a.docx", &bad).is_err() {
+            errors += 1;
+        }
+    }
+    assert!(errors > 0);
+}
+
+#[test]
+fn damaged_pdf_gives_errors_not_panics() {
+    let real = files_dev("002.pdf");
+    for cut in [8, 1000, real.len() / 3] {
+        assert!(ext("a.pdf", &real[..cut]).is_err(), "cut at {cut}");
+    }
+    for i in (0..real.len()).step_by(real.len() / 40) {
+        let mut bad = real.clone();
+        for b in bad.iter_mut().skip(i).take(64) {
+            *b ^= 0xA5;
+        }
+        let _ = ext("a.pdf", &bad);
+    }
+    let e = ext("a.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n").unwrap_err();
+    assert!(
+        matches!(e, FormatError::Damaged { format: "PDF", .. }),
+        "{e}"
+    );
+}
+
+/// A one-page PDF with correct cross-reference offsets; `extra` goes into the trailer.
+fn make_pdf(content: &str, extra_objects: &[&str], trailer_extra: &str) -> Vec<u8> {
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_string(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len() + 1),
+    ];
+    objects.extend(extra_objects.iter().map(|s| s.to_string()));
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R {trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn text_content(lines: &[&str]) -> String {
+    let mut c = String::from("BT /F1 12 Tf 72 760 Td 14 TL\n");
+    for l in lines {
+        c.push_str(&format!("({l}) Tj T*\n"));
+    }
+    c.push_str("ET");
+    c
+}
+
+const LINES: [&str; 4] = [
+    "The provincial committee reviewed the results of the year.",
+    "Growth reached seven percent and budget revenue exceeded the plan.",
+    "Shortcomings remain in site clearance and public investment.",
+    "Tasks for next year: speed up disbursement and reform procedures.",
+];
+
+#[test]
+fn hand_made_pdf_text_layer() {
+    let pdf = make_pdf(&text_content(&LINES), &[], "");
+    let text = ext("letter.pdf", &pdf).unwrap();
+    for l in LINES {
+        assert!(text.contains(l), "missing {l:?} in {text:?}");
+    }
+}
+
+#[test]
+fn pdf_with_too_little_text_is_scanned() {
+    let pdf = make_pdf(&text_content(&["Signed by: Office"]), &[], "");
+    let e = ext("scan.pdf", &pdf).unwrap_err();
+    assert!(
+        matches!(e, FormatError::NoTextLayer { pages: 1, .. }),
+        "{e}"
+    );
+}
+
+#[test]
+fn encrypted_pdf_is_reported() {
+    // A standard security handler whose user password is not empty (O and U are
+    // arbitrary, so no empty password can match).
+    let o = "<".to_string() + &"4F".repeat(32) + ">";
+    let u = "<".to_string() + &"A7".repeat(32) + ">";
+    let encrypt = format!("<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O {o} /U {u} >>");
+    let pdf = make_pdf(
+        &text_content(&LINES),
+        &[&encrypt],
+        "/Encrypt 6 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]",
+    );
+    let e = ext("secret.pdf", &pdf).unwrap_err();
+    assert!(matches!(e, FormatError::Encrypted(_)), "{e}");
+    assert!(e.to_string().contains("encrypted PDF"), "{e}");
+}
+
+#[test]
+fn html_article_with_chrome_scripts_entities() {
+    let page = r##"<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>Cổng thông tin</title>
+<script>document.write("<p>quảng cáo</p>")</script><style>.x{}</style></head>
+<body>
+<header><div class="logo">Cổng thông tin điện tử</div><nav><ul><li>Trang chủ</li><li>Tin tức</li></ul></nav></header>
+<main><article>
+<h1>Báo cáo kết quả thực hiện nhiệm vụ năm 2024</h1>
+<p>Năm 2024, t&#7881;nh &#x111;&atilde; ho&agrave;n th&agrave;nh&nbsp;18/20 chỉ tiêu.</p>
+<ul><li>Tăng trưởng GRDP đạt 7,2%;</li><li>Thu ngân sách vượt dự toán.</li></ul>
+</article></main>
+<aside><h3>Tin liên quan</h3><a href="#">Hội nghị</a></aside>
+<footer>Bản quyền &copy; 2024</footer>
+</body></html>"##;
+    let text = ext("bai-viet.html", page.as_bytes()).unwrap();
+    assert_eq!(
+        text,
+        "Báo cáo kết quả thực hiện nhiệm vụ năm 2024\nNăm 2024, tỉnh đã hoàn thành 18/20 chỉ tiêu.\nTăng trưởng GRDP đạt 7,2%;\nThu ngân sách vượt dự toán."
+    );
+}
+
+#[test]
+fn html_in_a_legacy_charset() {
+    // "Việt Nam" in Windows-1258: ê is 0xEA, the dot below is the combining byte 0xF2.
+    let mut page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1258\"></head><body><p>Vi\xEA\xF2t Nam</p></body></html>".to_vec();
+    assert_eq!(ext("a.htm", &page).unwrap(), "Việt Nam");
+    page.truncate(0);
+}
+
+#[test]
+fn binary_named_txt() {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend((0..500u32).map(|i| (i * 31 % 251) as u8));
+    let e = ext("bao-cao.txt", &png).unwrap_err();
+    assert_eq!(e.to_string(), "binary file (a PNG image), not text");
+    let exe: Vec<u8> = (0..4000u32).map(|i| (i * 131 % 256) as u8).collect();
+    let e = ext("notes.md", &exe).unwrap_err();
+    assert!(matches!(e, FormatError::Binary(_)), "{e}");
+}
+
+#[test]
+fn legacy_font_runs_are_redecoded() {
+    // "Việt Nam" typed in .VnTime (TCVN3): ệ is byte 0xD6, which Word stores as 'Ö'.
+    let d = docx(
+        r#"<w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr><w:t>Vi&#xD6;t Nam</w:t></w:r><w:r><w:t> – Hà Nội</w:t></w:r></w:p>"#,
+    );
+    assert_eq!(ext("a.docx", &d).unwrap(), "Việt Nam – Hà Nội");
+}
+
+const NAMES: [&str; 6] = ["a.txt", "a.docx", "a.html", "a.pdf", "a.doc", "a"];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..3000), n in 0usize..6) {
+        let _ = ext(NAMES[n], &bytes);
+    }
+
+    #[test]
+    fn arbitrary_pdf_bodies_never_panic(body in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        let mut pdf = b"%PDF-1.4\n".to_vec();
+        pdf.extend_from_slice(&body);
+        let _ = ext("a.pdf", &pdf);
+    }
+
+    #[test]
+    fn arbitrary_document_xml_never_panics(xml in "[<>/a-z:=\"' &;#0-9wptrcbl]{0,400}") {
+        let d = write_zip(&[("word/document.xml", xml.as_bytes())]);
+        let _ = ext("a.docx", &d);
+    }
+
+    #[test]
+    fn arbitrary_html_never_panics(html in "[<>/a-z!\\-=\"' &;#0-9\\p{L}]{0,400}") {
+        if let Ok(t) = ext("a.html", html.as_bytes()) {
+            prop_assert!(!t.trim().is_empty());
+        }
+    }
+}
