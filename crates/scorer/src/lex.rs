@@ -189,7 +189,8 @@ pub(crate) struct Lexicon {
 }
 
 impl Lexicon {
-    /// Parse the TSV lexicon (`phrase \t part \t weight \t scope \t comment`).
+    /// Parse the TSV lexicon (`phrase \t part \t weight \t scope \t comment`); `#` in a
+    /// phrase stands for a number, date or code.
     pub fn parse(tsv: &str) -> Result<Lexicon, String> {
         let mut lex = Lexicon::default();
         for (n, line) in tsv.lines().enumerate() {
@@ -221,7 +222,11 @@ impl Lexicon {
                 s => return Err(format!("line {}: unknown scope `{s}`", n + 1)),
             };
             let mut syls = Vec::new();
-            for w in syllable_keys(f[0]) {
+            for w in syllable_keys(&f[0].replace('#', " NUMERIC_SLOT ")) {
+                if w == tomtat_text::match_key("NUMERIC_SLOT") {
+                    syls.push(NUMERIC);
+                    continue;
+                }
                 let next = lex.ids.len() as u32;
                 syls.push(*lex.ids.entry(w).or_insert(next));
             }

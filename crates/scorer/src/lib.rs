@@ -167,16 +167,25 @@ pub struct Tuning {
     pub figure: f32,
     /// `other` score of a short line without a final stop.
     pub no_stop: f32,
+    /// Weight kept by a directive cue after `đã` (it then counts for results).
+    pub past: f32,
+    /// `other` score of a unit of at most 12 words.
+    pub short: f32,
+    /// `other` score of a unit that opens with a date.
+    pub date_start: f32,
     /// Cue sums above this count half.
     pub cue_cap: f32,
-    /// Share of a part's units picked by default.
+    /// Share of a part's units picked by default: `ceil(budget * n + budget_add)`.
     pub budget: f32,
-    /// Weights of the key-unit score: centrality, part margin, figures, first of part, cue strength.
+    pub budget_add: f32,
+    /// Weights of the key-unit score: centrality, part margin, figures, first of part
+    /// (half for the first of a later run), cue strength, length.
     pub w_cent: f32,
     pub w_margin: f32,
     pub w_fig: f32,
     pub w_first: f32,
     pub w_cue: f32,
+    pub w_len: f32,
     /// Redundancy penalty of MMR.
     pub mmr: f32,
 }
@@ -192,13 +201,18 @@ impl Default for Tuning {
             heading_carry: 1.5,
             figure: 0.5,
             no_stop: 2.0,
+            past: 0.7,
+            short: 0.4,
+            date_start: 1.2,
             cue_cap: 4.0,
             budget: 1.0 / 3.0,
-            w_cent: 0.35,
-            w_margin: 0.25,
-            w_fig: 0.2,
-            w_first: 0.3,
-            w_cue: 0.15,
+            budget_add: 1.0 / 3.0,
+            w_cent: 0.375,
+            w_margin: 0.625,
+            w_fig: 0.0,
+            w_first: 0.5,
+            w_cue: 0.5,
+            w_len: 0.375,
             mmr: 0.3,
         }
     }
@@ -318,9 +332,9 @@ impl Scorer {
         if size == 0 {
             return 0;
         }
-        let k = options
-            .max_per_part
-            .unwrap_or_else(|| (size as f32 * self.tuning.budget).ceil() as usize);
+        let k = options.max_per_part.unwrap_or_else(|| {
+            (size as f32 * self.tuning.budget + self.tuning.budget_add - 1e-4).ceil() as usize
+        });
         k.clamp(1, size)
     }
 
@@ -392,11 +406,13 @@ impl Scorer {
                     0.0
                 };
                 let short = if a.nwords < 8 { -0.3 } else { 0.0 };
+                let len = (a.nwords as f32 / 40.0).min(1.0);
                 let score = t.w_cent * c
                     + t.w_margin * margin
                     + t.w_fig * fig
                     + t.w_first * first
                     + t.w_cue * cue_n
+                    + t.w_len * len
                     + short;
                 scored.push((i, score));
                 let rank = order.iter().position(|&x| x == i).unwrap_or(0) + 1;

@@ -145,24 +145,23 @@ impl Analysis {
         if heading_form {
             let mut hits = Vec::new();
             lex.find(&syls, &punct_after, first, true, &mut hits);
-            let mut found = [false; 4];
+            let mut found = [0f32; 4];
             for h in &hits {
                 let c = &lex.cues[h.cue as usize];
                 if let (Scope::Heading, CuePart::Part(p)) = (c.scope, c.part) {
-                    found[idx(p)] = true;
+                    found[idx(p)] += c.weight;
                 }
             }
-            let parts: Vec<Part> = PARTS.iter().copied().filter(|&p| found[idx(p)]).collect();
-            a.heading = Some(if parts.len() == 1 {
-                Some(parts[0])
-            } else {
-                None
-            });
+            let best = (0..4).max_by(|&x, &y| found[x].total_cmp(&found[y]).then(y.cmp(&x)));
+            let part =
+                best.filter(|&b| found[b] > 0.0 && (0..4).all(|q| q == b || found[q] < found[b]));
+            a.heading = Some(part.map(|b| PARTS[b]));
         }
 
         let mut hits: Vec<Hit> = Vec::new();
         lex.find(&syls, &punct_after, first, false, &mut hits);
         let mut suppress_until = 0usize;
+        let past = lex.id("đã");
         for h in &hits {
             let c = &lex.cues[h.cue as usize];
             if c.scope == Scope::Heading {
@@ -175,9 +174,18 @@ impl Analysis {
                     suppress_until = h.pos + c.syls.len() + 6;
                     a.own[idx(Part::Directive)] += w;
                 }
-                CuePart::Part(p) => {
+                CuePart::Part(mut p) => {
                     if p == Part::Shortcoming && h.pos < suppress_until {
                         w = 0.0;
+                    }
+                    // `đã tập trung`, `đã chủ động`: a directive verb in the past is a result
+                    if p == Part::Directive
+                        && c.scope != Scope::Switch
+                        && h.pos > 0
+                        && syls[h.pos - 1] == past
+                    {
+                        p = Part::Result;
+                        w *= tuning.past;
                     }
                     a.own[idx(p)] += w;
                     if c.scope == Scope::Switch && a.switch.is_none() && w > 0.0 {
@@ -206,12 +214,28 @@ impl Analysis {
         if a.heading.is_some() {
             a.own[o] += 4.0;
             a.form.push("form: heading");
-        } else if !terminal && a.nwords <= 15 {
+        } else if !terminal && (a.nwords <= 15 || index == 0) {
             a.own[o] += tuning.no_stop;
-            a.form.push("form: short line without final stop");
+            a.form.push("form: line without final stop");
             if index == 0 || index + 1 == count {
-                a.own[o] += 1.0;
+                a.own[o] += 1.5;
             }
+        }
+        if a.nwords <= 12 {
+            a.own[o] += tuning.short;
+        }
+        // `Ngày 22/6, ...`, `Chiều 23/6, ...`: the date and organiser
+        let date_early = a.toks.iter().take(4).any(|t| {
+            t.kind == Tk::Other
+                && text[t.start..t.end].contains('/')
+                && text[t.start..t.end]
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_digit())
+        });
+        if date_early {
+            a.own[o] += tuning.date_start;
+            a.form.push("form: opens with a date");
         }
         if a.nwords <= 3 {
             a.own[o] += 2.5;
