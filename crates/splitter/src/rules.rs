@@ -17,6 +17,8 @@ pub enum Next {
     Name,
     /// Anything.
     Any,
+    /// Nothing, but the phrase must end with a comma.
+    Comma,
 }
 
 /// A starter phrase: the syllables after its first one, and what must follow.
@@ -43,6 +45,7 @@ pub struct Rules {
     pub byline: HashMap<&'static str, Vec<Vec<&'static str>>>,
     pub salutation: HashMap<&'static str, Vec<Vec<&'static str>>>,
     pub connector: HashSet<&'static str>,
+    pub caption_cue: HashMap<&'static str, Vec<Vec<&'static str>>>,
 }
 
 /// A malformed line in a rules file.
@@ -111,6 +114,7 @@ impl Rules {
                         "digit" => Next::Digit,
                         "name" => Next::Name,
                         "any" => Next::Any,
+                        "comma" => Next::Comma,
                         other => {
                             return Err(RulesError {
                                 line: n + 1,
@@ -136,6 +140,7 @@ impl Rules {
                 "caption_start" => phrase_map(&mut r.caption_start, line),
                 "byline" => phrase_map(&mut r.byline, line),
                 "salutation" => phrase_map(&mut r.salutation, line),
+                "caption_cue" => phrase_map(&mut r.caption_cue, line),
                 "connector" => {
                     r.connector.insert(line);
                 }

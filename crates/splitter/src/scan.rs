@@ -65,9 +65,12 @@ pub fn split_into(rules: &Rules, text: &str, out: &mut Vec<Unit>) {
         );
     }
     // The last unit of a document: a short credit line without final punctuation.
+    let first = out.len() == 1;
     if let Some(last) = out.last_mut() {
         let t = &text[last.start..last.end];
-        if last.kind == UnitKind::Sentence && looks_like_byline(t) {
+        if (last.kind == UnitKind::Sentence || last.kind == UnitKind::Heading && !first)
+            && looks_like_byline(t)
+        {
             last.kind = UnitKind::Byline;
         }
     }
@@ -214,6 +217,12 @@ fn all_caps(s: &str) -> bool {
         any |= c.is_alphabetic();
     }
     any
+}
+
+/// An all-caps word that is not a Vietnamese syllable: `HTX`, `UBND`.
+fn acronym(s: &str) -> bool {
+    let s = s.trim_end_matches(|c: char| !c.is_alphanumeric());
+    s.chars().count() >= 2 && all_caps(s) && !caps_syllable(s)
 }
 
 fn is_pure_punct(s: &str) -> bool {
@@ -444,8 +453,9 @@ impl<'a> Ctx<'a> {
             }
             let ok = match (st.next, self.get(i + len)) {
                 (Next::Any, _) => true,
+                (Next::Comma, _) => false,
                 (_, None) => false,
-                (Next::Lower, Some(n)) => is_lower(n) || is_digit_start(n),
+                (Next::Lower, Some(n)) => is_lower(n) || is_digit_start(n) || acronym(n),
                 (Next::Digit, Some(n)) => is_digit_start(n),
                 (Next::Name, Some(n)) => is_cap(n),
             };
@@ -688,21 +698,29 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
             cut = !quoted_ellipsis && sentence_end(&cx, pending, pend_word, u, marker_words, j);
         } else if cx.caption_at(j).is_some() {
             cut = true;
+        } else if w.ends_with(':') && section_marker(nx) && cx.get(j + 1).is_some_and(is_cap) {
+            // `... theo Luật HTX năm 2012: I. Đối tượng tham gia`
+            cut = true;
         } else if caps_all && caps_syl >= 2 && is_cap(nx) && !all_caps(nx) && !nx.starts_with('(') {
             cut = true;
         } else if salutation && w.ends_with(',') && is_cap(nx) {
             cut = true;
-        } else if k > u && is_cap(nx) && double_space(text, words[k], words[j]) {
-            let after = cx.get(j + 1);
-            cut = after.is_none_or(|a| is_lower(a) || is_digit_start(a))
-                || cx.starter_at(j).is_some();
+        } else if k > u
+            && double_space(text, words[k], words[j])
+            && !w.ends_with(',')
+            && cx.starter_at(j).is_some()
+        {
+            // a double space is where a crawler lost a line break
+            cut = true;
         } else if k >= u + 2 && !rules.connector.contains(w) {
             if let Some((_, after_name)) = cx.starter_full(j) {
                 let last = w.chars().next_back().unwrap_or(' ');
-                cut = (last.is_lowercase() && (after_name || !is_cap(w)))
+                // `Văn phòng Sáng chế`, `Giai đoạn Đặc biệt`: a name goes on.
+                let in_name = k > u && is_cap(cx.w(k - 1)) && !all_caps(cx.w(k - 1));
+                cut = (last.is_lowercase() && (after_name || !is_cap(w) && !in_name))
                     || last.is_ascii_digit()
                     || last == ')'
-                    || (all_caps(w) && !caps_all);
+                    || (acronym(w) && !caps_all && last.is_alphanumeric());
             }
         }
         if cut {
@@ -725,6 +743,11 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
     }
 }
 
+/// `I.`, `II.`, `IV.`: a section number.
+fn section_marker(w: &str) -> bool {
+    w.strip_suffix('.').is_some_and(is_roman)
+}
+
 fn double_space(text: &str, a: W, b: W) -> bool {
     text[a.e..b.s].chars().nth(1).is_some()
 }
@@ -739,23 +762,36 @@ fn sentence_end(cx: &Ctx, term: Term, pw: usize, u: usize, marker_words: usize, 
             look = n2;
         }
     }
+    // A dash before a lower-case word is an attribution (`…” – ông Trung nói`).
+    let bullet =
+        starts_with_bullet(look) && !(is_bullet_word(look) && cx.get(j + 1).is_some_and(is_lower));
     let opens = is_cap(look)
         || is_digit_start(look)
-        || starts_with_bullet(look)
+        || bullet
         || look.starts_with('[')
         || look.starts_with(['(', '“', '"']) && lead(look).is_some_and(|c| !c.is_lowercase());
     match term {
         Term::None => false,
         Term::EndMark => true,
-        Term::Strong | Term::Ellipsis => opens,
+        Term::Strong => opens,
+        // `... 19.000 đồng` goes on; a capital after an ellipsis starts a sentence.
+        Term::Ellipsis => is_cap(look) || bullet,
         Term::Dot => {
             if !opens {
                 return false;
             }
             let w = cx.w(pw);
             let (_, blen) = terminal(w);
+            // The dot may stand alone after a pre-tokenizer: `tp . HCM`, `28 . 000`.
+            let spaced = blen == w.len() && pw + 1 < j && cx.w(pw + 1).starts_with('.');
+            if spaced {
+                let digits = nx.bytes().take_while(u8::is_ascii_digit).count();
+                if w.bytes().all(|b| b.is_ascii_digit()) && digits == 3 && cx.w(pw + 1) == "." {
+                    return false;
+                }
+            }
             let body = &w[..blen];
-            let dot_first = w[blen..].starts_with('.');
+            let dot_first = spaced || w[blen..].starts_with('.');
             if !dot_first {
                 return true;
             }
