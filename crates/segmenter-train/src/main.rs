@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use tomtat_tokenizer::segment::features::{Dict, Scratch};
+use tomtat_tokenizer::segment::features::{assoc_class, joinable, word_key, Dict, Scratch};
 use tomtat_tokenizer::segment::table::KeyTable;
 use tomtat_tokenizer::segment::{Model, Segmenter};
 use tomtat_tokenizer::{tokenize, Token, TokenKind};
@@ -32,6 +32,9 @@ struct Args {
     folds: usize,
     prune: f32,
     seed: u64,
+    dev_out: Option<PathBuf>,
+    raw_stats: bool,
+    min_count: u64,
 }
 
 fn parse_args() -> Args {
@@ -45,6 +48,9 @@ fn parse_args() -> Args {
         folds: 10,
         prune: 0.01,
         seed: 1,
+        dev_out: None,
+        raw_stats: true,
+        min_count: 3,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -57,8 +63,11 @@ fn parse_args() -> Args {
             "--prune" => a.prune = val().parse().expect("--prune X"),
             "--seed" => a.seed = val().parse().expect("--seed N"),
             "--heldout" => a.heldout = true,
+            "--dev-out" => a.dev_out = Some(val().into()),
             "--no-wiktionary" => a.wiktionary = false,
             "--no-lexicon" => a.lexicon = false,
+            "--no-raw-stats" => a.raw_stats = false,
+            "--min-count" => a.min_count = val().parse().expect("--min-count N"),
             other => panic!("unknown argument {other}"),
         }
     }
@@ -150,6 +159,50 @@ fn read_wiktionary(path: &std::path::Path) -> Vec<Vec<String>> {
     out
 }
 
+/// Syllable bigram association classes from raw text (Wikipedia articles).
+fn raw_stats(path: &std::path::Path, min_count: u64) -> KeyTable<u8> {
+    let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut uni: HashMap<u64, u64> = HashMap::new();
+    let mut bi: HashMap<(u64, u64), u64> = HashMap::new();
+    let mut total = 0u64;
+    let mut scratch = Scratch::new();
+    let (empty_dict, empty_assoc) = (Dict::default(), KeyTable::default());
+    for line in data.lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        for field in ["summary", "text"] {
+            let Some(t) = v.get(field).and_then(|t| t.as_str()) else {
+                continue;
+            };
+            let tokens = tokenize(t);
+            scratch.prepare(t, &tokens, &empty_dict, &empty_assoc);
+            for (i, tok) in tokens.iter().enumerate() {
+                if !joinable(tok.kind) {
+                    continue;
+                }
+                *uni.entry(scratch.keys[i]).or_insert(0) += 1;
+                total += 1;
+                if scratch.gap[i] {
+                    *bi.entry((scratch.keys[i - 1], scratch.keys[i]))
+                        .or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<_> = bi.into_iter().filter(|(_, c)| *c >= min_count).collect();
+    pairs.sort_unstable();
+    let mut t = KeyTable::with_capacity(pairs.len());
+    for ((a, b), c) in pairs {
+        *t.entry(word_key([a, b])) = assoc_class(c, uni[&a], uni[&b], total);
+    }
+    eprintln!(
+        "raw text: {total} syllables, {} bigrams kept (count >= {min_count})",
+        t.len()
+    );
+    t
+}
+
 /// Averaged perceptron weights.
 #[derive(Default)]
 struct Perceptron {
@@ -199,7 +252,7 @@ fn lexicon_dict(base: &Dict, sentences: &[&Sentence]) -> Dict {
     d
 }
 
-fn train(args: &Args, train: &[Sentence], base: &Dict) -> Model {
+fn train(args: &Args, train: &[Sentence], base: &Dict, assoc: &KeyTable<u8>) -> Model {
     // jackknife: the lexicon feature of each sentence comes from the other folds
     let k = args.folds.max(2);
     let fold_dicts: Vec<Dict> = if args.lexicon {
@@ -221,6 +274,7 @@ fn train(args: &Args, train: &[Sentence], base: &Dict) -> Model {
     let mut scratch = Scratch::new();
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng = args.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut hist = std::collections::BTreeMap::new();
     for epoch in 0..args.epochs {
         // deterministic Fisher-Yates shuffle (xorshift)
         for i in (1..order.len()).rev() {
@@ -232,12 +286,16 @@ fn train(args: &Args, train: &[Sentence], base: &Dict) -> Model {
         let (mut errors, mut total) = (0usize, 0usize);
         for &si in &order {
             let s = &train[si];
-            scratch.prepare(&s.text, &s.tokens, &[&fold_dicts[si % k]]);
+            scratch.prepare(&s.text, &s.tokens, &fold_dicts[si % k], assoc);
             for i in 1..s.tokens.len() {
                 if !scratch.gap[i] {
                     continue;
                 }
                 scratch.gap_features(i);
+                if epoch == 0 {
+                    let a = scratch.assoc_at(i);
+                    *hist.entry((a & 15, s.join[i])).or_insert(0usize) += 1;
+                }
                 let pred = p.score(&scratch.feats) > 0.0;
                 let gold = s.join[i];
                 p.step += 1;
@@ -256,6 +314,7 @@ fn train(args: &Args, train: &[Sentence], base: &Dict) -> Model {
             errors as f64 / total.max(1) as f64
         );
     }
+    eprintln!("pmi class, gold join -> gaps: {hist:?}");
     let dict = if args.lexicon {
         lexicon_dict(base, &train.iter().collect::<Vec<_>>())
     } else {
@@ -263,6 +322,7 @@ fn train(args: &Args, train: &[Sentence], base: &Dict) -> Model {
     };
     Model {
         dict,
+        assoc: assoc.clone(),
         weights: p.averaged(args.prune),
     }
 }
@@ -304,6 +364,11 @@ fn main() {
             base.insert_syllables(w.iter().map(String::as_str), 1);
         }
     }
+    let assoc = if args.raw_stats {
+        raw_stats(&args.data.join("viwiki-lead/dev.jsonl"), args.min_count)
+    } else {
+        KeyTable::default()
+    };
     let syllable_gaps = |ss: &[Sentence]| {
         ss.iter()
             .map(|s| {
@@ -322,17 +387,27 @@ fn main() {
         syllable_gaps(&dev_set)
     );
     let model = if args.heldout {
-        let model = train(&args, &train_set, &base);
+        let model = train(&args, &train_set, &base, &assoc);
         let seg = Segmenter::with_model(std::sync::Arc::new(model.clone()));
         let (p, r, f) = evaluate(&seg, &dev_set);
         println!("dev (held out): precision {p:.4} recall {r:.4} F1 {f:.4}");
+        if let Some(path) = &args.dev_out {
+            let mut out = String::new();
+            for s in &dev_set {
+                let mut words = Vec::new();
+                seg.segment(&s.text, &s.tokens, &mut words);
+                out.push_str(&tomtat_tokenizer::join_words(&s.text, &words));
+                out.push('\n');
+            }
+            std::fs::write(path, out).expect("write --dev-out");
+        }
         let (p, r, f) = evaluate(&seg, &train_set);
         println!("train (seen): precision {p:.4} recall {r:.4} F1 {f:.4}");
         model
     } else {
         let mut all = train_set;
         all.extend(dev_set);
-        train(&args, &all, &base)
+        train(&args, &all, &base, &assoc)
     };
     let bytes = model.to_bytes();
     eprintln!(

@@ -68,7 +68,8 @@ impl Dict {
 
 const BOS: u64 = 0xB05;
 const EOS: u64 = 0xE05;
-const SOURCES: usize = 2;
+/// Feature slots: dictionary, training lexicon, either.
+const SOURCES: usize = 3;
 
 /// Per-text working buffers, reused across calls (no allocation per word).
 #[derive(Debug, Default, Clone)]
@@ -87,8 +88,25 @@ pub struct Scratch {
     ends: Vec<[u8; SOURCES]>,
     /// Per source: longest dictionary word starting at token `i`.
     starts: Vec<[u8; SOURCES]>,
+    /// Dictionary matches (start token, length in tokens).
+    matches: Vec<(u32, u32)>,
+    /// Fewest-words segmentation over the dictionary: `dp_join[i]` joins token `i` to `i - 1`.
+    dp_join: Vec<bool>,
+    dp_cost: Vec<(u32, u32)>,
+    /// Association class of the bigram across the gap before token `i` (0: unseen).
+    assoc: Vec<u8>,
     /// Feature buffer.
     pub feats: Vec<u64>,
+}
+
+/// Association class of a syllable bigram from raw-text counts: the low four bits
+/// hold the pointwise mutual information `ln(c(ab) N / (c(a) c(b)))` rounded and
+/// clipped to -3..=11 (+4), the high four bits `log2 c(ab)` (at most 15).
+pub fn assoc_class(pair: u64, first: u64, second: u64, total: u64) -> u8 {
+    let pmi = ((pair as f64) * (total as f64) / ((first as f64) * (second as f64))).ln();
+    let p = (pmi.round().clamp(-3.0, 11.0) + 4.0) as u8;
+    let c = (63 - pair.max(1).leading_zeros()).min(15) as u8;
+    c << 4 | p
 }
 
 fn kind_id(kind: TokenKind) -> u64 {
@@ -102,7 +120,7 @@ impl Scratch {
     }
 
     /// Compute keys, shapes, joinable gaps and dictionary matches for `tokens`.
-    pub fn prepare(&mut self, text: &str, tokens: &[Token], dicts: &[&Dict]) {
+    pub fn prepare(&mut self, text: &str, tokens: &[Token], dict: &Dict, assoc: &KeyTable<u8>) {
         let n = tokens.len();
         self.keys.clear();
         self.shapes.clear();
@@ -111,11 +129,15 @@ impl Scratch {
         self.cross.clear();
         self.ends.clear();
         self.starts.clear();
+        self.matches.clear();
         for (i, t) in tokens.iter().enumerate() {
             let s = &text[t.start..t.end];
             if t.kind == TokenKind::Syllable {
                 self.keys.push(syllable_key(s));
                 self.shapes.push(shape(s));
+            } else if t.kind == TokenKind::Foreign {
+                self.keys.push(syllable_key(s));
+                self.shapes.push(32 + shape(s));
             } else {
                 let k = match t.kind {
                     TokenKind::Punct | TokenKind::Symbol => mix(0x9C7, syllable_key(s)),
@@ -125,8 +147,8 @@ impl Scratch {
                 self.shapes.push(4 + t.kind as u8);
             }
             let ok = i > 0
-                && t.kind == TokenKind::Syllable
-                && tokens[i - 1].kind == TokenKind::Syllable
+                && joinable(t.kind)
+                && joinable(tokens[i - 1].kind)
                 && joinable_space(&text[tokens[i - 1].end.min(t.start)..t.start]);
             self.gap.push(ok);
         }
@@ -134,9 +156,18 @@ impl Scratch {
         self.cross.resize(n, [0; SOURCES]);
         self.ends.resize(n, [0; SOURCES]);
         self.starts.resize(n, [0; SOURCES]);
-        for dict in dicts.iter().filter(|d| !d.words.is_empty()) {
+        self.assoc.clear();
+        self.assoc.resize(n, 0);
+        for i in 1..n {
+            if self.gap[i] {
+                self.assoc[i] = assoc
+                    .get(word_key_extend(mix(0x5EED, self.keys[i - 1]), self.keys[i]))
+                    .unwrap_or(0);
+            }
+        }
+        if !dict.is_empty() {
             for i in 0..n {
-                if tokens[i].kind != TokenKind::Syllable {
+                if !joinable(tokens[i].kind) {
                     continue;
                 }
                 let mut h = mix(0x5EED, self.keys[i]);
@@ -145,6 +176,10 @@ impl Scratch {
                     h = mix(h, self.keys[j]);
                     let len = (j - i + 1) as u8;
                     let src = dict.get(h);
+                    if src != 0 {
+                        self.matches.push((i as u32, (j - i + 1) as u32));
+                    }
+                    let src = if src != 0 { src | 4 } else { 0 };
                     for s in 0..SOURCES {
                         if src & (1 << s) != 0 {
                             self.starts[i][s] = self.starts[i][s].max(len);
@@ -157,6 +192,46 @@ impl Scratch {
                     j += 1;
                 }
             }
+        }
+        self.fewest_words();
+    }
+
+    /// Association class of the gap before token `i` (0: bigram unseen in raw text).
+    pub fn assoc_at(&self, i: usize) -> u8 {
+        self.assoc[i]
+    }
+
+    /// Fewest-words segmentation: every token a word, or a dictionary match;
+    /// ties go to the longer last word.
+    fn fewest_words(&mut self) {
+        let n = self.keys.len();
+        self.dp_join.clear();
+        self.dp_join.resize(n, false);
+        self.dp_cost.clear();
+        // dp_cost[j] = (words covering tokens 0..j, start of the last word)
+        self.dp_cost.resize(n + 1, (u32::MAX, 0));
+        self.dp_cost[0] = (0, 0);
+        self.matches.sort_unstable_by_key(|m| (m.0 + m.1, m.0));
+        let mut m = 0;
+        for j in 1..=n {
+            let mut best = (self.dp_cost[j - 1].0 + 1, (j - 1) as u32);
+            while m < self.matches.len() && (self.matches[m].0 + self.matches[m].1) as usize == j {
+                let s = self.matches[m].0 as usize;
+                let c = self.dp_cost[s].0 + 1;
+                if c < best.0 || (c == best.0 && (s as u32) < best.1) {
+                    best = (c, s as u32);
+                }
+                m += 1;
+            }
+            self.dp_cost[j] = best;
+        }
+        let mut j = n;
+        while j > 0 {
+            let s = self.dp_cost[j].1 as usize;
+            for g in s + 1..j {
+                self.dp_join[g] = true;
+            }
+            j = s;
         }
     }
 
@@ -185,7 +260,22 @@ impl Scratch {
         let (s2, s1, s0, sp1) = (shp(ii - 2), shp(ii - 1), shp(ii), shp(ii + 1));
         let prev = u64::from(self.gap[i - 1] && self.join[i - 1]);
         // whether the left syllable opens the sentence (after start or punctuation)
-        let left_open = u64::from(i < 2 || self.shapes[i - 2] >= 4);
+        let left_open = u64::from(i < 2 || (4..32).contains(&self.shapes[i - 2]));
+        let a = u64::from(self.assoc[i]);
+        let pmi = a & 15;
+        let pmi_prev = u64::from(self.assoc[i - 1] & 15);
+        let pmi_next = if i + 1 < n {
+            u64::from(self.assoc[i + 1] & 15)
+        } else {
+            0
+        };
+        let cmp = |x: u64, y: u64| -> u64 {
+            match x.cmp(&y) {
+                std::cmp::Ordering::Less => 0,
+                std::cmp::Ordering::Equal => 1,
+                std::cmp::Ordering::Greater => 2,
+            }
+        };
         let f = &mut self.feats;
         f.clear();
         f.push(mix(1, 0));
@@ -204,6 +294,24 @@ impl Scratch {
         f.push(mix(14, prev << 16 | s1 << 8 | s0 | left_open << 20));
         f.push(mix(mix(15, prev), k1));
         f.push(mix(16, u64::from(k1 == k0)));
+        f.push(mix(40, pmi));
+        f.push(mix(41, a));
+        f.push(mix(
+            42,
+            pmi << 8 | cmp(pmi, pmi_prev) << 4 | cmp(pmi, pmi_next),
+        ));
+        f.push(mix(
+            43,
+            pmi << 8 | u64::from(self.cross[i][2].min(3)) << 4 | prev,
+        ));
+        f.push(mix(44, pmi << 8 | s1 << 4 | s0));
+        let dp = u64::from(self.dp_join[i]);
+        let dp_prev = u64::from(self.dp_join[i - 1]);
+        let dp_next = u64::from(i + 1 < n && self.dp_join[i + 1]);
+        f.push(mix(30, dp));
+        f.push(mix(31, dp << 8 | dp_prev << 4 | dp_next | prev << 12));
+        f.push(mix(mix(32, dp), k1));
+        f.push(mix(mix(33, dp), k0));
         for s in 0..SOURCES {
             let cross = u64::from(self.cross[i][s]);
             let end_before = u64::from(self.ends[i - 1][s]);
@@ -218,6 +326,13 @@ impl Scratch {
             f.push(mix(mix(t + 3, cross.min(1)), k1));
         }
     }
+}
+
+/// Tokens that may be parts of multi-syllable words: Vietnamese syllables and
+/// foreign words (`Muay_Thái`, `Li_Xinmei`); typed tokens (numbers, dates, codes,
+/// punctuation, ...) are always words of their own.
+pub fn joinable(kind: TokenKind) -> bool {
+    matches!(kind, TokenKind::Syllable | TokenKind::Foreign)
 }
 
 /// Whitespace only, with at most one line break.

@@ -196,7 +196,7 @@ impl Segmenter {
         out: &mut Vec<Word>,
     ) {
         let s = &mut scratch.feats;
-        s.prepare(text, tokens, &[&self.model.dict]);
+        s.prepare(text, tokens, &self.model.dict, &self.model.assoc);
         for i in 1..tokens.len() {
             if s.gap[i] {
                 s.gap_features(i);

@@ -2,7 +2,8 @@
 //!
 //! Layout (little-endian): magic `TTSEGMDL`, `u32` version, `u32` number of
 //! dictionary words `d`, `d` × `u64` word keys, `d` × `u8` source bits, `u32` number
-//! of features `f`, `f` × `u64` feature keys (sorted), `f` × `f32` weights.
+//! of syllable bigrams `a`, `a` × `u64` bigram keys, `a` × `u8` association classes
+//! (see [`super::features::assoc_class`]), `u32` number of features `f`, `f` × `u64` feature keys (sorted), `f` × `f32` weights.
 
 use super::features::Dict;
 use super::table::KeyTable;
@@ -10,13 +11,15 @@ use super::table::KeyTable;
 /// File magic.
 pub const MAGIC: &[u8; 8] = b"TTSEGMDL";
 /// Format version written by this code.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A loaded model.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
     /// Dictionary words (general dictionary and training lexicon).
     pub dict: Dict,
+    /// Association class of syllable bigrams seen in raw text (by [`super::features::word_key`]).
+    pub assoc: KeyTable<u8>,
     /// Feature weights; a gap is joined when the sum is positive.
     pub weights: KeyTable<f32>,
 }
@@ -74,6 +77,13 @@ impl Model {
         for (k, s) in keys.chunks_exact(8).zip(srcs) {
             dict.insert_key(u64::from_le_bytes(k.try_into().unwrap()), *s);
         }
+        let a = r.u32()? as usize;
+        let keys = r.take(a.checked_mul(8).ok_or_else(|| ModelError("size".into()))?)?;
+        let vals = r.take(a)?;
+        let mut assoc = KeyTable::with_capacity(a);
+        for (k, v) in keys.chunks_exact(8).zip(vals) {
+            *assoc.entry(u64::from_le_bytes(k.try_into().unwrap())) = *v;
+        }
         let f = r.u32()? as usize;
         let keys = r.take(f.checked_mul(8).ok_or_else(|| ModelError("size".into()))?)?;
         let vals = r.take(f * 4)?;
@@ -85,7 +95,11 @@ impl Model {
         if r.pos != bytes.len() {
             return Err(ModelError("trailing bytes".into()));
         }
-        Ok(Model { dict, weights })
+        Ok(Model {
+            dict,
+            assoc,
+            weights,
+        })
     }
 
     /// Serialize (deterministic: entries sorted by key).
@@ -99,6 +113,12 @@ impl Model {
             out.extend_from_slice(&k.to_le_bytes());
         }
         out.extend(dict.iter().map(|(_, s)| *s));
+        let assoc = self.assoc.sorted();
+        out.extend_from_slice(&(assoc.len() as u32).to_le_bytes());
+        for (k, _) in &assoc {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        out.extend(assoc.iter().map(|(_, s)| *s));
         let w = self.weights.sorted();
         out.extend_from_slice(&(w.len() as u32).to_le_bytes());
         for (k, _) in &w {
