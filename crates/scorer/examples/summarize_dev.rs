@@ -27,6 +27,7 @@ fn main() {
         .cloned()
         .unwrap_or_else(|| "/work/shared/data/reports-dev".to_string());
     let parts_only = args.iter().any(|a| a == "--parts");
+    let explain = args.iter().any(|a| a == "--explain");
     let gold = std::fs::read_to_string(format!("{dir}/gold.jsonl")).expect("gold.jsonl");
     let scorer = Scorer::new();
     let splitter = Splitter::new();
@@ -60,6 +61,14 @@ fn main() {
             let units = splitter.split(&text);
             (text, units)
         };
+        if explain {
+            writeln!(out, "===== {id}").unwrap();
+            for (u, line) in units.iter().zip(scorer.explain(&text, &units)) {
+                let t: String = text[u.start..u.end].chars().take(90).collect();
+                writeln!(out, "{line}\n      {t}").unwrap();
+            }
+            continue;
+        }
         let b = scorer.summarize(&text, &units, &segmenter, &options);
         if parts_only {
             let parts: Vec<Value> = units

@@ -109,6 +109,7 @@ type Field = (&'static str, fn(&mut Tuning) -> &mut f32, f32, f32);
 
 fn fields() -> Vec<Field> {
     vec![
+        ("nocue", |t| &mut t.nocue, 0.0, 2.0),
         ("bias.result", |t| &mut t.bias[0], -1.0, 1.0),
         ("bias.shortcoming", |t| &mut t.bias[1], -1.5, 0.5),
         ("bias.directive", |t| &mut t.bias[2], -1.0, 1.0),

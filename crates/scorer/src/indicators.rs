@@ -1,7 +1,9 @@
 //! Indicators: the figures of a unit with what they measure, their unit, and where
 //! stated the share of plan and the change.
 
-use crate::lex::{parse_number, Tk, Tok};
+use tomtat_tokenizer::token::parse_number;
+
+use crate::lex::{Tk, Tok};
 use crate::Indicator;
 
 const MULTIPLIERS: &[&str] = &["nghìn", "ngàn", "triệu", "tỷ", "tỉ"];
@@ -200,10 +202,21 @@ pub(crate) fn extract(text: &str, toks: &[Tok], unit: usize, out: &mut Vec<Indic
             continue;
         }
         let raw_num = &text[t.start..t.end];
-        let Some(value) = parse_number(raw_num) else {
+        let Some(value) = parse_number(raw_num.trim_end_matches('%')) else {
             continue;
         };
         let percent = t.kind == Tk::Percent;
+        // a list or heading label (`1.`, `2)`, `3-`) at the start of the unit
+        let lead = toks[..i].iter().all(|x| x.kind == Tk::Punct) && i < 2;
+        if lead
+            && !percent
+            && value < 100.0
+            && toks.get(i + 1).is_some_and(|n| {
+                n.kind == Tk::Punct && matches!(&text[n.start..n.end], "." | ")" | "-" | "/")
+            })
+        {
+            continue;
+        }
         if !percent {
             if w.is_word(i + 1) && TIME_AFTER.contains(&w.key(i + 1)) {
                 continue;
@@ -417,6 +430,13 @@ mod tests {
         assert_eq!(v[0].value, 170000.0);
         assert_eq!(v[0].unit_name, "lượt khách");
         assert_eq!(v[0].name, "huyện đón");
+    }
+
+    #[test]
+    fn list_labels_are_not_figures() {
+        let v = run("2. Phấn đấu thu ngân sách đạt 110% dự toán.");
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].value, 110.0);
     }
 
     #[test]

@@ -40,8 +40,6 @@ mod parts;
 mod select;
 mod tasks;
 
-pub use lex::parse_number;
-
 use tomtat_splitter::Unit;
 use tomtat_tokenizer::Segmenter;
 
@@ -171,6 +169,8 @@ pub struct Tuning {
     pub past: f32,
     /// `other` score of a unit of at most 12 words.
     pub short: f32,
+    /// `other` score of a unit with neither cues nor figures.
+    pub nocue: f32,
     /// `other` score of a unit that opens with a date.
     pub date_start: f32,
     /// Cue sums above this count half.
@@ -204,6 +204,7 @@ impl Default for Tuning {
             past: 0.7,
             short: 0.4,
             date_start: 1.2,
+            nocue: 0.6,
             cue_cap: 4.0,
             budget: 1.0 / 3.0,
             budget_add: 1.0 / 3.0,
@@ -326,6 +327,54 @@ impl Scorer {
             indicators,
             tasks,
         }
+    }
+
+    /// One line per unit: its part, the scores per part and the cues found (for tuning).
+    #[doc(hidden)]
+    pub fn explain(&self, text: &str, units: &[Unit]) -> Vec<String> {
+        let n = units.len();
+        let mut an = Vec::with_capacity(n);
+        for (i, u) in units.iter().enumerate() {
+            let mut toks = Vec::new();
+            lex::lex(text, u.start, u.end, &mut toks);
+            let mut inds = Vec::new();
+            indicators::extract(text, &toks, i, &mut inds);
+            an.push(Analysis::new(
+                &self.lex,
+                &self.tuning,
+                text,
+                u,
+                toks,
+                i,
+                n,
+                inds.len(),
+            ));
+        }
+        let parts = parts::label(&mut an, &self.lex, &self.tuning);
+        an.iter()
+            .zip(&parts)
+            .map(|(a, p)| {
+                let cues: Vec<String> = a
+                    .hits
+                    .iter()
+                    .map(|h| format!("{}:{:.1}", self.lex.cues[h.0 as usize].phrase, h.1))
+                    .collect();
+                format!(
+                    "{} own[{:.1} {:.1} {:.1} {:.1}] emis[{:.1} {:.1} {:.1} {:.1}] {} {:?}",
+                    &p.name()[..3],
+                    a.own[0],
+                    a.own[1],
+                    a.own[2],
+                    a.own[3],
+                    a.emis[0],
+                    a.emis[1],
+                    a.emis[2],
+                    a.emis[3],
+                    cues.join(","),
+                    a.form
+                )
+            })
+            .collect()
     }
 
     fn budget(&self, size: usize, options: &SummaryOptions) -> usize {

@@ -245,6 +245,11 @@ impl Analysis {
             a.own[o] += 3.0;
             a.form.push("form: question");
         }
+        let content: f32 = a.hits.iter().map(|h| h.1).sum();
+        if content < 0.3 && figures == 0 {
+            a.own[o] += tuning.nocue;
+            a.form.push("form: no cue, no figure");
+        }
         for (p, b) in tuning.bias.iter().enumerate() {
             a.own[p] += b;
         }

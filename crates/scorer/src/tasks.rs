@@ -158,18 +158,41 @@ pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>
             }
         }
         if found_actor.is_none() {
-            // `X cần ...`: the actor is the words before the modal, after the last comma
-            for i in 1..n.min(16) {
+            // `X cần ...`: the actor is the words (and commas) before the modal
+            for i in 1..n.min(24) {
                 let Some(e) = c.any_at(i, &MODAL[..4]) else {
                     continue;
                 };
                 let mut a0 = i;
-                while a0 > 0 && c.toks[a0 - 1].kind == Tk::Word {
+                while a0 > 0
+                    && (c.toks[a0 - 1].kind == Tk::Word
+                        || (c.toks[a0 - 1].kind == Tk::Punct
+                            && &text[c.toks[a0 - 1].start..c.toks[a0 - 1].end] == ","))
+                {
                     a0 -= 1;
                 }
-                let lead = c.any_at(a0, LEAD).unwrap_or(a0);
-                let a0 = lead.min(i);
-                if a0 < i && !NOT_ACTOR.contains(&c.keys[a0].as_str()) && i - a0 <= 12 {
+                // drop leading comma-separated pieces that are not the actor
+                // (`Thời gian tới, tỉnh cần`, `Đồng thời, các ngành cần`)
+                loop {
+                    while a0 < i && c.toks[a0].kind == Tk::Punct {
+                        a0 += 1;
+                    }
+                    let lead_piece = a0 < i
+                        && (NOT_ACTOR.contains(&c.keys[a0].as_str())
+                            || c.any_at(a0, LEAD).is_some()
+                            || c.toks[a0].kind != Tk::Word);
+                    let next_comma = (a0..i).find(|&k| c.toks[k].kind == Tk::Punct);
+                    match next_comma {
+                        Some(k) if lead_piece => a0 = k + 1,
+                        _ => break,
+                    }
+                }
+                if a0 < i
+                    && c.toks[a0].kind == Tk::Word
+                    && !NOT_ACTOR.contains(&c.keys[a0].as_str())
+                    && c.any_at(a0, LEAD).is_none()
+                    && c.toks[a0..i].iter().filter(|t| t.kind == Tk::Word).count() <= 14
+                {
                     found_actor = Some(text[c.toks[a0].start..c.toks[i - 1].end].to_string());
                     begin = e;
                 }
@@ -179,11 +202,24 @@ pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>
         if found_actor.is_some() {
             actor = found_actor;
         }
-        // drop leading connectors and markers
+        // drop leading connectors and markers (`-`, `1.`, `a)`, `II-`)
         let mut b = begin;
         loop {
             while b < n && c.toks[b].kind == Tk::Punct {
                 b += 1;
+            }
+            if b + 1 < n
+                && c.toks[b + 1].kind == Tk::Punct
+                && matches!(
+                    &text[c.toks[b + 1].start..c.toks[b + 1].end],
+                    "." | ")" | "-"
+                )
+                && (c.toks[b].kind == Tk::Number
+                    || (c.toks[b].kind == Tk::Word && c.toks[b].end - c.toks[b].start <= 3))
+                && c.toks[b].end - c.toks[b].start <= 4
+            {
+                b += 2;
+                continue;
             }
             match c.any_at(b, LEAD) {
                 Some(e) => b = e,
@@ -251,6 +287,17 @@ mod tests {
             v[2].actor.as_deref(),
             Some("các địa phương, cơ quan, đơn vị trong huyện")
         );
+    }
+
+    #[test]
+    fn list_marker_and_actor_with_commas() {
+        let v = run("2. Các cấp ủy, chính quyền cần tăng cường kiểm tra, giám sát; nâng cao hiệu quả cải cách hành chính.");
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[0].actor.as_deref(), Some("Các cấp ủy, chính quyền"));
+        assert_eq!(v[0].text, "tăng cường kiểm tra, giám sát");
+        let v = run("1. Tập trung đẩy nhanh tiến độ giải phóng mặt bằng.");
+        assert_eq!(v[0].text, "Tập trung đẩy nhanh tiến độ giải phóng mặt bằng");
+        assert_eq!(v[0].actor, None);
     }
 
     #[test]
