@@ -1,20 +1,23 @@
-//! Bench placeholder for the split stage (replaced by the stage's owner).
+//! Split stage: `Splitter::split` over the bundled corpus, one thread.
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use tomtat_benches::{corpus_texts, total_bytes};
+use tomtat_splitter::Splitter;
 
 fn bench(c: &mut Criterion) {
     let texts = corpus_texts();
+    let splitter = Splitter::new();
     let mut g = c.benchmark_group("split");
     g.throughput(Throughput::Bytes(total_bytes(&texts)));
-    g.bench_function("corpus_len", |b| {
+    g.bench_function("units_and_clauses", |b| {
         b.iter(|| {
             texts
                 .iter()
-                .map(|(_, t)| std::hint::black_box(t).len())
+                .map(|(_, t)| splitter.split(std::hint::black_box(t)).len())
                 .sum::<usize>()
         })
     });
     g.finish();
+    c.bench_function("splitter_new", |b| b.iter(Splitter::new));
 }
 
 criterion_group!(benches, bench);

@@ -11,7 +11,7 @@ fn is_bullet(c: char) -> bool {
 pub fn clauses_into(text: &str, start: usize, end: usize, out: &mut Vec<Clause>) {
     out.clear();
     let s = &text[start..end];
-    if !s.contains(';') && !s.contains(':') {
+    if !s.bytes().any(|b| b == b';' || b == b':') {
         return;
     }
     // Separators at depth 0 (outside brackets and quotes).

@@ -2,6 +2,34 @@
 //! parsed once from `models/splitter-rules.txt`.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the keys are short words, looked up once per word of the text.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type Build = BuildHasherDefault<Fnv>;
+/// A set of words.
+pub type WordSet = HashSet<&'static str, Build>;
+/// Phrases keyed by their first word: the remaining words of each.
+pub type PhraseMap = HashMap<&'static str, Vec<Vec<&'static str>>, Build>;
 
 /// The bundled rules file.
 pub const RULES_TXT: &str = include_str!("../../../models/splitter-rules.txt");
@@ -33,19 +61,19 @@ pub struct Starter {
 /// Parsed rules, shared read-only.
 #[derive(Debug, Default, Clone)]
 pub struct Rules {
-    pub title: HashSet<&'static str>,
-    pub place: HashSet<&'static str>,
-    pub place_next: HashSet<&'static str>,
-    pub initial_ok: HashSet<&'static str>,
+    pub title: WordSet,
+    pub place: WordSet,
+    pub place_next: WordSet,
+    pub initial_ok: WordSet,
     /// Keyed by the first syllable; longest phrases first.
-    pub starter: HashMap<&'static str, Vec<Starter>>,
+    pub starter: HashMap<&'static str, Vec<Starter>, Build>,
     /// Keyed by the first syllable: the remaining syllables of each marker.
-    pub caption: HashMap<&'static str, Vec<Vec<&'static str>>>,
-    pub caption_start: HashMap<&'static str, Vec<Vec<&'static str>>>,
-    pub byline: HashMap<&'static str, Vec<Vec<&'static str>>>,
-    pub salutation: HashMap<&'static str, Vec<Vec<&'static str>>>,
-    pub connector: HashSet<&'static str>,
-    pub caption_cue: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    pub caption: PhraseMap,
+    pub caption_start: PhraseMap,
+    pub byline: PhraseMap,
+    pub salutation: PhraseMap,
+    pub connector: WordSet,
+    pub caption_cue: PhraseMap,
 }
 
 /// A malformed line in a rules file.
@@ -63,7 +91,7 @@ impl std::fmt::Display for RulesError {
 
 impl std::error::Error for RulesError {}
 
-fn phrase_map(map: &mut HashMap<&'static str, Vec<Vec<&'static str>>>, entry: &'static str) {
+fn phrase_map(map: &mut PhraseMap, entry: &'static str) {
     let mut it = entry.split_whitespace();
     if let Some(first) = it.next() {
         let rest: Vec<&'static str> = it.collect();

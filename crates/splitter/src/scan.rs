@@ -132,18 +132,36 @@ fn protects(kind: TokenKind) -> bool {
 /// Cut `text[ps..pe]` into words; a word glued across a sentence end (`nhập.Các`) is
 /// cut in two unless the tokenizer reads the dot as part of a number, code, etc.
 fn cut_words(text: &str, ps: usize, pe: usize, words: &mut Vec<W>, toks: &mut Vec<Token>) {
+    let b = text.as_bytes();
     let mut start: Option<usize> = None;
     let mut has_dot = false;
-    for (i, c) in text[ps..pe].char_indices() {
-        let i = ps + i;
-        if is_space(c) {
+    let mut i = ps;
+    while i < pe {
+        let c = b[i];
+        // Width of a space character at i (0: not a space).
+        let space = if c < 0x80 {
+            usize::from(matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+        } else if matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
+            // the lead bytes of the non-ASCII spaces (NBSP, U+2000.., U+3000, BOM)
+            let ch = text[i..].chars().next().unwrap_or('x');
+            if is_space(ch) {
+                ch.len_utf8()
+            } else {
+                0
+            }
+        } else {
+            0
+        };
+        if space > 0 {
             if let Some(s) = start.take() {
                 push_word(text, s, i, has_dot, words, toks);
             }
             has_dot = false;
+            i += space;
         } else {
             start.get_or_insert(i);
-            has_dot |= c == '.';
+            has_dot |= c == b'.';
+            i += 1;
         }
     }
     if let Some(s) = start {
@@ -192,7 +210,10 @@ fn push_word(
 
 /// The first character after opening brackets and quotes.
 fn lead(s: &str) -> Option<char> {
-    s.trim_start_matches(OPENERS).chars().next()
+    match s.as_bytes().first() {
+        Some(&b) if b.is_ascii_alphanumeric() => Some(char::from(b)),
+        _ => s.trim_start_matches(OPENERS).chars().next(),
+    }
 }
 
 fn is_cap(s: &str) -> bool {
@@ -226,6 +247,9 @@ fn acronym(s: &str) -> bool {
 }
 
 fn is_pure_punct(s: &str) -> bool {
+    if s.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
     !s.chars().any(char::is_alphanumeric)
 }
 
@@ -337,6 +361,31 @@ fn marker(text: &str, words: &[W]) -> Option<(Marker, usize)> {
 
 /// Terminal punctuation of a word: the kind and where the body ends.
 fn terminal(w: &str) -> (Term, usize) {
+    // Fast path: the last byte cannot end a closer or a terminal (`)]"'}./!?`, or the
+    // last byte of `…`, `”`, `’`, `»`).
+    match w.as_bytes().last() {
+        None => return (Term::None, 0),
+        Some(&b)
+            if !matches!(
+                b,
+                b'.' | b'!'
+                    | b'?'
+                    | b')'
+                    | b']'
+                    | b'"'
+                    | b'\''
+                    | b'}'
+                    | b'/'
+                    | 0xA6
+                    | 0x9D
+                    | 0x99
+                    | 0xBB
+            ) =>
+        {
+            return (Term::None, w.len())
+        }
+        _ => {}
+    }
     let trimmed = w.trim_end_matches(CLOSERS);
     if trimmed.ends_with("./.") {
         return (Term::EndMark, trimmed.len() - 3);
@@ -468,11 +517,7 @@ impl<'a> Ctx<'a> {
 
     /// A phrase from `map` at word i, followed by `:` (glued or as a word): returns the
     /// number of words including the colon.
-    fn marked_at(
-        &self,
-        map: &std::collections::HashMap<&'static str, Vec<Vec<&'static str>>>,
-        i: usize,
-    ) -> Option<usize> {
+    fn marked_at(&self, map: &crate::rules::PhraseMap, i: usize) -> Option<usize> {
         let w0 = self.w(i);
         let w0 = w0.strip_prefix('(').unwrap_or(w0);
         let (first, colon_on_first) = match w0.strip_suffix(':') {
@@ -518,11 +563,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A phrase from `map` at word i without a colon.
-    fn phrase_at(
-        &self,
-        map: &std::collections::HashMap<&'static str, Vec<Vec<&'static str>>>,
-        i: usize,
-    ) -> bool {
+    fn phrase_at(&self, map: &crate::rules::PhraseMap, i: usize) -> bool {
         let Some(list) = map.get(self.w(i)) else {
             return false;
         };
@@ -622,8 +663,13 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
         bounds.push(j);
         *caps_all = true;
         *caps_syl = 0;
-        *caption_end = cx.caption_at(j).and_then(|m| cx.caption_end(j, m));
-        *salutation = cx.phrase_at(&rules.salutation, j);
+        let cap = is_cap(cx.w(j));
+        *caption_end = if cap {
+            cx.caption_at(j).and_then(|m| cx.caption_end(j, m))
+        } else {
+            None
+        };
+        *salutation = cap && cx.phrase_at(&rules.salutation, j);
     };
     start_unit(
         0,
@@ -637,7 +683,7 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
     let mut marker_words = marker(text, words).map_or(0, |m| m.1);
     for k in 0..n {
         let w = cx.w(k);
-        let quotes = w.matches('"').count();
+        let quotes = w.bytes().filter(|&b| b == b'"').count();
         let pure = is_pure_punct(w);
         let closer_only = pure
             && w.chars().all(|c| {
@@ -656,15 +702,17 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
         if quotes % 2 == 1 {
             quote_open = !quote_open;
         }
-        for c in w.chars() {
-            match c {
-                '“' => curly += 1,
-                '”' => curly = (curly - 1).max(0),
-                _ => {}
+        if w.as_bytes().contains(&0xE2) {
+            for c in w.chars() {
+                match c {
+                    '“' => curly += 1,
+                    '”' => curly = (curly - 1).max(0),
+                    _ => {}
+                }
             }
         }
         // heading run bookkeeping
-        if k >= u + marker_words {
+        if caps_all && k >= u + marker_words {
             if all_caps(w) || pure || is_digit_start(w) {
                 if caps_syllable(w) {
                     caps_syl += 1;
@@ -696,6 +744,8 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                 && curly > 0
                 && text[words[j].s..words[n - 1].e].contains('”');
             cut = !quoted_ellipsis && sentence_end(&cx, pending, pend_word, u, marker_words, j);
+        } else if !is_cap(nx) {
+            // every rule below opens the next unit with a capital
         } else if cx.caption_at(j).is_some() {
             cut = true;
         } else if w.ends_with(':') && section_marker(nx) && cx.get(j + 1).is_some_and(is_cap) {
@@ -712,8 +762,10 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
         {
             // a double space is where a crawler lost a line break
             cut = true;
-        } else if k >= u + 2 && !rules.connector.contains(w) {
-            if let Some((_, after_name)) = cx.starter_full(j) {
+        } else if k >= u + 2 {
+            if let Some((_, after_name)) =
+                cx.starter_full(j).filter(|_| !rules.connector.contains(w))
+            {
                 let last = w.chars().next_back().unwrap_or(' ');
                 // `Văn phòng Sáng chế`, `Giai đoạn Đặc biệt`: a name goes on.
                 let in_name = k > u && is_cap(cx.w(k - 1)) && !all_caps(cx.w(k - 1));
