@@ -11,6 +11,26 @@ fn has_utf16_name(bytes: &[u8], name: &str) -> bool {
     bytes.windows(pat.len()).any(|w| w == pat.as_slice())
 }
 
+/// The text of a compound file: an old Word document is read; anything else is an error.
+pub(crate) fn read(bytes: &[u8]) -> Result<String, FormatError> {
+    use crate::doc::{doc_to_text, DocError};
+    if has_utf16_name(bytes, "EncryptedPackage") {
+        return Err(classify(bytes));
+    }
+    match doc_to_text(bytes) {
+        Ok(text) => Ok(text),
+        Err(DocError::Encrypted) => Err(FormatError::Encrypted(
+            "password-protected Word .doc: remove the password in Word and save again".into(),
+        )),
+        Err(DocError::NotWord) => Err(classify(bytes)),
+        Err(DocError::TooOld) => Err(FormatError::OldDoc),
+        Err(DocError::Damaged(reason)) => Err(FormatError::Damaged {
+            format: "Word .doc",
+            reason: format!("{reason} (open it in Word and save it as .docx)"),
+        }),
+    }
+}
+
 /// The error for a compound file: encrypted Office document, old Word, Excel or PowerPoint.
 pub(crate) fn classify(bytes: &[u8]) -> FormatError {
     if has_utf16_name(bytes, "EncryptedPackage") {

@@ -1,4 +1,4 @@
-//! Read report files (.txt/.md, .docx, .html, .pdf) into text.
+//! Read report files (.txt/.md, .docx, .doc, .html, .pdf) into text.
 //!
 //! The format is judged from the content first (a `.txt` that is really a PDF, a zip
 //! or an image is recognized), then from the extension. Every failure is a
@@ -25,6 +25,7 @@ use std::path::Path;
 use tomtat_text::{DecodeError, Options, Text};
 
 mod cfb;
+mod doc;
 mod docx;
 mod html;
 mod markup;
@@ -104,8 +105,8 @@ pub enum FormatError {
     /// Refused for its size: an over-large file or a zip bomb.
     #[error("{0}")]
     TooLarge(String),
-    /// Word 97–2003 binary format.
-    #[error("old Word .doc format is not supported: save it as .docx")]
+    /// Word 6/95 binary format (Word 97–2003 `.doc` is read).
+    #[error("old Word .doc format (Word 6/95) is not supported: save it as .docx")]
     OldDoc,
     /// A format tomtat does not read.
     #[error("{0}")]
@@ -211,7 +212,7 @@ pub fn extract(path: &Path, bytes: &[u8], options: &Options) -> Result<Text, For
     let (text, kind) = match sniff(bytes) {
         Sniffed::Pdf => (pdf::pdf_to_text(bytes)?, "PDF"),
         Sniffed::Zip => (docx::docx_to_text(bytes, options)?, "DOCX"),
-        Sniffed::Cfb => return Err(cfb::classify(bytes)),
+        Sniffed::Cfb => (cfb::read(bytes)?, "Word .doc"),
         Sniffed::Other(kind) => return Err(FormatError::Binary(kind.to_string())),
         Sniffed::None => match by_name {
             Format::Pdf => return Err(misnamed(bytes, "PDF", "no %PDF header")),
@@ -364,7 +365,13 @@ mod tests {
         assert_eq!(html, "Xin chào");
         let mut cfb = cfb::MAGIC.to_vec();
         cfb.extend("WordDocument".encode_utf16().flat_map(|u| u.to_le_bytes()));
-        assert!(matches!(ext("report.txt", &cfb), Err(FormatError::OldDoc)));
+        assert!(matches!(
+            ext("report.txt", &cfb),
+            Err(FormatError::Damaged {
+                format: "Word .doc",
+                ..
+            })
+        ));
     }
 
     #[test]
@@ -394,7 +401,7 @@ mod tests {
     fn error_messages_say_what_to_do() {
         assert_eq!(
             FormatError::OldDoc.to_string(),
-            "old Word .doc format is not supported: save it as .docx"
+            "old Word .doc format (Word 6/95) is not supported: save it as .docx"
         );
         assert!(FormatError::NoTextLayer {
             pages: 3,

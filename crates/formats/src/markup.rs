@@ -195,7 +195,7 @@ pub(crate) fn attr<'a>(attrs: &'a str, key: &str) -> Option<&'a str> {
             }
         }
         if name.is_empty() {
-            i += 1;
+            // A stray '=' and its value: already consumed.
             continue;
         }
         let matches = if key.contains(':') {
@@ -520,6 +520,8 @@ mod tests {
         assert_eq!(attr(a, "checked"), Some(""));
         assert_eq!(attr(a, "data-x"), Some("1"));
         assert_eq!(attr(a, "eastAsia"), None);
+        // A value with no name, ending before a multi-byte letter.
+        assert_eq!(attr("='𑌸Ⱥ' =𑌸 b=2", "b"), Some("2"));
     }
 
     #[test]

@@ -105,6 +105,8 @@ fn scanned_pdf_has_no_text_layer() {
 }
 
 #[test]
-fn old_word_doc() {
-    check("022.doc", 0.0, 0.0);
+fn word_97_doc() {
+    // Measured: recall 0.991 (automatic list numbers such as "1." and "a)" are not
+    // in the text stream), precision 1.000.
+    check("022.doc", 0.98, 0.98);
 }

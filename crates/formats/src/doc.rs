@@ -1,0 +1,410 @@
+//! Word 97–2003 `.doc` → text: the compound file's `WordDocument` stream, its FIB,
+//! and the piece table (CLX) in the table stream give the main document's characters.
+//!
+//! Word's control characters are mapped: paragraph end and line break give a line,
+//! field codes are dropped (their results kept), a cell mark joins cells with ` | `
+//! (or ends the line for cells of several paragraphs), a doubled cell mark ends the row.
+
+/// Why the text could not be read (the caller turns this into a `FormatError`).
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum DocError {
+    Damaged(String),
+    Encrypted,
+    /// Not a Word document stream (e.g. Excel or an unknown compound file).
+    NotWord,
+    /// Word 6/95 or older, whose layout differs.
+    TooOld,
+}
+
+fn damaged(s: &str) -> DocError {
+    DocError::Damaged(s.to_string())
+}
+
+fn u16_at(d: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(
+        d.get(at..at.checked_add(2)?)?.try_into().ok()?,
+    ))
+}
+fn u32_at(d: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(
+        d.get(at..at.checked_add(4)?)?.try_into().ok()?,
+    ))
+}
+
+const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
+/// Streams larger than this are refused (Word documents are far smaller).
+const MAX_STREAM: usize = 256 * 1024 * 1024;
+
+/// A parsed compound file.
+struct Cfb<'a> {
+    data: &'a [u8],
+    sector_size: usize,
+    fat: Vec<u32>,
+    mini_fat: Vec<u32>,
+    mini_stream: Vec<u8>,
+    mini_cutoff: u32,
+    /// (name, start sector, size) of each stream.
+    streams: Vec<(String, u32, u64)>,
+}
+
+impl<'a> Cfb<'a> {
+    fn parse(data: &'a [u8]) -> Result<Cfb<'a>, DocError> {
+        if !data.starts_with(crate::cfb::MAGIC) || data.len() < 512 {
+            return Err(damaged("not a compound file"));
+        }
+        let shift = u16_at(data, 0x1E).unwrap_or(9);
+        if shift != 9 && shift != 12 {
+            return Err(damaged("bad sector size"));
+        }
+        let sector_size = 1usize << shift;
+        let mut cfb = Cfb {
+            data,
+            sector_size,
+            fat: Vec::new(),
+            mini_fat: Vec::new(),
+            mini_stream: Vec::new(),
+            mini_cutoff: u32_at(data, 0x38).unwrap_or(4096),
+            streams: Vec::new(),
+        };
+        // FAT sectors are listed in the header's DIFAT (109 entries) and DIFAT sectors.
+        let n_fat = u32_at(data, 0x2C).unwrap_or(0) as usize;
+        let mut fat_sectors: Vec<u32> = (0..109)
+            .filter_map(|i| u32_at(data, 0x4C + 4 * i))
+            .filter(|&s| s < 0xFFFF_FFFA)
+            .collect();
+        let mut difat = u32_at(data, 0x44).unwrap_or(END_OF_CHAIN);
+        let mut guard = 0;
+        while difat < 0xFFFF_FFFA && guard < 10_000 {
+            guard += 1;
+            let Some(sec) = cfb.sector(difat) else { break };
+            let per = sector_size / 4 - 1;
+            fat_sectors.extend(
+                (0..per)
+                    .filter_map(|i| u32_at(sec, 4 * i))
+                    .filter(|&s| s < 0xFFFF_FFFA),
+            );
+            difat = u32_at(sec, 4 * per).unwrap_or(END_OF_CHAIN);
+        }
+        fat_sectors.truncate(n_fat.max(1));
+        for s in fat_sectors {
+            let sec = cfb
+                .sector(s)
+                .ok_or_else(|| damaged("FAT sector past the end"))?;
+            cfb.fat
+                .extend((0..sector_size / 4).filter_map(|i| u32_at(sec, 4 * i)));
+        }
+        // Directory.
+        let dir = cfb.chain(u32_at(data, 0x30).unwrap_or(END_OF_CHAIN), usize::MAX)?;
+        let mut root_start = END_OF_CHAIN;
+        let mut root_size = 0u64;
+        for entry in dir.chunks_exact(128) {
+            let name_len = (u16_at(entry, 64).unwrap_or(0) as usize).min(64);
+            let units: Vec<u16> = (0..name_len.saturating_sub(2) / 2)
+                .filter_map(|i| u16_at(entry, 2 * i))
+                .collect();
+            let name = String::from_utf16_lossy(&units);
+            let kind = entry[66];
+            let start = u32_at(entry, 116).unwrap_or(END_OF_CHAIN);
+            let size = u32_at(entry, 120).unwrap_or(0) as u64;
+            match kind {
+                5 => {
+                    root_start = start;
+                    root_size = size;
+                }
+                2 => cfb.streams.push((name, start, size)),
+                _ => {}
+            }
+        }
+        let mini_fat_start = u32_at(data, 0x3C).unwrap_or(END_OF_CHAIN);
+        if mini_fat_start < 0xFFFF_FFFA {
+            let mf = cfb.chain(mini_fat_start, usize::MAX)?;
+            cfb.mini_fat = (0..mf.len() / 4)
+                .filter_map(|i| u32_at(&mf, 4 * i))
+                .collect();
+            cfb.mini_stream = cfb.chain(root_start, root_size as usize)?;
+        }
+        Ok(cfb)
+    }
+
+    fn sector(&self, n: u32) -> Option<&'a [u8]> {
+        let start = (n as usize).checked_add(1)?.checked_mul(self.sector_size)?;
+        self.data.get(start..start.checked_add(self.sector_size)?)
+    }
+
+    /// Follow a FAT chain, up to `limit` bytes.
+    fn chain(&self, start: u32, limit: usize) -> Result<Vec<u8>, DocError> {
+        let mut out = Vec::new();
+        let mut s = start;
+        let mut steps = 0usize;
+        while s < 0xFFFF_FFFA && out.len() < limit {
+            steps += 1;
+            if steps > self.fat.len() + 1 || out.len() > MAX_STREAM {
+                return Err(damaged("sector chain loops"));
+            }
+            let sec = self
+                .sector(s)
+                .ok_or_else(|| damaged("sector past the end of the file"))?;
+            out.extend_from_slice(sec);
+            s = *self.fat.get(s as usize).unwrap_or(&END_OF_CHAIN);
+        }
+        if limit != usize::MAX {
+            out.truncate(limit);
+        }
+        Ok(out)
+    }
+
+    fn mini_chain(&self, start: u32, size: usize) -> Result<Vec<u8>, DocError> {
+        let mut out = Vec::new();
+        let mut s = start;
+        let mut steps = 0usize;
+        while s < 0xFFFF_FFFA && out.len() < size {
+            steps += 1;
+            if steps > self.mini_fat.len() + 1 {
+                return Err(damaged("mini sector chain loops"));
+            }
+            let at = s as usize * 64;
+            let sec = self
+                .mini_stream
+                .get(at..at + 64)
+                .ok_or_else(|| damaged("mini sector past the end"))?;
+            out.extend_from_slice(sec);
+            s = *self.mini_fat.get(s as usize).unwrap_or(&END_OF_CHAIN);
+        }
+        out.truncate(size);
+        Ok(out)
+    }
+
+    fn stream(&self, name: &str) -> Option<Result<Vec<u8>, DocError>> {
+        let (_, start, size) = self.streams.iter().find(|(n, _, _)| n == name)?;
+        let size = *size as usize;
+        if size > MAX_STREAM {
+            return Some(Err(damaged("stream size absurd")));
+        }
+        Some(if (size as u64) < self.mini_cutoff as u64 {
+            self.mini_chain(*start, size)
+        } else {
+            self.chain(*start, size)
+        })
+    }
+}
+
+/// Extract the main text of a Word 97–2003 document.
+pub(crate) fn doc_to_text(data: &[u8]) -> Result<String, DocError> {
+    let cfb = Cfb::parse(data)?;
+    let word = cfb.stream("WordDocument").ok_or(DocError::NotWord)??;
+    if matches!(u16_at(&word, 0), Some(0xA5DC | 0xA699 | 0xA697)) {
+        return Err(DocError::TooOld);
+    }
+    if u16_at(&word, 0) != Some(0xA5EC) {
+        return Err(damaged("WordDocument stream has no Word signature"));
+    }
+    let flags = u16_at(&word, 0x0A).unwrap_or(0);
+    if flags & 0x0100 != 0 {
+        return Err(DocError::Encrypted);
+    }
+    let table_name = if flags & 0x0200 != 0 {
+        "1Table"
+    } else {
+        "0Table"
+    };
+    let table = cfb
+        .stream(table_name)
+        .ok_or_else(|| damaged("table stream missing"))??;
+    // FIB: base (32 bytes), then csw u16 words, cslw u32 longs, cbRgFcLcb pairs.
+    let csw = u16_at(&word, 32).ok_or_else(|| damaged("FIB cut"))? as usize;
+    let lw_start = 34 + 2 * csw;
+    let cslw = u16_at(&word, lw_start).ok_or_else(|| damaged("FIB cut"))? as usize;
+    let ccp_text = u32_at(&word, lw_start + 2 + 12).ok_or_else(|| damaged("FIB cut"))? as usize;
+    let fc_start = lw_start + 2 + 4 * cslw + 2;
+    let fc_clx = u32_at(&word, fc_start + 8 * 33).ok_or_else(|| damaged("FIB cut"))? as usize;
+    let lcb_clx = u32_at(&word, fc_start + 8 * 33 + 4).ok_or_else(|| damaged("FIB cut"))? as usize;
+    let clx = table
+        .get(fc_clx..fc_clx.saturating_add(lcb_clx))
+        .ok_or_else(|| damaged("piece table past the end of the table stream"))?;
+    // Skip Prc entries (0x01) to the Pcdt (0x02).
+    let mut i = 0;
+    let plc = loop {
+        match clx.get(i) {
+            Some(1) => {
+                let cb = u16_at(clx, i + 1).ok_or_else(|| damaged("CLX cut"))? as usize;
+                i += 3 + cb;
+            }
+            Some(2) => {
+                let lcb = u32_at(clx, i + 1).ok_or_else(|| damaged("CLX cut"))? as usize;
+                break clx
+                    .get(i + 5..(i + 5).saturating_add(lcb))
+                    .ok_or_else(|| damaged("piece table cut"))?;
+            }
+            _ => return Err(damaged("no piece table")),
+        }
+    };
+    if plc.len() < 16 {
+        return Err(damaged("empty piece table"));
+    }
+    let n = (plc.len() - 4) / 12;
+    let mut chars: Vec<u16> = Vec::new();
+    for k in 0..n {
+        let cp0 = u32_at(plc, 4 * k).unwrap_or(0) as usize;
+        let cp1 = u32_at(plc, 4 * (k + 1)).unwrap_or(0) as usize;
+        if cp0 >= ccp_text || cp1 <= cp0 {
+            continue;
+        }
+        let len = cp1.min(ccp_text) - cp0;
+        if chars.len() + len > MAX_STREAM / 2 {
+            return Err(damaged("piece table absurd"));
+        }
+        let pcd = 4 * (n + 1) + 8 * k;
+        let fc = u32_at(plc, pcd + 2).ok_or_else(|| damaged("piece cut"))?;
+        if fc & 0x4000_0000 != 0 {
+            let off = ((fc & 0x3FFF_FFFF) / 2) as usize;
+            let bytes = word
+                .get(off..off + len)
+                .ok_or_else(|| damaged("text piece past the end of the stream"))?;
+            chars.extend(bytes.iter().map(|&b| cp1252(b)));
+        } else {
+            let off = fc as usize;
+            let bytes = word
+                .get(off..off + 2 * len)
+                .ok_or_else(|| damaged("text piece past the end of the stream"))?;
+            chars.extend(
+                bytes
+                    .chunks_exact(2)
+                    .map(|c| u16::from_le_bytes([c[0], c[1]])),
+            );
+        }
+    }
+    Ok(render(&String::from_utf16_lossy(&chars)))
+}
+
+/// Windows-1252 byte → UTF-16 unit (compressed pieces).
+fn cp1252(b: u8) -> u16 {
+    const HIGH: [u16; 32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+        0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ];
+    if (0x80..0xA0).contains(&b) {
+        HIGH[(b - 0x80) as usize]
+    } else {
+        b as u16
+    }
+}
+
+/// Word's text with its control characters → plain lines.
+fn render(raw: &str) -> String {
+    let mut out = String::new();
+    // Field nesting: for each open field, whether we are past its separator (result).
+    let mut fields: Vec<bool> = Vec::new();
+    // Where the current cell's text starts, once a cell of this row has ended.
+    let mut cell_start: Option<usize> = None;
+    // Where the current row started (after the previous row's end).
+    let mut row_floor = 0usize;
+    let mut prev_cell_mark = false;
+    for c in raw.chars() {
+        match c {
+            '\u{13}' => {
+                fields.push(false);
+                continue;
+            }
+            '\u{14}' => {
+                if let Some(f) = fields.last_mut() {
+                    *f = true;
+                }
+                continue;
+            }
+            '\u{15}' => {
+                fields.pop();
+                continue;
+            }
+            _ if fields.last().is_some_and(|&result| !result) => continue,
+            _ => {}
+        }
+        let cell_mark = c == '\u{7}';
+        match c {
+            '\r' | '\u{B}' | '\u{C}' | '\u{E}' => {
+                trim_end_spaces(&mut out);
+                out.push('\n');
+            }
+            '\u{7}' if prev_cell_mark => {
+                // Row end: drop the separator just written, end the line.
+                if out.ends_with(" | ") {
+                    out.truncate(out.len() - 3);
+                }
+                if !out.ends_with('\n') {
+                    out.push('\n');
+                }
+                cell_start = None;
+                row_floor = out.len();
+            }
+            '\u{7}' => {
+                // Empty paragraphs at the end of a cell are dropped.
+                let floor = cell_start.unwrap_or(row_floor);
+                trim_end_spaces(&mut out);
+                while out.len() > floor && out.ends_with('\n') {
+                    out.pop();
+                    trim_end_spaces(&mut out);
+                }
+                // The first cell of a row is taken to start on the current line.
+                let start = cell_start
+                    .unwrap_or_else(|| out.rfind('\n').map_or(0, |p| p + 1).max(row_floor));
+                if out[start.min(out.len())..].contains('\n') {
+                    // A cell of several paragraphs: a layout table; one line each.
+                    if start >= 3 && out.get(start - 3..start) == Some(" | ") {
+                        out.replace_range(start - 3..start, "\n");
+                    }
+                    if !out.ends_with('\n') {
+                        out.push('\n');
+                    }
+                } else {
+                    out.push_str(" | ");
+                }
+                cell_start = Some(out.len());
+            }
+            '\t' => out.push('\t'),
+            '\u{1E}' => out.push('-'),
+            '\u{A0}' => out.push(' '),
+            // Optional hyphens, pictures, footnote marks, drawn objects.
+            c if (c as u32) < 0x20 || c == '\u{FEFF}' => {}
+            c => out.push(c),
+        }
+        prev_cell_mark = cell_mark;
+    }
+    out.lines()
+        .map(|l| l.trim().trim_start_matches("| ").trim_end_matches(" |"))
+        .filter(|l| !l.is_empty() && *l != "|")
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn trim_end_spaces(s: &mut String) {
+    while s.ends_with(' ') && !s.ends_with(" | ") {
+        s.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters() {
+        let raw = "A\u{13} PAGE \u{14}3\u{15}B\rC\u{B}D\u{7}E\u{7}\u{7}x\u{1F}y\u{1E}z\u{1}\r";
+        assert_eq!(render(raw), "A3B\nC\nD | E\nxy-z");
+        assert_eq!(render("a\u{7}b\u{7}\u{7}c\u{7}d\u{7}\u{7}"), "a | b\nc | d");
+        // A letterhead row: cells of several paragraphs give one line per paragraph.
+        assert_eq!(
+            render("Intro\rUBND\rTỈNH\u{7}CỘNG HÒA\rĐộc lập\u{7}\u{7}Body\r"),
+            "Intro\nUBND\nTỈNH\nCỘNG HÒA\nĐộc lập\nBody"
+        );
+        // A cell ending in an empty paragraph stays on its row.
+        assert_eq!(render("Số: 12\r\u{7}Hà Nội\u{7}\u{7}"), "Số: 12 | Hà Nội");
+    }
+
+    #[test]
+    fn garbage_is_an_error() {
+        assert!(doc_to_text(b"not a compound file").is_err());
+        let mut fake = crate::cfb::MAGIC.to_vec();
+        fake.resize(4096, 0xFF);
+        assert!(doc_to_text(&fake).is_err());
+    }
+}
