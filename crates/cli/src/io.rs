@@ -88,7 +88,7 @@ pub fn write_words(
     let s = text.as_str();
     let mut scratch = WordScratch::default();
     if lines {
-        for line in s.split('\n') {
+        for line in s.lines() {
             scratch.write_line(line, segmenter, out)?;
         }
     } else {
