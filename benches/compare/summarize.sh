@@ -93,13 +93,13 @@ wall_median() { # command... ; prints the median wall time in seconds over RUNS 
     done | median
 }
 
-speed_row() { # name jobs seconds
+speed_row() { # name jobs seconds (BYTES and NDOCS: the input measured)
     awk -v n="$1" -v j="$2" -v s="$3" -v b="$BYTES" -v d="$NDOCS" \
         'BEGIN {printf "| %s | %s | %.3f | %.2f | %.1f |\n", n, j, s, b / 1e6 / s, d / s}'
 }
 
 echo
-echo "Throughput: corpus/*.txt ($NDOCS reports, $BYTES bytes), median of $RUNS runs, $CORES cores"
+echo "Throughput: corpus/*.txt ($NDOCS reports, $BYTES bytes), median of $RUNS runs, $CORES cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| system | jobs | seconds | MB/s | docs/s |"
 echo "|---|---:|---:|---:|---:|"
@@ -107,6 +107,24 @@ for method in default lexrank; do
     for jobs in 1 "$CORES"; do
         s=$(wall_median "$TOMTAT" summarize -q --method "$method" --jobs "$jobs" "${CORPUS_FILES[@]}")
         speed_row "tomtat summarize --method $method (wall, process)" "$jobs" "$s"
+    done
+done
+# steady state: the corpus 20 times over as {"id","text"} lines, so that process start
+# (loading the models) is not most of the time
+python3 - "$OUT/corpus-x20.jsonl" "${CORPUS_FILES[@]}" <<'EOF'
+import json, os, sys
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    for k in range(20):
+        for p in sys.argv[2:]:
+            text = open(p, encoding="utf-8").read()
+            out.write(json.dumps({"id": "%d/%s" % (k, os.path.basename(p)), "text": text},
+                                 ensure_ascii=False) + "\n")
+EOF
+BIG_BYTES=$((BYTES * 20))
+for method in default lexrank; do
+    for jobs in 1 "$CORES"; do
+        s=$(wall_median "$TOMTAT" summarize -q --method "$method" --jobs "$jobs" --jsonl "$OUT/corpus-x20.jsonl")
+        BYTES=$BIG_BYTES NDOCS=$((NDOCS * 20)) speed_row "tomtat summarize --method $method, corpus x20 via --jsonl (wall, process)" "$jobs" "$s"
     done
 done
 for words in underthesea pyvi; do
@@ -117,4 +135,5 @@ for words in underthesea pyvi; do
     speed_row "sumy LexRank + $words (wall, process)" 1 "$s"
 done
 echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "outputs in $OUT" >&2
