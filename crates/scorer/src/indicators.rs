@@ -336,7 +336,7 @@ pub(crate) fn extract(text: &str, toks: &[Tok], unit: usize, out: &mut Vec<Indic
         }
         // name: the words before the links, back to punctuation or a non-word
         let mut nb = b;
-        while nb > 0 && w.is_word(nb - 1) && b - nb < 8 {
+        while nb > 0 && w.is_word(nb - 1) && b - nb < 12 {
             let k = w.key(nb - 1);
             if nb < b && (k == "đạt" || k == "là") {
                 break;

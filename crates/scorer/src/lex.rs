@@ -228,6 +228,7 @@ impl Lexicon {
 
     /// Find cues over syllable ids; `punct_after[i]` tells whether punctuation (or the
     /// end) follows syllable `i`; `first` is the index where the unit's own words begin.
+    /// `heading`: only the heading cues, else all the others.
     pub fn find(
         &self,
         syls: &[u32],
@@ -248,6 +249,7 @@ impl Lexicon {
                     }
                     let ok = match c.scope {
                         Scope::Heading => heading,
+                        _ if heading => false,
                         Scope::Start => i < first + 3,
                         Scope::End => punct_after[i + n - 1],
                         Scope::Any | Scope::Switch => true,

@@ -284,7 +284,7 @@ impl Scorer {
             let before = indicators.len();
             indicators::extract(text, &toks, i, &mut indicators);
             let figures = indicators.len() - before;
-            let mut a = Analysis::new(&self.lex, &self.tuning, text, u, toks, i, n, figures);
+            let mut a = Analysis::new(&self.lex, &self.tuning, text, u, toks, (i, n), figures);
             if !valid[i] {
                 a.own = [-10.0, -10.0, -10.0, 10.0];
             }
@@ -345,8 +345,7 @@ impl Scorer {
                 text,
                 u,
                 toks,
-                i,
-                n,
+                (i, n),
                 inds.len(),
             ));
         }

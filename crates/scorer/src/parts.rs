@@ -45,6 +45,9 @@ pub(crate) struct Analysis {
     pub context: Option<(Part, f32, String)>,
     /// Reasons from the unit's form.
     pub form: Vec<&'static str>,
+    /// The part of the `other` score that only says the unit is short or plain
+    /// (cancelled under a heading that names a part).
+    pub weak_other: f32,
 }
 
 fn is_roman(s: &str) -> bool {
@@ -74,15 +77,15 @@ fn marker_len(text: &str, toks: &[Tok]) -> (usize, bool) {
 }
 
 impl Analysis {
-    /// Analyse unit text: tokens, cues, form. `figures` comes from indicator extraction.
+    /// Analyse unit `index` of `count`: tokens, cues, form. `figures` comes from
+    /// indicator extraction.
     pub fn new(
         lex: &Lexicon,
         tuning: &Tuning,
         text: &str,
         unit: &Unit,
         toks: Vec<Tok>,
-        index: usize,
-        count: usize,
+        (index, count): (usize, usize),
         figures: usize,
     ) -> Analysis {
         let mut a = Analysis {
@@ -223,6 +226,7 @@ impl Analysis {
         }
         if a.nwords <= 12 {
             a.own[o] += tuning.short;
+            a.weak_other += tuning.short;
         }
         // `Ngày 22/6, ...`, `Chiều 23/6, ...`: the date and organiser
         let date_early = a.toks.iter().take(4).any(|t| {
@@ -248,6 +252,7 @@ impl Analysis {
         let content: f32 = a.hits.iter().map(|h| h.1).sum();
         if content < 0.3 && figures == 0 {
             a.own[o] += tuning.nocue;
+            a.weak_other += tuning.nocue;
             a.form.push("form: no cue, no figure");
         }
         for (p, b) in tuning.bias.iter().enumerate() {
@@ -270,6 +275,9 @@ pub(crate) fn label(an: &mut [Analysis], lex: &Lexicon, tuning: &Tuning) -> Vec<
         }
         if let Some((p, b, why)) = &ctx {
             a.emis[idx(*p)] += *b;
+            if heading_ctx {
+                a.emis[3] -= a.weak_other;
+            }
             a.context = Some((*p, *b, why.clone()));
         }
         if let Some((p, cue)) = a.switch {
@@ -312,9 +320,8 @@ fn viterbi(an: &[Analysis], tuning: &Tuning) -> Vec<Part> {
     for i in 1..n {
         for b in 0..4 {
             let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
-            for a in 0..4 {
-                // headings do not break a run
-                let s = score[i - 1][a] + trans(a, b);
+            for (a, prev) in score[i - 1].iter().enumerate() {
+                let s = prev + trans(a, b);
                 if s > best {
                     best = s;
                     arg = a;

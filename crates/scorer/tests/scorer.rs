@@ -1,0 +1,322 @@
+//! Golden and property tests of the scorer over the bundled corpus and made-up units.
+
+use proptest::prelude::*;
+use tomtat_scorer::{Briefing, Method, Part, Scorer, SummaryOptions};
+use tomtat_splitter::{Clause, Splitter, Unit, UnitKind};
+use tomtat_tokenizer::Segmenter;
+
+fn corpus(name: &str) -> String {
+    let path = format!("{}/../../corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn corpus_files() -> Vec<String> {
+    let dir = format!("{}/../../corpus", env!("CARGO_MANIFEST_DIR"));
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .expect("corpus dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn brief(text: &str, options: &SummaryOptions) -> (Vec<Unit>, Briefing) {
+    let units = Splitter::new().split(text);
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), options);
+    (units, b)
+}
+
+/// One unit per line, so labelling is tested apart from the splitter.
+fn lines(text: &str) -> Vec<Unit> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        if !line.trim().is_empty() {
+            out.push(Unit {
+                kind: UnitKind::Sentence,
+                start,
+                end: start + line.len(),
+                clauses: Vec::new(),
+            });
+        }
+        start += line.len() + 1;
+    }
+    out
+}
+
+fn parts_of(text: &str) -> Vec<Part> {
+    let units = lines(text);
+    Scorer::new()
+        .summarize(text, &units, &Segmenter::new(), &SummaryOptions::default())
+        .parts
+}
+
+#[test]
+fn indicators_of_the_seed_report() {
+    let text = corpus("000.txt");
+    let (_, b) = brief(&text, &SummaryOptions::default());
+    let find = |name: &str| {
+        b.indicators
+            .iter()
+            .find(|x| x.name == name)
+            .unwrap_or_else(|| panic!("no indicator `{name}` in {:#?}", b.indicators))
+    };
+    let budget = find("tổng thu ngân sách nhà nước");
+    assert_eq!(budget.value, 832_270_966_973.0);
+    assert_eq!(budget.unit_name, "đồng");
+    assert_eq!(budget.plan_percent, Some(104.11));
+    assert_eq!(&text[budget.start..budget.end], budget.raw);
+    let spend = find("Tổng chi ngân sách nhà nước");
+    assert_eq!(spend.value, 453_093_071_970.0);
+    assert_eq!(spend.plan_percent, Some(57.15));
+    let output = find("tổng giá trị sản xuất");
+    assert_eq!(output.value, 3807.927);
+    assert_eq!(output.unit_name, "tỷ đồng");
+    assert_eq!(output.plan_percent, Some(46.4));
+    assert_eq!(output.change_percent, Some(5.1));
+    let retail = find("tổng mức bán lẻ hàng hóa và doanh thu dịch vụ");
+    assert_eq!(retail.value, 5233.102);
+    assert_eq!(retail.change_percent, Some(6.7));
+    let visitors = b
+        .indicators
+        .iter()
+        .find(|x| x.unit_name == "lượt khách")
+        .expect("visitors");
+    assert_eq!(visitors.value, 170_000.0);
+    // dates, ordinals and document numbers are not figures
+    assert!(b
+        .indicators
+        .iter()
+        .all(|x| x.value != 2024.0 && x.value != 30.0));
+}
+
+#[test]
+fn seed_report_parts_and_tasks() {
+    let text = corpus("000.txt");
+    let (units, b) = brief(&text, &SummaryOptions::default());
+    assert_eq!(b.parts.len(), units.len());
+    assert_eq!(b.parts[0], Part::Result, "the opening assessment");
+    for part in [Part::Result, Part::Directive] {
+        assert!(b.picks.iter().any(|p| p.part == part), "no {part:?} pick");
+    }
+    let task = b
+        .tasks
+        .iter()
+        .find(|t| t.text.starts_with("đẩy nhanh tiến độ giải phóng mặt bằng"))
+        .unwrap_or_else(|| panic!("task missing: {:#?}", b.tasks));
+    assert_eq!(&text[task.start..task.end], task.text);
+    assert!(task
+        .actor
+        .as_deref()
+        .unwrap_or("")
+        .contains("các địa phương"));
+}
+
+#[test]
+fn words_alone_do_not_decide() {
+    // `hạn chế xe máy` restricts motorbikes: not a shortcoming
+    let p = parts_of("Thành phố triển khai phương án hạn chế xe máy vào khu vực trung tâm, giảm ùn tắc giao thông.");
+    assert_ne!(p[0], Part::Shortcoming);
+    let p =
+        parts_of("Hạn chế xe máy đi vào các tuyến phố cổ trong giờ cao điểm đã giúp giảm ùn tắc.");
+    assert_ne!(p[0], Part::Shortcoming);
+    // `đáp ứng yêu cầu` is a result, not a directive
+    let p =
+        parts_of("Công tác tuyển sinh năm học mới cơ bản đáp ứng yêu cầu, bảo đảm đúng kế hoạch.");
+    assert_eq!(p[0], Part::Result);
+    // while the noun uses are what they say
+    let p =
+        parts_of("Tuy nhiên, công tác này vẫn còn một số hạn chế, tiến độ chưa đáp ứng yêu cầu.");
+    assert_eq!(p[0], Part::Shortcoming);
+    let p = parts_of("Đồng chí Bí thư yêu cầu các cấp ủy cần tập trung khắc phục những hạn chế, yếu kém đã chỉ ra.");
+    assert_eq!(p[0], Part::Directive);
+}
+
+#[test]
+fn headings_and_cues_set_the_parts_that_follow() {
+    let text = "I. KẾT QUẢ ĐẠT ĐƯỢC\n\
+        Thu ngân sách đạt 25,5 tỷ đồng.\n\
+        Công tác xây dựng Đảng được quan tâm.\n\
+        II. HẠN CHẾ, YẾU KÉM\n\
+        Việc triển khai một số dự án trọng điểm.\n\
+        Công tác phối hợp giữa các ngành.\n\
+        III. NHIỆM VỤ VÀ GIẢI PHÁP\n\
+        Đẩy nhanh tiến độ giải phóng mặt bằng.\n\
+        Các địa phương cần nâng cao hiệu quả cải cách hành chính.";
+    let p = parts_of(text);
+    use Part::*;
+    assert_eq!(
+        p,
+        [
+            Other,
+            Result,
+            Result,
+            Other,
+            Shortcoming,
+            Shortcoming,
+            Other,
+            Directive,
+            Directive
+        ]
+    );
+    let p = parts_of(
+        "Kinh tế tiếp tục phát triển, thu ngân sách đạt 104% dự toán.\n\
+         Tuy nhiên, giải ngân vốn đầu tư công còn chậm.\n\
+         Nhiều dự án chưa hoàn thành đúng tiến độ.\n\
+         Thời gian tới, các địa phương cần tập trung tháo gỡ khó khăn, vướng mắc.\n\
+         Phấn đấu hoàn thành các chỉ tiêu năm 2024.",
+    );
+    assert_eq!(p, [Result, Shortcoming, Shortcoming, Directive, Directive]);
+}
+
+#[test]
+fn adaptive_budget_and_override() {
+    let text = corpus("013.txt");
+    let (_, b) = brief(&text, &SummaryOptions::default());
+    for part in [Part::Result, Part::Shortcoming, Part::Directive] {
+        let n = b.parts.iter().filter(|&&p| p == part).count();
+        let k = b.picks.iter().filter(|p| p.part == part).count();
+        if n > 0 {
+            assert!(k >= 1 && k <= n.div_ceil(3) + 1, "{part:?}: {k} of {n}");
+        } else {
+            assert_eq!(k, 0);
+        }
+    }
+    let (_, b) = brief(
+        &text,
+        &SummaryOptions {
+            max_per_part: Some(1),
+            ..Default::default()
+        },
+    );
+    for part in [Part::Result, Part::Shortcoming, Part::Directive] {
+        assert!(b.picks.iter().filter(|p| p.part == part).count() <= 1);
+    }
+}
+
+#[test]
+fn picks_point_at_their_units_on_every_report() {
+    for name in corpus_files() {
+        let text = corpus(&name);
+        for method in [Method::Default, Method::LexRank] {
+            let options = SummaryOptions {
+                method,
+                max_per_part: None,
+            };
+            let (units, b) = brief(&text, &options);
+            assert_eq!(b.parts.len(), units.len(), "{name}");
+            let mut last = None;
+            for p in &b.picks {
+                let u = &units[p.unit];
+                assert_eq!((p.start, p.end), (u.start, u.end), "{name}");
+                assert_eq!(
+                    b.parts[p.unit], p.part,
+                    "{name}: pick part matches unit part"
+                );
+                assert_ne!(p.part, Part::Other, "{name}");
+                assert!(!p.why.is_empty(), "{name}: a pick says why");
+                assert!(last < Some(p.unit), "{name}: document order, no duplicates");
+                last = Some(p.unit);
+            }
+            for x in &b.indicators {
+                assert_eq!(&text[x.start..x.end], x.raw, "{name}");
+                assert!(units[x.unit].start <= x.start && x.end <= units[x.unit].end);
+            }
+            for t in &b.tasks {
+                assert_eq!(&text[t.start..t.end], t.text, "{name}");
+                assert_eq!(b.parts[t.unit], Part::Directive, "{name}");
+            }
+        }
+    }
+}
+
+#[test]
+fn deterministic() {
+    let text = corpus("026.txt");
+    let (_, a) = brief(&text, &SummaryOptions::default());
+    let (_, b) = brief(&text, &SummaryOptions::default());
+    assert_eq!(a.parts, b.parts);
+    assert_eq!(a.picks, b.picks);
+    assert_eq!(a.indicators, b.indicators);
+    assert_eq!(a.tasks, b.tasks);
+}
+
+#[test]
+fn lexrank_baseline_labels_by_position() {
+    // the baseline labels every unit by its third of the document
+    let text = corpus("000.txt");
+    let (_, d) = brief(&text, &SummaryOptions::default());
+    let (_, l) = brief(
+        &text,
+        &SummaryOptions {
+            method: Method::LexRank,
+            max_per_part: None,
+        },
+    );
+    assert_eq!(d.parts.len(), l.parts.len());
+    assert!(l.parts.iter().all(|&p| p != Part::Other));
+}
+
+#[test]
+fn empty_input() {
+    let b = Scorer::new().summarize("", &[], &Segmenter::new(), &SummaryOptions::default());
+    assert!(
+        b.parts.is_empty() && b.picks.is_empty() && b.indicators.is_empty() && b.tasks.is_empty()
+    );
+}
+
+fn arb_units(len: usize) -> impl Strategy<Value = Vec<Unit>> {
+    prop::collection::vec((0..len + 3, 0..len + 3, 0usize..3), 0..12).prop_map(|v| {
+        v.into_iter()
+            .map(|(a, b, c)| Unit {
+                kind: UnitKind::Sentence,
+                start: a.min(b),
+                end: a.max(b),
+                clauses: (0..c)
+                    .map(|k| Clause {
+                        start: a.min(b) + k,
+                        end: a.max(b),
+                    })
+                    .collect(),
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn no_panic_on_any_text(text in "[a-zA-Z0-9àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ .,;:%/()\\-\n]{0,300}") {
+        for method in [Method::Default, Method::LexRank] {
+            let (units, b) = brief(&text, &SummaryOptions { method, max_per_part: None });
+            prop_assert_eq!(b.parts.len(), units.len());
+            for p in &b.picks {
+                prop_assert!(p.start <= p.end && p.end <= text.len());
+            }
+            for x in &b.indicators {
+                prop_assert!(text.is_char_boundary(x.start) && text.is_char_boundary(x.end));
+            }
+            for t in &b.tasks {
+                prop_assert_eq!(&text[t.start..t.end], t.text.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn no_panic_on_arbitrary_units(
+        text in "[a-zđếệ0-9 .,;%\n]{0,80}",
+        seed in 0usize..1000,
+        units in arb_units(80),
+    ) {
+        let _ = seed;
+        let b = Scorer::new().summarize(&text, &units, &Segmenter::new(), &SummaryOptions::default());
+        prop_assert_eq!(b.parts.len(), units.len());
+        for p in &b.picks {
+            prop_assert_eq!((p.start, p.end), (units[p.unit].start, units[p.unit].end));
+            prop_assert!(p.end <= text.len());
+        }
+    }
+}
