@@ -4,14 +4,15 @@
 //! ` | `; a row with multi-paragraph cells (a layout table, such as the two-column
 //! letterhead of Vietnamese administrative documents) gives one line per paragraph.
 //! Runs typed in legacy 8-bit Vietnamese fonts (`.VnTime` = TCVN3, `VNI-Times` = VNI)
-//! are re-decoded from their mojibake.
+//! are re-decoded from their mojibake; lines that still read as TCVN3/VNI mojibake
+//! without such a font name are detected from the text (see `legacy`).
 
 use std::collections::HashMap;
 
 use crate::markup::{attr, decode_refs_into, local_name, Scanner, Token};
 use crate::zip::{Archive, ZipError};
-use crate::FormatError;
-use tomtat_text::{Encoding, Options, Text};
+use crate::{legacy, FormatError};
+use tomtat_text::{Encoding, Options};
 
 /// Read the text of a .docx file.
 pub(crate) fn docx_to_text(bytes: &[u8], options: &Options) -> Result<String, FormatError> {
@@ -31,7 +32,8 @@ pub(crate) fn docx_to_text(bytes: &[u8], options: &Options) -> Result<String, Fo
         .unwrap_or_default();
     let xml = zip.read(&entry).map_err(|e| zip_error(e, "DOCX"))?;
     let xml = xml_to_string(&xml);
-    Ok(document_to_text(&xml, &styles, options))
+    let text = document_to_text(&xml, &styles, options);
+    Ok(legacy::fix_mojibake_lines(&text, options))
 }
 
 /// The error for a zip that holds no Word document: name what it is.
@@ -391,7 +393,7 @@ fn document_to_text(xml: &str, styles: &Styles, options: &Options) -> String {
                             if let Some(enc) = font.and_then(legacy_font_encoding) {
                                 let start = p.run_start.min(p.text.len());
                                 if p.text.is_char_boundary(start) {
-                                    let fixed = redecode_legacy(&p.text[start..], enc, options);
+                                    let fixed = legacy::redecode(&p.text[start..], enc, options);
                                     p.text.truncate(start);
                                     p.text.push_str(&fixed);
                                 }
@@ -450,69 +452,6 @@ fn push(w: &mut Walker, s: &str) {
     if let Some(p) = w.paragraphs.last_mut() {
         p.text.push_str(s);
     }
-}
-
-/// Text typed in a legacy-font run shows as Latin-1/Windows-1252 letters (or, for
-/// symbol-charset fonts, private-use U+F0xx): map each back to its byte and decode
-/// the bytes in the font's encoding. Text that is already real Unicode (letters past
-/// U+00FF that are not Windows-1252) is kept as it is.
-pub(crate) fn redecode_legacy(s: &str, enc: Encoding, options: &Options) -> String {
-    let mut bytes = Vec::with_capacity(s.len());
-    for c in s.chars() {
-        let b = match c as u32 {
-            0..=0xFF => c as u32 as u8,
-            0xF000..=0xF0FF => (c as u32 - 0xF000) as u8,
-            _ => match cp1252_byte(c) {
-                Some(b) => b,
-                None => return s.to_string(),
-            },
-        };
-        bytes.push(b);
-    }
-    if bytes.is_ascii() {
-        return s.to_string();
-    }
-    let opts = Options {
-        encoding: Some(enc),
-        ..*options
-    };
-    match Text::from_bytes(&bytes, &opts) {
-        Ok(t) => t.into_string(),
-        Err(_) => s.to_string(),
-    }
-}
-
-fn cp1252_byte(c: char) -> Option<u8> {
-    Some(match c {
-        '€' => 0x80,
-        '‚' => 0x82,
-        'ƒ' => 0x83,
-        '„' => 0x84,
-        '…' => 0x85,
-        '†' => 0x86,
-        '‡' => 0x87,
-        'ˆ' => 0x88,
-        '‰' => 0x89,
-        'Š' => 0x8A,
-        '‹' => 0x8B,
-        'Œ' => 0x8C,
-        'Ž' => 0x8E,
-        '‘' => 0x91,
-        '’' => 0x92,
-        '“' => 0x93,
-        '”' => 0x94,
-        '•' => 0x95,
-        '–' => 0x96,
-        '—' => 0x97,
-        '˜' => 0x98,
-        '™' => 0x99,
-        'š' => 0x9A,
-        '›' => 0x9B,
-        'œ' => 0x9C,
-        'ž' => 0x9E,
-        'Ÿ' => 0x9F,
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

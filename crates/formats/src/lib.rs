@@ -28,6 +28,7 @@ mod cfb;
 mod doc;
 mod docx;
 mod html;
+mod legacy;
 mod markup;
 mod pdf;
 mod zip;
@@ -212,7 +213,7 @@ pub fn extract(path: &Path, bytes: &[u8], options: &Options) -> Result<Text, For
     let (text, kind) = match sniff(bytes) {
         Sniffed::Pdf => (pdf::pdf_to_text(bytes)?, "PDF"),
         Sniffed::Zip => (docx::docx_to_text(bytes, options)?, "DOCX"),
-        Sniffed::Cfb => (cfb::read(bytes)?, "Word .doc"),
+        Sniffed::Cfb => (cfb::read(bytes, options)?, "Word .doc"),
         Sniffed::Other(kind) => return Err(FormatError::Binary(kind.to_string())),
         Sniffed::None => match by_name {
             Format::Pdf => return Err(misnamed(bytes, "PDF", "no %PDF header")),

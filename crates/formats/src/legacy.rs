@@ -1,0 +1,150 @@
+//! Vietnamese typed in legacy 8-bit fonts (TCVN3 `.VnTime`, VNI `VNI-Times`) shows in
+//! Word files as Latin-1 mojibake ("ViÖt Nam", "Vieät Nam"). When the font names are
+//! lost (pasted text, style-less runs, .doc pieces), the text itself tells: lines made
+//! only of Latin-1/Windows-1252 characters are mapped back to bytes and, if the text
+//! crate's detector finds TCVN3 or VNI in them, decoded that way.
+
+use tomtat_text::{Encoding, Options, Text};
+
+/// A character as the byte a legacy font drew it from, if it is one.
+pub(crate) fn char_to_byte(c: char) -> Option<u8> {
+    Some(match c as u32 {
+        0..=0xFF => c as u32 as u8,
+        // Symbol-charset fonts: Word stores byte b as U+F000 + b.
+        0xF000..=0xF0FF => (c as u32 - 0xF000) as u8,
+        _ => match c {
+            '€' => 0x80,
+            '‚' => 0x82,
+            'ƒ' => 0x83,
+            '„' => 0x84,
+            '…' => 0x85,
+            '†' => 0x86,
+            '‡' => 0x87,
+            'ˆ' => 0x88,
+            '‰' => 0x89,
+            'Š' => 0x8A,
+            '‹' => 0x8B,
+            'Œ' => 0x8C,
+            'Ž' => 0x8E,
+            '‘' => 0x91,
+            '’' => 0x92,
+            '“' => 0x93,
+            '”' => 0x94,
+            '•' => 0x95,
+            '–' => 0x96,
+            '—' => 0x97,
+            '˜' => 0x98,
+            '™' => 0x99,
+            'š' => 0x9A,
+            '›' => 0x9B,
+            'œ' => 0x9C,
+            'ž' => 0x9E,
+            'Ÿ' => 0x9F,
+            _ => return None,
+        },
+    })
+}
+
+/// The bytes behind `s`, if every character maps to one.
+fn to_bytes(s: &str) -> Option<Vec<u8>> {
+    s.chars().map(char_to_byte).collect()
+}
+
+/// Decode the mojibake `s` in `enc`; `s` unchanged if it is not mojibake.
+pub(crate) fn redecode(s: &str, enc: Encoding, options: &Options) -> String {
+    let Some(bytes) = to_bytes(s) else {
+        return s.to_string();
+    };
+    if bytes.is_ascii() {
+        return s.to_string();
+    }
+    let opts = Options {
+        encoding: Some(enc),
+        ..*options
+    };
+    match Text::from_bytes(&bytes, &opts) {
+        Ok(t) => t.into_string(),
+        Err(_) => s.to_string(),
+    }
+}
+
+/// Re-decode the lines of `text` that are TCVN3 or VNI mojibake. The decision is made
+/// once for all candidate lines together, so that a stray accented Latin word does
+/// not flip a line on its own.
+pub(crate) fn fix_mojibake_lines(text: &str, options: &Options) -> String {
+    if options.encoding.is_some() {
+        // The user named the encoding of the source; Unicode files are not re-guessed.
+        return text.to_string();
+    }
+    let candidate = |line: &str| {
+        let non_ascii = line.chars().filter(|c| !c.is_ascii()).count();
+        non_ascii >= 2 && to_bytes(line).is_some()
+    };
+    let mut joined = Vec::new();
+    for line in text.lines().filter(|l| candidate(l)) {
+        joined.extend(to_bytes(line).unwrap_or_default());
+        joined.push(b'\n');
+    }
+    if joined.is_empty() {
+        return text.to_string();
+    }
+    let enc = match Text::from_bytes(&joined, &Options::default()) {
+        Ok(t) if matches!(t.encoding(), Encoding::Tcvn3 | Encoding::Vni) => t.encoding(),
+        _ => return text.to_string(),
+    };
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if candidate(line) {
+            out.push_str(&redecode(line, enc, options));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// TCVN3 mojibake of Vietnamese lowercase text, built from the decoder itself.
+    fn tcvn3_mojibake(s: &str) -> String {
+        let opts = Options {
+            encoding: Some(Encoding::Tcvn3),
+            ..Options::default()
+        };
+        let mut table = std::collections::HashMap::new();
+        for b in 0x80..=0xFFu8 {
+            if let Ok(t) = Text::from_bytes(&[b], &opts) {
+                let mut cs = t.as_str().chars();
+                if let (Some(c), None) = (cs.next(), cs.next()) {
+                    table.entry(c).or_insert(b as char);
+                }
+            }
+        }
+        s.chars().map(|c| *table.get(&c).unwrap_or(&c)).collect()
+    }
+
+    #[test]
+    fn tcvn3_lines_are_fixed_and_unicode_lines_kept() {
+        let viet = "báo cáo tình hình kinh tế xã hội tháng chín";
+        let moji = tcvn3_mojibake(viet);
+        assert_ne!(moji, viet);
+        let text = format!("Hà Nội, ngày 1\n{moji}\n{moji}");
+        assert_eq!(
+            fix_mojibake_lines(&text, &Options::default()),
+            format!("Hà Nội, ngày 1\n{viet}\n{viet}")
+        );
+    }
+
+    #[test]
+    fn latin_text_is_left_alone() {
+        let text = "Café crème à la française\nRésumé: déjà vu";
+        assert_eq!(fix_mojibake_lines(text, &Options::default()), text);
+        let unicode = "Tôi là người Việt Nam\nđã hoàn thành";
+        assert_eq!(fix_mojibake_lines(unicode, &Options::default()), unicode);
+    }
+}
