@@ -14,9 +14,16 @@ use crate::zip::{Archive, ZipError};
 use crate::{legacy, FormatError};
 use tomtat_text::{Encoding, Options};
 
-/// Read the text of a .docx file.
-pub(crate) fn docx_to_text(bytes: &[u8], options: &Options) -> Result<String, FormatError> {
+/// Read the text of a .docx file (or of an OpenDocument text, which is a zip too);
+/// also gives the kind of document read.
+pub(crate) fn docx_to_text(
+    bytes: &[u8],
+    options: &Options,
+) -> Result<(String, &'static str), FormatError> {
     let mut zip = Archive::new(bytes).map_err(|e| zip_error(e, "DOCX"))?;
+    if let Some(text) = odt_text(&mut zip)? {
+        return Ok((legacy::fix_mojibake_lines(&text, options), "ODT"));
+    }
     let main = main_part_name(&mut zip).unwrap_or_else(|| "word/document.xml".to_string());
     let entry = match zip.find(&main) {
         Some(e) => e.clone(),
@@ -33,7 +40,27 @@ pub(crate) fn docx_to_text(bytes: &[u8], options: &Options) -> Result<String, Fo
     let xml = zip.read(&entry).map_err(|e| zip_error(e, "DOCX"))?;
     let xml = xml_to_string(&xml);
     let text = document_to_text(&xml, &styles, options);
-    Ok(legacy::fix_mojibake_lines(&text, options))
+    Ok((legacy::fix_mojibake_lines(&text, options), "DOCX"))
+}
+
+/// The text of an OpenDocument text file, `None` for other zips.
+fn odt_text(zip: &mut Archive<'_>) -> Result<Option<String>, FormatError> {
+    let mimetype = match zip.find("mimetype").cloned() {
+        Some(e) => zip.read(&e).unwrap_or_default(),
+        None => return Ok(None),
+    };
+    if !mimetype.starts_with(b"application/vnd.oasis.opendocument.text") {
+        return Ok(None);
+    }
+    let content = zip
+        .find("content.xml")
+        .cloned()
+        .ok_or_else(|| FormatError::Damaged {
+            format: "ODT",
+            reason: "content.xml missing".into(),
+        })?;
+    let xml = zip.read(&content).map_err(|e| zip_error(e, "ODT"))?;
+    Ok(Some(crate::odt::content_to_text(&xml_to_string(&xml))))
 }
 
 /// The error for a zip that holds no Word document: name what it is.
@@ -48,7 +75,7 @@ fn not_a_word_zip(zip: &Archive<'_>) -> FormatError {
     } else if has("ppt/") {
         "a PowerPoint presentation (.pptx), not a Word document: save the report as .docx"
     } else if has("content.xml") {
-        "an OpenDocument file (.odt/.ods), not supported: save it as .docx"
+        "an OpenDocument spreadsheet or presentation, not a text document: save the report as .docx or .odt"
     } else {
         "a zip archive without a Word document (word/document.xml missing)"
     };
@@ -207,22 +234,23 @@ fn is_skipped(local: &str) -> bool {
 }
 
 #[derive(Default)]
-struct Table {
+pub(crate) struct Table {
     lines: Vec<String>,
     row: Vec<Vec<String>>,
     cell: Option<Vec<String>>,
 }
 
+/// Collects paragraphs and tables (nested too) into lines.
 #[derive(Default)]
-struct Walker {
+pub(crate) struct Walker {
     body: Vec<String>,
     tables: Vec<Table>,
-    paragraphs: Vec<Para>,
+    pub(crate) paragraphs: Vec<Para>,
 }
 
 #[derive(Default)]
-struct Para {
-    text: String,
+pub(crate) struct Para {
+    pub(crate) text: String,
     style_font: Option<String>,
     run_start: usize,
     run_font: Option<String>,
@@ -230,6 +258,77 @@ struct Para {
 }
 
 impl Walker {
+    pub(crate) fn start_paragraph(&mut self, p: Para) {
+        self.paragraphs.push(p);
+    }
+
+    pub(crate) fn end_paragraph(&mut self) {
+        if let Some(p) = self.paragraphs.pop() {
+            let line = p.text.trim().to_string();
+            if !line.is_empty() {
+                self.emit(line);
+            }
+        }
+    }
+
+    pub(crate) fn start_table(&mut self) {
+        self.tables.push(Table::default());
+    }
+
+    pub(crate) fn start_row(&mut self) {
+        if let Some(t) = self.tables.last_mut() {
+            t.row.clear();
+        }
+    }
+
+    pub(crate) fn start_cell(&mut self) {
+        if let Some(t) = self.tables.last_mut() {
+            if let Some(cell) = t.cell.take() {
+                t.row.push(cell);
+            }
+            t.cell = Some(Vec::new());
+        }
+    }
+
+    pub(crate) fn end_cell(&mut self) {
+        if let Some(t) = self.tables.last_mut() {
+            if let Some(cell) = t.cell.take() {
+                t.row.push(cell);
+            }
+        }
+    }
+
+    pub(crate) fn end_table(&mut self) {
+        if let Some(t) = self.tables.last() {
+            if !t.row.is_empty() || t.cell.is_some() {
+                self.end_row();
+            }
+        }
+        if let Some(t) = self.tables.pop() {
+            for line in t.lines {
+                self.emit(line);
+            }
+        }
+    }
+
+    /// Close whatever a cut document left open and give the lines.
+    pub(crate) fn finish(mut self) -> String {
+        while !self.paragraphs.is_empty() {
+            self.end_paragraph();
+        }
+        while !self.tables.is_empty() {
+            self.end_table();
+        }
+        self.body.join("\n")
+    }
+
+    /// Append to the innermost open paragraph.
+    pub(crate) fn push(&mut self, s: &str) {
+        if let Some(p) = self.paragraphs.last_mut() {
+            p.text.push_str(s);
+        }
+    }
+
     fn emit(&mut self, line: String) {
         if let Some(t) = self.tables.last_mut() {
             match &mut t.cell {
@@ -241,7 +340,7 @@ impl Walker {
         }
     }
 
-    fn end_row(&mut self) {
+    pub(crate) fn end_row(&mut self) {
         let Some(t) = self.tables.last_mut() else {
             return;
         };
@@ -311,7 +410,7 @@ fn document_to_text(xml: &str, styles: &Styles, options: &Options) -> String {
                 }
                 let parent = stack.last().copied();
                 match local {
-                    "p" if !self_closing => w.paragraphs.push(Para {
+                    "p" if !self_closing => w.start_paragraph(Para {
                         style_font: default_font.clone(),
                         ..Para::default()
                     }),
@@ -342,23 +441,12 @@ fn document_to_text(xml: &str, styles: &Styles, options: &Options) -> String {
                             p.run_style_font = None;
                         }
                     }
-                    "tab" | "ptab" if parent == Some("r") => push(&mut w, "\t"),
-                    "br" | "cr" if parent == Some("r") => push(&mut w, "\n"),
-                    "noBreakHyphen" if parent == Some("r") => push(&mut w, "-"),
-                    "tbl" if !self_closing => w.tables.push(Table::default()),
-                    "tr" if !self_closing => {
-                        if let Some(t) = w.tables.last_mut() {
-                            t.row.clear();
-                        }
-                    }
-                    "tc" if !self_closing => {
-                        if let Some(t) = w.tables.last_mut() {
-                            if let Some(cell) = t.cell.take() {
-                                t.row.push(cell);
-                            }
-                            t.cell = Some(Vec::new());
-                        }
-                    }
+                    "tab" | "ptab" if parent == Some("r") => w.push("\t"),
+                    "br" | "cr" if parent == Some("r") => w.push("\n"),
+                    "noBreakHyphen" if parent == Some("r") => w.push("-"),
+                    "tbl" if !self_closing => w.start_table(),
+                    "tr" if !self_closing => w.start_row(),
+                    "tc" if !self_closing => w.start_cell(),
                     _ => {}
                 }
                 if !self_closing {
@@ -400,58 +488,16 @@ fn document_to_text(xml: &str, styles: &Styles, options: &Options) -> String {
                             }
                         }
                     }
-                    "p" => {
-                        if let Some(p) = w.paragraphs.pop() {
-                            let line = p.text.trim().to_string();
-                            if !line.is_empty() {
-                                w.emit(line);
-                            }
-                        }
-                    }
-                    "tc" => {
-                        if let Some(t) = w.tables.last_mut() {
-                            if let Some(cell) = t.cell.take() {
-                                t.row.push(cell);
-                            }
-                        }
-                    }
+                    "p" => w.end_paragraph(),
+                    "tc" => w.end_cell(),
                     "tr" => w.end_row(),
-                    "tbl" => {
-                        if let Some(mut t) = w.tables.pop() {
-                            if !t.row.is_empty() || t.cell.is_some() {
-                                w.tables.push(t);
-                                w.end_row();
-                                t = w.tables.pop().unwrap_or_default();
-                            }
-                            for line in t.lines {
-                                w.emit(line);
-                            }
-                        }
-                    }
+                    "tbl" => w.end_table(),
                     _ => {}
                 }
             }
         }
     }
-    // Unclosed paragraphs and tables of a cut document.
-    while let Some(p) = w.paragraphs.pop() {
-        let line = p.text.trim().to_string();
-        if !line.is_empty() {
-            w.emit(line);
-        }
-    }
-    while let Some(t) = w.tables.pop() {
-        for line in t.lines {
-            w.emit(line);
-        }
-    }
-    w.body.join("\n")
-}
-
-fn push(w: &mut Walker, s: &str) {
-    if let Some(p) = w.paragraphs.last_mut() {
-        p.text.push_str(s);
-    }
+    w.finish()
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Read report files (.txt/.md, .docx, .doc, .html, .pdf) into text.
+//! Read report files (.txt/.md, .docx, .doc, .odt, .html, .pdf) into text.
 //!
 //! The format is judged from the content first (a `.txt` that is really a PDF, a zip
 //! or an image is recognized), then from the extension. Every failure is a
@@ -30,6 +30,7 @@ mod docx;
 mod html;
 mod legacy;
 mod markup;
+mod odt;
 mod pdf;
 mod zip;
 
@@ -48,6 +49,7 @@ pub enum Format {
 
 impl Format {
     /// The format for a file name, by extension; unknown extensions are read as text.
+    /// OpenDocument `.odt` counts as `Docx` (a zipped XML word-processing document).
     pub fn from_path(path: &Path) -> Format {
         match path
             .extension()
@@ -55,7 +57,7 @@ impl Format {
             .map(|e| e.to_ascii_lowercase())
             .as_deref()
         {
-            Some("docx" | "docm" | "dotx") => Format::Docx,
+            Some("docx" | "docm" | "dotx" | "odt") => Format::Docx,
             Some("html" | "htm" | "xhtml") => Format::Html,
             Some("pdf") => Format::Pdf,
             Some("doc" | "dot") => Format::Doc,
@@ -212,7 +214,7 @@ pub fn extract(path: &Path, bytes: &[u8], options: &Options) -> Result<Text, For
     let by_name = Format::from_path(path);
     let (text, kind) = match sniff(bytes) {
         Sniffed::Pdf => (pdf::pdf_to_text(bytes)?, "PDF"),
-        Sniffed::Zip => (docx::docx_to_text(bytes, options)?, "DOCX"),
+        Sniffed::Zip => docx::docx_to_text(bytes, options)?,
         Sniffed::Cfb => (cfb::read(bytes, options)?, "Word .doc"),
         Sniffed::Other(kind) => return Err(FormatError::Binary(kind.to_string())),
         Sniffed::None => match by_name {

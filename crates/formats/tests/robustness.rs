@@ -54,6 +54,31 @@ fn docx_built_in_memory() {
 }
 
 #[test]
+fn odt_built_in_memory() {
+    let content = r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:h>Kế hoạch</text:h><text:p>Triển khai <text:span>nhiệm vụ</text:span> năm 2025.</text:p></office:text></office:body></office:document-content>"#;
+    let odt = write_zip(&[
+        ("mimetype", b"application/vnd.oasis.opendocument.text"),
+        ("content.xml", content.as_bytes()),
+    ]);
+    assert_eq!(
+        ext("ke-hoach.odt", &odt).unwrap(),
+        "Kế hoạch\nTriển khai nhiệm vụ năm 2025."
+    );
+    let ods = write_zip(&[
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        ),
+        ("content.xml", b"<x/>"),
+    ]);
+    let e = ext("bang.ods", &ods).unwrap_err();
+    assert!(e.to_string().contains("spreadsheet"), "{e}");
+    let xlsx = write_zip(&[("xl/workbook.xml", b"<x/>")]);
+    let e = ext("bang.xlsx", &xlsx).unwrap_err();
+    assert!(e.to_string().contains("Excel"), "{e}");
+}
+
+#[test]
 fn empty_docx_has_no_text() {
     let e = ext("a.docx", &docx("<w:p/>")).unwrap_err();
     assert!(matches!(e, FormatError::NoText("DOCX")), "{e}");
