@@ -400,6 +400,205 @@ mod tests {
         assert_eq!(render("Số: 12\r\u{7}Hà Nội\u{7}\u{7}"), "Số: 12 | Hà Nội");
     }
 
+    /// A version-3 compound file holding `streams`; those under 4096 bytes go to the
+    /// mini stream, as Word puts them.
+    pub(crate) fn build_cfb(streams: &[(&str, Vec<u8>)]) -> Vec<u8> {
+        const FREE: u32 = 0xFFFF_FFFF;
+        const END: u32 = 0xFFFF_FFFE;
+        const FATSECT: u32 = 0xFFFF_FFFD;
+        let mut mini = Vec::new();
+        let mut mini_fat: Vec<u32> = Vec::new();
+        let mut placed = Vec::new(); // (is_mini, start (mini) sector or big index, size)
+        let mut big: Vec<&[u8]> = Vec::new();
+        for (_, data) in streams {
+            if data.len() < 4096 {
+                let start = mini_fat.len() as u32;
+                let n = data.len().div_ceil(64).max(1);
+                for k in 0..n {
+                    mini_fat.push(if k + 1 == n {
+                        END
+                    } else {
+                        start + k as u32 + 1
+                    });
+                }
+                mini.extend_from_slice(data);
+                mini.resize(mini_fat.len() * 64, 0);
+                placed.push((true, start, data.len()));
+            } else {
+                placed.push((false, big.len() as u32, data.len()));
+                big.push(data);
+            }
+        }
+        let secs = |len: usize| len.div_ceil(512);
+        let n_dir = secs((streams.len() + 1) * 128);
+        let n_minifat = secs(mini_fat.len() * 4);
+        let n_mini = secs(mini.len());
+        let n_big: usize = big.iter().map(|d| secs(d.len())).sum();
+        let other = n_dir + n_minifat + n_mini + n_big;
+        let n_fat = (other + 1).div_ceil(127);
+        let total = n_fat + other;
+        let mut fat = vec![FREE; n_fat * 128];
+        let mut next = n_fat;
+        let mut chain = |fat: &mut Vec<u32>, n: usize| -> u32 {
+            let start = next as u32;
+            for k in 0..n {
+                fat[next + k] = if k + 1 == n {
+                    END
+                } else {
+                    (next + k + 1) as u32
+                };
+            }
+            next += n;
+            if n == 0 {
+                END
+            } else {
+                start
+            }
+        };
+        for f in fat.iter_mut().take(n_fat) {
+            *f = FATSECT;
+        }
+        let dir_start = chain(&mut fat, n_dir);
+        let minifat_start = chain(&mut fat, n_minifat);
+        let mini_start = chain(&mut fat, n_mini);
+        let big_starts: Vec<u32> = big.iter().map(|d| chain(&mut fat, secs(d.len()))).collect();
+        assert_eq!(next, total);
+        // Directory.
+        let entry = |name: &str, kind: u8, start: u32, size: usize, child: u32, right: u32| {
+            let mut e = vec![0u8; 128];
+            let units: Vec<u16> = name.encode_utf16().collect();
+            for (i, u) in units.iter().enumerate() {
+                e[2 * i..2 * i + 2].copy_from_slice(&u.to_le_bytes());
+            }
+            e[64..66].copy_from_slice(&((units.len() as u16 + 1) * 2).to_le_bytes());
+            e[66] = kind;
+            e[67] = 1;
+            e[68..72].copy_from_slice(&FREE.to_le_bytes());
+            e[72..76].copy_from_slice(&right.to_le_bytes());
+            e[76..80].copy_from_slice(&child.to_le_bytes());
+            e[116..120].copy_from_slice(&start.to_le_bytes());
+            e[120..124].copy_from_slice(&(size as u32).to_le_bytes());
+            e
+        };
+        let mut dir = entry("Root Entry", 5, mini_start, mini.len(), 1, FREE);
+        for (i, ((name, _), (is_mini, start, size))) in streams.iter().zip(&placed).enumerate() {
+            let right = if i + 2 <= streams.len() {
+                i as u32 + 2
+            } else {
+                FREE
+            };
+            let start = if *is_mini {
+                *start
+            } else {
+                big_starts[*start as usize]
+            };
+            dir.extend(entry(name, 2, start, *size, FREE, right));
+        }
+        // Header.
+        let mut out = vec![0u8; 512];
+        out[..8].copy_from_slice(crate::cfb::MAGIC);
+        out[0x18..0x1A].copy_from_slice(&0x3Eu16.to_le_bytes());
+        out[0x1A..0x1C].copy_from_slice(&3u16.to_le_bytes());
+        out[0x1C..0x1E].copy_from_slice(&0xFFFEu16.to_le_bytes());
+        out[0x1E..0x20].copy_from_slice(&9u16.to_le_bytes());
+        out[0x20..0x22].copy_from_slice(&6u16.to_le_bytes());
+        out[0x2C..0x30].copy_from_slice(&(n_fat as u32).to_le_bytes());
+        out[0x30..0x34].copy_from_slice(&dir_start.to_le_bytes());
+        out[0x38..0x3C].copy_from_slice(&4096u32.to_le_bytes());
+        out[0x3C..0x40].copy_from_slice(&minifat_start.to_le_bytes());
+        out[0x40..0x44].copy_from_slice(&(n_minifat as u32).to_le_bytes());
+        out[0x44..0x48].copy_from_slice(&END.to_le_bytes());
+        for i in 0..109 {
+            let v = if i < n_fat { i as u32 } else { FREE };
+            out[0x4C + 4 * i..0x50 + 4 * i].copy_from_slice(&v.to_le_bytes());
+        }
+        let mut put = |bytes: &[u8], n: usize| {
+            let mut b = bytes.to_vec();
+            b.resize(n * 512, 0);
+            out.extend_from_slice(&b);
+        };
+        let fat_bytes: Vec<u8> = fat.iter().flat_map(|v| v.to_le_bytes()).collect();
+        put(&fat_bytes, n_fat);
+        put(&dir, n_dir);
+        let mf: Vec<u8> = mini_fat.iter().flat_map(|v| v.to_le_bytes()).collect();
+        put(&mf, n_minifat);
+        put(&mini, n_mini);
+        for d in &big {
+            put(d, secs(d.len()));
+        }
+        out
+    }
+
+    /// A Word 97 document: FIB, then a compressed (cp1252) piece and a UTF-16 piece.
+    pub(crate) fn build_doc(pad_to: usize, encrypted: bool) -> Vec<u8> {
+        let mut word = vec![0u8; 1024];
+        word[0..2].copy_from_slice(&0xA5ECu16.to_le_bytes());
+        let flags: u16 = 0x0200 | if encrypted { 0x0100 } else { 0 };
+        word[0x0A..0x0C].copy_from_slice(&flags.to_le_bytes());
+        word[32..34].copy_from_slice(&14u16.to_le_bytes());
+        word[62..64].copy_from_slice(&22u16.to_le_bytes());
+        word[152..154].copy_from_slice(&93u16.to_le_bytes());
+        let piece1 = b"B\xe1o c\xe1o: ";
+        let piece2: Vec<u8> = "Việt Nam\r\u{13} PAGE \u{14}1\u{15}\r"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        let fc1 = word.len();
+        word.extend_from_slice(piece1);
+        let fc2 = word.len();
+        word.extend_from_slice(&piece2);
+        word.resize(word.len().max(pad_to), 0);
+        let cp1 = piece1.len() as u32;
+        let cp2 = cp1 + piece2.len() as u32 / 2;
+        word[0x4C..0x50].copy_from_slice(&cp2.to_le_bytes()); // ccpText
+        let mut plc = Vec::new();
+        for cp in [0, cp1, cp2] {
+            plc.extend_from_slice(&cp.to_le_bytes());
+        }
+        for fc in [(fc1 as u32 * 2) | 0x4000_0000, fc2 as u32] {
+            plc.extend_from_slice(&0u16.to_le_bytes());
+            plc.extend_from_slice(&fc.to_le_bytes());
+            plc.extend_from_slice(&0u16.to_le_bytes());
+        }
+        let mut table = vec![0u8; 16];
+        let fc_clx = table.len() as u32;
+        table.extend_from_slice(&[1, 2, 0, 0xAA, 0xBB]); // a Prc to skip
+        table.push(2);
+        table.extend_from_slice(&(plc.len() as u32).to_le_bytes());
+        table.extend_from_slice(&plc);
+        let lcb = table.len() as u32 - fc_clx;
+        let at = 154 + 8 * 33;
+        word[at..at + 4].copy_from_slice(&fc_clx.to_le_bytes());
+        word[at + 4..at + 8].copy_from_slice(&lcb.to_le_bytes());
+        build_cfb(&[("WordDocument", word), ("1Table", table)])
+    }
+
+    #[test]
+    fn synthetic_documents_in_mini_and_regular_streams() {
+        for pad in [0, 10_000] {
+            let doc = build_doc(pad, false);
+            assert_eq!(
+                doc_to_text(&doc).unwrap(),
+                "Báo cáo: Việt Nam\n1",
+                "pad {pad}"
+            );
+        }
+        assert_eq!(doc_to_text(&build_doc(0, true)), Err(DocError::Encrypted));
+    }
+
+    #[test]
+    fn truncated_and_corrupted_documents() {
+        let doc = build_doc(10_000, false);
+        for cut in [600, 1500, doc.len() / 2, doc.len() - 100] {
+            assert!(doc_to_text(&doc[..cut]).is_err(), "cut {cut}");
+        }
+        for i in (0..doc.len()).step_by(37) {
+            let mut bad = doc.clone();
+            bad[i] ^= 0xFF;
+            let _ = doc_to_text(&bad);
+        }
+    }
+
     #[test]
     fn garbage_is_an_error() {
         assert!(doc_to_text(b"not a compound file").is_err());

@@ -309,6 +309,13 @@ proptest! {
     }
 
     #[test]
+    fn arbitrary_compound_files_never_panic(body in proptest::collection::vec(any::<u8>(), 0..3000)) {
+        let mut cfb = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+        cfb.extend_from_slice(&body);
+        let _ = ext("a.doc", &cfb);
+    }
+
+    #[test]
     fn arbitrary_document_xml_never_panics(xml in "[<>/a-z:=\"' &;#0-9wptrcbl]{0,400}") {
         let d = write_zip(&[("word/document.xml", xml.as_bytes())]);
         let _ = ext("a.docx", &d);
