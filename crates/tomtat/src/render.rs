@@ -143,6 +143,11 @@ pub fn number(v: f64) -> String {
     out
 }
 
+/// A change in percent with its sign: `+5,1%`, `-2%`.
+pub fn signed_percent(v: f64) -> String {
+    format!("{}{}%", if v > 0.0 { "+" } else { "" }, number(v))
+}
+
 /// Keep text from breaking Markdown tables and lists.
 pub fn escape(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
@@ -254,6 +259,8 @@ mod tests {
         assert_eq!(number(104.11), "104,11");
         assert_eq!(number(7.0), "7");
         assert_eq!(number(-5.5), "-5,5");
+        assert_eq!(signed_percent(5.1), "+5,1%");
+        assert_eq!(signed_percent(-2.0), "-2%");
     }
 
     #[test]
