@@ -577,6 +577,21 @@ impl<'a> Ctx<'a> {
 
     fn caption_at(&self, i: usize) -> Option<usize> {
         self.marked_at(&self.rules.caption, i)
+            .or_else(|| self.caption_bare_at(i))
+    }
+
+    /// A caption marker of two words or more without a colon, before a capital
+    /// (`Ảnh minh họa Chỉ thị nêu rõ`): returns its length in words.
+    fn caption_bare_at(&self, i: usize) -> Option<usize> {
+        let list = self.rules.caption.get(self.w(i))?;
+        list.iter().filter(|r| r.len() >= 2).find_map(|rest| {
+            let all = rest
+                .iter()
+                .enumerate()
+                .all(|(j, r)| self.get(i + 1 + j) == Some(*r));
+            let len = 1 + rest.len();
+            (all && self.get(i + len).is_some_and(is_cap)).then_some(len)
+        })
     }
 
     /// Where a caption that starts at word `u` ends (exclusive word index), when it
@@ -598,6 +613,9 @@ impl<'a> Ctx<'a> {
                 }
             }
             return None;
+        }
+        if self.caption_bare_at(u) == Some(mlen) {
+            return Some(u + mlen);
         }
         let i0 = u + mlen;
         for i in i0 + 1..n.min(i0 + 9) {
@@ -768,7 +786,7 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
             {
                 let last = w.chars().next_back().unwrap_or(' ');
                 // `Văn phòng Sáng chế`, `Giai đoạn Đặc biệt`: a name goes on.
-                let in_name = k > u && is_cap(cx.w(k - 1)) && !all_caps(cx.w(k - 1));
+                let in_name = k > u + marker_words && is_cap(cx.w(k - 1)) && !all_caps(cx.w(k - 1));
                 cut = (last.is_lowercase() && (after_name || !is_cap(w) && !in_name))
                     || last.is_ascii_digit()
                     || last == ')'
@@ -951,9 +969,12 @@ fn classify_paragraph(
         } else if wc >= 2 && all_caps(t) && (b..e).filter(|&i| caps_syllable(cx.w(i))).count() >= 2
         {
             kind = UnitKind::Heading;
+        } else if cx.phrase_at(&rules.salutation, b) {
+            kind = UnitKind::Sentence;
         } else if !ended && ui + 1 < nu {
             // ended by a lost break: a heading when short, else a photo caption
-            kind = if wc <= 10 {
+            let cue = (b..e).any(|i| cx.phrase_at(&rules.caption_cue, i));
+            kind = if wc <= 14 && !cue {
                 UnitKind::Heading
             } else {
                 UnitKind::Caption

@@ -1,0 +1,297 @@
+//! One test per phenomenon of real report text.
+
+use tomtat_splitter::{Splitter, UnitKind};
+
+fn units(text: &str) -> Vec<(&'static str, String)> {
+    Splitter::new()
+        .split(text)
+        .iter()
+        .map(|u| (u.kind.name(), u.text(text).to_string()))
+        .collect()
+}
+
+fn texts(text: &str) -> Vec<String> {
+    units(text).into_iter().map(|(_, t)| t).collect()
+}
+
+#[test]
+fn numbers_dates_and_codes_do_not_end_sentences() {
+    let t = "Tổng thu đạt 832.270.966.973 đồng, diện tích 4.435m. Ngày 22.12.2024 và ngày 22.4 \
+             thực hiện Nghị quyết 43-NQ/TW, Nghị quyết 01/NQ-CP đến 30/6/2024. Tăng 104,11%.";
+    assert_eq!(
+        texts(t),
+        [
+            "Tổng thu đạt 832.270.966.973 đồng, diện tích 4.435m.",
+            "Ngày 22.12.2024 và ngày 22.4 thực hiện Nghị quyết 43-NQ/TW, Nghị quyết 01/NQ-CP đến 30/6/2024.",
+            "Tăng 104,11%."
+        ]
+    );
+}
+
+#[test]
+fn abbreviations_continue_or_end_by_what_follows() {
+    assert_eq!(
+        texts("Đoàn làm việc tại TP. Hồ Chí Minh với TS. Nguyễn Văn A và PGS.TS Lê Văn Bình. Đ/c Trần C phát biểu."),
+        [
+            "Đoàn làm việc tại TP. Hồ Chí Minh với TS. Nguyễn Văn A và PGS.TS Lê Văn Bình.",
+            "Đ/c Trần C phát biểu."
+        ]
+    );
+    assert_eq!(
+        texts("Hội nghị được tổ chức tại TP. Trên cơ sở đó, các đơn vị triển khai."),
+        [
+            "Hội nghị được tổ chức tại TP.",
+            "Trên cơ sở đó, các đơn vị triển khai."
+        ]
+    );
+    assert_eq!(
+        texts("Theo Nghị quyết T.Ư 4 khóa XII, ông N. C nêu rõ."),
+        ["Theo Nghị quyết T.Ư 4 khóa XII, ông N. C nêu rõ."]
+    );
+}
+
+#[test]
+fn ellipses_end_a_sentence_only_before_a_capital_outside_quotes() {
+    assert_eq!(
+        texts("Đẩy mạnh cải cách hành chính... qua đó hoàn thành chỉ tiêu. Xây dựng 19 nhà văn hóa… Huy động vốn đạt 440 tỷ."),
+        [
+            "Đẩy mạnh cải cách hành chính... qua đó hoàn thành chỉ tiêu.",
+            "Xây dựng 19 nhà văn hóa…",
+            "Huy động vốn đạt 440 tỷ."
+        ]
+    );
+    assert_eq!(
+        texts("Ông nói: “Kinh tế tích cực… Vấn đề là hành động”, Thủ tướng nhấn mạnh."),
+        ["Ông nói: “Kinh tế tích cực… Vấn đề là hành động”, Thủ tướng nhấn mạnh."]
+    );
+}
+
+#[test]
+fn end_mark_stays_with_its_sentence() {
+    assert_eq!(
+        texts("Giữ vững an ninh trên địa bàn./. Thu Phương (TTXVN)"),
+        ["Giữ vững an ninh trên địa bàn./.", "Thu Phương (TTXVN)"]
+    );
+    let u = units("Giữ vững an ninh trên địa bàn./.\n\nCTV: Khánh Linh – Dương Hoan (Chư Prông)");
+    assert_eq!(u[1].0, "byline");
+}
+
+#[test]
+fn headings_on_their_own_lines() {
+    let t = "I. KẾT QUẢ ĐẠT ĐƯỢC\nThu ngân sách đạt 25,5 tỉ đồng.\nI - TÌNH HÌNH VÀ NGUYÊN NHÂN\n\
+             2- Hạn chế, yếu kém\nCòn chậm.\nII- QUAN ĐIỂM, MỤC TIÊU\nMục tiêu tổng quát\nPhấn đấu đạt 7%.";
+    let u = units(t);
+    let kinds: Vec<&str> = u.iter().map(|x| x.0).collect();
+    assert_eq!(
+        kinds,
+        [
+            "heading", "sentence", "heading", "heading", "sentence", "heading", "heading",
+            "sentence"
+        ]
+    );
+}
+
+#[test]
+fn headings_glued_to_the_text() {
+    assert_eq!(
+        units("II. NHIỆM VỤ TRỌNG TÂM Trong 6 tháng cuối năm, tập trung chỉ đạo."),
+        [
+            ("heading", "II. NHIỆM VỤ TRỌNG TÂM".to_string()),
+            (
+                "sentence",
+                "Trong 6 tháng cuối năm, tập trung chỉ đạo.".to_string()
+            )
+        ]
+    );
+    assert_eq!(
+        texts("Hội nghị đã bế mạc. Phát huy vai trò kinh tế tư nhân Phát biểu chỉ đạo, Bí thư nêu rõ."),
+        [
+            "Hội nghị đã bế mạc.",
+            "Phát huy vai trò kinh tế tư nhân",
+            "Phát biểu chỉ đạo, Bí thư nêu rõ."
+        ]
+    );
+    assert_eq!(
+        texts(
+            "Năm 2012 có điểm mới: I. Đối tượng tham gia Trong HTX kiểu cũ, thành viên là cá nhân."
+        ),
+        [
+            "Năm 2012 có điểm mới:",
+            "I. Đối tượng tham gia",
+            "Trong HTX kiểu cũ, thành viên là cá nhân."
+        ]
+    );
+}
+
+#[test]
+fn captions_inline_and_on_lines() {
+    let t = "Đồng chí Bí thư phát biểu kết luận. (Ảnh: Trọng Toàn) Về kết quả thi hành án, toàn ngành \
+             đạt 16%. Quang cảnh buổi làm việc. Ảnh: Thanh Lê Về văn hóa công sở, cần nâng cao đạo đức.";
+    assert_eq!(
+        units(t),
+        [
+            (
+                "sentence",
+                "Đồng chí Bí thư phát biểu kết luận.".to_string()
+            ),
+            ("caption", "(Ảnh: Trọng Toàn)".to_string()),
+            (
+                "sentence",
+                "Về kết quả thi hành án, toàn ngành đạt 16%.".to_string()
+            ),
+            ("caption", "Quang cảnh buổi làm việc.".to_string()),
+            ("caption", "Ảnh: Thanh Lê".to_string()),
+            (
+                "sentence",
+                "Về văn hóa công sở, cần nâng cao đạo đức.".to_string()
+            ),
+        ]
+    );
+    let t = "Bí thư Tỉnh ủy Quảng Bình. Ảnh: Phạm Kiên/TTXVN Phát biểu tại hội nghị, ông nêu rõ.";
+    assert_eq!(
+        texts(t),
+        [
+            "Bí thư Tỉnh ủy Quảng Bình.",
+            "Ảnh: Phạm Kiên/TTXVN",
+            "Phát biểu tại hội nghị, ông nêu rõ."
+        ]
+    );
+    let u = units("Câu hỏi?\n[img]\nTS Nguyễn Hữu Hà - ảnh 1\n- Trả lời.");
+    assert_eq!(u[1], ("caption", "[img]".to_string()));
+}
+
+#[test]
+fn caption_glued_without_punctuation() {
+    assert_eq!(
+        texts("Không phải nhà hay không. Ông Vương Đình Huệ phát biểu tại buổi làm việc Ông Vương Đình Huệ nêu rõ, đây là kiểm tra định kỳ."),
+        [
+            "Không phải nhà hay không.",
+            "Ông Vương Đình Huệ phát biểu tại buổi làm việc",
+            "Ông Vương Đình Huệ nêu rõ, đây là kiểm tra định kỳ."
+        ]
+    );
+    let u =
+        units("A đạt. Ông Vương Đình Huệ phát biểu tại buổi làm việc Ông Vương Đình Huệ nêu rõ.");
+    assert_eq!(u[1].0, "caption");
+}
+
+#[test]
+fn list_items() {
+    let t = "Nhiệm vụ trọng tâm:\n- Tăng cường lãnh đạo;\n+ Đẩy mạnh cải cách.\na) Về kinh tế: tăng 7%.\n\
+             1. Hoàn thành chỉ tiêu thu ngân sách năm 2024.\n(1) Tiếp tục đổi mới.";
+    let kinds: Vec<&str> = units(t).iter().map(|x| x.0).collect();
+    assert_eq!(
+        kinds,
+        [
+            "heading",
+            "list_item",
+            "list_item",
+            "list_item",
+            "list_item",
+            "list_item"
+        ]
+    );
+    // `1.` at the start of a line is a marker, not a sentence.
+    assert_eq!(texts("1. Tăng thu. 2. Giảm chi.").len(), 2);
+}
+
+#[test]
+fn salutations() {
+    assert_eq!(
+        texts("Thưa các đồng chí đại biểu, Thưa toàn thể Hội nghị, Sau một buổi làm việc, Hội nghị đã hoàn thành."),
+        [
+            "Thưa các đồng chí đại biểu,",
+            "Thưa toàn thể Hội nghị,",
+            "Sau một buổi làm việc, Hội nghị đã hoàn thành."
+        ]
+    );
+}
+
+#[test]
+fn line_breaks_end_units_and_wrapped_lines_join() {
+    assert_eq!(
+        texts("Các đại biểu tham dự hội nghị\n\nTrong 6 tháng đầu năm kinh tế phát triển."),
+        [
+            "Các đại biểu tham dự hội nghị",
+            "Trong 6 tháng đầu năm kinh tế phát triển."
+        ]
+    );
+    assert_eq!(
+        texts("Đảng bộ tiếp tục lãnh đạo các cấp\nủy thực hiện tốt nhiệm vụ."),
+        ["Đảng bộ tiếp tục lãnh đạo các cấp\nủy thực hiện tốt nhiệm vụ."]
+    );
+}
+
+#[test]
+fn semicolons_do_not_end_sentences_and_make_clauses() {
+    let t =
+        "Đồng chí yêu cầu: tập trung chỉ đạo thu ngân sách; đẩy mạnh giải ngân vốn đầu tư công; \
+             nâng cao chất lượng giáo dục (đạt 95%; vượt 2%).";
+    let s = Splitter::new();
+    let u = s.split(t);
+    assert_eq!(u.len(), 1);
+    let c: Vec<&str> = u[0].clauses.iter().map(|c| c.text(t)).collect();
+    assert_eq!(
+        c,
+        [
+            "tập trung chỉ đạo thu ngân sách",
+            "đẩy mạnh giải ngân vốn đầu tư công",
+            "nâng cao chất lượng giáo dục (đạt 95%; vượt 2%)."
+        ]
+    );
+    let t = "Thu đạt 50%; chi đạt 40%.";
+    let c: Vec<&str> = s.split(t)[0].clauses.iter().map(|c| c.text(t)).collect();
+    assert_eq!(c, ["Thu đạt 50%", "chi đạt 40%."]);
+    assert!(s.split("Thu đạt 50%.")[0].clauses.is_empty());
+}
+
+#[test]
+fn cut_off_text_keeps_its_fragment() {
+    assert_eq!(
+        texts("Kinh tế tăng trưởng 7%. Các đại biểu đã tham gia thảo luận làm rõ những gi"),
+        [
+            "Kinh tế tăng trưởng 7%.",
+            "Các đại biểu đã tham gia thảo luận làm rõ những gi"
+        ]
+    );
+}
+
+#[test]
+fn bylines_and_datelines() {
+    let t = "Tiêu đề bài viết\n21:27 27/06/2020\nNội dung chính đã đạt. Phạm Hòa";
+    let u = units(t);
+    assert_eq!(u[0].0, "heading");
+    assert_eq!(u[1].0, "byline");
+    assert_eq!(u.last().map(|x| x.0), Some("byline"));
+    assert_eq!(u.last().map(|x| x.1.as_str()), Some("Phạm Hòa"));
+}
+
+#[test]
+fn lost_break_after_a_glued_period() {
+    assert_eq!(
+        texts("Cạnh tranh với sản phẩm ngoại nhập.Các đơn vị gặp khó. Trang HCM.Egov chạy tốt."),
+        [
+            "Cạnh tranh với sản phẩm ngoại nhập.",
+            "Các đơn vị gặp khó.",
+            "Trang HCM.Egov chạy tốt."
+        ]
+    );
+}
+
+#[test]
+fn question_and_exclamation_marks() {
+    assert_eq!(
+        texts("Đâu là cơ sở cho mục tiêu này? - Qua đánh giá thực tiễn, tỉnh đạt nhiều kết quả. Xin cảm ơn ông!"),
+        [
+            "Đâu là cơ sở cho mục tiêu này?",
+            "- Qua đánh giá thực tiễn, tỉnh đạt nhiều kết quả.",
+            "Xin cảm ơn ông!"
+        ]
+    );
+}
+
+#[test]
+fn unit_kind_names() {
+    assert_eq!(UnitKind::ListItem.name(), "list_item");
+    assert_eq!(UnitKind::Byline.name(), "byline");
+}
