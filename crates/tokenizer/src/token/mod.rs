@@ -34,7 +34,7 @@ mod syllable;
 pub use number::{parse_number, parse_percent};
 pub use syllable::is_vietnamese_syllable;
 
-use syllable::{is_combining_mark, vn_letter};
+use syllable::{is_combining_mark, vn_letter, Shape, DD};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -219,6 +219,8 @@ struct Atom {
     /// A vowel with a diacritic (not counting đ).
     marked: bool,
     first_upper: bool,
+    /// The letters, for the syllable-shape check.
+    shape: Shape,
 }
 
 impl Atom {
@@ -254,10 +256,11 @@ enum Sep {
 
 const MAX_ATOMS: usize = 24;
 
-/// A chunk: runs joined by single connectors; `seps[k]` follows `atoms[k]`.
-struct Chunk {
-    atoms: [Atom; MAX_ATOMS],
-    seps: [Sep; MAX_ATOMS],
+/// A chunk: `n` runs joined by single connectors; `seps[k]` follows
+/// `atoms[k]` (`seps[n - 1]` means nothing).
+struct Chunk<'c> {
+    atoms: &'c [Atom],
+    seps: &'c [Sep],
     n: usize,
 }
 
@@ -271,7 +274,26 @@ const DOTTED: [&str; 22] = [
 const TLDS: [&str; 9] = ["vn", "com", "net", "org", "gov", "edu", "info", "int", "io"];
 
 fn is_alnum_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    vn_letter(c).is_some() || c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// The char starting at byte `i` of valid UTF-8 (`i` on a char boundary).
+#[inline]
+fn decode(b: &[u8], i: usize) -> char {
+    let c0 = b[i] as u32;
+    let cp = if c0 < 0x80 {
+        c0
+    } else if c0 < 0xE0 {
+        ((c0 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F)
+    } else if c0 < 0xF0 {
+        ((c0 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F)
+    } else {
+        ((c0 & 0x07) << 18)
+            | ((b[i + 1] as u32 & 0x3F) << 12)
+            | ((b[i + 2] as u32 & 0x3F) << 6)
+            | (b[i + 3] as u32 & 0x3F)
+    };
+    char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
 /// Value of a few ASCII digits.
@@ -301,7 +323,7 @@ impl Scanner<'_, '_> {
     }
 
     fn char_at(&self, i: usize) -> char {
-        self.text[i..].chars().next().unwrap_or('\0')
+        decode(self.b, i)
     }
 
     /// Whether a letter or digit starts at `i`.
@@ -352,6 +374,7 @@ impl Scanner<'_, '_> {
             if c < 0x80 {
                 match c {
                     b'0'..=b'9' => {
+                        a.shape.push_other();
                         a.digits += 1;
                         j += 1;
                         if leading {
@@ -362,6 +385,7 @@ impl Scanner<'_, '_> {
                         leading = false;
                         a.lower += 1;
                         a.foreign |= matches!(c, b'f' | b'j' | b'w' | b'z');
+                        a.shape.push_ascii(c);
                         j += 1;
                     }
                     b'A'..=b'Z' => {
@@ -371,13 +395,15 @@ impl Scanner<'_, '_> {
                         }
                         a.upper += 1;
                         a.foreign |= matches!(c, b'F' | b'J' | b'W' | b'Z');
+                        a.shape.push_ascii(c);
                         j += 1;
                     }
                     _ => break,
                 }
             } else {
-                let ch = self.char_at(j);
+                let ch = decode(b, j);
                 if let Some(v) = vn_letter(ch) {
+                    a.shape.push_vn(v);
                     if v.upper {
                         if a.chars == 0 {
                             a.first_upper = true;
@@ -386,14 +412,16 @@ impl Scanner<'_, '_> {
                     } else {
                         a.lower += 1;
                     }
-                    a.marked |= v.base != 'đ';
+                    a.marked |= v.base != DD;
                 } else if is_combining_mark(ch) {
                     // Part of the previous letter: not counted as a char.
+                    a.shape.push_mark(ch);
                     a.marked = true;
                     leading = false;
                     j += ch.len_utf8();
                     continue;
                 } else if ch.is_alphanumeric() {
+                    a.shape.push_other();
                     a.foreign = true;
                     if ch.is_uppercase() {
                         if a.chars == 0 {
@@ -429,29 +457,30 @@ impl Scanner<'_, '_> {
         self.alnum_at(i + 1).then_some(sep)
     }
 
-    fn gather(&self, i: usize) -> Chunk {
-        let mut ch = Chunk {
-            atoms: [Atom::default(); MAX_ATOMS],
-            seps: [Sep::Dot; MAX_ATOMS],
-            n: 0,
-        };
-        let mut j = i;
+    /// Scan runs and connectors after the first run `a0` into the arrays;
+    /// return how many runs.
+    fn gather(
+        &self,
+        a0: Atom,
+        atoms: &mut [Atom; MAX_ATOMS],
+        seps: &mut [Sep; MAX_ATOMS],
+    ) -> usize {
+        let mut a = a0;
+        let mut n = 0;
         loop {
-            let a = self.scan_atom(j);
-            ch.atoms[ch.n] = a;
-            ch.n += 1;
-            if ch.n == MAX_ATOMS {
-                break;
+            atoms[n] = a;
+            n += 1;
+            if n == MAX_ATOMS {
+                return n;
             }
             match self.sep_at(a.end) {
                 Some(s) => {
-                    ch.seps[ch.n - 1] = s;
-                    j = a.end + 1;
+                    seps[n - 1] = s;
+                    a = self.scan_atom(a.end + 1);
                 }
-                None => break,
+                None => return n,
             }
         }
-        ch
     }
 
     /// Scan the chunk starting at `i` (a letter or digit), push its token,
@@ -469,14 +498,36 @@ impl Scanner<'_, '_> {
                 return e;
             }
         }
-        let ch = self.gather(i);
-        let (kind, end) = if ch.atoms[0].digit_first() {
-            self.digit_chunk(&ch)
+        let a0 = self.scan_atom(i);
+        let (kind, end) = if self.sep_at(a0.end).is_none() {
+            // Fast path: a lone run (most words).
+            let ch = Chunk {
+                atoms: &[a0],
+                seps: &[Sep::Dot],
+                n: 1,
+            };
+            self.classify(&ch)
         } else {
-            self.letter_chunk(&ch)
+            let mut atoms = [Atom::default(); MAX_ATOMS];
+            let mut seps = [Sep::Dot; MAX_ATOMS];
+            let n = self.gather(a0, &mut atoms, &mut seps);
+            let ch = Chunk {
+                atoms: &atoms,
+                seps: &seps,
+                n,
+            };
+            self.classify(&ch)
         };
         self.push(kind, i, end);
         end
+    }
+
+    fn classify(&self, ch: &Chunk) -> (TokenKind, usize) {
+        if ch.atoms[0].digit_first() {
+            self.digit_chunk(ch)
+        } else {
+            self.letter_chunk(ch)
+        }
     }
 
     fn digit_chunk(&self, ch: &Chunk) -> (TokenKind, usize) {
@@ -730,7 +781,7 @@ impl Scanner<'_, '_> {
         if a.upper == 0 || a.upper == 1 && a.first_upper && a.chars > 1 {
             return if a.foreign {
                 TokenKind::Foreign
-            } else if is_vietnamese_syllable(w) {
+            } else if a.shape.is_syllable() {
                 TokenKind::Syllable
             } else if DOTTED.contains(&w) {
                 TokenKind::Abbreviation
@@ -742,7 +793,7 @@ impl Scanner<'_, '_> {
             if is_roman(w.as_bytes()) {
                 return TokenKind::Roman;
             }
-            if is_vietnamese_syllable(w) && (a.marked || a.chars != 2) {
+            if a.shape.is_syllable() && (a.marked || a.chars != 2) {
                 return TokenKind::Syllable;
             }
             if a.chars == 1 {
