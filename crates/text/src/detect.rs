@@ -18,7 +18,9 @@ pub struct Detection {
 }
 
 /// How much of the input is decoded to score a legacy candidate.
-const SAMPLE: usize = 64 * 1024;
+const SAMPLE: usize = 16 * 1024;
+/// How much valid UTF-8 is scored (only for the confidence).
+const UTF8_SAMPLE: usize = 4 * 1024;
 
 /// Detects the encoding of `bytes`.
 ///
@@ -60,12 +62,26 @@ pub fn detect(bytes: &[u8]) -> Detection {
             }
         }
         Ok(s) => {
-            let mut end = s.len().min(SAMPLE);
+            // Valid UTF-8 with non-ASCII text is UTF-8; the confidence only reflects
+            // how much of the non-ASCII text is Vietnamese letters.
+            let mut end = s.len().min(UTF8_SAMPLE);
             while !s.is_char_boundary(end) {
                 end -= 1;
             }
-            let sc = score(&s[..end]);
-            det(Encoding::Utf8, 0.9 + 0.1 * sc.ratio())
+            let (mut vi, mut other) = (0usize, 0usize);
+            for c in s[..end].chars().filter(|c| !c.is_ascii()) {
+                if tone::is_vietnamese_letter(c) || common_symbol(c) {
+                    vi += 1;
+                } else {
+                    other += 1;
+                }
+            }
+            let share = if vi + other == 0 {
+                1.0
+            } else {
+                vi as f32 / (vi + other) as f32
+            };
+            det(Encoding::Utf8, 0.9 + 0.1 * share)
         }
         Err(_) => legacy(&bytes[..bytes.len().min(SAMPLE)]),
     }
@@ -262,8 +278,17 @@ const CODAS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
 
 /// True if `word` (letters, any case) spells one Vietnamese syllable.
 pub(crate) fn is_syllable(word: &str) -> bool {
-    let mut plain = String::with_capacity(word.len());
+    // The word without tones, lower case, on the stack.
+    let mut buf = [0u8; 32];
+    let mut len = 0;
     let mut tone = NO_TONE;
+    let mut push = |c: char| -> bool {
+        if len + c.len_utf8() > buf.len() {
+            return false;
+        }
+        len += c.encode_utf8(&mut buf[len..]).len();
+        true
+    };
     for c in word.chars() {
         if let Some(v) = tone::vowel(c) {
             if v.tone != NO_TONE {
@@ -272,21 +297,25 @@ pub(crate) fn is_syllable(word: &str) -> bool {
                 }
                 tone = v.tone;
             }
-            plain.push(tone::vowel_char(v.base, NO_TONE, false));
+            if !push(tone::vowel_char(v.base, NO_TONE, false)) {
+                return false;
+            }
         } else if c == 'đ' || c == 'Đ' {
-            plain.push('đ');
+            if !push('đ') {
+                return false;
+            }
         } else if c.is_ascii_alphabetic() {
-            plain.push(c.to_ascii_lowercase());
+            if !push(c.to_ascii_lowercase()) {
+                return false;
+            }
         } else {
             return false;
         }
-        if plain.len() > 12 {
-            return false;
-        }
     }
+    let plain = std::str::from_utf8(&buf[..len]).expect("UTF-8 written");
     let is_vowel = |c: char| tone::vowel(c).is_some();
     let starts_with_vowel = |s: &str| s.chars().next().is_some_and(is_vowel);
-    let mut rest = plain.as_str();
+    let mut rest = plain;
     for onset in ONSETS {
         if let Some(r) = rest.strip_prefix(onset) {
             if starts_with_vowel(r) {

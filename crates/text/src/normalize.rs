@@ -5,7 +5,7 @@
 //! The common case (NFC text with nothing to change) is one fast scan and no copy.
 
 use crate::offsets::{MapBuilder, SourceMap};
-use crate::tone::{self, may_restyle, restyle_word};
+use crate::tone::{self, restyle_word};
 use crate::ToneStyle;
 use std::borrow::Cow;
 use unicode_normalization::char::canonical_combining_class;
@@ -54,6 +54,7 @@ fn word_needs_look(w: u64) -> bool {
 /// Byte offset of the first character that normalization may change.
 fn first_dirty(s: &str, style: ToneStyle) -> Option<usize> {
     let b = s.as_bytes();
+    let restyle = style != ToneStyle::Keep;
     let mut i = 0;
     while i < b.len() {
         if i + 8 <= b.len() {
@@ -71,18 +72,36 @@ fn first_dirty(s: &str, style: ToneStyle) -> Option<usize> {
             i += 1;
             continue;
         }
-        let ch = s[i..].chars().next().unwrap();
-        let len = ch.len_utf8();
-        if let Some(v) = tone::vowel(ch) {
-            if style != ToneStyle::Keep {
-                let prev = if i > 0 { b[i - 1] } else { 0 };
-                let next = b.get(i + len).copied().unwrap_or(0);
-                if may_restyle(v, prev, next) && word_restyles(s, i, style) {
-                    return Some(i);
-                }
+        // Classify the common cases from the bytes: Latin letters below U+0300,
+        // Latin Extended Additional (U+1E00..U+1EFF), general punctuation.
+        let (clean, len, maybe_vowel) = match (c, b.get(i + 1).copied().unwrap_or(0)) {
+            (0xC2, c1) => (!matches!(c1, 0xA0 | 0xAD), 2, false),
+            (0xC3, c1) => (!matches!(c1, 0x90 | 0xB0), 2, true),
+            (0xC4..=0xC6, _) => (true, 2, true),
+            (0xC7..=0xCB, _) => (true, 2, false),
+            (0xE1, 0xB8..=0xBB) => (true, 3, true),
+            (0xE2, 0x80) => (
+                !matches!(b.get(i + 2).copied().unwrap_or(0), 0x80..=0x8D | 0xAF),
+                3,
+                false,
+            ),
+            _ => {
+                let ch = s[i..].chars().next().unwrap();
+                (
+                    subst(ch) == Subst::Keep && is_stable(ch),
+                    ch.len_utf8(),
+                    false,
+                )
             }
-        } else if subst(ch) != Subst::Keep || !is_stable(ch) {
+        };
+        if !clean {
             return Some(i);
+        }
+        if restyle && maybe_vowel {
+            let ch = s[i..].chars().next().unwrap();
+            if tone::restyle_candidate(b, i, ch) && word_restyles(s, i, style) {
+                return Some(i);
+            }
         }
         i += len;
     }
@@ -106,39 +125,74 @@ fn word_restyles(s: &str, i: usize, style: ToneStyle) -> bool {
 /// Normalizes `s`. Returns the text and, if it changed, the map from the new text
 /// back to `s`.
 pub(crate) fn normalize(s: &str, style: ToneStyle) -> (Cow<'_, str>, Option<SourceMap>) {
-    let Some(dirty) = first_dirty(s, style) else {
+    let Some(first) = first_dirty(s, style) else {
         return (Cow::Borrowed(s), None);
     };
-    let b = s.as_bytes();
-    // Restart at the beginning of the word holding the first change (or at the
-    // character before it, which a combining mark may compose with).
-    let mut start = dirty.saturating_sub(1);
-    while !s.is_char_boundary(start) {
-        start -= 1;
-    }
-    while start > 0 && (b[start - 1] >= 0x80 || b[start - 1].is_ascii_alphabetic()) {
-        start -= 1;
-    }
-    while !s.is_char_boundary(start) {
-        start -= 1;
-    }
     let mut n = Normalizer {
         src: s,
         out: String::with_capacity(s.len() + 16),
         map: MapBuilder::new(1),
         style,
-        piece_start: start,
+        piece_start: 0,
         piece_letters: false,
         piece_buf: String::new(),
         piece_subst: false,
         piece_unstable: false,
         tmp: String::new(),
     };
-    n.out.push_str(&s[..start]);
-    n.map.copy(start);
-    n.run(start);
-    let map = n.map.finish();
-    (Cow::Owned(n.out), Some(map))
+    // Copy clean stretches, run the slow path from the start of each word holding a
+    // change to the next ASCII space or punctuation after it.
+    let mut pos = 0;
+    let mut dirty = Some(first);
+    while let Some(d) = dirty {
+        let start = region_start(s, d, pos);
+        n.out.push_str(&s[pos..start]);
+        n.map.copy(start - pos);
+        let end = region_end(s, d);
+        n.piece_start = start;
+        n.run(start, end);
+        pos = end;
+        dirty = first_dirty(&s[pos..], style).map(|x| x + pos);
+    }
+    n.out.push_str(&s[pos..]);
+    n.map.copy(s.len() - pos);
+    (Cow::Owned(n.out), Some(n.map.finish()))
+}
+
+/// Where the slow path must start for a change at `d`: the beginning of its word, or
+/// the character before it (which a combining mark may compose with); not before
+/// `floor`.
+fn region_start(s: &str, d: usize, floor: usize) -> usize {
+    let b = s.as_bytes();
+    let mut start = d;
+    if start > floor {
+        start -= 1;
+        while !s.is_char_boundary(start) {
+            start -= 1;
+        }
+    }
+    while start > floor && (b[start - 1] >= 0x80 || b[start - 1].is_ascii_alphabetic()) {
+        start -= 1;
+    }
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    start
+}
+
+/// The first ASCII non-letter after `d` that is not part of a CRLF: nothing after it
+/// can compose with or restyle anything before it.
+fn region_end(s: &str, d: usize) -> usize {
+    let b = s.as_bytes();
+    let mut j = d + 1;
+    while j < b.len() {
+        let c = b[j];
+        if c < 0x80 && !c.is_ascii_alphabetic() && c != b'\r' && b[j - 1] != b'\r' {
+            return j;
+        }
+        j += 1;
+    }
+    b.len()
 }
 
 /// The slow path: the text is cut into pieces (a run of letters with its combining
@@ -158,8 +212,9 @@ struct Normalizer<'a> {
 }
 
 impl Normalizer<'_> {
-    fn run(&mut self, from: usize) {
-        let s = self.src;
+    /// Normalizes `src[from..to]`; `to` must not split a CRLF.
+    fn run(&mut self, from: usize, to: usize) {
+        let s = &self.src[..to];
         let b = s.as_bytes();
         let mut iter = s[from..].char_indices().map(|(i, c)| (i + from, c));
         while let Some((i, c)) = iter.next() {
@@ -302,10 +357,9 @@ pub fn match_key(s: &str) -> String {
 /// ```
 pub fn match_key_into(s: &str, out: &mut String) {
     out.clear();
-    if s.is_ascii() {
+    if s.is_ascii() && !s.contains('\r') {
         out.push_str(s);
         out.make_ascii_lowercase();
-        out.retain(|c| c != '\r');
         return;
     }
     // Lower-case while copying; fall back to full normalization when anything
@@ -347,23 +401,14 @@ pub fn match_key_into(s: &str, out: &mut String) {
 /// Puts every word of `out` (lower case NFC) in the new tone style.
 fn restyle_in_place(out: &mut String) {
     let b = out.as_bytes();
-    let mut i = 0;
     let mut found = None;
-    while i < b.len() {
-        if b[i] >= 0x80 {
-            let c = out[i..].chars().next().unwrap();
-            let len = c.len_utf8();
-            if let Some(v) = tone::vowel(c) {
-                let prev = if i > 0 { b[i - 1] } else { 0 };
-                let next = b.get(i + len).copied().unwrap_or(0);
-                if may_restyle(v, prev, next) {
-                    found = Some(i);
-                    break;
-                }
-            }
-            i += len;
-        } else {
-            i += 1;
+    for (i, c) in out.char_indices() {
+        if !c.is_ascii()
+            && tone::restyle_candidate(b, i, c)
+            && word_restyles(out, i, ToneStyle::New)
+        {
+            found = Some(i);
+            break;
         }
     }
     let Some(_) = found else { return };

@@ -205,13 +205,30 @@ pub(crate) fn restyle_word(word: &str, style: ToneStyle, out: &mut String) -> bo
     true
 }
 
-/// Quick test used by the scanners: could this toned vowel, with these neighbours,
-/// need moving for some style?
+/// Quick test used by the scanners: could the letter `c` at `b[i..i + c.len_utf8()]`
+/// (UTF-8 text) be part of a word-final `oa`, `oe` or `uy` with a tone to move?
 #[inline]
-pub(crate) fn may_restyle(v: Vowel, prev: u8, next: u8) -> bool {
-    v.tone != NO_TONE
-        && ((matches!(v.base, B_O | B_U) && matches!(next | 0x20, b'a' | b'e' | b'y'))
-            || (matches!(v.base, B_A | B_E | B_Y) && matches!(prev | 0x20, b'o' | b'u')))
+pub(crate) fn restyle_candidate(b: &[u8], i: usize, c: char) -> bool {
+    let Some(v) = vowel(c) else {
+        return false;
+    };
+    if v.tone == NO_TONE {
+        return false;
+    }
+    let len = c.len_utf8();
+    let ends = |p: usize| {
+        b.get(p)
+            .is_none_or(|&x| x >= 0x80 || !x.is_ascii_alphabetic())
+    };
+    let prev = if i > 0 { b[i - 1] | 0x20 } else { 0 };
+    let next = b.get(i + len).map_or(0, |&x| x | 0x20);
+    match v.base {
+        B_A | B_E => prev == b'o' && ends(i + len),
+        B_Y => prev == b'u' && ends(i + len),
+        B_O => matches!(next, b'a' | b'e') && ends(i + len + 1),
+        B_U => next == b'y' && ends(i + len + 1),
+        _ => false,
+    }
 }
 
 #[cfg(test)]

@@ -57,7 +57,7 @@ fn viqr() {
             let (base, shape, tone) = parts(c);
             let mut s = base.to_string();
             s.extend(shape);
-            s.extend(["", "`", "'", "?", "~", "."][tone].chars());
+            s.push_str(["", "`", "'", "?", "~", "."][tone]);
             s
         };
         assert_eq!(decode(s.as_bytes(), Encoding::Viqr), c.to_string(), "{s}");

@@ -1,8 +1,7 @@
 //! Decoders: bytes in one encoding to Unicode, with a map back to the bytes.
 //!
-//! Each decoder writes letters as the encoding spells them (cp1258 gives base letters
-//! followed by combining tone marks); composition to NFC is left to
-//! [`crate::normalize`].
+//! Decoders compose the Vietnamese letters they know; any other combining sequence
+//! is left to NFC in [`crate::normalize`].
 
 pub(crate) mod cp1258;
 pub(crate) mod tcvn3;
@@ -33,7 +32,7 @@ pub(crate) fn decode(
     match encoding {
         Encoding::Utf8 => utf::decode_utf8(bytes, lossy),
         Encoding::Utf16Le | Encoding::Utf16Be => utf::decode_utf16(bytes, encoding),
-        Encoding::Cp1258 => Ok(single_byte(bytes, encoding, cp1258::table())),
+        Encoding::Cp1258 => Ok(cp1258::decode(bytes)),
         Encoding::Tcvn3 => Ok(single_byte(bytes, encoding, tcvn3::table())),
         Encoding::Vni => Ok(vni::decode(bytes)),
         Encoding::Viqr => Ok(viqr::decode(bytes)),
@@ -100,7 +99,7 @@ pub(crate) fn ascii_str(b: &[u8]) -> &str {
     std::str::from_utf8(b).expect("ASCII")
 }
 
-/// Decodes an encoding that maps every byte to one character (TCVN3, cp1258).
+/// Decodes an encoding that maps every byte to one character (TCVN3).
 fn single_byte(bytes: &[u8], encoding: Encoding, high: &[char; 128]) -> Decoded<'static> {
     let mut out = Out::new(bytes.len() + bytes.len() / 2, 1);
     let mut i = 0;
