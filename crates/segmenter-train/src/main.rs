@@ -17,7 +17,9 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use tomtat_tokenizer::segment::features::{assoc_class, joinable, word_key, Dict, Scratch};
+use tomtat_tokenizer::segment::features::{
+    assoc_class, joinable, word_key, Dict, Scratch, LEXICAL,
+};
 use tomtat_tokenizer::segment::table::KeyTable;
 use tomtat_tokenizer::segment::{Model, Segmenter};
 use tomtat_tokenizer::{tokenize, Token, TokenKind};
@@ -35,6 +37,8 @@ struct Args {
     dev_out: Option<PathBuf>,
     raw_stats: bool,
     min_count: u64,
+    dropout: f64,
+    explain: Option<String>,
 }
 
 fn parse_args() -> Args {
@@ -51,6 +55,8 @@ fn parse_args() -> Args {
         dev_out: None,
         raw_stats: true,
         min_count: 3,
+        dropout: 0.0,
+        explain: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -66,6 +72,8 @@ fn parse_args() -> Args {
             "--dev-out" => a.dev_out = Some(val().into()),
             "--no-wiktionary" => a.wiktionary = false,
             "--no-lexicon" => a.lexicon = false,
+            "--explain" => a.explain = Some(val()),
+            "--dropout" => a.dropout = val().parse().expect("--dropout P"),
             "--no-raw-stats" => a.raw_stats = false,
             "--min-count" => a.min_count = val().parse().expect("--min-count N"),
             other => panic!("unknown argument {other}"),
@@ -292,6 +300,12 @@ fn train(args: &Args, train: &[Sentence], base: &Dict, assoc: &KeyTable<u8>) -> 
                     continue;
                 }
                 scratch.gap_features(i);
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                if ((rng >> 11) as f64 / (1u64 << 53) as f64) < args.dropout {
+                    scratch.feats.drain(LEXICAL);
+                }
                 if epoch == 0 {
                     let a = scratch.assoc_at(i);
                     *hist.entry((a & 15, s.join[i])).or_insert(0usize) += 1;
@@ -409,6 +423,29 @@ fn main() {
         all.extend(dev_set);
         train(&args, &all, &base, &assoc)
     };
+    if let Some(text) = &args.explain {
+        let tokens = tokenize(text);
+        let mut scratch = Scratch::new();
+        scratch.prepare(text, &tokens, &model.dict, &model.assoc);
+        for i in 1..tokens.len() {
+            if scratch.gap[i] {
+                scratch.gap_features(i);
+                let ws: Vec<String> = scratch
+                    .feats
+                    .iter()
+                    .map(|f| format!("{:.2}", model.weights.get(*f).unwrap_or(0.0)))
+                    .collect();
+                let score = model.score(&scratch.feats);
+                scratch.join[i] = score > 0.0;
+                println!(
+                    "{} | {}  score {score:.2}: {}",
+                    tokens[i - 1].text(text),
+                    tokens[i].text(text),
+                    ws.join(" ")
+                );
+            }
+        }
+    }
     let bytes = model.to_bytes();
     eprintln!(
         "model: {} dictionary words, {} weights, {} bytes",

@@ -10,6 +10,11 @@ use super::fold::{mix, shape, syllable_key};
 use super::table::KeyTable;
 use crate::token::{Token, TokenKind};
 
+/// Positions in [`Scratch::feats`] of the lexical features (syllable n-grams);
+/// the trainer drops them at random so that the general features (dictionary,
+/// association, shapes) learn to decide unseen words.
+pub const LEXICAL: std::ops::Range<usize> = 1..10;
+
 /// Longest dictionary word looked up, in syllables.
 pub const MAX_WORD: usize = 6;
 
@@ -305,6 +310,13 @@ impl Scratch {
             pmi << 8 | u64::from(self.cross[i][2].min(3)) << 4 | prev,
         ));
         f.push(mix(44, pmi << 8 | s1 << 4 | s0));
+        f.push(mix(
+            45,
+            pmi << 16
+                | u64::from(self.cross[i][0].min(3)) << 8
+                | u64::from(self.cross[i][1].min(3)) << 4
+                | u64::from(self.dp_join[i]),
+        ));
         let dp = u64::from(self.dp_join[i]);
         let dp_prev = u64::from(self.dp_join[i - 1]);
         let dp_next = u64::from(i + 1 < n && self.dp_join[i + 1]);

@@ -73,6 +73,14 @@ pub fn syllable_key(s: &str) -> u64 {
         let cp = c as u32;
         let folded = if cp < 0x80 {
             (c.to_ascii_lowercase() as u32) << 3
+        } else if (0x300..0x370).contains(&cp) {
+            match tone_of(c) {
+                0 => cp << 3,
+                t => {
+                    tone = t;
+                    continue;
+                }
+            }
         } else if (FIRST..LAST).contains(&cp) {
             table[(cp - FIRST) as usize]
         } else {

@@ -29,6 +29,8 @@
 
 pub mod features;
 pub mod fold;
+#[cfg(feature = "hf")]
+pub mod hf;
 pub mod model;
 pub mod table;
 
