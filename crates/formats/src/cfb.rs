@@ -12,13 +12,13 @@ fn has_utf16_name(bytes: &[u8], name: &str) -> bool {
 }
 
 /// The text of a compound file: an old Word document is read; anything else is an error.
-pub(crate) fn read(bytes: &[u8], options: &tomtat_text::Options) -> Result<String, FormatError> {
+pub(crate) fn read(bytes: &[u8]) -> Result<String, FormatError> {
     use crate::doc::{doc_to_text, DocError};
     if has_utf16_name(bytes, "EncryptedPackage") {
         return Err(classify(bytes));
     }
     match doc_to_text(bytes) {
-        Ok(text) => Ok(crate::legacy::fix_mojibake_lines(&text, options)),
+        Ok(text) => Ok(text),
         Err(DocError::Encrypted) => Err(FormatError::Encrypted(
             "password-protected Word .doc: remove the password in Word and save again".into(),
         )),

@@ -22,7 +22,7 @@ pub(crate) fn docx_to_text(
 ) -> Result<(String, &'static str), FormatError> {
     let mut zip = Archive::new(bytes).map_err(|e| zip_error(e, "DOCX"))?;
     if let Some(text) = odt_text(&mut zip)? {
-        return Ok((legacy::fix_mojibake_lines(&text, options), "ODT"));
+        return Ok((text, "ODT"));
     }
     let main = main_part_name(&mut zip).unwrap_or_else(|| "word/document.xml".to_string());
     let entry = match zip.find(&main) {
@@ -40,7 +40,7 @@ pub(crate) fn docx_to_text(
     let xml = zip.read(&entry).map_err(|e| zip_error(e, "DOCX"))?;
     let xml = xml_to_string(&xml);
     let text = document_to_text(&xml, &styles, options);
-    Ok((legacy::fix_mojibake_lines(&text, options), "DOCX"))
+    Ok((text, "DOCX"))
 }
 
 /// The text of an OpenDocument text file, `None` for other zips.

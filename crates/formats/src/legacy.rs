@@ -98,9 +98,37 @@ pub(crate) fn fix_mojibake_lines(text: &str, options: &Options) -> String {
             out.push('\n');
         }
         if candidate(line) {
-            out.push_str(&redecode(line, enc, options));
+            let line = if enc == Encoding::Tcvn3 {
+                restore_u_horn(line)
+            } else {
+                line.to_string()
+            };
+            out.push_str(&redecode(&line, enc, options));
         } else {
             out.push_str(line);
+        }
+    }
+    out
+}
+
+/// TCVN3 puts "ư" at byte 0xAD, which PDF's WinAnsiEncoding names "hyphen": text
+/// printed to PDF from a `.VnTime` document shows "tr-ởng", "đ-ợc", "th-". A hyphen
+/// right after a lower-case letter (or a mojibake character) and not before a digit or capital is taken back
+/// to the soft-hyphen byte.
+fn restore_u_horn(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    for (i, &c) in chars.iter().enumerate() {
+        // Mojibake letters such as '®' (đ) are symbols in Latin-1.
+        let after_lower = i > 0 && {
+            let p = chars[i - 1];
+            (p.is_alphabetic() && !p.is_uppercase()) || (!p.is_ascii() && char_to_byte(p).is_some())
+        };
+        let next = chars.get(i + 1).copied().unwrap_or(' ');
+        if c == '-' && after_lower && !next.is_ascii_digit() && !next.is_ascii_uppercase() {
+            out.push('\u{AD}');
+        } else {
+            out.push(c);
         }
     }
     out
@@ -137,6 +165,14 @@ mod tests {
         assert_eq!(
             fix_mojibake_lines(&text, &Options::default()),
             format!("Hà Nội, ngày 1\n{viet}\n{viet}")
+        );
+    }
+
+    #[test]
+    fn u_horn_from_pdf_hyphens() {
+        assert_eq!(
+            restore_u_horn("tr-x th- ®-îc 2021-2025 BNV-CCHC a - b"),
+            "tr\u{AD}x th\u{AD} ®\u{AD}îc 2021-2025 BNV-CCHC a - b"
         );
     }
 

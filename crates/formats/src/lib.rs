@@ -97,7 +97,7 @@ pub enum FormatError {
     #[error("{0}")]
     Encrypted(String),
     /// A PDF without a usable text layer.
-    #[error("no text layer: scanned image? run OCR first ({chars} letters and digits in {pages} page(s))")]
+    #[error("no text layer: scanned image? run OCR first (only {chars} characters of text in {pages} page(s))")]
     NoTextLayer { pages: usize, chars: usize },
     /// A file of a known format whose structure is broken.
     #[error("damaged {format} file: {reason}")]
@@ -215,7 +215,7 @@ pub fn extract(path: &Path, bytes: &[u8], options: &Options) -> Result<Text, For
     let (text, kind) = match sniff(bytes) {
         Sniffed::Pdf => (pdf::pdf_to_text(bytes)?, "PDF"),
         Sniffed::Zip => docx::docx_to_text(bytes, options)?,
-        Sniffed::Cfb => (cfb::read(bytes, options)?, "Word .doc"),
+        Sniffed::Cfb => (cfb::read(bytes)?, "Word .doc"),
         Sniffed::Other(kind) => return Err(FormatError::Binary(kind.to_string())),
         Sniffed::None => match by_name {
             Format::Pdf => return Err(misnamed(bytes, "PDF", "no %PDF header")),
@@ -230,6 +230,8 @@ pub fn extract(path: &Path, bytes: &[u8], options: &Options) -> Result<Text, For
     if text.trim().is_empty() {
         return Err(FormatError::NoText(kind));
     }
+    // Text typed in legacy TCVN3/VNI fonts survives in every container as mojibake.
+    let text = legacy::fix_mojibake_lines(&text, options);
     Ok(Text::from_str_with(&text, options))
 }
 

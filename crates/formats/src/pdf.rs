@@ -1,12 +1,13 @@
 //! .pdf → the text layer, through `pdf-extract` (lopdf underneath), page by page.
 //!
-//! The crate can panic on damaged files, so every call runs under `catch_unwind`.
+//! The crate can panic on damaged files, so every call runs under `catch_unwind`
+//! (with the panic message kept off stderr).
 //! A PDF whose pages carry almost no text (a scan with a signature stamp) is refused
 //! with "no text layer" rather than summarized.
 
 use crate::FormatError;
 
-/// Below this many letters and digits per page on average, a PDF is taken as scanned.
+/// Below this many visible characters per page on average, a PDF is taken as scanned.
 pub(crate) const MIN_CHARS_PER_PAGE: usize = 100;
 
 /// Where the PDF header is (the spec allows junk before it, within the first KiB).
@@ -19,13 +20,41 @@ pub(crate) fn header_offset(bytes: &[u8]) -> Option<usize> {
 pub(crate) fn judge_pages(pages: &[String]) -> Result<String, FormatError> {
     let chars: usize = pages
         .iter()
-        .map(|p| p.chars().filter(|c| c.is_alphanumeric()).count())
+        .map(|p| {
+            p.chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .count()
+        })
         .sum();
     let n = pages.len().max(1);
     if chars < MIN_CHARS_PER_PAGE * n {
         return Err(FormatError::NoTextLayer {
             pages: pages.len(),
             chars,
+        });
+    }
+    // Fonts without a Unicode map give private-use, CJK-looking or replacement
+    // characters instead of Vietnamese letters.
+    let alnum: usize = pages
+        .iter()
+        .flat_map(|p| p.chars())
+        .filter(|c| c.is_alphanumeric())
+        .count();
+    let latin: usize = pages
+        .iter()
+        .flat_map(|p| p.chars())
+        .filter(|&c| c.is_alphanumeric() && is_latin(c))
+        .count();
+    let replacement: usize = pages
+        .iter()
+        .flat_map(|p| p.chars())
+        .filter(|&c| c == '\u{FFFD}' || ('\u{E000}'..='\u{F8FF}').contains(&c))
+        .count();
+    if latin * 2 < alnum || replacement * 10 > chars {
+        return Err(FormatError::Damaged {
+            format: "PDF",
+            reason: "its text layer cannot be decoded (fonts without a Unicode map): run OCR on it"
+                .into(),
         });
     }
     let mut out = String::new();
@@ -40,6 +69,13 @@ pub(crate) fn judge_pages(pages: &[String]) -> Result<String, FormatError> {
         out.push_str(&cleaned);
     }
     Ok(out)
+}
+
+/// Letters of the Latin script (Vietnamese included) and ASCII digits.
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || ('\u{C0}'..='\u{24F}').contains(&c)
+        || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
 
 /// Trim line ends, drop blank-line runs and form feeds.
@@ -64,7 +100,6 @@ fn clean_page(page: &str) -> String {
 #[cfg(feature = "pdf")]
 pub(crate) fn pdf_to_text(bytes: &[u8]) -> Result<String, FormatError> {
     use pdf_extract::{Document, PlainTextOutput};
-    use std::panic::{catch_unwind, AssertUnwindSafe};
 
     let start = header_offset(bytes).ok_or_else(|| FormatError::Damaged {
         format: "PDF",
@@ -75,7 +110,7 @@ pub(crate) fn pdf_to_text(bytes: &[u8]) -> Result<String, FormatError> {
         format: "PDF",
         reason,
     };
-    let loaded = catch_unwind(AssertUnwindSafe(|| Document::load_mem(bytes)))
+    let loaded = quiet_catch(|| Document::load_mem(bytes))
         .map_err(|_| damaged("the file structure could not be parsed".to_string()))?;
     let mut doc = match loaded {
         Ok(doc) => doc,
@@ -90,15 +125,13 @@ pub(crate) fn pdf_to_text(bytes: &[u8]) -> Result<String, FormatError> {
         }
     };
     if doc.is_encrypted() {
-        let ok = catch_unwind(AssertUnwindSafe(|| doc.decrypt("").is_ok())).unwrap_or(false);
+        let ok = quiet_catch(|| doc.decrypt("").is_ok()).unwrap_or(false);
         if !ok {
             return Err(encrypted());
         }
     }
-    let page_numbers: Vec<u32> = catch_unwind(AssertUnwindSafe(|| {
-        doc.get_pages().keys().copied().collect()
-    }))
-    .map_err(|_| damaged("the page tree could not be read".to_string()))?;
+    let page_numbers: Vec<u32> = quiet_catch(|| doc.get_pages().keys().copied().collect())
+        .map_err(|_| damaged("the page tree could not be read".to_string()))?;
     if page_numbers.is_empty() {
         return Err(damaged("no pages".to_string()));
     }
@@ -106,14 +139,14 @@ pub(crate) fn pdf_to_text(bytes: &[u8]) -> Result<String, FormatError> {
     let mut failed = 0usize;
     let mut last_error = String::new();
     for n in page_numbers {
-        let result = catch_unwind(AssertUnwindSafe(|| {
+        let result = quiet_catch(|| {
             let mut s = String::new();
             let r = {
                 let mut out = PlainTextOutput::new(&mut s);
                 pdf_extract::output_doc_page(&doc, &mut out, n)
             };
             r.map(|()| s)
-        }));
+        });
         match result {
             Ok(Ok(s)) => pages.push(s),
             Ok(Err(e)) => {
@@ -132,6 +165,32 @@ pub(crate) fn pdf_to_text(bytes: &[u8]) -> Result<String, FormatError> {
         return Err(damaged(last_error));
     }
     judge_pages(&pages)
+}
+
+/// Run `f`, turning a panic into `Err` without the default hook's message on stderr
+/// (a damaged PDF is reported as an error, not as a crash trace). The hook installed
+/// once here stays silent only on threads inside this call and otherwise defers to
+/// the hook that was in place before.
+#[cfg(feature = "pdf")]
+fn quiet_catch<R>(f: impl FnOnce() -> R) -> std::thread::Result<R> {
+    use std::cell::Cell;
+    use std::panic::{catch_unwind, AssertUnwindSafe};
+    thread_local! {
+        static QUIET: Cell<bool> = const { Cell::new(false) };
+    }
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was = QUIET.with(|q| q.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(was));
+    result
 }
 
 #[cfg(feature = "pdf")]
@@ -171,6 +230,15 @@ mod tests {
         let t = judge_pages(&[page]).unwrap();
         assert!(t.starts_with("Điều 1.\n\n  Nội dung"));
         assert!(!t.contains("\n\n\n"));
+    }
+
+    #[test]
+    fn undecodable_text_layer() {
+        let page = "\u{4E00}\u{4E8C}\u{4E09} ".repeat(100);
+        let e = judge_pages(&[page]).unwrap_err();
+        assert!(e.to_string().contains("cannot be decoded"), "{e}");
+        let page = "Báo cáo \u{E012}\u{E013}\u{E014}".repeat(40);
+        assert!(judge_pages(&[page]).is_err());
     }
 
     #[test]

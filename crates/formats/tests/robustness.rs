@@ -214,6 +214,55 @@ fn hand_made_pdf_text_layer() {
     }
 }
 
+/// TCVN3 bytes of lowercase Vietnamese text, found by asking the decoder.
+fn tcvn3_bytes(s: &str) -> Vec<u8> {
+    let opts = Options {
+        encoding: Some(tomtat_text::Encoding::Tcvn3),
+        ..Options::default()
+    };
+    let mut table = std::collections::HashMap::new();
+    for b in 0x80..=0xFFu8 {
+        if let Ok(t) = tomtat_text::Text::from_bytes(&[b], &opts) {
+            let mut cs = t.as_str().chars();
+            if let (Some(c), None) = (cs.next(), cs.next()) {
+                table.entry(c).or_insert(b);
+            }
+        }
+    }
+    s.chars()
+        .map(|c| if c.is_ascii() { c as u8 } else { table[&c] })
+        .collect()
+}
+
+#[test]
+fn pdf_printed_from_a_legacy_font_document() {
+    let lines = [
+        "tỉnh ủy đã lãnh đạo thực hiện thắng lợi các nhiệm vụ kinh tế xã hội",
+        "tốc độ tăng trưởng kinh tế đạt khá, thu ngân sách vượt dự toán được giao",
+    ];
+    let escaped: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            tcvn3_bytes(l)
+                .iter()
+                .map(|&b| {
+                    if b.is_ascii() {
+                        (b as char).to_string()
+                    } else {
+                        format!("\\{b:o}")
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let refs: Vec<&str> = escaped.iter().map(String::as_str).collect();
+    let pdf = make_pdf(&text_content(&refs), &[], "");
+    let text = ext("cu.pdf", &pdf).unwrap();
+    for l in lines {
+        assert!(text.contains(l), "missing {l:?} in {text:?}");
+    }
+}
+
 #[test]
 fn pdf_with_too_little_text_is_scanned() {
     let pdf = make_pdf(&text_content(&["Signed by: Office"]), &[], "");
