@@ -786,7 +786,8 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
             {
                 let last = w.chars().next_back().unwrap_or(' ');
                 // `Văn phòng Sáng chế`, `Giai đoạn Đặc biệt`: a name goes on.
-                let in_name = k > u + marker_words && is_cap(cx.w(k - 1)) && !all_caps(cx.w(k - 1));
+                let in_name =
+                    k > u + marker_words + 1 && is_cap(cx.w(k - 1)) && !all_caps(cx.w(k - 1));
                 cut = (last.is_lowercase() && (after_name || !is_cap(w) && !in_name))
                     || last.is_ascii_digit()
                     || last == ')'
