@@ -6,10 +6,16 @@ use tomtat_tokenizer::tokenize;
 #[test]
 #[ignore]
 fn dump() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+    // TOKDIR=dir to read another folder of .txt files.
+    let dir = std::env::var("TOKDIR")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus").to_string());
     let mut seen: BTreeMap<(String, &str), usize> = BTreeMap::new();
     for e in std::fs::read_dir(dir).unwrap() {
-        let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        let path = e.unwrap().path();
+        if path.extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
         for t in tokenize(&text) {
             let s = t.text(&text);
             let interesting = !matches!(t.kind.name(), "syllable" | "punct");
@@ -47,4 +53,24 @@ fn repeat() {
     }
     let secs = start.elapsed().as_secs_f64();
     println!("{n} tokens, {:.1} MB/s", 100.0 * bytes as f64 / secs / 1e6);
+}
+
+/// Recall of `is_vietnamese_syllable` on a syllable list given as the first
+/// argument after `--`:
+/// `SYLLABLES=path cargo test -p tomtat-tokenizer --test tokens_dump syllable_recall -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn syllable_recall() {
+    let path = std::env::var("SYLLABLES").expect("SYLLABLES=path of a list, one a line");
+    let list = std::fs::read_to_string(path).unwrap();
+    let (mut ok, mut all) = (0, 0);
+    for w in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
+        all += 1;
+        if tomtat_tokenizer::token::is_vietnamese_syllable(w) {
+            ok += 1;
+        } else {
+            println!("rejected\t{w}");
+        }
+    }
+    println!("{ok}/{all} accepted");
 }

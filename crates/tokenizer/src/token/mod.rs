@@ -11,8 +11,11 @@
 //! Conventions (documented choices):
 //! - `tháng 5/2017`, `quý I/2025`: the word is a [`TokenKind::Syllable`] and
 //!   `5/2017`, `I/2025` a [`TokenKind::Date`]. Day/month without a year
-//!   (`30/6`, any valid day 1–31 / month 1–12 joined by `/`) is a date;
-//!   `15/18` is a ratio. Times (`14:30`, `8h30`, `8h`) are dates too.
+//!   (`30/6`: a valid day 1–31 / month 1–12 joined by `/`) is a date when
+//!   the first number is not smaller than the second or a date word
+//!   precedes (`ngày 3/7`, `sáng 3/7`, `đến 1/4`); otherwise `1/3`, `2/3`
+//!   are fractions, [`TokenKind::Ratio`], like `15/18`. Times (`14:30`,
+//!   `8h30`, `8h`) are dates too.
 //! - A number followed by a lower-case unit (`4.435m`, `99km`, `1038,5ha`) is
 //!   a Number and then a word (`m2`, `km2`: Foreign).
 //! - Mixed letters and digits (`5G`, `F0`, `TW4`, `H5N1`, `COVID-19`,
@@ -21,8 +24,9 @@
 //!   lone `I`) is Roman; a word that has the shape of a Vietnamese syllable is
 //!   a Syllable when it carries a vowel mark or has 3+ letters (`BÁO`, `BAN`,
 //!   headings in capitals), otherwise (`UBND`, `TW`, `AI`, `TU`) an
-//!   Abbreviation. Mixed case with 2+ capitals (`TTg`, `ThS`) is an
-//!   Abbreviation. `TP.`, `TS.`, `PGS.`... keep their dot (known dotted
+//!   Abbreviation. Mixed case with 2+ capitals and no more small letters
+//!   than capitals (`TTg`, `ThS`, `MHz`) is an Abbreviation (`PlayStation`
+//!   is Foreign). `TP.`, `TS.`, `PGS.`... keep their dot (known dotted
 //!   abbreviations); `T.Ư`, `TP.HCM`, `PGS.TS.`, `v.v.`, `KT-XH`, `GD&ĐT`,
 //!   `NQ/TW`, `Đ/c` are one Abbreviation.
 //! - Whitespace ([`is_space`]) separates tokens but a Period (`2020 - 2025`)
@@ -51,7 +55,7 @@ pub enum TokenKind {
     Ratio,
     /// `30/6/2024`, `29-1-2021`, `22.12.2024`, `5/2017`, `I/2025`, `30/6`, `14:30`.
     Date,
-    /// Years: `2020-2025`, `2020 - 2025`, `2021–2025`.
+    /// Years: `2020-2025`, `2020 - 2025`, `2021–2025`, `1968/69`.
     Period,
     /// `43-NQ/TW`, `19/2017/NQ-CP`, `COVID-19`, `5G`.
     Code,
@@ -303,8 +307,11 @@ fn digits_value(s: &[u8]) -> u32 {
     })
 }
 
-/// A Roman numeral of I, V, X, L in canonical form (1..=89).
+/// A Roman numeral of I, V, X, L in canonical form (2..=89, or a lone I, V, X).
 fn is_roman(s: &[u8]) -> bool {
+    if s == b"L" {
+        return false;
+    }
     const TENS: [&[u8]; 9] = [
         b"LXXX", b"LXX", b"LX", b"XXX", b"XL", b"XX", b"L", b"X", b"",
     ];
@@ -443,18 +450,22 @@ impl Scanner<'_, '_> {
         a
     }
 
-    /// The connector at `i` if a letter or digit follows it.
-    fn sep_at(&self, i: usize) -> Option<Sep> {
-        let sep = match *self.b.get(i)? {
-            b'.' => Sep::Dot,
-            b',' => Sep::Comma,
-            b'/' => Sep::Slash,
-            b'-' => Sep::Hyphen,
-            b':' => Sep::Colon,
-            b'&' => Sep::Amp,
+    /// The connector at `i` and its length in bytes, if a letter or digit
+    /// follows it. U+2010 and U+2011 (non-breaking hyphen) are hyphens.
+    fn sep_at(&self, i: usize) -> Option<(Sep, usize)> {
+        let (sep, len) = match *self.b.get(i)? {
+            b'.' => (Sep::Dot, 1),
+            b',' => (Sep::Comma, 1),
+            b'/' => (Sep::Slash, 1),
+            b'-' => (Sep::Hyphen, 1),
+            b':' => (Sep::Colon, 1),
+            b'&' => (Sep::Amp, 1),
+            0xE2 if matches!(self.b.get(i + 1..i + 3), Some([0x80, 0x90 | 0x91])) => {
+                (Sep::Hyphen, 3)
+            }
             _ => return None,
         };
-        self.alnum_at(i + 1).then_some(sep)
+        self.alnum_at(i + len).then_some((sep, len))
     }
 
     /// Scan runs and connectors after the first run `a0` into the arrays;
@@ -474,9 +485,9 @@ impl Scanner<'_, '_> {
                 return n;
             }
             match self.sep_at(a.end) {
-                Some(s) => {
+                Some((s, len)) => {
                     seps[n - 1] = s;
-                    a = self.scan_atom(a.end + 1);
+                    a = self.scan_atom(a.end + len);
                 }
                 None => return n,
             }
@@ -589,10 +600,25 @@ impl Scanner<'_, '_> {
             {
                 return (TokenKind::Date, ch.atoms[1].end);
             }
-            // Day/month `30/6`.
-            if ch.seps[0] == Sep::Slash && dlen(1) <= 2 && day_month(val(0), val(1)) {
+            // Day/month `30/6`; `1/3` is a fraction unless a date word precedes.
+            if ch.seps[0] == Sep::Slash
+                && dlen(1) <= 2
+                && day_month(val(0), val(1))
+                && (val(0) >= val(1) || self.after_date_word())
+            {
                 return (TokenKind::Date, ch.atoms[1].end);
             }
+        }
+        // Seasons `1968/69`, `2010-11`: a period.
+        if pure(1)
+            && dlen(0) == 4
+            && dlen(1) == 2
+            && matches!(ch.seps[0], Sep::Slash | Sep::Hyphen)
+            && (1000..3000).contains(&val(0))
+            && val(1) == (val(0) + 1) % 100
+            && !self.continues_figure(ch, 2)
+        {
+            return (TokenKind::Period, ch.atoms[1].end);
         }
         // Numbers joined by `/` are a ratio.
         let (mut end, mut k) = self.number_chain(ch, 0);
@@ -759,11 +785,45 @@ impl Scanner<'_, '_> {
                 return (TokenKind::Abbreviation, a1.end);
             }
         }
-        let kind = self.word_kind(&a0);
+        let mut kind = self.word_kind(&a0);
         if b.get(a0.end) == Some(&b'.') && DOTTED.iter().any(|d| d.as_bytes() == w0) {
             return (TokenKind::Abbreviation, a0.end + 1);
         }
+        if kind == TokenKind::Abbreviation
+            && a0.chars == 2
+            && a0.shape.is_syllable()
+            && self.in_capital_heading(&a0)
+        {
+            // `AN NINH`, `CA MAU` in a heading written in capitals.
+            kind = TokenKind::Syllable;
+        }
         (kind, a0.end)
+    }
+
+    /// Whether the word before `a` (a syllable token) or the word after it
+    /// is a Vietnamese syllable written in capitals (`QUỐC PHÒNG - AN NINH`).
+    fn in_capital_heading(&self, a: &Atom) -> bool {
+        if let Some(prev) = self.out[self.base..].last() {
+            let t = prev.text(self.text);
+            let between = &self.text[prev.end..a.start];
+            if prev.kind == TokenKind::Syllable
+                && t.chars().count() >= 2
+                && !t.chars().any(char::is_lowercase)
+                && between.chars().all(is_space)
+            {
+                return true;
+            }
+        }
+        // The next word, after spaces or one hyphen.
+        let mut j = a.end;
+        while j < self.b.len() && matches!(self.b[j], b' ' | b'-') {
+            j += 1;
+        }
+        if j == a.end || !self.alnum_at(j) {
+            return false;
+        }
+        let next = self.scan_atom(j);
+        next.all_caps() && next.shape.is_syllable() && (next.marked || next.chars >= 3)
     }
 
     /// The kind of a single run that starts with a letter.
@@ -801,11 +861,35 @@ impl Scanner<'_, '_> {
             }
             return TokenKind::Abbreviation;
         }
-        if a.first_upper {
+        // `TTg`, `ThS`, `MHz` are abbreviations, `PlayStation` is a word.
+        if a.first_upper && a.lower <= a.upper {
             TokenKind::Abbreviation
         } else {
             TokenKind::Foreign
         }
+    }
+
+    /// Whether the token before is a word that announces a date (`ngày 3/7`,
+    /// `Sáng 3/7`, `đến 1/4`).
+    fn after_date_word(&self) -> bool {
+        const CUES: [&str; 17] = [
+            "ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "từ", "đến", "tới", "đầu",
+            "cuối", "giữa", "trước", "sau", "lúc", "vào",
+        ];
+        let ours = &self.out[self.base..];
+        let Some(prev) = ours.last() else {
+            return false;
+        };
+        if prev.kind == TokenKind::Punct && matches!(prev.text(self.text), "-" | "–") {
+            // `30/4-1/5`: the end of a range of dates.
+            return ours.len() >= 2 && ours[ours.len() - 2].kind == TokenKind::Date;
+        }
+        if prev.kind != TokenKind::Syllable {
+            return false;
+        }
+        let t = prev.text(self.text);
+        CUES.iter()
+            .any(|c| t.chars().flat_map(char::to_lowercase).eq(c.chars()))
     }
 
     /// A run that may be part of a hyphenated or dotted abbreviation.

@@ -343,7 +343,7 @@ const CLOSED_ONLY: u8 = 2;
 const EITHER: u8 = 4;
 
 /// Vowel nuclei (with medial and glide) and whether they take a final.
-const NUCLEI: [(&str, u8); 55] = [
+const NUCLEI: [(&str, u8); 56] = [
     ("a", EITHER),
     ("e", EITHER),
     ("ê", EITHER),
@@ -391,6 +391,7 @@ const NUCLEI: [(&str, u8); 55] = [
     ("yêu", OPEN_ONLY),
     ("oai", OPEN_ONLY),
     ("oay", OPEN_ONLY),
+    ("oao", OPEN_ONLY),
     ("oeo", OPEN_ONLY),
     ("uây", OPEN_ONLY),
     ("uôi", OPEN_ONLY),

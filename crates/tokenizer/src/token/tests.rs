@@ -67,7 +67,7 @@ fn percents() {
 
 #[test]
 fn ratios() {
-    for s in ["419/419", "45.799/36.875", "15/18", "1/2/3"] {
+    for s in ["419/419", "45.799/36.875", "15/18", "1/2/3", "1/3", "2/3"] {
         whole(s, Ratio);
     }
 }
@@ -85,6 +85,7 @@ fn dates() {
         "IV/2017",
         "Q1/2025",
         "30/6",
+        "4/4",
         "14:30",
         "8h30",
         "1/1/24",
@@ -99,6 +100,11 @@ fn dates() {
         toks("tháng 5/2017"),
         vec![("tháng", Syllable), ("5/2017", Date)]
     );
+    // Day/month with the smaller number first after a date word.
+    assert_eq!(toks("Sáng 3/7")[1], ("3/7", Date));
+    assert_eq!(toks("từ ngày 1/4 đến 2/5")[2], ("1/4", Date));
+    assert_eq!(toks("từ ngày 1/4 đến 2/5")[4], ("2/5", Date));
+    assert_eq!(toks("thương binh 1/4")[2], ("1/4", Ratio));
     // Section numbers are not dates.
     assert_eq!(toks("2.1.10"), vec![("2.1.10", Number)]);
     // Holiday ranges: two dates.
@@ -115,6 +121,8 @@ fn periods() {
         "2020 - 2025",
         "2021–2025",
         "2016 – 2020",
+        "1968/69",
+        "2010-11",
         "1945—1954",
     ] {
         whole(s, Period);
@@ -221,6 +229,8 @@ fn abbreviations() {
         "AI",
         "TU",
         "PVFCCo",
+        "MHz",
+        "V/v",
         "QP-AN",
         "HĐND-UBND",
     ] {
@@ -271,6 +281,8 @@ fn words() {
     for s in [
         "online",
         "Framework",
+        "PlayStation",
+        "L",
         "Egov",
         "zalo",
         "Covid",
@@ -284,6 +296,35 @@ fn words() {
     for s in ["BÁO", "CÁO", "ĐẢNG", "BAN", "HÀ", "NỘI", "XUÂN", "A"] {
         whole(s, Syllable);
     }
+    // Short unmarked capitals are abbreviations, except inside a heading in capitals.
+    assert_eq!(toks("AN NINH"), vec![("AN", Syllable), ("NINH", Syllable)]);
+    assert_eq!(
+        toks("QUỐC PHÒNG - AN NINH"),
+        vec![
+            ("QUỐC", Syllable),
+            ("PHÒNG", Syllable),
+            ("-", Punct),
+            ("AN", Syllable),
+            ("NINH", Syllable)
+        ]
+    );
+    assert_eq!(
+        toks("TỈNH CA MAU"),
+        vec![("TỈNH", Syllable), ("CA", Syllable), ("MAU", Syllable)]
+    );
+    assert_eq!(
+        toks("ứng dụng AI trong"),
+        vec![
+            ("ứng", Syllable),
+            ("dụng", Syllable),
+            ("AI", Abbreviation),
+            ("trong", Syllable)
+        ]
+    );
+    assert_eq!(
+        toks("KHÓA XI VỀ"),
+        vec![("KHÓA", Syllable), ("XI", Roman), ("VỀ", Syllable)]
+    );
     // A word with combining marks is one token.
     assert_eq!(
         toks("Vie\u{302}\u{323}t Nam"),
