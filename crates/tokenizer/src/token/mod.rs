@@ -14,8 +14,11 @@
 //!   (`30/6`: a valid day 1–31 / month 1–12 joined by `/`) is a date when
 //!   the first number is not smaller than the second or a date word
 //!   precedes (`ngày 3/7`, `sáng 3/7`, `đến 1/4`); otherwise `1/3`, `2/3`
-//!   are fractions, [`TokenKind::Ratio`], like `15/18`. Times (`14:30`,
-//!   `8h30`, `8h`) are dates too.
+//!   are fractions, [`TokenKind::Ratio`], like `15/18`. With a hyphen,
+//!   `30-4` is a date only after `ngày`, `sáng`... (`từ 10-12` is a range:
+//!   number, dash, number). ISO `2024-06-30` and times (`14:30`, `14:30:05`,
+//!   `8h30`, `8h`) are dates too; other numbers joined by `:` (`1:1.000`) are
+//!   ratios.
 //! - A number followed by a lower-case unit (`4.435m`, `99km`, `1038,5ha`) is
 //!   a Number and then a word (`m2`, `km2`: Foreign).
 //! - Mixed letters and digits (`5G`, `F0`, `TW4`, `H5N1`, `COVID-19`,
@@ -272,6 +275,13 @@ struct Chunk<'c> {
 const DOTTED: [&str; 22] = [
     "TP", "Tp", "TX", "Tx", "TT", "TS", "Ts", "ThS", "Ths", "PGS", "GS", "BS", "KS", "NXB", "Th",
     "Tr", "tr", "Mr", "Mrs", "Ms", "Dr", "St",
+];
+
+/// Words announcing a date: the first 7 announce a day for sure (`ngày 30-4`),
+/// the others a day or a range (`từ 1/4`, `từ 10-12`).
+const CUES: [&str; 17] = [
+    "ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "từ", "đến", "tới", "đầu", "cuối",
+    "giữa", "trước", "sau", "lúc", "vào",
 ];
 
 /// Top-level domains that make `a.b.vn` a URL.
@@ -587,6 +597,34 @@ impl Scanner<'_, '_> {
         {
             return (TokenKind::Date, ch.atoms[2].end);
         }
+        // ISO `2024-06-30`.
+        if pure(1)
+            && pure(2)
+            && ch.seps[0] == ch.seps[1]
+            && matches!(ch.seps[0], Sep::Slash | Sep::Hyphen | Sep::Dot)
+            && dlen(0) == 4
+            && dlen(1) <= 2
+            && dlen(2) <= 2
+            && (1000..3000).contains(&val(0))
+            && day_month(val(2), val(1))
+            && !self.continues_figure(ch, 3)
+        {
+            return (TokenKind::Date, ch.atoms[2].end);
+        }
+        // Time with seconds `14:30:05`.
+        if pure(1)
+            && pure(2)
+            && ch.seps[0] == Sep::Colon
+            && ch.seps[1] == Sep::Colon
+            && dlen(0) <= 2
+            && dlen(1) == 2
+            && dlen(2) == 2
+            && val(0) <= 24
+            && val(1) < 60
+            && val(2) < 60
+        {
+            return (TokenKind::Date, ch.atoms[2].end);
+        }
         if pure(1) && dlen(0) <= 2 && !self.continues_figure(ch, 2) {
             // Time `14:30`.
             if ch.seps[0] == Sep::Colon && dlen(1) == 2 && val(0) <= 24 && val(1) < 60 {
@@ -604,7 +642,15 @@ impl Scanner<'_, '_> {
             if ch.seps[0] == Sep::Slash
                 && dlen(1) <= 2
                 && day_month(val(0), val(1))
-                && (val(0) >= val(1) || self.after_date_word())
+                && (val(0) >= val(1) || self.after_date_word(CUES.len()))
+            {
+                return (TokenKind::Date, ch.atoms[1].end);
+            }
+            // `ngày 30-4`: with a hyphen only after a date word (`10-12` is a range).
+            if ch.seps[0] == Sep::Hyphen
+                && dlen(1) <= 2
+                && day_month(val(0), val(1))
+                && self.after_date_word(7)
             {
                 return (TokenKind::Date, ch.atoms[1].end);
             }
@@ -620,12 +666,14 @@ impl Scanner<'_, '_> {
         {
             return (TokenKind::Period, ch.atoms[1].end);
         }
-        // Numbers joined by `/` are a ratio.
+        // Numbers joined by `/` (or `:`, `1:1.000`) are a ratio.
         let (mut end, mut k) = self.number_chain(ch, 0);
         let mut parts = 1;
+        let rsep = ch.seps[k - 1];
         while k < ch.n
             && end == ch.atoms[k - 1].end
-            && ch.seps[k - 1] == Sep::Slash
+            && matches!(rsep, Sep::Slash | Sep::Colon)
+            && ch.seps[k - 1] == rsep
             && ch.atoms[k].digit_first()
         {
             (end, k) = self.number_chain(ch, k);
@@ -869,13 +917,9 @@ impl Scanner<'_, '_> {
         }
     }
 
-    /// Whether the token before is a word that announces a date (`ngày 3/7`,
-    /// `Sáng 3/7`, `đến 1/4`).
-    fn after_date_word(&self) -> bool {
-        const CUES: [&str; 17] = [
-            "ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "từ", "đến", "tới", "đầu",
-            "cuối", "giữa", "trước", "sau", "lúc", "vào",
-        ];
+    /// Whether the token before is one of the first `cues` words of [`CUES`]
+    /// (`ngày 3/7`, `Sáng 3/7`, `đến 1/4`), or `30/4-` before `1/5`.
+    fn after_date_word(&self, cues: usize) -> bool {
         let ours = &self.out[self.base..];
         let Some(prev) = ours.last() else {
             return false;
@@ -888,7 +932,8 @@ impl Scanner<'_, '_> {
             return false;
         }
         let t = prev.text(self.text);
-        CUES.iter()
+        CUES[..cues]
+            .iter()
             .any(|c| t.chars().flat_map(char::to_lowercase).eq(c.chars()))
     }
 
@@ -995,14 +1040,22 @@ impl Scanner<'_, '_> {
                     )
             })
             .map_or(t.len(), |(k, _)| i + k);
+        let mut open = t[i..e].matches('(').count();
+        let mut close = t[i..e].matches(')').count();
         while let Some(c) = t[i..e].chars().next_back() {
             let trim = match c {
                 '.' | ',' | ';' | ':' | '!' | '?' | ']' | '}' | '…' => true,
-                ')' => t[i..e].matches('(').count() < t[i..e].matches(')').count(),
+                // An unbalanced closing parenthesis is not part of the URL.
+                ')' => open < close,
                 _ => false,
             };
             if !trim {
                 break;
+            }
+            if c == ')' {
+                close -= 1;
+            } else if c == '(' {
+                open -= 1;
             }
             e -= c.len_utf8();
         }

@@ -86,6 +86,8 @@ fn dates() {
         "Q1/2025",
         "30/6",
         "4/4",
+        "2024-06-30",
+        "14:30:05",
         "14:30",
         "8h30",
         "1/1/24",
@@ -105,6 +107,18 @@ fn dates() {
     assert_eq!(toks("từ ngày 1/4 đến 2/5")[2], ("1/4", Date));
     assert_eq!(toks("từ ngày 1/4 đến 2/5")[4], ("2/5", Date));
     assert_eq!(toks("thương binh 1/4")[2], ("1/4", Ratio));
+    assert_eq!(toks("ngày 30-4")[1], ("30-4", Date));
+    assert_eq!(
+        toks("từ 10-12"),
+        vec![
+            ("từ", Syllable),
+            ("10", Number),
+            ("-", Punct),
+            ("12", Number)
+        ]
+    );
+    assert_eq!(toks("1:1.000"), vec![("1:1.000", Ratio)]);
+    assert_eq!(toks("2:1"), vec![("2:1", Ratio)]);
     // Section numbers are not dates.
     assert_eq!(toks("2.1.10"), vec![("2.1.10", Number)]);
     // Holiday ranges: two dates.
