@@ -291,7 +291,7 @@ fn cp1252(b: u8) -> u16 {
 }
 
 /// Word's text with its control characters → plain lines.
-fn render(raw: &str) -> String {
+pub(crate) fn render(raw: &str) -> String {
     let mut out = String::new();
     // Field nesting: for each open field, whether we are past its separator (result).
     let mut fields: Vec<bool> = Vec::new();

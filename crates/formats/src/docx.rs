@@ -135,7 +135,7 @@ fn main_part_name(zip: &mut Archive<'_>) -> Option<String> {
 }
 
 /// Legacy 8-bit Vietnamese encodings, recognized by font name.
-fn legacy_font_encoding(font: &str) -> Option<Encoding> {
+pub(crate) fn legacy_font_encoding(font: &str) -> Option<Encoding> {
     let f = font.trim().to_ascii_lowercase();
     if f.starts_with(".vn") {
         Some(Encoding::Tcvn3)

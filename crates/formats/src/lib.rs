@@ -1,4 +1,4 @@
-//! Read report files (.txt/.md, .docx, .doc, .odt, .html, .pdf) into text.
+//! Read report files (.txt/.md, .docx, .doc, .odt, .rtf, .html, .pdf) into text.
 //!
 //! The format is judged from the content first (a `.txt` that is really a PDF, a zip
 //! or an image is recognized), then from the extension. Every failure is a
@@ -32,6 +32,7 @@ mod legacy;
 mod markup;
 mod odt;
 mod pdf;
+mod rtf;
 mod zip;
 
 #[doc(hidden)]
@@ -66,12 +67,12 @@ impl Format {
     }
 
     /// The format the content shows by its signature, if it shows one
-    /// (`%PDF-`, a zip archive, a compound file, an HTML document).
+    /// (`%PDF-`, a zip archive, a compound file or RTF (both `Doc`), an HTML document).
     pub fn sniff(bytes: &[u8]) -> Option<Format> {
         match sniff(bytes) {
             Sniffed::Pdf => Some(Format::Pdf),
             Sniffed::Zip => Some(Format::Docx),
-            Sniffed::Cfb => Some(Format::Doc),
+            Sniffed::Cfb | Sniffed::Rtf => Some(Format::Doc),
             Sniffed::Other(_) => None,
             Sniffed::None => html::looks_like_html(bytes).then_some(Format::Html),
         }
@@ -124,6 +125,7 @@ enum Sniffed {
     Pdf,
     Zip,
     Cfb,
+    Rtf,
     /// A known binary format, by name.
     Other(&'static str),
     None,
@@ -140,6 +142,9 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     }
     if starts(cfb::MAGIC) {
         return Sniffed::Cfb;
+    }
+    if starts(b"{\\rtf") {
+        return Sniffed::Rtf;
     }
     let kind = if starts(b"\x89PNG\r\n\x1a\n") {
         "a PNG image"
@@ -176,8 +181,6 @@ fn sniff(bytes: &[u8]) -> Sniffed {
         "an SQLite database"
     } else if starts(b"AT&TFORM") {
         "a DjVu scan"
-    } else if starts(b"{\\rtf") {
-        "an RTF document: open it in Word and save it as .docx"
     } else {
         return Sniffed::None;
     };
@@ -216,6 +219,7 @@ pub fn extract(path: &Path, bytes: &[u8], options: &Options) -> Result<Text, For
         Sniffed::Pdf => (pdf::pdf_to_text(bytes)?, "PDF"),
         Sniffed::Zip => docx::docx_to_text(bytes, options)?,
         Sniffed::Cfb => (cfb::read(bytes)?, "Word .doc"),
+        Sniffed::Rtf => (rtf::rtf_to_text(bytes, options), "RTF"),
         Sniffed::Other(kind) => return Err(FormatError::Binary(kind.to_string())),
         Sniffed::None => match by_name {
             Format::Pdf => return Err(misnamed(bytes, "PDF", "no %PDF header")),

@@ -321,6 +321,12 @@ fn html_in_a_legacy_charset() {
 }
 
 #[test]
+fn rtf_saved_under_a_doc_name() {
+    let rtf = br#"{\rtf1\ansi\ansicpg1252{\fonttbl{\f0 Times New Roman;}}\f0 K\u7871?t lu\u7853?n\par H\u7897?i ngh\u7883?\par}"#;
+    assert_eq!(ext("ket-luan.doc", rtf).unwrap(), "Kết luận\nHội nghị");
+}
+
+#[test]
 fn binary_named_txt() {
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
     png.extend((0..500u32).map(|i| (i * 31 % 251) as u8));
@@ -362,6 +368,12 @@ proptest! {
         let mut cfb = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
         cfb.extend_from_slice(&body);
         let _ = ext("a.doc", &cfb);
+    }
+
+    #[test]
+    fn arbitrary_rtf_never_panics(body in "[{}\\\\a-z0-9 '*;\\-\\?]{0,400}") {
+        let rtf = format!("{{\\rtf1 {body}");
+        let _ = ext("a.rtf", rtf.as_bytes());
     }
 
     #[test]
