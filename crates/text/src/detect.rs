@@ -51,11 +51,8 @@ pub fn detect(bytes: &[u8]) -> Detection {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) if s.is_ascii() => {
-            let sample = &bytes[..bytes.len().min(SAMPLE)];
-            let viqr = score(&decode::viqr::decode(sample).text);
-            let words = ascii_words(sample).max(1);
-            let density = viqr.good as f32 / words as f32;
-            if viqr.good >= 3 && viqr.good >= 4 * viqr.bad && density >= 0.15 {
+            let (viqr, density) = viqr_evidence(&bytes[..bytes.len().min(SAMPLE)]);
+            if viqr_wins(&viqr, density) {
                 det(Encoding::Viqr, (0.5 + density).min(1.0) * viqr.ratio())
             } else {
                 det(Encoding::Utf8, 1.0 - density.min(0.5))
@@ -74,6 +71,13 @@ pub fn detect(bytes: &[u8]) -> Detection {
                     vi += 1;
                 } else {
                     other += 1;
+                }
+            }
+            if vi * 50 < end {
+                // Hardly any Vietnamese letters: maybe VIQR with a few UTF-8 symbols.
+                let (viqr, density) = viqr_evidence(&bytes[..end]);
+                if viqr_wins(&viqr, density) {
+                    return det(Encoding::Viqr, (0.5 + density).min(1.0) * viqr.ratio());
                 }
             }
             let share = if vi + other == 0 {
@@ -133,6 +137,10 @@ fn legacy(sample: &[u8]) -> Detection {
                 _ => d.text.into_owned(),
             };
             let mut s = score(&text);
+            if e == Encoding::Vni {
+                // Mark bytes with no letter before them are VNI gone wrong.
+                s.weird += decode::vni::lone_marks(sample);
+            }
             if e == Encoding::Utf8 {
                 // A cut multi-byte sequence at the end of the sample is no evidence.
                 s.weird = s.weird.saturating_sub(1);
@@ -144,7 +152,7 @@ fn legacy(sample: &[u8]) -> Detection {
     let (best, s) = scores[0];
     let second = scores[1].1.value().max(0);
     let value = s.value();
-    if value <= 0 {
+    if value < 0 || s.good == 0 {
         // No Vietnamese evidence: Windows-1258 reads Western text too.
         return Detection {
             encoding: Encoding::Cp1258,
@@ -167,11 +175,13 @@ pub(crate) struct Score {
     pub bad: usize,
     /// Symbols, control characters and foreign letters typical of mojibake.
     pub weird: usize,
+    /// All words (runs of letters).
+    pub words: usize,
 }
 
 impl Score {
     fn value(&self) -> i64 {
-        self.good as i64 - 2 * self.bad as i64 - 2 * self.weird as i64
+        self.good as i64 - self.bad as i64 - 2 * self.weird as i64
     }
 
     /// Share of the evidence that is for Vietnamese.
@@ -185,17 +195,18 @@ impl Score {
     }
 }
 
-fn ascii_words(b: &[u8]) -> usize {
-    let mut n = 0;
-    let mut in_word = false;
-    for &c in b {
-        let l = c.is_ascii_alphabetic();
-        if l && !in_word {
-            n += 1;
-        }
-        in_word = l;
-    }
-    n
+/// The score of the VIQR reading of `sample` and the share of its words that are
+/// syllables with diacritics.
+fn viqr_evidence(sample: &[u8]) -> (Score, f32) {
+    let viqr = score(&decode::viqr::decode(sample).text);
+    let density = viqr.good as f32 / viqr.words.max(1) as f32;
+    (viqr, density)
+}
+
+/// VIQR needs many marked syllables and few words spoiled by marks (English `it's`,
+/// `see?` spoil words; Vietnamese `Vie^.t` makes a syllable).
+fn viqr_wins(viqr: &Score, density: f32) -> bool {
+    viqr.good >= 2 && viqr.good >= 2 * viqr.bad && density >= 0.2
 }
 
 /// Punctuation that real Vietnamese documents use outside ASCII.
@@ -225,6 +236,7 @@ pub(crate) fn score(text: &str) -> Score {
     let mut word = String::new();
     let mut word_non_ascii = false;
     let end_word = |word: &mut String, non_ascii: &mut bool, s: &mut Score| {
+        s.words += 1;
         if *non_ascii {
             if is_syllable(word) {
                 s.good += 1;
@@ -262,9 +274,11 @@ pub(crate) fn score(text: &str) -> Score {
     s
 }
 
-const ONSETS: [&str; 27] = [
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
-    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+/// Onsets, longest first; `kr pr pl bl dr` occur in Central Highlands place names
+/// (Krông, Prông, Pleiku).
+const ONSETS: [&str; 32] = [
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "kr", "pr", "pl", "bl",
+    "dr", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
 ];
 
 const NUCLEI: [&str; 55] = [
@@ -282,6 +296,7 @@ pub(crate) fn is_syllable(word: &str) -> bool {
     let mut buf = [0u8; 32];
     let mut len = 0;
     let mut tone = NO_TONE;
+    let mut tone_at = 0;
     let mut push = |c: char| -> bool {
         if len + c.len_utf8() > buf.len() {
             return false;
@@ -289,13 +304,14 @@ pub(crate) fn is_syllable(word: &str) -> bool {
         len += c.encode_utf8(&mut buf[len..]).len();
         true
     };
-    for c in word.chars() {
+    for (k, c) in word.chars().enumerate() {
         if let Some(v) = tone::vowel(c) {
             if v.tone != NO_TONE {
                 if tone != NO_TONE {
                     return false;
                 }
                 tone = v.tone;
+                tone_at = k;
             }
             if !push(tone::vowel_char(v.base, NO_TONE, false)) {
                 return false;
@@ -338,7 +354,23 @@ pub(crate) fn is_syllable(word: &str) -> bool {
     if matches!(coda, "c" | "ch" | "p" | "t") && !matches!(tone, ACUTE | DOT) {
         return false;
     }
-    true
+    if tone == NO_TONE {
+        return true;
+    }
+    // Where the tone mark sits in the nucleus.
+    let onset_chars = plain[..plain.len() - rest.len()].chars().count();
+    let Some(pos) = tone_at.checked_sub(onset_chars) else {
+        return false;
+    };
+    match nucleus.chars().count() {
+        1 => true,
+        2 => match nucleus {
+            "oa" | "oe" | "uy" => true,
+            "uê" | "uơ" | "uâ" | "oă" | "iê" | "yê" | "uô" | "ươ" => pos == 1,
+            _ => pos == usize::from(!coda.is_empty()),
+        },
+        _ => pos == if nucleus == "uyê" { 2 } else { 1 },
+    }
 }
 
 #[cfg(test)]
@@ -366,7 +398,15 @@ mod tests {
         ] {
             assert!(is_syllable(w), "{w}");
         }
-        for w in ["Vieọt", "viưt", "cña", "hoàt", "xyz", "aá", "quá̀", "bánhs"] {
+        for w in [
+            "người", "khuyến", "chuyện", "giữa", "của", "cửa", "mía", "toàn", "khuỷu", "thuế",
+        ] {
+            assert!(is_syllable(w), "{w}");
+        }
+        for w in [
+            "Vieọt", "viưt", "cña", "hoàt", "xyz", "aá", "quá̀", "bánhs", "caỷ", "heọ", "cuả",
+            "ngưòi",
+        ] {
             assert!(!is_syllable(w), "{w}");
         }
     }

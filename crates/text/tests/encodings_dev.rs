@@ -76,3 +76,39 @@ fn utf8_originals_are_utf8() {
         assert_eq!(text.as_str().as_bytes(), &bytes[..]);
     }
 }
+
+/// Detection on short inputs: every line of the legacy files on its own. A line
+/// counts as right when auto-detection decodes it to the expected line (a line of
+/// plain ASCII is right as UTF-8 too).
+#[test]
+fn lines_detect_well() {
+    let dir = dir();
+    let (mut right, mut all) = (0usize, 0usize);
+    let mut wrong = Vec::new();
+    for i in 0..5 {
+        for enc in ["tcvn3", "vni", "viqr", "cp1258"] {
+            let bytes = std::fs::read(dir.join(format!("{i:03}.{enc}.txt"))).unwrap();
+            let expected =
+                std::fs::read_to_string(dir.join(format!("{i:03}.{enc}.expected.txt"))).unwrap();
+            let lines = bytes.split(|&b| b == b'\n').zip(expected.split('\n'));
+            for (line, want) in lines {
+                if line.len() < 20 {
+                    continue;
+                }
+                all += 1;
+                let got = Text::from_bytes(line, &Options::default()).unwrap();
+                if got.as_str() == want.trim_end_matches('\r') {
+                    right += 1;
+                } else {
+                    wrong.push(format!("{enc} {:?}: {}", got.detection(), got.as_str()));
+                }
+            }
+        }
+    }
+    let share = right as f64 / all as f64;
+    eprintln!("lines detected right: {right}/{all} = {share:.3}");
+    for w in wrong.iter().take(15) {
+        eprintln!("  {w}");
+    }
+    assert!(share >= 0.97, "{right}/{all}");
+}

@@ -155,3 +155,19 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded<'static> {
     }
     out.finish(Encoding::Vni)
 }
+
+/// How many mark bytes in `bytes` do not follow a letter they fit.
+pub(crate) fn lone_marks(bytes: &[u8]) -> usize {
+    let t = tables();
+    let mut n = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if i + 1 < bytes.len() && combine(bytes[i], bytes[i + 1]).is_some() {
+            i += 2;
+            continue;
+        }
+        n += t.marks[bytes[i] as usize].is_some() as usize;
+        i += 1;
+    }
+    n
+}
