@@ -762,37 +762,23 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                 && curly > 0
                 && text[words[j].s..words[n - 1].e].contains('”');
             cut = !quoted_ellipsis && sentence_end(&cx, pending, pend_word, u, marker_words, j);
-        } else if !is_cap(nx) {
-            // every rule below opens the next unit with a capital
-        } else if cx.caption_at(j).is_some() {
-            cut = true;
-        } else if w.ends_with(':') && section_marker(nx) && cx.get(j + 1).is_some_and(is_cap) {
-            // `... theo Luật HTX năm 2012: I. Đối tượng tham gia`
-            cut = true;
-        } else if caps_all && caps_syl >= 2 && is_cap(nx) && !all_caps(nx) && !nx.starts_with('(') {
-            cut = true;
-        } else if salutation && w.ends_with(',') && is_cap(nx) {
-            cut = true;
-        } else if k > u
-            && double_space(text, words[k], words[j])
-            && !w.ends_with(',')
-            && cx.starter_at(j).is_some()
-        {
-            // a double space is where a crawler lost a line break
-            cut = true;
-        } else if k >= u + 2 {
-            if let Some((_, after_name)) =
-                cx.starter_full(j).filter(|_| !rules.connector.contains(w))
-            {
-                let last = w.chars().next_back().unwrap_or(' ');
-                // `Văn phòng Sáng chế`, `Giai đoạn Đặc biệt`: a name goes on.
-                let in_name =
-                    k > u + marker_words + 1 && is_cap(cx.w(k - 1)) && !all_caps(cx.w(k - 1));
-                cut = (last.is_lowercase() && (after_name || !is_cap(w) && !in_name))
-                    || last.is_ascii_digit()
-                    || last == ')'
-                    || (acronym(w) && !caps_all && last.is_alphanumeric());
-            }
+        } else if is_cap(nx) {
+            // Every rule below opens the next unit with a capital.
+            // a photo caption or source note
+            cut = cx.caption_at(j).is_some()
+                // `... theo Luật HTX năm 2012: I. Đối tượng tham gia`
+                || w.ends_with(':') && section_marker(nx) && cx.get(j + 1).is_some_and(is_cap)
+                // the end of an upper-case heading run: `KẾT QUẢ ĐẠT ĐƯỢC Trong ...`
+                || caps_all && caps_syl >= 2 && !all_caps(nx) && !nx.starts_with('(')
+                // `Thưa các đồng chí, Sau ...`
+                || salutation && w.ends_with(',')
+                // a double space is where a crawler lost a line break
+                || k > u
+                    && double_space(text, words[k], words[j])
+                    && !w.ends_with(',')
+                    && cx.starter_at(j).is_some()
+                // a sentence opener right after a lower-case word
+                || k >= u + 2 && starter_after(&cx, w, k, u, marker_words, caps_all, j);
         }
         if cut {
             u = j;
@@ -812,6 +798,31 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
             }
         }
     }
+}
+
+/// A starter phrase at word `j` opens a unit after word `k` (no punctuation between).
+fn starter_after(
+    cx: &Ctx,
+    w: &str,
+    k: usize,
+    u: usize,
+    marker_words: usize,
+    caps_all: bool,
+    j: usize,
+) -> bool {
+    let Some((_, after_name)) = cx.starter_full(j) else {
+        return false;
+    };
+    if cx.rules.connector.contains(w) {
+        return false;
+    }
+    let last = w.chars().next_back().unwrap_or(' ');
+    // `Văn phòng Sáng chế`, `Giai đoạn Đặc biệt`: a name goes on.
+    let in_name = k > u + marker_words + 1 && is_cap(cx.w(k - 1)) && !all_caps(cx.w(k - 1));
+    (last.is_lowercase() && (after_name || !is_cap(w) && !in_name))
+        || last.is_ascii_digit()
+        || last == ')'
+        || (acronym(w) && !caps_all && last.is_alphanumeric())
 }
 
 /// `I.`, `II.`, `IV.`: a section number.
