@@ -74,3 +74,28 @@ fn syllable_recall() {
     }
     println!("{ok}/{all} accepted");
 }
+
+/// Space-separated items of a pre-tokenized file (`TOKFILE`, e.g. UD
+/// `.raw.txt`) that the scanner cuts into several tokens, most frequent first.
+#[test]
+#[ignore]
+fn split_items() {
+    let path = std::env::var("TOKFILE").expect("TOKFILE=path");
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for item in text.split_whitespace() {
+        let tokens = tokenize(item);
+        if tokens.len() > 1 {
+            let shape: Vec<String> = tokens
+                .iter()
+                .map(|t| format!("{}:{}", t.text(item), t.kind.name()))
+                .collect();
+            *seen.entry(shape.join(" ")).or_default() += 1;
+        }
+    }
+    let mut v: Vec<_> = seen.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1));
+    for (s, n) in v.iter().take(200) {
+        println!("{n}\t{s}");
+    }
+}

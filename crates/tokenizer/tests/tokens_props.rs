@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 use tomtat_tokenizer::token::{is_space, is_vietnamese_syllable, parse_number};
-use tomtat_tokenizer::{tokenize, tokenize_into, Token};
+use tomtat_tokenizer::{tokenize, tokenize_into, Token, TokenKind};
 
 /// The invariants every tokenization must satisfy.
 fn check(text: &str, tokens: &[Token]) -> Result<(), TestCaseError> {
@@ -93,5 +93,52 @@ proptest! {
         let tokens = tokenize(&text);
         prop_assert_eq!(tokens.len(), 1);
         prop_assert_eq!(tokens[0].kind, tomtat_tokenizer::TokenKind::Number);
+    }
+}
+
+/// Figures and codes from real reports, with their kinds.
+const FIGURES: [(&str, TokenKind); 22] = [
+    ("832.270.966.973", TokenKind::Number),
+    ("3.807,927", TokenKind::Number),
+    ("07", TokenKind::Number),
+    ("104,11%", TokenKind::Percent),
+    ("5,1%", TokenKind::Percent),
+    ("419/419", TokenKind::Ratio),
+    ("45.799/36.875", TokenKind::Ratio),
+    ("30/6/2024", TokenKind::Date),
+    ("29-1-2021", TokenKind::Date),
+    ("22.12.2024", TokenKind::Date),
+    ("I/2025", TokenKind::Date),
+    ("5/2017", TokenKind::Date),
+    ("2020-2025", TokenKind::Period),
+    ("2021–2025", TokenKind::Period),
+    ("43-NQ/TW", TokenKind::Code),
+    ("19/2017/NQ-CP", TokenKind::Code),
+    ("09-CTr/TU", TokenKind::Code),
+    ("24/CT-TTg", TokenKind::Code),
+    ("XIII", TokenKind::Roman),
+    ("UBND", TokenKind::Abbreviation),
+    ("KT-XH", TokenKind::Abbreviation),
+    ("Đ/c", TokenKind::Abbreviation),
+];
+
+fn words() -> impl Strategy<Value = String> {
+    let w = prop::sample::select(vec![
+        "Ngày", "đạt", "(", ")", ",", ".", "UBND", "tăng", "“", "”", ";", ":", "năm", "TP.", "số",
+        "khóa", "quý", "…", "...", "/", "x", "@", "Đảng", "HĐND", "và",
+    ]);
+    prop::collection::vec(w, 0..6).prop_map(|v| v.join(" "))
+}
+
+proptest! {
+    /// A figure between words, separated by spaces, is one token of its kind.
+    #[test]
+    fn figures_are_never_cut(left in words(), right in words(), k in 0..FIGURES.len()) {
+        let (fig, kind) = FIGURES[k];
+        let text = format!("{left} {fig} {right}");
+        let at = left.len() + 1;
+        let tokens = tokenize(&text);
+        let t = tokens.iter().find(|t| t.start == at);
+        prop_assert_eq!(t.map(|t| (t.text(&text), t.kind)), Some((fig, kind)), "{}", text);
     }
 }

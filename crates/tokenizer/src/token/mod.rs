@@ -319,7 +319,7 @@ fn digits_value(s: &[u8]) -> u32 {
 
 /// A Roman numeral of I, V, X, L in canonical form (2..=89, or a lone I, V, X).
 fn is_roman(s: &[u8]) -> bool {
-    if s == b"L" {
+    if s == b"L" || !s.iter().all(|c| matches!(c, b'I' | b'V' | b'X' | b'L')) {
         return false;
     }
     const TENS: [&[u8]; 9] = [
@@ -1009,6 +1009,10 @@ impl Scanner<'_, '_> {
     /// `http://`, `https://`, `ftp://`, `www.`: the URL's end.
     fn url_prefix(&self, i: usize) -> Option<usize> {
         let rest = &self.b[i..];
+        // Quick reject: `ht`, `ww`, `ft`.
+        if !matches!(rest.get(1).map(|c| c | 0x20), Some(b't' | b'w')) {
+            return None;
+        }
         let starts = |p: &[u8]| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
         let body = if starts(b"https://") {
             8
