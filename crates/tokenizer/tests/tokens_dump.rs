@@ -94,7 +94,7 @@ fn split_items() {
         }
     }
     let mut v: Vec<_> = seen.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v.sort_by_key(|e| std::cmp::Reverse(e.1));
     for (s, n) in v.iter().take(200) {
         println!("{n}\t{s}");
     }
