@@ -272,9 +272,9 @@ struct Chunk<'c> {
 }
 
 /// Abbreviations written with a trailing dot.
-const DOTTED: [&str; 22] = [
-    "TP", "Tp", "TX", "Tx", "TT", "TS", "Ts", "ThS", "Ths", "PGS", "GS", "BS", "KS", "NXB", "Th",
-    "Tr", "tr", "Mr", "Mrs", "Ms", "Dr", "St",
+const DOTTED: [&str; 23] = [
+    "TP", "Tp", "tp", "TX", "Tx", "TT", "TS", "Ts", "ThS", "Ths", "PGS", "GS", "BS", "KS", "NXB",
+    "Th", "Tr", "tr", "Mr", "Mrs", "Ms", "Dr", "St",
 ];
 
 /// Words announcing a date: the first 7 announce a day for sure (`ngày 30-4`),
