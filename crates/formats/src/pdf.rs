@@ -78,23 +78,100 @@ fn is_latin(c: char) -> bool {
         || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
 
-/// Trim line ends, drop blank-line runs and form feeds.
+/// Trim line ends, drop blank-line runs and form feeds, and join the lines that
+/// the page width wrapped: a line about as long as the page's full lines that does
+/// not end a sentence continues on the next, unless that one starts a list item.
 fn clean_page(page: &str) -> String {
-    let mut out = String::new();
-    let mut blank = 0;
+    // Lines; `None` marks a blank line (a paragraph break).
+    let mut lines: Vec<Option<&str>> = Vec::new();
     for line in page.split(['\n', '\r', '\u{C}']) {
         let line = line.trim_end();
         if line.trim().is_empty() {
-            blank += 1;
+            if lines.last().is_some_and(Option::is_some) {
+                lines.push(None);
+            }
+        } else {
+            lines.push(Some(line));
+        }
+    }
+    while lines.last().is_some_and(Option::is_none) {
+        lines.pop();
+    }
+    let width = full_line_width(lines.iter().flatten().copied());
+    let mut out = String::new();
+    let mut prev: Option<&str> = None;
+    for line in lines {
+        let Some(l) = line else {
+            prev = None;
             continue;
-        }
+        };
         if !out.is_empty() {
-            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+            match prev {
+                Some(p) if wraps(p, l, width) => {
+                    out.push(' ');
+                    out.push_str(l.trim_start());
+                    prev = Some(l);
+                    continue;
+                }
+                Some(_) => out.push('\n'),
+                None => out.push_str("\n\n"),
+            }
         }
-        blank = 0;
-        out.push_str(line);
+        out.push_str(l);
+        prev = Some(l);
     }
     out
+}
+
+/// The length (in characters) of a full line: the 90th percentile of line lengths.
+fn full_line_width<'a>(lines: impl Iterator<Item = &'a str>) -> usize {
+    let mut lens: Vec<usize> = lines
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n >= 10)
+        .collect();
+    if lens.len() < 3 {
+        return 0;
+    }
+    lens.sort_unstable();
+    lens[(lens.len() * 9 / 10).min(lens.len() - 1)]
+}
+
+/// Does `prev` wrap onto `next`?
+fn wraps(prev: &str, next: &str, width: usize) -> bool {
+    let p = prev.trim();
+    let n = next.trim_start();
+    width >= 40
+        && p.chars().count() * 4 >= width * 3
+        && !p.ends_with(['.', ':', ';', '!', '?', '…'])
+        && !starts_list_item(n)
+}
+
+/// A bullet, a numbered or lettered item, or a legal heading (Điều, Chương, Mục, Phần).
+fn starts_list_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if "-+•*–—●○■□▪►✓".contains(first) {
+        return true;
+    }
+    for head in ["Điều ", "Chương ", "Mục ", "Phần ", "Phụ lục"] {
+        if line.starts_with(head) {
+            return true;
+        }
+    }
+    // "1.", "2.3)", "a)", "đ)", "IV."
+    let token: String = line.chars().take_while(|c| !c.is_whitespace()).collect();
+    let body = token.trim_end_matches(['.', ')']);
+    if body.len() == token.len() || body.is_empty() {
+        return false;
+    }
+    let numbered = body
+        .split('.')
+        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    let lettered = body.chars().count() == 1 && body.chars().all(|c| c.is_lowercase());
+    let roman = body.chars().all(|c| "IVXLC".contains(c));
+    numbered || lettered || roman
 }
 
 #[cfg(feature = "pdf")]
@@ -239,6 +316,35 @@ mod tests {
         assert!(e.to_string().contains("cannot be decoded"), "{e}");
         let page = "Báo cáo \u{E012}\u{E013}\u{E014}".repeat(40);
         assert!(judge_pages(&[page]).is_err());
+    }
+
+    #[test]
+    fn wrapped_lines_are_joined() {
+        let full = "Thực hiện Quyết định số 145/QĐ-BNV ngày 03/3/2025 của Bộ trưởng Bộ";
+        let page = format!(
+            "BỘ NỘI VỤ\n{full}\nNội vụ ban hành Kế hoạch sơ kết 05 năm thực hiện Chương trình,\n\
+             đẩy mạnh cải cách hành chính nhà nước giai đoạn 2026 - 2030 (dự thảo).\n\
+             Để tiếp tục hoàn thiện dự thảo Báo cáo, Bộ Nội vụ đề nghị các bộ, cơ quan\n\
+             - Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, thành phố trực thuộc\n\
+             2. Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương nghiên cứu\n\n\
+             Nơi nhận:"
+        );
+        assert_eq!(
+            clean_page(&page),
+            format!(
+                "BỘ NỘI VỤ\n{full} Nội vụ ban hành Kế hoạch sơ kết 05 năm thực hiện Chương trình, \
+                 đẩy mạnh cải cách hành chính nhà nước giai đoạn 2026 - 2030 (dự thảo).\n\
+                 Để tiếp tục hoàn thiện dự thảo Báo cáo, Bộ Nội vụ đề nghị các bộ, cơ quan\n\
+                 - Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, thành phố trực thuộc\n\
+                 2. Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương nghiên cứu\n\n\
+                 Nơi nhận:"
+            )
+        );
+        assert!(starts_list_item("a) Hội"));
+        assert!(starts_list_item("IV. KẾT QUẢ"));
+        assert!(starts_list_item("1.2. Về"));
+        assert!(!starts_list_item("Nội vụ"));
+        assert!(!starts_list_item("2025 của"));
     }
 
     #[test]
