@@ -3,9 +3,10 @@
 # (benches/compare/sumy_lexrank.py), scored on the dev gold beside tomtat's two methods,
 # and the throughput of each on the bundled corpus. Prints Markdown tables.
 #
-# usage: benches/compare/summarize.sh            (from the repository root)
+# usage: benches/compare/summarize.sh            (from any folder)
 # env:   VENV   throw-away venv (default /tmp/tomtat-compare-venv; reused when present)
-#        TOMTAT binary (default target/release/tomtat, built when missing)
+#        TOMTAT binary (default target/release/tomtat, built when missing: run
+#               `cargo build --release -p tomtat-cli` first for current figures)
 #        DEV    dev reports with gold.jsonl (default /work/shared/data/reports-dev)
 #        RUNS   timing runs, the median is reported (default 3)
 #        OUT    folder for the JSONL outputs (default a fresh temporary folder)
@@ -44,8 +45,10 @@ CORPUS_FILES=("$ROOT"/corpus/*.txt)
 
 # ---- quality on the dev gold ------------------------------------------------------------
 echo "running tomtat and sumy on ${#DEV_FILES[@]} dev reports -> $OUT" >&2
-"$TOMTAT" summarize -q "${DEV_FILES[@]}" > "$OUT/tomtat-default.jsonl" 2>/dev/null
-"$TOMTAT" summarize -q --method lexrank "${DEV_FILES[@]}" > "$OUT/tomtat-lexrank.jsonl" 2>/dev/null
+# exit status 1 = some document failed (an error record): still a complete output
+"$TOMTAT" summarize -q "${DEV_FILES[@]}" > "$OUT/tomtat-default.jsonl" 2>/dev/null || [ $? -le 1 ]
+"$TOMTAT" summarize -q --method lexrank "${DEV_FILES[@]}" > "$OUT/tomtat-lexrank.jsonl" 2>/dev/null ||
+    [ $? -le 1 ]
 # same number of sentences per document as tomtat's LexRank picked
 "$PY" "$HERE/sumy_lexrank.py" --words underthesea --budget-from "$OUT/tomtat-lexrank.jsonl" \
     --out "$OUT/sumy-underthesea.jsonl" "${DEV_FILES[@]}"
