@@ -86,11 +86,11 @@ NDOCS=${#CORPUS_FILES[@]}
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 wall_median() { # command... ; prints the median wall time in seconds over RUNS runs
-    "$@" > /dev/null 2>&1 # warm the page cache
+    "$@" > /dev/null 2>&1 || true # warm the page cache
     for _ in $(seq "$RUNS"); do
         local t0 t1
         t0=$(date +%s.%N)
-        "$@" > /dev/null 2>&1
+        "$@" > /dev/null 2>&1 || true
         t1=$(date +%s.%N)
         awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}'
     done | median
