@@ -18,10 +18,14 @@ pub(crate) fn header_offset(bytes: &[u8]) -> Option<usize> {
 
 /// Judge extracted pages: enough text per page, or the no-text-layer error.
 pub(crate) fn judge_pages(pages: &[String]) -> Result<String, FormatError> {
+    // Digital-signature stamps on scanned pages carry a few lines of text of their
+    // own; they do not make a text layer.
     let chars: usize = pages
         .iter()
-        .map(|p| {
-            p.chars()
+        .flat_map(|p| p.lines())
+        .filter(|l| !is_signature_stamp_line(l))
+        .map(|l| {
+            l.chars()
                 .filter(|c| !c.is_whitespace() && !c.is_control())
                 .count()
         })
@@ -69,6 +73,29 @@ pub(crate) fn judge_pages(pages: &[String]) -> Result<String, FormatError> {
         out.push_str(&cleaned);
     }
     Ok(out)
+}
+
+/// A line of a digital-signature stamp ("Ký bởi: ...", "Thời gian ký: ...").
+fn is_signature_stamp_line(line: &str) -> bool {
+    let key = tomtat_text::match_key(line.trim());
+    [
+        "ký bởi",
+        "người ký",
+        "thời gian ký",
+        "ngày ký",
+        "cơ quan phát hành",
+        "cơ quan:",
+        "tổ chức:",
+        "email:",
+        "chức vụ:",
+        "signed by",
+        "signature valid",
+        "date:",
+        "reason:",
+        "location:",
+    ]
+    .iter()
+    .any(|label| key.starts_with(label))
 }
 
 /// Letters of the Latin script (Vietnamese included) and ASCII digits.
@@ -287,6 +314,22 @@ pub(crate) fn pdf_to_text(_bytes: &[u8]) -> Result<String, FormatError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signature_stamp_is_not_a_text_layer() {
+        let stamp = "Ký bởi: Sở Nội vụ tỉnh Bình Thuận\nEmail: snv@binhthuan.gov.vn\n\
+                     Cơ quan: Tỉnh Bình Thuận\nThời gian ký: 12.03.2024 10:05:33 +07:00\n";
+        let e = judge_pages(&[stamp.to_string()]).unwrap_err();
+        assert!(
+            matches!(e, FormatError::NoTextLayer { pages: 1, .. }),
+            "{e}"
+        );
+        let letter = format!(
+            "{stamp}{}",
+            "Ủy ban nhân dân tỉnh đề nghị các sở thực hiện. ".repeat(5)
+        );
+        assert!(judge_pages(&[letter]).is_ok());
+    }
 
     #[test]
     fn stamp_only_pages_are_scanned() {
