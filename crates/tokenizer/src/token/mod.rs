@@ -711,13 +711,17 @@ impl Scanner<'_, '_> {
         }
     }
 
-    /// A number ending at `end`, made a Percent if `%` follows (maybe after one space).
+    /// A number ending at `end`, made a Percent if `%` follows (maybe after
+    /// one space or no-break space).
     fn with_percent(&self, end: usize) -> (TokenKind, usize) {
         let b = self.b;
         if b.get(end) == Some(&b'%') {
             (TokenKind::Percent, end + 1)
         } else if b.get(end) == Some(&b' ') && b.get(end + 1) == Some(&b'%') {
             (TokenKind::Percent, end + 2)
+        } else if b.get(end..end + 3) == Some(&[0xC2, 0xA0, b'%']) {
+            // No-break space.
+            (TokenKind::Percent, end + 3)
         } else {
             (TokenKind::Number, end)
         }
@@ -909,8 +913,11 @@ impl Scanner<'_, '_> {
             }
             return TokenKind::Abbreviation;
         }
-        // `TTg`, `ThS`, `MHz` are abbreviations, `PlayStation` is a word.
-        if a.first_upper && a.lower <= a.upper {
+        // `TTg`, `ThS`, `MHz` are abbreviations, `PlayStation` is a word,
+        // `TỉNH` a syllable typed with odd capitals.
+        if a.marked && a.shape.is_syllable() {
+            TokenKind::Syllable
+        } else if a.first_upper && a.lower <= a.upper {
             TokenKind::Abbreviation
         } else {
             TokenKind::Foreign

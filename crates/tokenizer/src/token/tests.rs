@@ -63,6 +63,7 @@ fn percents() {
         ]
     );
     assert_eq!(toks("%"), vec![("%", Symbol)]);
+    assert_eq!(toks("5,1\u{a0}%"), vec![("5,1\u{a0}%", Percent)]);
 }
 
 #[test]
@@ -339,6 +340,7 @@ fn words() {
         toks("KHÓA XI VỀ"),
         vec![("KHÓA", Syllable), ("XI", Roman), ("VỀ", Syllable)]
     );
+    assert_eq!(toks("TỉNH"), vec![("TỉNH", Syllable)]);
     // A word with combining marks is one token.
     assert_eq!(
         toks("Vie\u{302}\u{323}t Nam"),
