@@ -159,7 +159,11 @@ fn legacy(sample: &[u8]) -> Detection {
             confidence: 0.2,
         };
     }
-    let separation = (value - second) as f32 / value as f32;
+    let separation = if value > 0 {
+        (value - second) as f32 / value as f32
+    } else {
+        0.0
+    };
     Detection {
         encoding: best,
         confidence: (s.ratio() * (0.5 + 0.5 * separation)).clamp(0.0, 1.0),
@@ -416,6 +420,15 @@ mod tests {
         let text = b"It's a nice day. We'll go to the sea. Don't you see? I'm here. \
             The address is added to the list of oddities, and he said so.";
         assert_eq!(detect(text).encoding, Encoding::Utf8);
+    }
+
+    #[test]
+    fn confidence_is_a_share() {
+        // A tie of good and bad evidence once divided by zero (found by fuzzing).
+        for bytes in [&b"Ch\xFD Pr\xF4ng \xFF"[..], b"\xE0", b"a\xEC\xEC", b"", b"\x80\x81"] {
+            let c = detect(bytes).confidence;
+            assert!((0.0..=1.0).contains(&c), "{bytes:?}: {c}");
+        }
     }
 
     #[test]
