@@ -838,7 +838,7 @@ impl Scanner<'_, '_> {
             }
         }
         let mut kind = self.word_kind(&a0);
-        if b.get(a0.end) == Some(&b'.') && DOTTED.iter().any(|d| d.as_bytes() == w0) {
+        if self.final_dot(a0.end) && DOTTED.iter().any(|d| d.as_bytes() == w0) {
             return (TokenKind::Abbreviation, a0.end + 1);
         }
         if kind == TokenKind::Abbreviation
@@ -924,6 +924,12 @@ impl Scanner<'_, '_> {
         }
     }
 
+    /// A single `.` at `i` that an abbreviation may take (not the start of
+    /// `...` or `./.`).
+    fn final_dot(&self, i: usize) -> bool {
+        self.b.get(i) == Some(&b'.') && !matches!(self.b.get(i + 1), Some(b'.' | b'/'))
+    }
+
     /// Whether the token before is one of the first `cues` words of [`CUES`]
     /// (`ngày 3/7`, `Sáng 3/7`, `đến 1/4`), or `30/4-` before `1/5`.
     fn after_date_word(&self, cues: usize) -> bool {
@@ -953,7 +959,6 @@ impl Scanner<'_, '_> {
 
     /// `T.Ư`, `TP.HCM`, `PGS.TS.`, `C.T.V`, `v.v.`.
     fn dotted_abbreviation(&self, ch: &Chunk) -> Option<usize> {
-        let b = self.b;
         let dotted = |a: &Atom| DOTTED.contains(&&self.text[a.start..a.end]);
         // `v.v.`, `e.g.`: single lower-case ASCII letters.
         let single_lower = |a: &Atom| a.len() == 1 && a.lower == 1;
@@ -963,7 +968,7 @@ impl Scanner<'_, '_> {
         }
         if k >= 2 {
             let e = ch.atoms[k - 1].end;
-            return Some(if b.get(e) == Some(&b'.') { e + 1 } else { e });
+            return Some(if self.final_dot(e) { e + 1 } else { e });
         }
         let mut k = 0;
         while k < ch.n
@@ -976,7 +981,7 @@ impl Scanner<'_, '_> {
             return None;
         }
         let last = &ch.atoms[k - 1];
-        Some(if b.get(last.end) == Some(&b'.') && dotted(last) {
+        Some(if self.final_dot(last.end) && dotted(last) {
             last.end + 1
         } else {
             last.end

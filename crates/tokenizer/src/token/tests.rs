@@ -273,6 +273,8 @@ fn abbreviations() {
         toks("v.v. và"),
         vec![("v.v.", Abbreviation), ("và", Syllable)]
     );
+    assert_eq!(toks("v.v..."), vec![("v.v", Abbreviation), ("...", Punct)]);
+    assert_eq!(toks("TP./."), vec![("TP", Abbreviation), ("./.", Punct)]);
     // Other abbreviations do not take a sentence-final dot.
     assert_eq!(toks("UBND."), vec![("UBND", Abbreviation), (".", Punct)]);
     assert_eq!(
