@@ -73,6 +73,7 @@ pub struct Rules {
     pub byline: PhraseMap,
     pub salutation: PhraseMap,
     pub connector: WordSet,
+    pub ordinal: WordSet,
     pub caption_cue: PhraseMap,
 }
 
@@ -168,6 +169,9 @@ impl Rules {
                 "caption_start" => phrase_map(&mut r.caption_start, line),
                 "byline" => phrase_map(&mut r.byline, line),
                 "salutation" => phrase_map(&mut r.salutation, line),
+                "ordinal" => {
+                    r.ordinal.insert(line);
+                }
                 "caption_cue" => phrase_map(&mut r.caption_cue, line),
                 "connector" => {
                     r.connector.insert(line);
@@ -208,6 +212,9 @@ mod tests {
         assert!(r.starter["Phát"].iter().any(|s| s.rest == ["biểu"]));
         assert!(r.caption.contains_key("Ảnh"));
         assert!(r.salutation.contains_key("Thưa"));
+        assert!(r.ordinal.contains("Điều") && !r.title.contains("Điều"));
+        assert!(r.connector.contains("của"));
+        assert!(r.caption_cue.contains_key("phát"));
     }
 
     #[test]

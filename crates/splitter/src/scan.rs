@@ -38,7 +38,7 @@ pub fn split_into(rules: &Rules, text: &str, out: &mut Vec<Unit>) {
     let n_paras = paras.len();
     for (pi, &(ps, pe)) in paras.iter().enumerate() {
         words.clear();
-        cut_words(text, ps, pe, &mut words, &mut toks);
+        cut_words(rules, text, ps, pe, &mut words, &mut toks);
         if words.is_empty() {
             continue;
         }
@@ -94,6 +94,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         let e = s + t.len();
         let joins = !blank_before
             && t.chars().next().is_some_and(|c| c.is_lowercase())
+            && !starts_with_letter_marker(t)
             && out.last().is_some_and(|&(a, b)| {
                 text[a..b]
                     .chars()
@@ -110,6 +111,12 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         blank_before = false;
     }
     out
+}
+
+/// `a) ...`, `đ. ...`: a lower-case letter item.
+fn starts_with_letter_marker(t: &str) -> bool {
+    let mut cs = t.chars();
+    cs.next().is_some_and(char::is_alphabetic) && matches!(cs.next(), Some(')' | '.'))
 }
 
 /// Whether the token kinds keep a `.` inside them from ending anything.
@@ -131,7 +138,14 @@ fn protects(kind: TokenKind) -> bool {
 
 /// Cut `text[ps..pe]` into words; a word glued across a sentence end (`nhập.Các`) is
 /// cut in two unless the tokenizer reads the dot as part of a number, code, etc.
-fn cut_words(text: &str, ps: usize, pe: usize, words: &mut Vec<W>, toks: &mut Vec<Token>) {
+fn cut_words(
+    rules: &Rules,
+    text: &str,
+    ps: usize,
+    pe: usize,
+    words: &mut Vec<W>,
+    toks: &mut Vec<Token>,
+) {
     let b = text.as_bytes();
     let mut start: Option<usize> = None;
     let mut has_dot = false;
@@ -154,7 +168,7 @@ fn cut_words(text: &str, ps: usize, pe: usize, words: &mut Vec<W>, toks: &mut Ve
         };
         if space > 0 {
             if let Some(s) = start.take() {
-                push_word(text, s, i, has_dot, words, toks);
+                push_word(rules, text, s, i, has_dot, words, toks);
             }
             has_dot = false;
             i += space;
@@ -165,11 +179,12 @@ fn cut_words(text: &str, ps: usize, pe: usize, words: &mut Vec<W>, toks: &mut Ve
         }
     }
     if let Some(s) = start {
-        push_word(text, s, pe, has_dot, words, toks);
+        push_word(rules, text, s, pe, has_dot, words, toks);
     }
 }
 
 fn push_word(
+    rules: &Rules,
     text: &str,
     s: usize,
     e: usize,
@@ -185,7 +200,13 @@ fn push_word(
             let before: Vec<char> = w[..i].chars().rev().take(2).collect();
             let mut after = w[i + 1..].chars();
             let (a1, a2) = (after.next(), after.next());
+            let left = w[..i]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
             let glued = before.len() == 2
+                && !rules.place.contains(left)
+                && !rules.title.contains(left)
                 && before.iter().all(|c| c.is_lowercase())
                 && a1.is_some_and(|c| c.is_uppercase())
                 && a2.is_some_and(|c| c.is_lowercase())
@@ -200,7 +221,7 @@ fn push_word(
                 .any(|t| t.start <= i && i + 1 < t.end && protects(t.kind));
             if !inside {
                 words.push(W { s, e: s + i + 1 });
-                push_word(text, s + i + 1, e, true, words, toks);
+                push_word(rules, text, s + i + 1, e, true, words, toks);
                 return;
             }
         }
@@ -890,7 +911,16 @@ fn sentence_end(cx: &Ctx, term: Term, pw: usize, u: usize, marker_words: usize, 
                 return cx.starter_at(j).is_some();
             }
             if r.place.contains(body_bare) {
-                return !r.place_next.contains(cx.bare(j));
+                // `TP. Hồ Chí Minh`, `Q. 1` go on; `Q. Ba Đình` too (a lone letter is
+                // read as an abbreviation unless a sentence opener follows).
+                if r.place_next.contains(cx.bare(j)) || is_digit_start(nx) {
+                    return false;
+                }
+                return body_bare.chars().count() > 1 || cx.starter_at(j).is_some();
+            }
+            // `Điều 1. Ban hành`, `Phần I. KẾT QUẢ`: a numbered part goes on.
+            if pw == u + 1 && is_marker_body(body_bare) && r.ordinal.contains(cx.w(pw - 1)) {
+                return false;
             }
             if is_initials(body_bare) && !r.initial_ok.contains(body_bare) {
                 return false;

@@ -295,3 +295,37 @@ fn unit_kind_names() {
     assert_eq!(UnitKind::ListItem.name(), "list_item");
     assert_eq!(UnitKind::Byline.name(), "byline");
 }
+
+#[test]
+fn numbered_labels_and_place_abbreviations() {
+    assert_eq!(
+        texts("Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc. Điều 2. Quyết định có hiệu lực."),
+        [
+            "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.",
+            "Điều 2. Quyết định có hiệu lực."
+        ]
+    );
+    assert_eq!(
+        texts("Thực hiện theo quy định tại Điều 5. Trên cơ sở đó, các đơn vị triển khai."),
+        [
+            "Thực hiện theo quy định tại Điều 5.",
+            "Trên cơ sở đó, các đơn vị triển khai."
+        ]
+    );
+    assert_eq!(
+        texts("Trụ sở tại Q. 1 và Q. Ba Đình, tp.Hồ Chí Minh đã hoàn thành."),
+        ["Trụ sở tại Q. 1 và Q. Ba Đình, tp.Hồ Chí Minh đã hoàn thành."]
+    );
+}
+
+#[test]
+fn letter_items_are_not_joined_to_the_line_before() {
+    assert_eq!(
+        texts("Các nhiệm vụ trọng tâm\na) tăng cường lãnh đạo\nb) đẩy mạnh cải cách"),
+        [
+            "Các nhiệm vụ trọng tâm",
+            "a) tăng cường lãnh đạo",
+            "b) đẩy mạnh cải cách"
+        ]
+    );
+}
