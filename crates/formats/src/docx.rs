@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use crate::markup::{attr, decode_refs_into, local_name, Scanner, Token};
+use crate::numbering::Numbering;
 use crate::zip::{Archive, ZipError};
 use crate::{legacy, FormatError};
 use tomtat_text::{Encoding, Options};
@@ -37,9 +38,15 @@ pub(crate) fn docx_to_text(
         .and_then(|e| zip.read(&e).ok())
         .map(|x| Styles::parse(&String::from_utf8_lossy(&x)))
         .unwrap_or_default();
+    let mut numbering = zip
+        .find("word/numbering.xml")
+        .cloned()
+        .and_then(|e| zip.read(&e).ok())
+        .map(|x| Numbering::parse(&xml_to_string(&x)))
+        .unwrap_or_default();
     let xml = zip.read(&entry).map_err(|e| zip_error(e, "DOCX"))?;
     let xml = xml_to_string(&xml);
-    let text = document_to_text(&xml, &styles, options);
+    let text = document_to_text(&xml, &styles, &mut numbering, options);
     Ok((text, "DOCX"))
 }
 
@@ -153,6 +160,8 @@ struct Styles {
     default_paragraph_style: Option<String>,
     /// style id → (font, based-on style id)
     styles: HashMap<String, (Option<String>, Option<String>)>,
+    /// style id → (numId, level) of the style's own numbering
+    numbering: HashMap<String, (Option<String>, Option<usize>)>,
 }
 
 impl Styles {
@@ -179,6 +188,16 @@ impl Styles {
                             s.styles.entry(id.clone()).or_default().1 = Some(v.to_string());
                         }
                     }
+                    "numId" => {
+                        if let (Some(id), Some(v)) = (&current, attr(attrs, "val")) {
+                            s.numbering.entry(id.clone()).or_default().0 = Some(v.to_string());
+                        }
+                    }
+                    "ilvl" => {
+                        if let (Some(id), Some(v)) = (&current, attr(attrs, "val")) {
+                            s.numbering.entry(id.clone()).or_default().1 = v.parse().ok();
+                        }
+                    }
                     "rFonts" => {
                         let font = attr(attrs, "ascii").or_else(|| attr(attrs, "hAnsi"));
                         if let Some(font) = font {
@@ -200,6 +219,18 @@ impl Styles {
             }
         }
         s
+    }
+
+    /// The numbering (numId, level) a paragraph style gives, following `basedOn`.
+    fn numbering_of(&self, style: &str) -> Option<(String, Option<usize>)> {
+        let mut id = style;
+        for _ in 0..8 {
+            if let Some((Some(num), lvl)) = self.numbering.get(id) {
+                return Some((num.clone(), *lvl));
+            }
+            id = self.styles.get(id)?.1.as_deref()?;
+        }
+        None
     }
 
     /// The font a style gives, following `basedOn` a few levels.
@@ -230,6 +261,9 @@ fn is_skipped(local: &str) -> bool {
             | "sdtPr"
             | "binData"
             | "object"
+            | "pPrChange"
+            | "rPrChange"
+            | "numberingChange"
     )
 }
 
@@ -255,6 +289,10 @@ pub(crate) struct Para {
     run_start: usize,
     run_font: Option<String>,
     run_style_font: Option<String>,
+    /// Numbering from the paragraph style, then from the paragraph's own numPr.
+    style_num: Option<(String, Option<usize>)>,
+    num_id: Option<String>,
+    ilvl: Option<usize>,
 }
 
 impl Walker {
@@ -370,7 +408,12 @@ impl Walker {
 }
 
 /// Convert the main document XML to text.
-fn document_to_text(xml: &str, styles: &Styles, options: &Options) -> String {
+fn document_to_text(
+    xml: &str,
+    styles: &Styles,
+    numbering: &mut Numbering,
+    options: &Options,
+) -> String {
     let default_font = styles
         .default_paragraph_style
         .as_deref()
@@ -419,6 +462,17 @@ fn document_to_text(xml: &str, styles: &Styles, options: &Options) -> String {
                             if let Some(f) = styles.font_of(v) {
                                 p.style_font = Some(f.to_string());
                             }
+                            p.style_num = styles.numbering_of(v);
+                        }
+                    }
+                    "numId" if parent == Some("numPr") => {
+                        if let (Some(p), Some(v)) = (w.paragraphs.last_mut(), attr(attrs, "val")) {
+                            p.num_id = Some(v.to_string());
+                        }
+                    }
+                    "ilvl" if parent == Some("numPr") => {
+                        if let (Some(p), Some(v)) = (w.paragraphs.last_mut(), attr(attrs, "val")) {
+                            p.ilvl = v.parse().ok();
                         }
                     }
                     "rStyle" => {
@@ -488,7 +542,22 @@ fn document_to_text(xml: &str, styles: &Styles, options: &Options) -> String {
                             }
                         }
                     }
-                    "p" => w.end_paragraph(),
+                    "p" => {
+                        if let Some(p) = w.paragraphs.last_mut() {
+                            let (style_id, style_lvl) = p.style_num.clone().unzip();
+                            let num_id = p.num_id.clone().or(style_id);
+                            let ilvl = p.ilvl.or(style_lvl.flatten()).unwrap_or(0);
+                            if let Some(id) = num_id.filter(|id| id != "0") {
+                                // Numbered paragraphs count even when empty, as in Word.
+                                if let Some(label) = numbering.label(&id, ilvl) {
+                                    if !p.text.trim().is_empty() {
+                                        p.text = format!("{label} {}", p.text.trim_start());
+                                    }
+                                }
+                            }
+                        }
+                        w.end_paragraph()
+                    }
                     "tc" => w.end_cell(),
                     "tr" => w.end_row(),
                     "tbl" => w.end_table(),
@@ -512,7 +581,12 @@ mod tests {
     }
 
     fn text(body: &str) -> String {
-        document_to_text(&doc(body), &Styles::default(), &Options::default())
+        document_to_text(
+            &doc(body),
+            &Styles::default(),
+            &mut Numbering::default(),
+            &Options::default(),
+        )
     }
 
     #[test]

@@ -69,8 +69,8 @@ pub(crate) fn redecode(s: &str, enc: Encoding, options: &Options) -> String {
 }
 
 /// Re-decode the lines of `text` that are TCVN3 or VNI mojibake. The decision is made
-/// once for all candidate lines together, so that a stray accented Latin word does
-/// not flip a line on its own.
+/// once for all candidate lines together, and only when they are most of the lines
+/// with accents, so that a Latin-1-only heading of a Unicode document is never touched.
 pub(crate) fn fix_mojibake_lines(text: &str, options: &Options) -> String {
     if options.encoding.is_some() {
         // The user named the encoding of the source; Unicode files are not re-guessed.
@@ -80,13 +80,18 @@ pub(crate) fn fix_mojibake_lines(text: &str, options: &Options) -> String {
         let non_ascii = line.chars().filter(|c| !c.is_ascii()).count();
         non_ascii >= 2 && to_bytes(line).is_some()
     };
+    // In Unicode Vietnamese almost every line with accents has a letter past U+00FF
+    // (ư, ơ, ă, đ, ạ...); only the odd heading ("THÔNG BÁO") is Latin-1 alone. Text
+    // in a legacy font is Latin-1 throughout, so most accented lines are candidates.
+    let accented = text.lines().filter(|l| !l.is_ascii()).count();
+    let candidates = text.lines().filter(|l| candidate(l)).count();
+    if candidates == 0 || candidates * 2 <= accented {
+        return text.to_string();
+    }
     let mut joined = Vec::new();
     for line in text.lines().filter(|l| candidate(l)) {
         joined.extend(to_bytes(line).unwrap_or_default());
         joined.push(b'\n');
-    }
-    if joined.is_empty() {
-        return text.to_string();
     }
     let enc = match Text::from_bytes(&joined, &Options::default()) {
         Ok(t) if matches!(t.encoding(), Encoding::Tcvn3 | Encoding::Vni) => t.encoding(),
@@ -174,6 +179,13 @@ mod tests {
             restore_u_horn("tr-x th- ®-îc 2021-2025 BNV-CCHC a - b"),
             "tr\u{AD}x th\u{AD} ®\u{AD}îc 2021-2025 BNV-CCHC a - b"
         );
+    }
+
+    #[test]
+    fn latin1_only_headings_of_unicode_documents_are_kept() {
+        let text =
+            "THÔNG BÁO\nV/v chuẩn bị giải thể đối với một số hội\nCăn cứ Nghị định số 126\nBÁO CÁO";
+        assert_eq!(fix_mojibake_lines(text, &Options::default()), text);
     }
 
     #[test]

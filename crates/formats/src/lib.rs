@@ -30,6 +30,7 @@ mod docx;
 mod html;
 mod legacy;
 mod markup;
+mod numbering;
 mod odt;
 mod pdf;
 mod rtf;

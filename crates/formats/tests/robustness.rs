@@ -54,6 +54,39 @@ fn docx_built_in_memory() {
 }
 
 #[test]
+fn docx_numbered_headings_and_items() {
+    let numbering = r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="5">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum>
+<w:num w:numId="7"><w:abstractNumId w:val="5"/></w:num></w:numbering>"#;
+    let styles = r#"<w:styles xmlns:w="w"><w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style></w:styles>"#;
+    let p = |style: &str, num: &str, text: &str| {
+        format!("<w:p><w:pPr>{style}{num}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>")
+    };
+    let h = r#"<w:pStyle w:val="Heading1"/>"#;
+    let item = r#"<w:numPr><w:ilvl w:val="1"/><w:numId w:val="7"/></w:numPr>"#;
+    let body = [
+        p(h, "", "KẾT QUẢ ĐẠT ĐƯỢC"),
+        p("", item, "Về kinh tế"),
+        p("", item, "Về xã hội"),
+        p(h, "", "HẠN CHẾ"),
+        p("", item, "Giải ngân chậm"),
+        p("", "", "Đoạn thường"),
+    ]
+    .concat();
+    let doc = document(&body);
+    let d = write_zip(&[
+        ("word/document.xml", doc.as_bytes()),
+        ("word/styles.xml", styles.as_bytes()),
+        ("word/numbering.xml", numbering.as_bytes()),
+    ]);
+    assert_eq!(
+        ext("bao-cao.docx", &d).unwrap(),
+        "I. KẾT QUẢ ĐẠT ĐƯỢC\n1. Về kinh tế\n2. Về xã hội\nII. HẠN CHẾ\n1. Giải ngân chậm\nĐoạn thường"
+    );
+}
+
+#[test]
 fn odt_built_in_memory() {
     let content = r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:h>Kế hoạch</text:h><text:p>Triển khai <text:span>nhiệm vụ</text:span> năm 2025.</text:p></office:text></office:body></office:document-content>"#;
     let odt = write_zip(&[
