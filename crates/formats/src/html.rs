@@ -158,6 +158,57 @@ pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
 
 /// Extract the visible article text of an HTML page.
 pub(crate) fn html_to_text(src: &str) -> String {
+    let text = html_to_text_with(src, true);
+    if text.is_empty() {
+        // The class/id guesses dropped everything: take the page without them.
+        return html_to_text_with(src, false);
+    }
+    text
+}
+
+/// Does a class, id or role name the element as page chrome (menus, side bars,
+/// sharing buttons, related links, comments, banners)?
+fn chrome_by_name(attrs: &str) -> bool {
+    const WORDS: [&str; 22] = [
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "submenu",
+        "sidebar",
+        "breadcrumb",
+        "breadcrumbs",
+        "footer",
+        "share",
+        "sharing",
+        "social",
+        "related",
+        "comment",
+        "comments",
+        "banner",
+        "advert",
+        "ads",
+        "cookie",
+        "toolbar",
+        "pagination",
+        "popup",
+    ];
+    let named = ["class", "id"].iter().any(|key| {
+        attr(attrs, key).is_some_and(|v| {
+            v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                .any(|w| WORDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
+        })
+    });
+    named
+        || attr(attrs, "role").is_some_and(|r| {
+            matches!(
+                r.to_ascii_lowercase().as_str(),
+                "navigation" | "banner" | "contentinfo" | "complementary" | "search"
+            )
+        })
+}
+
+fn html_to_text_with(src: &str, guess_chrome: bool) -> String {
     let mut out = Output::default();
     let mut scanner = Scanner::new(src);
     // Names of dropped elements currently open (innermost last).
@@ -182,12 +233,24 @@ pub(crate) fn html_to_text(src: &str) -> String {
             } => {
                 let name = name.to_ascii_lowercase();
                 let name = name.as_str();
-                if name == "body" {
+                if name == "body" && dropped.iter().any(|d| d == "head") {
                     // A <head> left open ends where the body starts.
-                    dropped.retain(|d| d != "head");
+                    dropped.clear();
                 }
                 if name == "title" && dropped.iter().all(|d| d == "head") {
                     in_title = !self_closing;
+                    continue;
+                }
+                if !dropped.is_empty() {
+                    // Inside a dropped element: track nesting so that its own end tag
+                    // (not an inner one of the same name) ends the drop.
+                    if !self_closing && !is_void(name) {
+                        if is_raw_text(name) {
+                            scanner.skip_raw_text(name);
+                        } else if dropped.len() < 4096 {
+                            dropped.push(name.to_string());
+                        }
+                    }
                     continue;
                 }
                 let hidden = attr(attrs, "hidden").is_some()
@@ -196,12 +259,12 @@ pub(crate) fn html_to_text(src: &str) -> String {
                         let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
                         s.to_ascii_lowercase().contains("display:none")
                     });
-                let page_chrome =
-                    matches!(name, "header" | "footer") && (name == "footer" || article_depth == 0);
-                if !self_closing
-                    && !is_void(name)
-                    && (is_dropped(name) || page_chrome || (hidden && dropped.is_empty()))
-                {
+                let page_chrome = (matches!(name, "header" | "footer")
+                    && (name == "footer" || article_depth == 0))
+                    || (guess_chrome
+                        && !matches!(name, "html" | "body" | "main" | "article")
+                        && chrome_by_name(attrs));
+                if !self_closing && !is_void(name) && (is_dropped(name) || page_chrome || hidden) {
                     if is_raw_text(name) {
                         scanner.skip_raw_text(name);
                     } else {
@@ -217,9 +280,6 @@ pub(crate) fn html_to_text(src: &str) -> String {
                     if dropped.is_empty() {
                         out.text(&src[before..after], false, false);
                     }
-                    continue;
-                }
-                if !dropped.is_empty() {
                     continue;
                 }
                 match name {
@@ -390,6 +450,20 @@ mod tests {
         assert_eq!(
             text,
             "Báo cáo sơ kết\nTỉnh đã hoàn thành\nkế hoạch.\nChỉ tiêu | Kết quả\nGRDP | 7,5%"
+        );
+    }
+
+    #[test]
+    fn chrome_by_class_id_role() {
+        let html = r#"<body><div id="main-menu"><div><a>Trang chủ</a></div><div>Giới thiệu</div></div>
+<div class="content"><h2>Kết quả</h2><div><p>Đạt 95% kế hoạch.</p></div></div>
+<div class="box related-news"><div>Tin khác</div></div><div role="navigation">Trang 1 2 3</div>
+<ul class="social-share"><li>Facebook</li></ul><p>Hết.</p></body>"#;
+        assert_eq!(html_to_text(html), "Kết quả\nĐạt 95% kế hoạch.\nHết.");
+        // When the guesses leave nothing, the page is read without them.
+        assert_eq!(
+            html_to_text(r#"<div class="menu">Chỉ có menu</div>"#),
+            "Chỉ có menu"
         );
     }
 
