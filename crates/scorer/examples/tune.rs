@@ -57,7 +57,8 @@ fn load(path: &str) -> Vec<Doc> {
 
 /// (mean F1, mean precision, mean recall, part accuracy) over `docs`.
 fn score(t: &Tuning, docs: &[&Doc], seg: &Segmenter) -> (f32, f32, f32, f32) {
-    let scorer = Scorer::with_tuning(t.clone());
+    let words = std::env::var_os("TOMTAT_SEGMENTER_WORDS").is_some();
+    let scorer = Scorer::with_tuning(t.clone()).with_segmenter_words(words);
     let mut c = [[0usize; 4]; 3]; // picked, right, keys, found
     let (mut ok, mut n) = (0, 0);
     for d in docs {

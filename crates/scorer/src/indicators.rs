@@ -3,7 +3,7 @@
 
 use tomtat_tokenizer::token::parse_number;
 
-use crate::lex::{Tk, Tok};
+use crate::lex::{Keyed, Tk, Tok};
 use crate::Indicator;
 
 const MULTIPLIERS: &[&str] = &["nghìn", "ngàn", "triệu", "tỷ", "tỉ"];
@@ -144,12 +144,12 @@ const STOP_UNIT: &[&str] = &[
 struct W<'a> {
     toks: &'a [Tok],
     text: &'a str,
-    keys: Vec<String>,
+    keys: &'a Keyed,
 }
 
 impl W<'_> {
     fn key(&self, i: usize) -> &str {
-        &self.keys[i]
+        self.keys.key(i)
     }
     fn is_word(&self, i: usize) -> bool {
         i < self.toks.len() && self.toks[i].kind == Tk::Word
@@ -159,14 +159,7 @@ impl W<'_> {
     }
     /// Match a phrase of words starting at token `i`; returns the token after it.
     fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
-        let mut j = i;
-        for w in phrase.split(' ') {
-            if !self.is_word(j) || self.key(j) != w {
-                return None;
-            }
-            j += 1;
-        }
-        Some(j)
+        crate::lex::phrase_at(self.keys, self.toks, i, phrase)
     }
     fn any_phrase_at(&self, i: usize, list: &[&str]) -> Option<usize> {
         list.iter().filter_map(|p| self.phrase_at(i, p)).max()
@@ -181,17 +174,13 @@ enum Role {
 }
 
 /// Extract the indicators of unit `unit` from its tokens.
-pub(crate) fn extract(text: &str, toks: &[Tok], unit: usize, out: &mut Vec<Indicator>) {
-    let keys = toks
-        .iter()
-        .map(|t| {
-            if t.kind == Tk::Word {
-                tomtat_text::match_key(&text[t.start..t.end])
-            } else {
-                String::new()
-            }
-        })
-        .collect();
+pub(crate) fn extract(
+    text: &str,
+    toks: &[Tok],
+    keys: &Keyed,
+    unit: usize,
+    out: &mut Vec<Indicator>,
+) {
     let w = W { toks, text, keys };
     let first_here = out.len();
     // token index where the last indicator of this unit ends
@@ -391,7 +380,8 @@ mod tests {
         let mut toks = Vec::new();
         crate::lex::lex(s, 0, s.len(), &mut toks);
         let mut out = Vec::new();
-        extract(s, &toks, 0, &mut out);
+        let keys = Keyed::new(s, &toks);
+        extract(s, &toks, &keys, 0, &mut out);
         out
     }
 

@@ -31,53 +31,109 @@ pub(crate) struct Tok {
 fn internal(c: char, prev: char, next: char) -> bool {
     match c {
         '.' | ',' => prev.is_ascii_digit() && next.is_ascii_digit(),
-        '/' | '-' => prev.is_alphanumeric() && next.is_alphanumeric(),
+        '/' | '-' => alnum(prev) && alnum(next),
         _ => false,
+    }
+}
+
+#[inline]
+fn alnum(c: char) -> bool {
+    match c as u32 {
+        0..=0x7f => c.is_ascii_alphanumeric(),
+        // Latin-1 letters, Latin Extended-A/B, Latin Extended Additional: the Vietnamese letters
+        0xd7 | 0xf7 => false,
+        0xc0..=0x24f | 0x1e00..=0x1eff => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// A fast hasher for short keys (FNV-1a).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map with [`Fnv`].
+pub(crate) type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Whether `phrase` (words separated by single spaces) matches the keys from token `i`;
+/// returns the token after it.
+pub(crate) fn phrase_at(keys: &Keyed, toks: &[Tok], i: usize, phrase: &str) -> Option<usize> {
+    let mut j = i;
+    let mut rest = phrase;
+    loop {
+        if j >= toks.len() || toks[j].kind != Tk::Word {
+            return None;
+        }
+        let k = keys.key(j);
+        rest = rest.strip_prefix(k)?;
+        j += 1;
+        if rest.is_empty() {
+            return Some(j);
+        }
+        rest = rest.strip_prefix(' ')?;
     }
 }
 
 /// Cut `text[start..end]` into tokens (ranges are absolute).
 pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let s = &text[start..end];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let char_at = |i: usize| s[i..].chars().next();
     let mut i = 0;
-    while i < chars.len() {
-        let (b, c) = chars[i];
+    while let Some(c) = char_at(i) {
+        let cl = c.len_utf8();
         if c.is_whitespace() {
-            i += 1;
+            i += cl;
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !alnum(c) {
             out.push(Tok {
                 kind: Tk::Punct,
-                start: start + b,
-                end: start + b + c.len_utf8(),
+                start: start + i,
+                end: start + i + cl,
             });
-            i += 1;
+            i += cl;
             continue;
         }
-        let mut j = i + 1;
-        let (mut letters, mut digits, mut inner_slash) =
-            (!c.is_ascii_digit(), c.is_ascii_digit(), false);
-        while j < chars.len() {
-            let cj = chars[j].1;
-            if cj.is_alphanumeric() {
+        let digit = c.is_ascii_digit();
+        let (mut letters, mut digits, mut inner_slash) = (!digit, digit, false);
+        let mut prev = c;
+        let mut j = i + cl;
+        while let Some(cj) = char_at(j) {
+            if alnum(cj) {
                 if cj.is_ascii_digit() {
                     digits = true;
                 } else {
                     letters = true;
                 }
-                j += 1;
-            } else if j + 1 < chars.len() && internal(cj, chars[j - 1].1, chars[j + 1].1) {
+            } else {
+                let next = char_at(j + cj.len_utf8());
+                if !next.is_some_and(|n| internal(cj, prev, n)) {
+                    break;
+                }
                 if cj == '/' || cj == '-' {
                     inner_slash = true;
                 }
-                j += 1;
-            } else {
-                break;
             }
+            prev = cj;
+            j += cj.len_utf8();
         }
-        let tok_end = if j < chars.len() { chars[j].0 } else { s.len() };
         let mut kind = if inner_slash || (letters && digits) {
             Tk::Other
         } else if digits {
@@ -85,18 +141,49 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         } else {
             Tk::Word
         };
-        let mut e = tok_end;
-        if kind == Tk::Number && j < chars.len() && chars[j].1 == '%' {
+        if kind == Tk::Number && char_at(j) == Some('%') {
             kind = Tk::Percent;
-            e += 1;
             j += 1;
         }
         out.push(Tok {
             kind,
-            start: start + b,
-            end: start + e,
+            start: start + i,
+            end: start + j,
         });
         i = j;
+    }
+}
+
+/// The match keys of the word tokens of a unit, in one buffer.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Keyed {
+    buf: String,
+    /// Per token: the range of its key in `buf` (empty for other than words).
+    ranges: Vec<(u32, u32)>,
+}
+
+impl Keyed {
+    pub fn new(text: &str, toks: &[Tok]) -> Keyed {
+        let mut k = Keyed {
+            buf: String::with_capacity(toks.len() * 6),
+            ranges: Vec::with_capacity(toks.len()),
+        };
+        let mut scratch = String::new();
+        for t in toks {
+            let a = k.buf.len() as u32;
+            if t.kind == Tk::Word {
+                tomtat_text::match_key_into(&text[t.start..t.end], &mut scratch);
+                k.buf.push_str(&scratch);
+            }
+            k.ranges.push((a, k.buf.len() as u32));
+        }
+        k
+    }
+
+    /// The key of token `i` (empty for other than words).
+    pub fn key(&self, i: usize) -> &str {
+        let (a, b) = self.ranges[i];
+        &self.buf[a as usize..b as usize]
     }
 }
 
@@ -143,8 +230,8 @@ pub(crate) const NUMERIC: u32 = u32::MAX - 1;
 
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    ids: HashMap<String, u32>,
-    first: HashMap<u32, Vec<u32>>,
+    ids: FnvMap<String, u32>,
+    first: FnvMap<u32, Vec<u32>>,
     pub cues: Vec<Cue>,
 }
 

@@ -141,6 +141,13 @@ pub struct Briefing {
     pub tasks: Vec<Task>,
 }
 
+fn valid_range(text: &str, u: &Unit) -> bool {
+    u.start <= u.end
+        && u.end <= text.len()
+        && text.is_char_boundary(u.start)
+        && text.is_char_boundary(u.end)
+}
+
 /// The bundled cue lexicon.
 const CUES: &str = include_str!("../../../models/scorer-cues.tsv");
 
@@ -224,6 +231,7 @@ impl Default for Tuning {
 pub struct Scorer {
     lex: Lexicon,
     tuning: Tuning,
+    segmenter_words: bool,
 }
 
 impl Default for Scorer {
@@ -242,7 +250,11 @@ impl Scorer {
     #[doc(hidden)]
     pub fn with_tuning(tuning: Tuning) -> Scorer {
         let lex = Lexicon::parse(CUES).expect("bundled cue lexicon is valid");
-        Scorer { lex, tuning }
+        Scorer {
+            lex,
+            tuning,
+            segmenter_words: false,
+        }
     }
 
     /// The scorer with another cue lexicon (TSV, as `models/scorer-cues.tsv`).
@@ -250,7 +262,15 @@ impl Scorer {
         Ok(Scorer {
             lex: Lexicon::parse(tsv)?,
             tuning: Tuning::default(),
+            segmenter_words: false,
         })
+    }
+
+    /// Compare units by the segmenter's words instead of syllables and syllable pairs
+    /// (slower: the segmenter then runs over every unit).
+    pub fn with_segmenter_words(mut self, on: bool) -> Scorer {
+        self.segmenter_words = on;
+        self
     }
 
     /// Summarize one document: `units` were split from `text`.
@@ -264,49 +284,29 @@ impl Scorer {
         segmenter: &Segmenter,
         options: &SummaryOptions,
     ) -> Briefing {
-        let n = units.len();
-        let valid: Vec<bool> = units
-            .iter()
-            .map(|u| {
-                u.start <= u.end
-                    && u.end <= text.len()
-                    && text.is_char_boundary(u.start)
-                    && text.is_char_boundary(u.end)
-            })
-            .collect();
-        let mut indicators = Vec::new();
-        let mut an: Vec<Analysis> = Vec::with_capacity(n);
-        for (i, u) in units.iter().enumerate() {
-            let mut toks: Vec<Tok> = Vec::new();
-            if valid[i] {
-                lex::lex(text, u.start, u.end, &mut toks);
-            }
-            let before = indicators.len();
-            indicators::extract(text, &toks, i, &mut indicators);
-            let figures = indicators.len() - before;
-            let mut a = Analysis::new(&self.lex, &self.tuning, text, u, toks, (i, n), figures);
-            if !valid[i] {
-                a.own = [-10.0, -10.0, -10.0, 10.0];
-            }
-            an.push(a);
-        }
+        let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
+        let (mut an, indicators) = self.analyse(text, units, &valid);
         let mut parts = parts::label(&mut an, &self.lex, &self.tuning);
-        let safe: Vec<Unit> = units
-            .iter()
-            .zip(&valid)
-            .map(|(u, &ok)| {
-                if ok {
-                    u.clone()
-                } else {
-                    Unit {
-                        start: 0,
-                        end: 0,
-                        ..u.clone()
+        let vecs = if self.segmenter_words {
+            let safe: Vec<Unit> = units
+                .iter()
+                .zip(&valid)
+                .map(|(u, &ok)| {
+                    if ok {
+                        u.clone()
+                    } else {
+                        Unit {
+                            start: 0,
+                            end: 0,
+                            ..u.clone()
+                        }
                     }
-                }
-            })
-            .collect();
-        let vecs = select::vectors(text, &safe, segmenter);
+                })
+                .collect();
+            select::vectors(text, &safe, segmenter)
+        } else {
+            select::syllable_vectors(&an)
+        };
         let picks = match options.method {
             Method::Default => self.pick(&an, &parts, &vecs, units, options),
             Method::LexRank => {
@@ -329,26 +329,48 @@ impl Scorer {
         }
     }
 
-    /// One line per unit: its part, the scores per part and the cues found (for tuning).
-    #[doc(hidden)]
-    pub fn explain(&self, text: &str, units: &[Unit]) -> Vec<String> {
+    /// Tokens, keys, indicators and the labeller's analysis of every unit.
+    fn analyse(
+        &self,
+        text: &str,
+        units: &[Unit],
+        valid: &[bool],
+    ) -> (Vec<Analysis>, Vec<Indicator>) {
         let n = units.len();
-        let mut an = Vec::with_capacity(n);
+        let mut indicators = Vec::new();
+        let mut an: Vec<Analysis> = Vec::with_capacity(n);
         for (i, u) in units.iter().enumerate() {
-            let mut toks = Vec::new();
-            lex::lex(text, u.start, u.end, &mut toks);
-            let mut inds = Vec::new();
-            indicators::extract(text, &toks, i, &mut inds);
-            an.push(Analysis::new(
+            let mut toks: Vec<Tok> = Vec::new();
+            if valid[i] {
+                lex::lex(text, u.start, u.end, &mut toks);
+            }
+            let keys = lex::Keyed::new(text, &toks);
+            let before = indicators.len();
+            indicators::extract(text, &toks, &keys, i, &mut indicators);
+            let figures = indicators.len() - before;
+            let mut a = Analysis::new(
                 &self.lex,
                 &self.tuning,
                 text,
                 u,
                 toks,
+                keys,
                 (i, n),
-                inds.len(),
-            ));
+                figures,
+            );
+            if !valid[i] {
+                a.own = [-10.0, -10.0, -10.0, 10.0];
+            }
+            an.push(a);
         }
+        (an, indicators)
+    }
+
+    /// One line per unit: its part, the scores per part and the cues found (for tuning).
+    #[doc(hidden)]
+    pub fn explain(&self, text: &str, units: &[Unit]) -> Vec<String> {
+        let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
+        let (mut an, _) = self.analyse(text, units, &valid);
         let parts = parts::label(&mut an, &self.lex, &self.tuning);
         an.iter()
             .zip(&parts)

@@ -3,7 +3,7 @@
 
 use tomtat_splitter::{Unit, UnitKind};
 
-use crate::lex::{CuePart, Hit, Lexicon, Scope, Tk, Tok, NUMERIC};
+use crate::lex::{CuePart, Hit, Keyed, Lexicon, Scope, Tk, Tok, NUMERIC};
 use crate::{Part, Tuning};
 
 pub(crate) const PARTS: [Part; 4] = [
@@ -27,6 +27,8 @@ pub(crate) fn idx(p: Part) -> usize {
 pub(crate) struct Analysis {
     /// Tokens of the unit (absolute ranges).
     pub toks: Vec<Tok>,
+    /// Their match keys.
+    pub keys: Keyed,
     /// Number of word tokens.
     pub nwords: usize,
     /// Cues found: (cue index, weight that counted).
@@ -85,12 +87,14 @@ impl Analysis {
         text: &str,
         unit: &Unit,
         toks: Vec<Tok>,
+        keys: Keyed,
         (index, count): (usize, usize),
         figures: usize,
     ) -> Analysis {
         let mut a = Analysis {
             figures,
             toks,
+            keys,
             ..Default::default()
         };
         let (skip, numbered) = marker_len(text, &a.toks);
@@ -110,7 +114,7 @@ impl Analysis {
                     if i == skip {
                         first = syls.len();
                     }
-                    syls.push(lex.id(&tomtat_text::match_key(w)));
+                    syls.push(lex.id(a.keys.key(i)));
                     punct_after.push(false);
                 }
                 Tk::Punct => {

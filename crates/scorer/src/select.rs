@@ -6,6 +6,9 @@ use std::collections::HashMap;
 use tomtat_splitter::Unit;
 use tomtat_tokenizer::{Segmenter, Token, TokenKind, Word};
 
+use crate::lex::{FnvMap, Tk};
+use crate::parts::Analysis;
+
 /// A unit-length sparse TF-IDF vector, sorted by term id.
 pub(crate) type Vector = Vec<(u32, f32)>;
 
@@ -18,7 +21,6 @@ pub(crate) fn vectors(text: &str, units: &[Unit], segmenter: &Segmenter) -> Vec<
     let mut toks: Vec<Token> = Vec::new();
     let mut words: Vec<Word> = Vec::new();
     let mut bags: Vec<Vec<(u32, f32)>> = Vec::with_capacity(units.len());
-    let mut df: Vec<u32> = Vec::new();
     for u in units {
         let s = &text[u.start..u.end];
         toks.clear();
@@ -38,9 +40,47 @@ pub(crate) fn vectors(text: &str, units: &[Unit], segmenter: &Segmenter) -> Vec<
             let id = *ids.entry(key).or_insert(next);
             bag.push((id, 1.0));
         }
+        bags.push(bag);
+    }
+    weigh(bags)
+}
+
+/// TF-IDF vectors of the units over syllables and pairs of adjacent syllables
+/// (a cheap stand-in for words), from the keys the labeller computed.
+pub(crate) fn syllable_vectors(an: &[Analysis]) -> Vec<Vector> {
+    let mut ids: FnvMap<&str, u32> = FnvMap::default();
+    let mut pairs: FnvMap<u64, u32> = FnvMap::default();
+    let mut bags: Vec<Vec<(u32, f32)>> = Vec::with_capacity(an.len());
+    for a in an {
+        let mut bag: Vec<(u32, f32)> = Vec::with_capacity(a.toks.len() * 2);
+        let mut prev: Option<u32> = None;
+        for (i, t) in a.toks.iter().enumerate() {
+            if t.kind != Tk::Word {
+                prev = None;
+                continue;
+            }
+            let next = ids.len() as u32;
+            let id = *ids.entry(a.keys.key(i)).or_insert(next);
+            bag.push((id * 2, 1.0));
+            if let Some(p) = prev {
+                let next = pairs.len() as u32;
+                let pid = *pairs.entry(((p as u64) << 32) | id as u64).or_insert(next);
+                bag.push((pid * 2 + 1, 1.0));
+            }
+            prev = Some(id);
+        }
+        bags.push(bag);
+    }
+    weigh(bags)
+}
+
+/// Merge counts, weigh by IDF over the units, normalize.
+fn weigh(mut raw: Vec<Vec<(u32, f32)>>) -> Vec<Vector> {
+    let mut df: Vec<u32> = Vec::new();
+    for bag in &mut raw {
         bag.sort_by_key(|x| x.0);
         let mut merged: Vec<(u32, f32)> = Vec::with_capacity(bag.len());
-        for (id, c) in bag {
+        for &(id, c) in bag.iter() {
             match merged.last_mut() {
                 Some(last) if last.0 == id => last.1 += c,
                 _ => merged.push((id, c)),
@@ -52,10 +92,10 @@ pub(crate) fn vectors(text: &str, units: &[Unit], segmenter: &Segmenter) -> Vec<
             }
             df[id as usize] += 1;
         }
-        bags.push(merged);
+        *bag = merged;
     }
-    let n = units.len().max(1) as f32;
-    for bag in &mut bags {
+    let n = raw.len().max(1) as f32;
+    for bag in &mut raw {
         let mut norm = 0.0;
         for (id, c) in bag.iter_mut() {
             let idf = (n / df[*id as usize] as f32).ln() + 0.1;
@@ -69,7 +109,7 @@ pub(crate) fn vectors(text: &str, units: &[Unit], segmenter: &Segmenter) -> Vec<
             }
         }
     }
-    bags
+    raw
 }
 
 /// Cosine of two unit vectors.
@@ -96,12 +136,26 @@ pub(crate) fn lexrank(vecs: &[Vector], members: &[usize], threshold: Option<f32>
     if m == 0 {
         return Vec::new();
     }
-    // sparse rows of the similarity graph
+    // sparse rows of the similarity graph; dot products through a dense scatter of
+    // one vector at a time
     let mut rows: Vec<Vec<(usize, f32)>> = vec![Vec::new(); m];
+    let vocab = members
+        .iter()
+        .flat_map(|&u| vecs[u].last().map(|x| x.0 as usize + 1))
+        .max()
+        .unwrap_or(0);
+    let mut dense = vec![0f32; vocab];
     for a in 0..m {
+        let va = &vecs[members[a]];
+        for &(id, w) in va {
+            dense[id as usize] = w;
+        }
         let hi = (a + WINDOW).min(m);
         for b in a + 1..hi {
-            let s = cosine(&vecs[members[a]], &vecs[members[b]]);
+            let s: f32 = vecs[members[b]]
+                .iter()
+                .map(|&(id, w)| dense[id as usize] * w)
+                .sum();
             let w = match threshold {
                 Some(t) if s > t => 1.0,
                 Some(_) => 0.0,
@@ -112,12 +166,15 @@ pub(crate) fn lexrank(vecs: &[Vector], members: &[usize], threshold: Option<f32>
                 rows[b].push((a, w));
             }
         }
+        for &(id, _) in va {
+            dense[id as usize] = 0.0;
+        }
     }
     let deg: Vec<f32> = rows.iter().map(|r| r.iter().map(|x| x.1).sum()).collect();
     let d = 0.85f32;
     let mut p = vec![1.0 / m as f32; m];
     let mut next = vec![0f32; m];
-    for _ in 0..50 {
+    for _ in 0..40 {
         let mut dangling = 0.0;
         for (a, r) in rows.iter().enumerate() {
             if deg[a] == 0.0 {
@@ -138,7 +195,7 @@ pub(crate) fn lexrank(vecs: &[Vector], members: &[usize], threshold: Option<f32>
         }
         let delta: f32 = p.iter().zip(&next).map(|(x, y)| (x - y).abs()).sum();
         std::mem::swap(&mut p, &mut next);
-        if delta < 1e-6 {
+        if delta < 1e-5 {
             break;
         }
     }
@@ -148,21 +205,34 @@ pub(crate) fn lexrank(vecs: &[Vector], members: &[usize], threshold: Option<f32>
 /// Maximal marginal relevance: pick `k` of `cands` (with their scores) in score order,
 /// each time discounting similarity to what was already picked.
 pub(crate) fn mmr(vecs: &[Vector], cands: &[(usize, f32)], k: usize, lambda: f32) -> Vec<usize> {
-    let mut picked: Vec<usize> = Vec::new();
-    let mut left: Vec<(usize, f32)> = cands.to_vec();
-    while picked.len() < k && !left.is_empty() {
-        let mut best = (0, f32::NEG_INFINITY);
-        for (li, &(u, s)) in left.iter().enumerate() {
-            let red = picked
-                .iter()
-                .map(|&p| cosine(&vecs[u], &vecs[p]))
-                .fold(0.0f32, f32::max);
-            let v = s - lambda * red;
-            if v > best.1 || (v == best.1 && u < left[best.0].0) {
-                best = (li, v);
+    let n = cands.len();
+    // redundancy of each candidate: its highest similarity to a picked one
+    let mut red = vec![0f32; n];
+    let mut taken = vec![false; n];
+    let mut picked = Vec::with_capacity(k);
+    while picked.len() < k.min(n) {
+        let mut best: Option<(usize, f32)> = None;
+        for c in 0..n {
+            if taken[c] {
+                continue;
+            }
+            let v = cands[c].1 - lambda * red[c];
+            let better = match best {
+                None => true,
+                Some((b, bv)) => v > bv || (v == bv && cands[c].0 < cands[b].0),
+            };
+            if better {
+                best = Some((c, v));
             }
         }
-        picked.push(left.remove(best.0).0);
+        let Some((b, _)) = best else { break };
+        taken[b] = true;
+        picked.push(cands[b].0);
+        for c in 0..n {
+            if !taken[c] {
+                red[c] = red[c].max(cosine(&vecs[cands[c].0], &vecs[cands[b].0]));
+            }
+        }
     }
     picked
 }

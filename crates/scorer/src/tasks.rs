@@ -2,7 +2,7 @@
 
 use tomtat_splitter::Unit;
 
-use crate::lex::{Tk, Tok};
+use crate::lex::{Keyed, Tk, Tok};
 use crate::Task;
 
 /// Words after which the actor is named (`yêu cầu các cấp ủy ...`).
@@ -55,22 +55,18 @@ const NOT_ACTOR: &[&str] = &[
 
 struct Clause {
     toks: Vec<Tok>,
-    keys: Vec<String>,
+    keys: Keyed,
 }
 
 impl Clause {
     fn words_at(&self, i: usize, phrase: &str) -> Option<usize> {
-        let mut j = i;
-        for w in phrase.split(' ') {
-            if j >= self.toks.len() || self.toks[j].kind != Tk::Word || self.keys[j] != w {
-                return None;
-            }
-            j += 1;
-        }
-        Some(j)
+        crate::lex::phrase_at(&self.keys, &self.toks, i, phrase)
     }
     fn any_at(&self, i: usize, list: &[&str]) -> Option<usize> {
         list.iter().filter_map(|p| self.words_at(i, p)).max()
+    }
+    fn key(&self, i: usize) -> &str {
+        self.keys.key(i)
     }
 }
 
@@ -100,16 +96,7 @@ pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>
         }
         let mut toks = Vec::new();
         crate::lex::lex(text, cs, ce, &mut toks);
-        let keys = toks
-            .iter()
-            .map(|t| {
-                if t.kind == Tk::Word {
-                    tomtat_text::match_key(&text[t.start..t.end])
-                } else {
-                    String::new()
-                }
-            })
-            .collect();
+        let keys = Keyed::new(text, &toks);
         let c = Clause { toks, keys };
         let n = c.toks.len();
         // the task starts after the last request verb or modal that names an actor
@@ -178,7 +165,7 @@ pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>
                         a0 += 1;
                     }
                     let lead_piece = a0 < i
-                        && (NOT_ACTOR.contains(&c.keys[a0].as_str())
+                        && (NOT_ACTOR.contains(&c.key(a0))
                             || c.any_at(a0, LEAD).is_some()
                             || c.toks[a0].kind != Tk::Word);
                     let next_comma = (a0..i).find(|&k| c.toks[k].kind == Tk::Punct);
@@ -189,7 +176,7 @@ pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>
                 }
                 if a0 < i
                     && c.toks[a0].kind == Tk::Word
-                    && !NOT_ACTOR.contains(&c.keys[a0].as_str())
+                    && !NOT_ACTOR.contains(&c.key(a0))
                     && c.any_at(a0, LEAD).is_none()
                     && c.toks[a0..i].iter().filter(|t| t.kind == Tk::Word).count() <= 14
                 {
