@@ -353,8 +353,7 @@ impl Scorer {
                 &self.tuning,
                 text,
                 u,
-                toks,
-                keys,
+                (toks, keys),
                 (i, n),
                 figures,
             );

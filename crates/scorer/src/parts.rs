@@ -86,8 +86,7 @@ impl Analysis {
         tuning: &Tuning,
         text: &str,
         unit: &Unit,
-        toks: Vec<Tok>,
-        keys: Keyed,
+        (toks, keys): (Vec<Tok>, Keyed),
         (index, count): (usize, usize),
         figures: usize,
     ) -> Analysis {
