@@ -425,7 +425,13 @@ mod tests {
     #[test]
     fn confidence_is_a_share() {
         // A tie of good and bad evidence once divided by zero (found by fuzzing).
-        for bytes in [&b"Ch\xFD Pr\xF4ng \xFF"[..], b"\xE0", b"a\xEC\xEC", b"", b"\x80\x81"] {
+        for bytes in [
+            &b"Ch\xFD Pr\xF4ng \xFF"[..],
+            b"\xE0",
+            b"a\xEC\xEC",
+            b"",
+            b"\x80\x81",
+        ] {
             let c = detect(bytes).confidence;
             assert!((0.0..=1.0).contains(&c), "{bytes:?}: {c}");
         }

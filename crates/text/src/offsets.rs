@@ -122,6 +122,17 @@ impl MapBuilder {
         self.src += self.slope * out_len as u32;
     }
 
+    /// One character of `out_len` bytes made from `src_len` input bytes: a copy when the
+    /// lengths agree (only its boundaries matter), else a change.
+    #[inline]
+    pub(crate) fn char_from(&mut self, out_len: usize, src_len: usize) {
+        if out_len as u64 * self.slope as u64 == src_len as u64 {
+            self.copy(out_len);
+        } else {
+            self.change(out_len, src_len);
+        }
+    }
+
     /// `out_len` output bytes made from `src_len` input bytes as one opaque piece.
     #[inline]
     pub(crate) fn change(&mut self, out_len: usize, src_len: usize) {

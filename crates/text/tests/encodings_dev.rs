@@ -8,6 +8,20 @@ fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/encodings-dev")
 }
 
+/// Byte ranges of the pieces between spaces and line breaks.
+fn pieces(b: &[u8]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b' ' || c == b'\n' {
+            out.push(start..i);
+            start = i + 1;
+        }
+    }
+    out.push(start..b.len());
+    out
+}
+
 #[test]
 fn every_file_decodes_exactly() {
     let dir = dir();
@@ -54,8 +68,21 @@ fn every_file_decodes_exactly() {
                 ));
                 continue;
             }
-            // Offsets: the whole text maps to the whole file, lines map to lines.
+            // Offsets: the whole text maps to the whole file, and each word (text
+            // between ASCII spaces and line breaks, which every encoding keeps as
+            // they are) maps to the same word of the source.
             assert_eq!(text.source_range(0..text.as_str().len()), 0..bytes.len());
+            let out_words = pieces(text.as_str().as_bytes());
+            let src_words = pieces(&bytes);
+            assert_eq!(out_words.len(), src_words.len(), "{stem}");
+            for (o, s) in out_words.into_iter().zip(src_words) {
+                assert_eq!(
+                    text.source_range(o.clone()),
+                    s,
+                    "{stem}: {:?}",
+                    &text.as_str()[o]
+                );
+            }
             checked += 1;
         }
         let d = detect(&bytes);

@@ -60,11 +60,13 @@ impl Out {
         self.map.copy(s.len());
     }
 
-    /// `c` made from `src_len` input bytes.
+    /// `c` made from `src_len` input bytes. A character as long as its source (VIQR
+    /// `a^'` for `ấ`) is mapped as a copy: its boundaries map exactly either way, and
+    /// the map stays small.
     #[inline]
     pub(crate) fn change(&mut self, c: char, src_len: usize) {
         self.text.push(c);
-        self.map.change(c.len_utf8(), src_len);
+        self.map.char_from(c.len_utf8(), src_len);
     }
 
     pub(crate) fn finish(self, encoding: Encoding) -> Decoded<'static> {
