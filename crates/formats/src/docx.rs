@@ -44,9 +44,10 @@ pub(crate) fn docx_to_text(
         .and_then(|e| zip.read(&e).ok())
         .map(|x| Numbering::parse(&xml_to_string(&x)))
         .unwrap_or_default();
+    let chunks = alt_chunks(&mut zip, &main, options);
     let xml = zip.read(&entry).map_err(|e| zip_error(e, "DOCX"))?;
     let xml = xml_to_string(&xml);
-    let text = document_to_text(&xml, &styles, &mut numbering, options);
+    let text = document_to_text(&xml, &styles, &mut numbering, &chunks, options);
     Ok((text, "DOCX"))
 }
 
@@ -139,6 +140,61 @@ fn main_part_name(zip: &mut Archive<'_>) -> Option<String> {
         }
     }
     None
+}
+
+/// The text of the document's alternative-format chunks (`w:altChunk`: HTML, MHT or
+/// RTF pieces that Word imports when it opens the file), by relationship id.
+fn alt_chunks(zip: &mut Archive<'_>, main: &str, options: &Options) -> HashMap<String, String> {
+    let mut chunks = HashMap::new();
+    let (dir, file) = main.rsplit_once('/').unwrap_or(("", main));
+    let rels_name = if dir.is_empty() {
+        format!("_rels/{file}.rels")
+    } else {
+        format!("{dir}/_rels/{file}.rels")
+    };
+    let Some(rels) = zip.find(&rels_name).cloned() else {
+        return chunks;
+    };
+    let Ok(xml) = zip.read(&rels) else {
+        return chunks;
+    };
+    let xml = xml_to_string(&xml);
+    let mut targets = Vec::new();
+    for tok in Scanner::new(&xml) {
+        if let Token::Start { name, attrs, .. } = tok {
+            if local_name(name) == "Relationship"
+                && attr(attrs, "Type").is_some_and(|t| t.ends_with("/aFChunk"))
+            {
+                if let (Some(id), Some(target)) = (attr(attrs, "Id"), attr(attrs, "Target")) {
+                    let mut t = String::new();
+                    decode_refs_into(target, &mut t);
+                    let path = match t.strip_prefix('/') {
+                        Some(abs) => abs.to_string(),
+                        None if dir.is_empty() => t,
+                        None => format!("{dir}/{t}"),
+                    };
+                    targets.push((id.to_string(), path));
+                }
+            }
+        }
+    }
+    for (id, path) in targets.into_iter().take(64) {
+        let Some(entry) = zip.find(&path).cloned() else {
+            continue;
+        };
+        let Ok(bytes) = zip.read(&entry) else {
+            continue;
+        };
+        let text = if bytes.starts_with(b"{\\rtf") {
+            Some(crate::rtf::rtf_to_text(&bytes, options))
+        } else {
+            crate::html_bytes_to_text(&bytes, options).ok()
+        };
+        if let Some(text) = text {
+            chunks.insert(id, text);
+        }
+    }
+    chunks
 }
 
 /// Legacy 8-bit Vietnamese encodings, recognized by font name.
@@ -261,6 +317,7 @@ fn is_skipped(local: &str) -> bool {
             | "sdtPr"
             | "binData"
             | "object"
+            | "moveFrom"
             | "pPrChange"
             | "rPrChange"
             | "numberingChange"
@@ -412,6 +469,7 @@ fn document_to_text(
     xml: &str,
     styles: &Styles,
     numbering: &mut Numbering,
+    chunks: &HashMap<String, String>,
     options: &Options,
 ) -> String {
     let default_font = styles
@@ -493,6 +551,13 @@ fn document_to_text(
                             p.run_start = p.text.len();
                             p.run_font = None;
                             p.run_style_font = None;
+                        }
+                    }
+                    "altChunk" => {
+                        if let Some(text) = attr(attrs, "id").and_then(|id| chunks.get(id)) {
+                            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                                w.emit(line.trim().to_string());
+                            }
                         }
                     }
                     "tab" | "ptab" if parent == Some("r") => w.push("\t"),
@@ -585,6 +650,7 @@ mod tests {
             &doc(body),
             &Styles::default(),
             &mut Numbering::default(),
+            &HashMap::new(),
             &Options::default(),
         )
     }
@@ -599,7 +665,8 @@ mod tests {
 <w:fldSimple w:instr=" PAGE "><w:r><w:t>3</w:t></w:r></w:fldSimple></w:p>
 <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "x" </w:instrText></w:r>
 <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>kết quả trường</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>
-<w:del><w:r><w:delText>đã xoá</w:delText></w:r></w:del><w:ins><w:r><w:t> mới</w:t></w:r></w:ins></w:p>"#,
+<w:del><w:r><w:delText>đã xoá</w:delText></w:r></w:del><w:ins><w:r><w:t> mới</w:t></w:r></w:ins>
+<w:moveFrom><w:r><w:t> chuyển đi</w:t></w:r></w:moveFrom></w:p>"#,
         );
         assert_eq!(t, "Báo cáo & \tkết\nquả\nliên kết3\nkết quả trường mới");
     }

@@ -1,4 +1,4 @@
-//! Read report files (.txt/.md, .docx, .doc, .odt, .rtf, .html, .pdf) into text.
+//! Read report files (.txt/.md, .docx, .doc, .odt, .rtf, .html/.mht, .pdf) into text.
 //!
 //! The format is judged from the content first (a `.txt` that is really a PDF, a zip
 //! or an image is recognized), then from the extension. Every failure is a
@@ -30,6 +30,7 @@ mod docx;
 mod html;
 mod legacy;
 mod markup;
+mod mht;
 mod numbering;
 mod odt;
 mod pdf;
@@ -60,7 +61,7 @@ impl Format {
             .as_deref()
         {
             Some("docx" | "docm" | "dotx" | "odt") => Format::Docx,
-            Some("html" | "htm" | "xhtml") => Format::Html,
+            Some("html" | "htm" | "xhtml" | "mht" | "mhtml") => Format::Html,
             Some("pdf") => Format::Pdf,
             Some("doc" | "dot") => Format::Doc,
             _ => Format::Text,
@@ -225,7 +226,10 @@ pub fn extract(path: &Path, bytes: &[u8], options: &Options) -> Result<Text, For
         Sniffed::None => match by_name {
             Format::Pdf => return Err(misnamed(bytes, "PDF", "no %PDF header")),
             Format::Docx => return Err(misnamed(bytes, "DOCX", "not a zip archive")),
-            _ if by_name == Format::Html || html::looks_like_html(bytes) => {
+            _ if by_name == Format::Html
+                || html::looks_like_html(bytes)
+                || mht::looks_like_mime(bytes) =>
+            {
                 (html_bytes_to_text(bytes, options)?, "HTML")
             }
             // Text, or a .doc that Word wrote as plain text.
@@ -269,7 +273,19 @@ fn plain_text(bytes: &[u8], options: &Options) -> Result<Text, FormatError> {
     }
 }
 
-fn html_bytes_to_text(bytes: &[u8], options: &Options) -> Result<String, FormatError> {
+/// HTML (or an MHT web archive holding HTML) → text.
+pub(crate) fn html_bytes_to_text(bytes: &[u8], options: &Options) -> Result<String, FormatError> {
+    if mht::looks_like_mime(bytes) {
+        let html = mht::html_part(bytes).ok_or_else(|| FormatError::Damaged {
+            format: "MHT",
+            reason: "no HTML part in the web archive".into(),
+        })?;
+        return html_only_bytes_to_text(&html, options);
+    }
+    html_only_bytes_to_text(bytes, options)
+}
+
+fn html_only_bytes_to_text(bytes: &[u8], options: &Options) -> Result<String, FormatError> {
     let decoded = match (options.encoding, html::declared_charset(bytes)) {
         (None, Some(enc)) => {
             let forced = Options {

@@ -87,6 +87,29 @@ fn docx_numbered_headings_and_items() {
 }
 
 #[test]
+fn docx_with_an_html_alt_chunk() {
+    // Converters from HTML write the body as an MHT "alternative format chunk".
+    let mht = "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"B1\"\r\n\r\n--B1\r\n\
+Content-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
+<html><body><h1>K=E1=BA=BFt lu=E1=BA=ADn</h1><p>H=E1=BB=99i ngh=E1=BB=8B</p></body></html>\r\n--B1--\r\n";
+    let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="htmlChunk" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="/word/afchunk.mht"/></Relationships>"#;
+    let doc = document(r#"<w:p><w:r><w:t>Mở đầu</w:t></w:r></w:p><w:altChunk r:id="htmlChunk"/>"#);
+    let d = write_zip(&[
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", RELS.as_bytes()),
+        ("word/document.xml", doc.as_bytes()),
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
+        ("word/afchunk.mht", mht.as_bytes()),
+    ]);
+    assert_eq!(ext("a.docx", &d).unwrap(), "Mở đầu\nKết luận\nHội nghị");
+    // The same web archive on its own.
+    assert_eq!(
+        ext("trang.mht", mht.as_bytes()).unwrap(),
+        "Kết luận\nHội nghị"
+    );
+}
+
+#[test]
 fn odt_built_in_memory() {
     let content = r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:h>Kế hoạch</text:h><text:p>Triển khai <text:span>nhiệm vụ</text:span> năm 2025.</text:p></office:text></office:body></office:document-content>"#;
     let odt = write_zip(&[
