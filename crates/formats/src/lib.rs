@@ -5,6 +5,20 @@
 //! [`FormatError`] whose message tells the user what to do; no input makes this
 //! crate panic (the PDF library is run under `catch_unwind`).
 //!
+//! - `.docx`: body paragraphs and tables in order (a row of one-paragraph cells is
+//!   one line, cells joined by ` | `; layout tables give one line per paragraph),
+//!   automatic numbering labels, text boxes, alternative-format chunks; zip bombs
+//!   refused (200 MB per entry and in total, expansion ratio, lying sizes).
+//! - `.doc` (Word 97–2003): the piece table of the compound file; `.odt`, `.rtf`.
+//! - `.pdf`: the text layer through `pdf-extract`, wrapped lines joined; a PDF with
+//!   under 100 visible characters a page (signature stamps aside) is "scanned".
+//! - `.html`/`.mht`: the article text, page chrome dropped, references decoded.
+//! - Text typed in legacy TCVN3/VNI fonts is re-decoded in every container.
+//!
+//! Positions: for plain text the [`Text`] maps back to the file's bytes; for the other
+//! formats it maps back to the extracted text (the file's bytes are compressed or
+//! binary).
+//!
 //! ```
 //! use std::path::Path;
 //! use tomtat_formats::{extract, FormatError};
