@@ -99,3 +99,39 @@ fn split_items() {
         println!("{n}\t{s}");
     }
 }
+
+/// Check the scanner's invariants on every line of the .txt files of `TOKDIR`:
+/// `TOKDIR=dir cargo test --release -p tomtat-tokenizer --test tokens_dump invariants -- --ignored`.
+#[test]
+#[ignore]
+fn invariants() {
+    use tomtat_tokenizer::token::is_space;
+    let dir = std::env::var("TOKDIR").expect("TOKDIR=dir");
+    let mut lines = 0;
+    for e in std::fs::read_dir(dir).unwrap() {
+        let path = e.unwrap().path();
+        if path.extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for line in text.lines() {
+            lines += 1;
+            let tokens = tokenize(line);
+            let mut covered = vec![false; line.len()];
+            let mut prev = 0;
+            for t in &tokens {
+                assert!(
+                    t.start >= prev && t.start < t.end && t.end <= line.len(),
+                    "{line}"
+                );
+                assert!(line.is_char_boundary(t.start) && line.is_char_boundary(t.end));
+                covered[t.start..t.end].iter_mut().for_each(|c| *c = true);
+                prev = t.end;
+            }
+            for (i, c) in line.char_indices() {
+                assert!(covered[i] || is_space(c), "{c:?} in {line}");
+            }
+        }
+    }
+    println!("{lines} lines checked");
+}
