@@ -334,11 +334,7 @@ fn train(args: &Args, train: &[Sentence], base: &Dict, assoc: &KeyTable<u8>) -> 
     } else {
         base.clone()
     };
-    Model {
-        dict,
-        assoc: assoc.clone(),
-        weights: p.averaged(args.prune),
-    }
+    Model::new(dict, assoc.clone(), p.averaged(args.prune))
 }
 
 /// Word precision/recall/F1 of the segmenter on gold sentences (words as byte spans).

@@ -15,6 +15,9 @@ use crate::token::{Token, TokenKind};
 /// association, shapes) learn to decide unseen words.
 pub const LEXICAL: std::ops::Range<usize> = 1..10;
 
+/// Dictionary bit: the key is a proper prefix of a longer word.
+pub const PREFIX: u8 = 0x80;
+
 /// Longest dictionary word looked up, in syllables.
 pub const MAX_WORD: usize = 6;
 
@@ -44,9 +47,23 @@ impl Dict {
         source: u8,
     ) {
         let keys: Vec<u64> = syllables.into_iter().map(syllable_key).collect();
-        if keys.len() >= 2 && keys.len() <= MAX_WORD {
-            *self.words.entry(word_key(keys)) |= source;
+        self.insert_keys(&keys, source);
+    }
+
+    /// Add the word made of these syllable keys, and mark its proper prefixes
+    /// ([`PREFIX`]) so that lookups stop early.
+    pub fn insert_keys(&mut self, keys: &[u64], source: u8) {
+        if keys.len() < 2 || keys.len() > MAX_WORD {
+            return;
         }
+        let mut h = word_key([keys[0]]);
+        for (n, &k) in keys.iter().enumerate().skip(1) {
+            h = word_key_extend(h, k);
+            if n + 1 < keys.len() {
+                *self.words.entry(h) |= PREFIX;
+            }
+        }
+        *self.words.entry(h) |= source & !PREFIX;
     }
 
     /// Add a word by its key ([`word_key`]).
@@ -180,7 +197,8 @@ impl Scratch {
                 while j < n && j - i < MAX_WORD && self.gap[j] {
                     h = mix(h, self.keys[j]);
                     let len = (j - i + 1) as u8;
-                    let src = dict.get(h);
+                    let bits = dict.get(h);
+                    let src = bits & !PREFIX;
                     if src != 0 {
                         self.matches.push((i as u32, (j - i + 1) as u32));
                     }
@@ -193,6 +211,9 @@ impl Scratch {
                                 self.cross[g][s] = self.cross[g][s].max(len);
                             }
                         }
+                    }
+                    if bits & PREFIX == 0 {
+                        break;
                     }
                     j += 1;
                 }
@@ -295,7 +316,6 @@ impl Scratch {
         f.push(mix(mix(mix(10, k1), k0), kp1));
         f.push(mix(11, s1 << 8 | s0));
         f.push(mix(12, s2 << 24 | s1 << 16 | s0 << 8 | sp1));
-        f.push(mix(13, prev));
         f.push(mix(14, prev << 16 | s1 << 8 | s0 | left_open << 20));
         f.push(mix(mix(15, prev), k1));
         f.push(mix(16, u64::from(k1 == k0)));
@@ -309,7 +329,6 @@ impl Scratch {
             43,
             pmi << 8 | u64::from(self.cross[i][2].min(3)) << 4 | prev,
         ));
-        f.push(mix(44, pmi << 8 | s1 << 4 | s0));
         f.push(mix(
             45,
             pmi << 16
@@ -322,20 +341,16 @@ impl Scratch {
         let dp_next = u64::from(i + 1 < n && self.dp_join[i + 1]);
         f.push(mix(30, dp));
         f.push(mix(31, dp << 8 | dp_prev << 4 | dp_next | prev << 12));
-        f.push(mix(mix(32, dp), k1));
-        f.push(mix(mix(33, dp), k0));
         for s in 0..SOURCES {
             let cross = u64::from(self.cross[i][s]);
             let end_before = u64::from(self.ends[i - 1][s]);
             let start_here = u64::from(self.starts[i][s]);
             let t = 20 + s as u64 * 4;
-            f.push(mix(t, cross));
             f.push(mix(
                 t + 1,
                 cross << 16 | end_before.min(4) << 8 | start_here.min(4),
             ));
             f.push(mix(t + 2, cross << 24 | prev << 16 | s1 << 8 | s0));
-            f.push(mix(mix(t + 3, cross.min(1)), k1));
         }
     }
 }

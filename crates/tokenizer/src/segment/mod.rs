@@ -174,8 +174,8 @@ impl Segmenter {
             if syllables.len() < 2 || syllables.len() > MAX_WORD {
                 continue;
             }
-            self.user
-                .insert_key(word_key(syllables.iter().map(|s| syllable_key(s))), 1);
+            let keys: Vec<u64> = syllables.iter().map(|s| syllable_key(s)).collect();
+            self.user.insert_keys(&keys, 1);
             self.user_max = self.user_max.max(syllables.len());
             added += 1;
         }
@@ -232,8 +232,12 @@ impl Segmenter {
             let mut j = i + 1;
             while j < n && j - i < self.user_max && s.gap[j] {
                 h = features::word_key_extend(h, s.keys[j]);
-                if self.user.get(h) != 0 {
+                let bits = self.user.get(h);
+                if bits & !features::PREFIX != 0 {
                     best = j - i + 1;
+                }
+                if bits & features::PREFIX == 0 {
+                    break;
                 }
                 j += 1;
             }

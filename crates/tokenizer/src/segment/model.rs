@@ -6,7 +6,7 @@
 //! (see [`super::features::assoc_class`]), `u32` number of features `f`, `f` × `u64` feature keys (sorted), `f` × `f32` weights.
 
 use super::features::Dict;
-use super::table::KeyTable;
+use super::table::{KeyTable, WeightTable};
 
 /// File magic.
 pub const MAGIC: &[u8; 8] = b"TTSEGMDL";
@@ -22,6 +22,8 @@ pub struct Model {
     pub assoc: KeyTable<u8>,
     /// Feature weights; a gap is joined when the sum is positive.
     pub weights: KeyTable<f32>,
+    /// The weights packed for scoring.
+    fast: WeightTable,
 }
 
 /// Why a model file could not be read.
@@ -58,6 +60,17 @@ impl<'a> Reader<'a> {
 }
 
 impl Model {
+    /// A model from its parts.
+    pub fn new(dict: Dict, assoc: KeyTable<u8>, weights: KeyTable<f32>) -> Model {
+        let fast = WeightTable::build(&weights.sorted());
+        Model {
+            dict,
+            assoc,
+            weights,
+            fast,
+        }
+    }
+
     /// Parse a model file.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
         let mut r = Reader { bytes, pos: 0 };
@@ -95,11 +108,7 @@ impl Model {
         if r.pos != bytes.len() {
             return Err(ModelError("trailing bytes".into()));
         }
-        Ok(Model {
-            dict,
-            assoc,
-            weights,
-        })
+        Ok(Model::new(dict, assoc, weights))
     }
 
     /// Serialize (deterministic: entries sorted by key).
@@ -133,9 +142,6 @@ impl Model {
     /// Score of a feature set (sum of weights).
     #[inline]
     pub fn score(&self, feats: &[u64]) -> f32 {
-        feats
-            .iter()
-            .map(|&f| self.weights.get(f).unwrap_or(0.0))
-            .sum()
+        feats.iter().map(|&f| self.fast.get(f)).sum()
     }
 }

@@ -3,8 +3,8 @@
 /// Map from non-zero `u64` hashes to small copyable values.
 #[derive(Debug, Clone)]
 pub struct KeyTable<V> {
-    keys: Vec<u64>,
-    vals: Vec<V>,
+    /// Key and value side by side: one cache line per probe.
+    slots: Vec<(u64, V)>,
     len: usize,
 }
 
@@ -19,8 +19,7 @@ impl<V: Copy + Default> KeyTable<V> {
     pub fn with_capacity(n: usize) -> Self {
         let cap = (n * 2).next_power_of_two().max(16);
         KeyTable {
-            keys: vec![0; cap],
-            vals: vec![V::default(); cap],
+            slots: vec![(0, V::default()); cap],
             len: 0,
         }
     }
@@ -37,10 +36,10 @@ impl<V: Copy + Default> KeyTable<V> {
 
     #[inline]
     fn slot(&self, key: u64) -> usize {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut i = (key as usize) & mask;
         loop {
-            let k = self.keys[i];
+            let k = self.slots[i].0;
             if k == key || k == 0 {
                 return i;
             }
@@ -53,34 +52,32 @@ impl<V: Copy + Default> KeyTable<V> {
     pub fn get(&self, key: u64) -> Option<V> {
         let key = key.max(1);
         let i = self.slot(key);
-        (self.keys[i] == key).then(|| self.vals[i])
+        let (k, v) = self.slots[i];
+        (k == key).then_some(v)
     }
 
     /// Mutable value of `key`, inserted as `V::default()` if absent.
     pub fn entry(&mut self, key: u64) -> &mut V {
         let key = key.max(1);
-        if (self.len + 1) * 2 > self.keys.len() {
+        if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
         let i = self.slot(key);
-        if self.keys[i] == 0 {
-            self.keys[i] = key;
+        if self.slots[i].0 == 0 {
+            self.slots[i].0 = key;
             self.len += 1;
         }
-        &mut self.vals[i]
+        &mut self.slots[i].1
     }
 
     fn grow(&mut self) {
-        let old_keys = std::mem::take(&mut self.keys);
-        let old_vals = std::mem::take(&mut self.vals);
-        let cap = (old_keys.len() * 2).max(16);
-        self.keys = vec![0; cap];
-        self.vals = vec![V::default(); cap];
-        for (k, v) in old_keys.into_iter().zip(old_vals) {
+        let old = std::mem::take(&mut self.slots);
+        let cap = (old.len() * 2).max(16);
+        self.slots = vec![(0, V::default()); cap];
+        for (k, v) in old {
             if k != 0 {
                 let i = self.slot(k);
-                self.keys[i] = k;
-                self.vals[i] = v;
+                self.slots[i] = (k, v);
             }
         }
     }
@@ -88,11 +85,10 @@ impl<V: Copy + Default> KeyTable<V> {
     /// All entries sorted by key.
     pub fn sorted(&self) -> Vec<(u64, V)> {
         let mut v: Vec<(u64, V)> = self
-            .keys
+            .slots
             .iter()
-            .zip(&self.vals)
-            .filter(|(k, _)| **k != 0)
-            .map(|(k, v)| (*k, *v))
+            .filter(|(k, _)| *k != 0)
+            .copied()
             .collect();
         v.sort_unstable_by_key(|e| e.0);
         v
@@ -115,5 +111,57 @@ mod tests {
         }
         assert_eq!(t.get(12345), None);
         assert_eq!(t.sorted().len(), 1000);
+    }
+}
+
+/// Read-only weight table for scoring: 32-bit key fingerprints beside `f32` weights
+/// (8 bytes a slot) so that the table stays in cache. A missing feature matches
+/// only if its fingerprint equals one in its probe chain (odds about 2^-32).
+#[derive(Debug, Clone, Default)]
+pub struct WeightTable {
+    slots: Vec<(u32, f32)>,
+}
+
+impl WeightTable {
+    /// Build from (key, weight) entries.
+    pub fn build(entries: &[(u64, f32)]) -> WeightTable {
+        let cap = (entries.len() * 3 / 2 + 1).next_power_of_two().max(16);
+        let mut slots = vec![(0u32, 0f32); cap];
+        let mask = cap - 1;
+        for &(k, w) in entries {
+            let fp = Self::fingerprint(k);
+            let mut i = (k as usize) & mask;
+            while slots[i].0 != 0 && slots[i].0 != fp {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (fp, w);
+        }
+        WeightTable { slots }
+    }
+
+    #[inline]
+    fn fingerprint(k: u64) -> u32 {
+        ((k >> 32) as u32).max(1)
+    }
+
+    /// The weight of `key` (0 when absent).
+    #[inline]
+    pub fn get(&self, key: u64) -> f32 {
+        if self.slots.is_empty() {
+            return 0.0;
+        }
+        let mask = self.slots.len() - 1;
+        let fp = Self::fingerprint(key);
+        let mut i = (key as usize) & mask;
+        loop {
+            let (f, w) = self.slots[i];
+            if f == fp {
+                return w;
+            }
+            if f == 0 {
+                return 0.0;
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
