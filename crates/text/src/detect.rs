@@ -33,29 +33,38 @@ const UTF8_SAMPLE: usize = 4 * 1024;
 /// assert_eq!(detect(b"Vie^.t Nam ddo^.c la^.p").encoding, Encoding::Viqr);
 /// ```
 pub fn detect(bytes: &[u8]) -> Detection {
+    detect_inner(bytes).0
+}
+
+/// [`detect`], also giving the input as `&str` when it was found to be valid UTF-8
+/// without a BOM (so the decoder need not validate it again).
+pub(crate) fn detect_inner(bytes: &[u8]) -> (Detection, Option<&str>) {
     let det = |encoding, confidence| Detection {
         encoding,
         confidence,
     };
     if bytes.starts_with(UTF8_BOM) {
-        return det(Encoding::Utf8, 1.0);
+        return (det(Encoding::Utf8, 1.0), None);
     }
     if bytes.starts_with(&[0xFF, 0xFE]) {
-        return det(Encoding::Utf16Le, 1.0);
+        return (det(Encoding::Utf16Le, 1.0), None);
     }
     if bytes.starts_with(&[0xFE, 0xFF]) {
-        return det(Encoding::Utf16Be, 1.0);
+        return (det(Encoding::Utf16Be, 1.0), None);
     }
     if let Some(d) = utf16_without_bom(bytes) {
-        return d;
+        return (d, None);
     }
     match std::str::from_utf8(bytes) {
         Ok(s) if s.is_ascii() => {
             let (viqr, density) = viqr_evidence(&bytes[..bytes.len().min(SAMPLE)]);
             if viqr_wins(&viqr, density) {
-                det(Encoding::Viqr, (0.5 + density).min(1.0) * viqr.ratio())
+                (
+                    det(Encoding::Viqr, (0.5 + density).min(1.0) * viqr.ratio()),
+                    None,
+                )
             } else {
-                det(Encoding::Utf8, 1.0 - density.min(0.5))
+                (det(Encoding::Utf8, 1.0 - density.min(0.5)), Some(s))
             }
         }
         Ok(s) => {
@@ -77,7 +86,8 @@ pub fn detect(bytes: &[u8]) -> Detection {
                 // Hardly any Vietnamese letters: maybe VIQR with a few UTF-8 symbols.
                 let (viqr, density) = viqr_evidence(&bytes[..end]);
                 if viqr_wins(&viqr, density) {
-                    return det(Encoding::Viqr, (0.5 + density).min(1.0) * viqr.ratio());
+                    let c = (0.5 + density).min(1.0) * viqr.ratio();
+                    return (det(Encoding::Viqr, c), None);
                 }
             }
             let share = if vi + other == 0 {
@@ -85,9 +95,9 @@ pub fn detect(bytes: &[u8]) -> Detection {
             } else {
                 vi as f32 / (vi + other) as f32
             };
-            det(Encoding::Utf8, 0.9 + 0.1 * share)
+            (det(Encoding::Utf8, 0.9 + 0.1 * share), Some(s))
         }
-        Err(_) => legacy(&bytes[..bytes.len().min(SAMPLE)]),
+        Err(_) => (legacy(&bytes[..bytes.len().min(SAMPLE)]), None),
     }
 }
 

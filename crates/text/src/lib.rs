@@ -184,20 +184,30 @@ impl Text {
         if bytes.len() >= 1 << 31 {
             return Err(DecodeError::TooLarge(bytes.len()));
         }
-        let detection = match options.encoding {
-            Some(encoding) => Detection {
-                encoding,
-                confidence: 1.0,
-            },
-            None => detect(bytes),
+        let (detection, valid_utf8) = match options.encoding {
+            Some(encoding) => (
+                Detection {
+                    encoding,
+                    confidence: 1.0,
+                },
+                None,
+            ),
+            None => detect::detect_inner(bytes),
         };
         if !matches!(detection.encoding, Encoding::Utf16Le | Encoding::Utf16Be) {
             if let Some(pos) = find_nul(bytes) {
                 return Err(DecodeError::Binary(pos));
             }
         }
-        let lossy = options.encoding.is_none();
-        let decoded = decode::decode(bytes, detection.encoding, lossy)?;
+        let decoded = match valid_utf8 {
+            // Detection already validated it.
+            Some(s) => decode::Decoded {
+                text: Cow::Borrowed(s),
+                map: None,
+                encoding: Encoding::Utf8,
+            },
+            None => decode::decode(bytes, detection.encoding, options.encoding.is_none())?,
+        };
         let (normalized, norm_map) = match normalize::normalize(&decoded.text, options.tone_style) {
             (Cow::Owned(s), m) => (Some(s), m),
             (Cow::Borrowed(_), m) => (None, m),
