@@ -146,67 +146,86 @@ pub fn vietnamese_letters() -> Vec<char> {
     v
 }
 
-/// Where the pair of a word ending in `oa`, `oe` or `uy` (with nothing after it and
-/// only consonants before) starts, as a char index, plus the two vowels.
-fn restyle_pair(chars: &[char]) -> Option<(usize, Vowel, Vowel)> {
-    let n = chars.len();
-    if !(2..=6).contains(&n) {
+/// Finds the `oa`, `oe` or `uy` of a syllable: consonants, the pair, then nothing or
+/// a final consonant. Returns the pair's char index, its vowels and whether a final
+/// consonant follows.
+fn restyle_pair(chars: &[char]) -> Option<(usize, Vowel, Vowel, bool)> {
+    let i = chars.iter().position(|&c| vowel(c).is_some())?;
+    if i + 2 > chars.len() {
         return None;
     }
-    let v1 = vowel(chars[n - 2])?;
-    let v2 = vowel(chars[n - 1])?;
+    let v1 = vowel(chars[i])?;
+    let v2 = vowel(chars[i + 1])?;
     let pair = matches!((v1.base, v2.base), (B_O, B_A) | (B_O, B_E) | (B_U, B_Y));
     if !pair || (v1.tone == NO_TONE && v2.tone == NO_TONE) {
         return None;
     }
     // Only consonants before the pair, and `qu` + `y` is the vowel y alone.
-    for &c in &chars[..n - 2] {
-        if vowel(c).is_some() || !(c.is_alphabetic()) {
-            return None;
-        }
-    }
-    if v1.base == B_U && n >= 3 && matches!(chars[n - 3], 'q' | 'Q') {
+    if chars[..i].iter().any(|c| !c.is_alphabetic()) {
         return None;
     }
-    Some((n - 2, v1, v2))
+    if v1.base == B_U && i >= 1 && matches!(chars[i - 1], 'q' | 'Q') {
+        return None;
+    }
+    let coda = &chars[i + 2..];
+    let mut lower = [0u8; 2];
+    for (k, c) in coda.iter().enumerate() {
+        if k == 2 || !c.is_ascii_alphabetic() {
+            return None;
+        }
+        lower[k] = c.to_ascii_lowercase() as u8;
+    }
+    let coda_ok = matches!(
+        &lower[..coda.len()],
+        b"" | b"c" | b"ch" | b"m" | b"n" | b"ng" | b"nh" | b"p" | b"t"
+    );
+    coda_ok.then_some((i, v1, v2, !coda.is_empty()))
 }
 
 /// Writes `word` (NFC letters) in tone `style` to `out`; returns false, writing
 /// nothing, when the word is already in that style.
+///
+/// With a final consonant (`hoàn`, `huỳnh`) the tone belongs on the second vowel in
+/// both styles, so a misplaced `hòan` is corrected too.
 pub(crate) fn restyle_word(word: &str, style: ToneStyle, out: &mut String) -> bool {
-    if style == ToneStyle::Keep || word.len() < 3 || word.len() > 16 {
+    if style == ToneStyle::Keep || word.len() < 2 || word.len() > 24 {
         return false;
     }
-    let mut buf = ['\0'; 6];
+    let mut buf = ['\0'; 7];
     let mut n = 0;
     for c in word.chars() {
-        if n == 6 {
+        if n == buf.len() {
             return false;
         }
         buf[n] = c;
         n += 1;
     }
     let chars = &buf[..n];
-    let Some((i, v1, v2)) = restyle_pair(chars) else {
+    let Some((i, v1, v2, coda)) = restyle_pair(chars) else {
         return false;
     };
+    if v1.tone != NO_TONE && v2.tone != NO_TONE {
+        return false;
+    }
     let tone = v1.tone.max(v2.tone);
     let (t1, t2) = match style {
+        _ if coda => (NO_TONE, tone),
         ToneStyle::New => (NO_TONE, tone),
         ToneStyle::Old => (tone, NO_TONE),
         ToneStyle::Keep => return false,
     };
-    if (t1, t2) == (v1.tone, v2.tone) || (v1.tone != NO_TONE && v2.tone != NO_TONE) {
+    if (t1, t2) == (v1.tone, v2.tone) {
         return false;
     }
     out.extend(&chars[..i]);
     out.push(vowel_char(v1.base, t1, v1.upper));
     out.push(vowel_char(v2.base, t2, v2.upper));
+    out.extend(&chars[i + 2..]);
     true
 }
 
 /// Quick test used by the scanners: could the letter `c` at `b[i..i + c.len_utf8()]`
-/// (UTF-8 text) be part of a word-final `oa`, `oe` or `uy` with a tone to move?
+/// (UTF-8 text) be part of an `oa`, `oe` or `uy` with a tone to move?
 #[inline]
 pub(crate) fn restyle_candidate(b: &[u8], i: usize, c: char) -> bool {
     let Some(v) = vowel(c) else {
@@ -225,8 +244,9 @@ pub(crate) fn restyle_candidate(b: &[u8], i: usize, c: char) -> bool {
     match v.base {
         B_A | B_E => prev == b'o' && ends(i + len),
         B_Y => prev == b'u' && ends(i + len),
-        B_O => matches!(next, b'a' | b'e') && ends(i + len + 1),
-        B_U => next == b'y' && ends(i + len + 1),
+        // A tone on the first vowel moves with or without a final consonant.
+        B_O => matches!(next, b'a' | b'e'),
+        B_U => next == b'y',
         _ => false,
     }
 }
