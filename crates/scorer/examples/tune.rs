@@ -131,6 +131,7 @@ fn fields() -> Vec<Field> {
         ("w_first", |t| &mut t.w_first, 0.0, 1.0),
         ("w_cue", |t| &mut t.w_cue, 0.0, 1.0),
         ("w_len", |t| &mut t.w_len, 0.0, 1.0),
+        ("w_key", |t| &mut t.w_key, 0.0, 1.0),
         ("mmr", |t| &mut t.mmr, 0.0, 1.0),
     ]
 }

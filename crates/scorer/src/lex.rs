@@ -205,6 +205,17 @@ pub(crate) enum Scope {
     End,
     Switch,
     Heading,
+    /// Marks the main content of a part (headline figures, the overall assessment,
+    /// the main cause, the main tasks): counts for the key-unit score, not the part.
+    Key,
+}
+
+/// Which cues a pass of [`Lexicon::find`] matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pass {
+    Parts,
+    Heading,
+    Key,
 }
 
 #[derive(Debug, Clone)]
@@ -266,6 +277,7 @@ impl Lexicon {
                 "end" => Scope::End,
                 "switch" => Scope::Switch,
                 "heading" => Scope::Heading,
+                "key" => Scope::Key,
                 s => return Err(format!("line {}: unknown scope `{s}`", n + 1)),
             };
             let mut syls = Vec::new();
@@ -296,7 +308,7 @@ impl Lexicon {
             list.sort_by_key(|&i| {
                 let c = &cues[i as usize];
                 let rank = match c.scope {
-                    Scope::Heading => 0,
+                    Scope::Heading | Scope::Key => 0,
                     Scope::Start => 1,
                     Scope::End => 2,
                     Scope::Switch => 3,
@@ -315,13 +327,13 @@ impl Lexicon {
 
     /// Find cues over syllable ids; `punct_after[i]` tells whether punctuation (or the
     /// end) follows syllable `i`; `first` is the index where the unit's own words begin.
-    /// `heading`: only the heading cues, else all the others.
+    /// `pass`: the heading cues, the key cues, or the others.
     pub fn find(
         &self,
         syls: &[u32],
         punct_after: &[bool],
         first: usize,
-        heading: bool,
+        pass: Pass,
         out: &mut Vec<Hit>,
     ) {
         let mut i = 0;
@@ -335,8 +347,9 @@ impl Lexicon {
                         continue;
                     }
                     let ok = match c.scope {
-                        Scope::Heading => heading,
-                        _ if heading => false,
+                        Scope::Heading => pass == Pass::Heading,
+                        Scope::Key => pass == Pass::Key,
+                        _ if pass != Pass::Parts => false,
                         Scope::Start => i < first + 3,
                         Scope::End => punct_after[i + n - 1],
                         Scope::Any | Scope::Switch => true,

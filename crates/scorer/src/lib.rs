@@ -193,6 +193,8 @@ pub struct Tuning {
     pub w_first: f32,
     pub w_cue: f32,
     pub w_len: f32,
+    /// Weight of the key cues (main content markers) in the key-unit score.
+    pub w_key: f32,
     /// Redundancy penalty of MMR.
     pub mmr: f32,
 }
@@ -221,6 +223,7 @@ impl Default for Tuning {
             w_first: 0.5,
             w_cue: 0.5,
             w_len: 0.375,
+            w_key: 0.3,
             mmr: 0.3,
         }
     }
@@ -476,12 +479,14 @@ impl Scorer {
                 };
                 let short = if a.nwords < 8 { -0.3 } else { 0.0 };
                 let len = (a.nwords as f32 / 40.0).min(1.0);
+                let keyw = (a.key[p] / 2.0).min(1.0);
                 let score = t.w_cent * c
                     + t.w_margin * margin
                     + t.w_fig * fig
                     + t.w_first * first
                     + t.w_cue * cue_n
                     + t.w_len * len
+                    + t.w_key * keyw
                     + short;
                 scored.push((i, score));
                 let rank = order.iter().position(|&x| x == i).unwrap_or(0) + 1;
@@ -533,6 +538,13 @@ impl Scorer {
                 self.lex.cues[h.0 as usize].phrase,
                 part.name()
             ));
+        }
+        for &k in &a.key_cues {
+            let c = &self.lex.cues[k as usize];
+            if matches!(c.part, CuePart::Part(q) if q == part) {
+                why.push(format!("main content: {}", c.phrase));
+                break;
+            }
         }
         if let Some((p, b, from)) = &a.context {
             if *p == part {

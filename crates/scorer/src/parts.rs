@@ -3,7 +3,7 @@
 
 use tomtat_splitter::{Unit, UnitKind};
 
-use crate::lex::{CuePart, Hit, Keyed, Lexicon, Scope, Tk, Tok, NUMERIC};
+use crate::lex::{CuePart, Hit, Keyed, Lexicon, Pass, Scope, Tk, Tok, NUMERIC};
 use crate::{Part, Tuning};
 
 pub(crate) const PARTS: [Part; 4] = [
@@ -41,6 +41,10 @@ pub(crate) struct Analysis {
     pub switch: Option<(Part, u32)>,
     /// Heading: `Some(part it opens)`.
     pub heading: Option<Option<Part>>,
+    /// Key-cue weight per part (main content markers).
+    pub key: [f32; 4],
+    /// The key cues found.
+    pub key_cues: Vec<u32>,
     /// Number of figures (indicators) in the unit.
     pub figures: usize,
     /// Context that applied: (part, bonus, what set it).
@@ -150,7 +154,7 @@ impl Analysis {
         // heading: its part from the heading cues
         if heading_form {
             let mut hits = Vec::new();
-            lex.find(&syls, &punct_after, first, true, &mut hits);
+            lex.find(&syls, &punct_after, first, Pass::Heading, &mut hits);
             let mut found = [0f32; 4];
             for h in &hits {
                 let c = &lex.cues[h.cue as usize];
@@ -165,7 +169,16 @@ impl Analysis {
         }
 
         let mut hits: Vec<Hit> = Vec::new();
-        lex.find(&syls, &punct_after, first, false, &mut hits);
+        let mut keyhits: Vec<Hit> = Vec::new();
+        lex.find(&syls, &punct_after, first, Pass::Key, &mut keyhits);
+        for h in &keyhits {
+            let c = &lex.cues[h.cue as usize];
+            if let CuePart::Part(p) = c.part {
+                a.key[idx(p)] += c.weight;
+                a.key_cues.push(h.cue);
+            }
+        }
+        lex.find(&syls, &punct_after, first, Pass::Parts, &mut hits);
         let mut suppress_until = 0usize;
         let past = lex.id("đã");
         for h in &hits {
