@@ -105,7 +105,7 @@ pub(crate) fn detect_inner(bytes: &[u8]) -> (Detection, Option<&str>) {
 fn utf16_without_bom(bytes: &[u8]) -> Option<Detection> {
     let sample = &bytes[..bytes.len().min(4096) / 2 * 2];
     let pairs = sample.len() / 2;
-    if pairs < 2 {
+    if pairs < 4 || bytes.len() % 2 == 1 {
         return None;
     }
     let (mut even, mut odd) = (0usize, 0usize);

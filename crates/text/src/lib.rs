@@ -48,12 +48,19 @@ use std::str::FromStr;
 /// Encodings the decoder understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Encoding {
+    /// UTF-8, with or without a BOM.
     Utf8,
+    /// UTF-16 little endian (a BOM, if present, decides the byte order).
     Utf16Le,
+    /// UTF-16 big endian.
     Utf16Be,
+    /// Windows-1258: base letters plus combining tone bytes.
     Cp1258,
+    /// TCVN 5712:1993 VN3 ("ABC", `.VnTime` fonts): one byte a letter.
     Tcvn3,
+    /// VNI-Windows (`VNI-Times` fonts): letter byte plus mark byte.
     Vni,
+    /// VIQR (RFC 1456) ASCII mnemonics: `Vie^.t Nam`.
     Viqr,
 }
 
@@ -72,6 +79,8 @@ impl Encoding {
     }
 }
 
+/// Parses the CLI names `utf8 utf16 utf16le utf16be cp1258 tcvn3 vni viqr`, case and
+/// `-`/`_` ignored, plus the aliases `windows-1258`, `tcvn`, `abc`, `vni-windows`.
 impl FromStr for Encoding {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
@@ -81,8 +90,8 @@ impl FromStr for Encoding {
                 "utf16" | "utf16le" => Encoding::Utf16Le,
                 "utf16be" => Encoding::Utf16Be,
                 "cp1258" | "windows1258" => Encoding::Cp1258,
-                "tcvn3" | "abc" => Encoding::Tcvn3,
-                "vni" => Encoding::Vni,
+                "tcvn3" | "tcvn" | "abc" => Encoding::Tcvn3,
+                "vni" | "vniwindows" => Encoding::Vni,
                 "viqr" => Encoding::Viqr,
                 other => return Err(format!("unknown encoding `{other}`")),
             },
@@ -94,16 +103,20 @@ impl FromStr for Encoding {
 /// `Old` gives hòa, thủy, khỏe; `Keep` leaves the text as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ToneStyle {
+    /// *Dấu mới*: `hoà`, `thuỷ`, `khoẻ`.
     New,
+    /// *Dấu cũ*: `hòa`, `thủy`, `khỏe`.
     Old,
+    /// As written.
     #[default]
     Keep,
 }
 
+/// Parses `new`, `old`, `keep` (any case).
 impl FromStr for ToneStyle {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        match s {
+        match s.to_ascii_lowercase().as_str() {
             "new" => Ok(ToneStyle::New),
             "old" => Ok(ToneStyle::Old),
             "keep" => Ok(ToneStyle::Keep),
@@ -117,6 +130,7 @@ impl FromStr for ToneStyle {
 pub struct Options {
     /// `None` detects the encoding.
     pub encoding: Option<Encoding>,
+    /// Where tone marks go on `oa`, `oe`, `uy`.
     pub tone_style: ToneStyle,
 }
 
@@ -297,5 +311,111 @@ impl Text {
             Some(m) => m.floor(start)..m.ceil(end),
             None => start..end,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forced(encoding: Encoding) -> Options {
+        Options {
+            encoding: Some(encoding),
+            tone_style: ToneStyle::Keep,
+        }
+    }
+
+    const ALL: [Encoding; 7] = [
+        Encoding::Utf8,
+        Encoding::Utf16Le,
+        Encoding::Utf16Be,
+        Encoding::Cp1258,
+        Encoding::Tcvn3,
+        Encoding::Vni,
+        Encoding::Viqr,
+    ];
+
+    #[test]
+    fn empty_input_is_empty_text() {
+        let t = Text::from_bytes(b"", &Options::default()).unwrap();
+        assert_eq!(t.as_str(), "");
+        assert_eq!(t.source_range(0..0), 0..0);
+        for e in ALL {
+            let t = Text::from_bytes(b"", &forced(e)).unwrap();
+            assert_eq!(t.as_str(), "");
+            assert_eq!(t.encoding(), e);
+        }
+    }
+
+    #[test]
+    fn errors_say_where() {
+        assert_eq!(
+            Text::from_bytes(b"abc\0def", &Options::default()).unwrap_err(),
+            DecodeError::Binary(3)
+        );
+        assert_eq!(
+            Text::from_bytes(b"ab\xC3(", &forced(Encoding::Utf8)).unwrap_err(),
+            DecodeError::Invalid {
+                encoding: "utf8",
+                offset: 2
+            }
+        );
+        assert_eq!(
+            Text::from_bytes(b"\xFF\xFEa\0b", &Options::default()).unwrap_err(),
+            DecodeError::Invalid {
+                encoding: "utf16le",
+                offset: 4
+            }
+        );
+        assert_eq!(
+            Text::from_bytes(b"\xFF\xFEa\0\0\0", &Options::default()).unwrap_err(),
+            DecodeError::Binary(4)
+        );
+        // A lone surrogate.
+        assert!(matches!(
+            Text::from_bytes(b"\x00\xD8a\x00", &forced(Encoding::Utf16Le)),
+            Err(DecodeError::Invalid { offset: 0, .. })
+        ));
+        let msg = DecodeError::Binary(7).to_string();
+        assert!(msg.contains("NUL") && msg.contains('7'), "{msg}");
+    }
+
+    #[test]
+    fn truncated_utf8_is_still_utf8() {
+        let mut bytes = "Báo cáo kết quả thực hiện nhiệm vụ năm 2024 của Đảng bộ"
+            .as_bytes()
+            .to_vec();
+        bytes.pop(); // cut "ộ" in half
+        let t = Text::from_bytes(&bytes, &Options::default()).unwrap();
+        assert_eq!(t.encoding(), Encoding::Utf8);
+        assert!(t.as_str().starts_with("Báo cáo kết quả"));
+        assert!(t.as_str().ends_with("Đảng b\u{FFFD}"));
+    }
+
+    #[test]
+    fn bom_is_skipped_in_offsets() {
+        let t = Text::from_bytes("\u{FEFF}Việt".as_bytes(), &Options::default()).unwrap();
+        assert_eq!(t.as_str(), "Việt");
+        assert_eq!(t.source_range(0..t.as_str().len()), 3..3 + "Việt".len());
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("Việt Nam".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        let t = Text::from_bytes(&le, &Options::default()).unwrap();
+        assert_eq!(t.as_str(), "Việt Nam");
+        assert_eq!(t.source_range(0..6), 2..10); // "Việt" is 4 UTF-16 units
+        assert_eq!(t.source_range(7..10), 12..18);
+        assert_eq!(t.source_range(3..5), 6..8); // inside "ệ": the whole unit
+    }
+
+    #[test]
+    fn names_parse() {
+        for e in ALL {
+            assert_eq!(e.name().parse::<Encoding>(), Ok(e));
+        }
+        assert_eq!("UTF-8".parse(), Ok(Encoding::Utf8));
+        assert_eq!("utf16".parse(), Ok(Encoding::Utf16Le));
+        assert_eq!("Windows-1258".parse(), Ok(Encoding::Cp1258));
+        assert!("latin1".parse::<Encoding>().is_err());
+        assert_eq!("Old".parse(), Ok(ToneStyle::Old));
+        assert!("newest".parse::<ToneStyle>().is_err());
     }
 }
