@@ -36,24 +36,35 @@ pub fn detect(bytes: &[u8]) -> Detection {
     detect_inner(bytes).0
 }
 
-/// [`detect`], also giving the input as `&str` when it was found to be valid UTF-8
-/// without a BOM (so the decoder need not validate it again).
-pub(crate) fn detect_inner(bytes: &[u8]) -> (Detection, Option<&str>) {
+/// What detection learnt about the input besides its encoding.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Found<'a> {
+    /// Nothing: decode the bytes.
+    Bytes,
+    /// Valid UTF-8 without a BOM (no need to validate it again).
+    Utf8(&'a str),
+    /// Valid UTF-8 whose characters are the bytes of a legacy font (TCVN3 or VNI text
+    /// typed in `.VnTime`/`VNI-Times` and saved as Unicode): decode those bytes.
+    FontBytes(&'a str),
+}
+
+/// [`detect`], also telling how to read the input.
+pub(crate) fn detect_inner(bytes: &[u8]) -> (Detection, Found<'_>) {
     let det = |encoding, confidence| Detection {
         encoding,
         confidence,
     };
     if bytes.starts_with(UTF8_BOM) {
-        return (det(Encoding::Utf8, 1.0), None);
+        return (det(Encoding::Utf8, 1.0), Found::Bytes);
     }
     if bytes.starts_with(&[0xFF, 0xFE]) {
-        return (det(Encoding::Utf16Le, 1.0), None);
+        return (det(Encoding::Utf16Le, 1.0), Found::Bytes);
     }
     if bytes.starts_with(&[0xFE, 0xFF]) {
-        return (det(Encoding::Utf16Be, 1.0), None);
+        return (det(Encoding::Utf16Be, 1.0), Found::Bytes);
     }
     if let Some(d) = utf16_without_bom(bytes) {
-        return (d, None);
+        return (d, Found::Bytes);
     }
     match std::str::from_utf8(bytes) {
         Ok(s) if s.is_ascii() => {
@@ -61,10 +72,10 @@ pub(crate) fn detect_inner(bytes: &[u8]) -> (Detection, Option<&str>) {
             if viqr_wins(&viqr, density) {
                 (
                     det(Encoding::Viqr, (0.5 + density).min(1.0) * viqr.ratio()),
-                    None,
+                    Found::Bytes,
                 )
             } else {
-                (det(Encoding::Utf8, 1.0 - density.min(0.5)), Some(s))
+                (det(Encoding::Utf8, 1.0 - density.min(0.5)), Found::Utf8(s))
             }
         }
         Ok(s) => {
@@ -87,7 +98,12 @@ pub(crate) fn detect_inner(bytes: &[u8]) -> (Detection, Option<&str>) {
                 let (viqr, density) = viqr_evidence(&bytes[..end]);
                 if viqr_wins(&viqr, density) {
                     let c = (0.5 + density).min(1.0) * viqr.ratio();
-                    return (det(Encoding::Viqr, c), None);
+                    return (det(Encoding::Viqr, c), Found::Bytes);
+                }
+            }
+            if other > vi {
+                if let Some(d) = font_text(s) {
+                    return (d, Found::FontBytes(s));
                 }
             }
             let share = if vi + other == 0 {
@@ -95,10 +111,31 @@ pub(crate) fn detect_inner(bytes: &[u8]) -> (Detection, Option<&str>) {
             } else {
                 vi as f32 / (vi + other) as f32
             };
-            (det(Encoding::Utf8, 0.9 + 0.1 * share), Some(s))
+            (det(Encoding::Utf8, 0.9 + 0.1 * share), Found::Utf8(s))
         }
-        Err(_) => (legacy(&bytes[..bytes.len().min(SAMPLE)]), None),
+        Err(_) => (legacy(&bytes[..bytes.len().min(SAMPLE)]), Found::Bytes),
     }
+}
+
+/// Is the Unicode text `s` a legacy font's bytes? Only when all of it maps to font
+/// bytes, its Unicode reading has little Vietnamese and TCVN3 or VNI reads it well.
+fn font_text(s: &str) -> Option<Detection> {
+    let mut end = s.len().min(SAMPLE);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    if !s.chars().all(|c| decode::font_byte(c).is_some()) {
+        return None;
+    }
+    let (bytes, _) = decode::font_bytes(&s[..end])?;
+    let as_unicode = score(&s[..end]);
+    let d = legacy(&bytes);
+    let font = score(&decode::decode(&bytes, d.encoding, true).ok()?.text);
+    let strong = matches!(d.encoding, Encoding::Tcvn3 | Encoding::Vni)
+        && d.confidence >= 0.7
+        && font.good >= 3
+        && font.good >= 3 * as_unicode.good;
+    strong.then_some(d)
 }
 
 /// UTF-16 without a BOM shows as NUL bytes in every other position.

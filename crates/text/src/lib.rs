@@ -155,10 +155,10 @@ pub enum DecodeError {
 #[derive(Debug, Clone)]
 pub struct Text {
     text: String,
-    /// Decoded text to source bytes; `None` when the decoded text is the source.
-    decode_map: Option<SourceMap>,
-    /// Normalized text to decoded text; `None` when normalization changed nothing.
-    norm_map: Option<SourceMap>,
+    /// Maps from the normalized text back to the source, applied in order
+    /// (normalization, decoding, and for legacy-font text stored as Unicode, the
+    /// font bytes to the UTF-8 source). Empty when the text is its source.
+    maps: Vec<SourceMap>,
     source_len: usize,
     detection: Detection,
 }
@@ -198,13 +198,13 @@ impl Text {
         if bytes.len() >= 1 << 31 {
             return Err(DecodeError::TooLarge(bytes.len()));
         }
-        let (detection, valid_utf8) = match options.encoding {
+        let (detection, found) = match options.encoding {
             Some(encoding) => (
                 Detection {
                     encoding,
                     confidence: 1.0,
                 },
-                None,
+                detect::Found::Bytes,
             ),
             None => detect::detect_inner(bytes),
         };
@@ -213,24 +213,36 @@ impl Text {
                 return Err(DecodeError::Binary(pos));
             }
         }
-        let decoded = match valid_utf8 {
+        let mut maps = Vec::new();
+        let font_bytes;
+        let decoded = match found {
             // Detection already validated it.
-            Some(s) => decode::Decoded {
+            detect::Found::Utf8(s) => decode::Decoded {
                 text: Cow::Borrowed(s),
                 map: None,
                 encoding: Encoding::Utf8,
             },
-            None => decode::decode(bytes, detection.encoding, options.encoding.is_none())?,
+            detect::Found::FontBytes(s) => {
+                let (b, map) = decode::font_bytes(s).expect("checked by detection");
+                font_bytes = b;
+                maps.push(map);
+                decode::decode(&font_bytes, detection.encoding, false)?
+            }
+            detect::Found::Bytes => {
+                decode::decode(bytes, detection.encoding, options.encoding.is_none())?
+            }
         };
+        maps.extend(decoded.map);
         let (normalized, norm_map) = match normalize::normalize(&decoded.text, options.tone_style) {
             (Cow::Owned(s), m) => (Some(s), m),
             (Cow::Borrowed(_), m) => (None, m),
         };
+        maps.extend(norm_map);
+        maps.reverse();
         let text = normalized.unwrap_or_else(|| decoded.text.into_owned());
         Ok(Text {
             text,
-            decode_map: decoded.map,
-            norm_map,
+            maps,
             source_len: bytes.len(),
             detection: Detection {
                 encoding: decoded.encoding,
@@ -255,8 +267,7 @@ impl Text {
         };
         Text {
             text,
-            decode_map: None,
-            norm_map,
+            maps: norm_map.into_iter().collect(),
             source_len: s.len(),
             detection: Detection {
                 encoding: Encoding::Utf8,
@@ -287,8 +298,7 @@ impl Text {
 
     /// Bytes of memory held by the offset maps (0 for unchanged UTF-8 text).
     pub fn map_bytes(&self) -> usize {
-        let n = |m: &Option<SourceMap>| m.as_ref().map_or(0, |m| 12 * m.anchors());
-        n(&self.decode_map) + n(&self.norm_map)
+        self.maps.iter().map(|m| 12 * m.anchors()).sum()
     }
 
     /// Length of the source in bytes.
@@ -303,14 +313,9 @@ impl Text {
     pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
         let end = range.end.min(self.text.len());
         let start = range.start.min(end);
-        let (start, end) = match &self.norm_map {
-            Some(m) => (m.floor(start), m.ceil(end)),
-            None => (start, end),
-        };
-        match &self.decode_map {
-            Some(m) => m.floor(start)..m.ceil(end),
-            None => start..end,
-        }
+        self.maps
+            .iter()
+            .fold(start..end, |r, m| m.floor(r.start)..m.ceil(r.end))
     }
 }
 

@@ -139,3 +139,56 @@ fn lines_detect_well() {
     }
     assert!(share >= 0.97, "{right}/{all}");
 }
+
+/// TCVN3 or VNI text typed in a legacy font and saved as Unicode (each byte shown as
+/// its Windows-1252/Latin-1 character, "B¸o c¸o") is read back as the font's bytes.
+#[test]
+fn legacy_font_text_saved_as_unicode() {
+    let cp1252 = |b: u8| -> char {
+        // Windows-1252 for the bytes these files use, Latin-1 otherwise.
+        match b {
+            0x80..=0x9F => Text::from_bytes(
+                &[b],
+                &Options {
+                    encoding: Some(Encoding::Tcvn3),
+                    ..Default::default()
+                },
+            )
+            .unwrap()
+            .as_str()
+            .chars()
+            .next()
+            .unwrap(),
+            _ => b as char,
+        }
+    };
+    for i in 0..5 {
+        for enc in ["tcvn3", "vni"] {
+            let bytes = std::fs::read(dir().join(format!("{i:03}.{enc}.txt"))).unwrap();
+            let expected =
+                std::fs::read_to_string(dir().join(format!("{i:03}.{enc}.expected.txt"))).unwrap();
+            let unicode: String = bytes.iter().map(|&b| cp1252(b)).collect();
+            let text = Text::from_bytes(unicode.as_bytes(), &Options::default()).unwrap();
+            assert_eq!(text.encoding().name(), enc, "{i:03}");
+            assert_eq!(text.as_str(), expected, "{i:03}.{enc}");
+            // Words map to the same words of the UTF-8 source.
+            let out_words = pieces(text.as_str().as_bytes());
+            let src_words = pieces(unicode.as_bytes());
+            assert_eq!(out_words.len(), src_words.len());
+            for (o, s) in out_words.into_iter().zip(src_words) {
+                assert_eq!(text.source_range(o), s);
+            }
+        }
+    }
+    // Real Unicode made only of Latin-1 letters stays as it is.
+    for s in [
+        "BÁO CÁO",
+        "THÔNG BÁO KẾT QUẢ",
+        "Tôi là ai? Ông Bà Cô Chú Dì",
+        "Café à la crème",
+    ] {
+        let t = Text::from_bytes(s.as_bytes(), &Options::default()).unwrap();
+        assert_eq!(t.as_str(), s);
+        assert_eq!(t.encoding(), Encoding::Utf8);
+    }
+}

@@ -139,3 +139,28 @@ pub(crate) fn latin_base() -> [char; 128] {
     }
     t
 }
+
+/// The byte a legacy 8-bit font drew a character from, when text typed in a `.VnTime`
+/// or `VNI-Times` font was saved as Unicode: Latin-1 as itself, Windows-1252
+/// punctuation as its byte.
+pub(crate) fn font_byte(c: char) -> Option<u8> {
+    let cp = c as u32;
+    if cp < 0x80 || (0xA0..0x100).contains(&cp) {
+        return Some(cp as u8);
+    }
+    CP1252_C1
+        .iter()
+        .position(|&k| k == c && (k as u32) >= 0x100)
+        .map(|i| 0x80 + i as u8)
+}
+
+/// `s` as the bytes of a legacy font, with a map from those bytes back to `s`.
+pub(crate) fn font_bytes(s: &str) -> Option<(Vec<u8>, SourceMap)> {
+    let mut bytes = Vec::with_capacity(s.len());
+    let mut map = MapBuilder::new(1);
+    for c in s.chars() {
+        bytes.push(font_byte(c)?);
+        map.char_from(1, c.len_utf8());
+    }
+    Some((bytes, map.finish()))
+}
