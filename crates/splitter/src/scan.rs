@@ -925,6 +925,13 @@ fn sentence_end(cx: &Ctx, term: Term, pw: usize, u: usize, marker_words: usize, 
             if is_initials(body_bare) && !r.initial_ok.contains(body_bare) {
                 return false;
             }
+            // An abbreviation the tokenizer knows, before a number: `tr. 12`, `Tr. 5`.
+            if is_digit_start(nx) && body_bare.chars().count() <= 4 && !spaced {
+                let dot = blen;
+                return !tomtat_tokenizer::tokenize(w).iter().any(|t| {
+                    t.kind == TokenKind::Abbreviation && t.start < dot + 1 && dot < t.end
+                });
+            }
             true
         }
     }

@@ -313,8 +313,8 @@ fn numbered_labels_and_place_abbreviations() {
         ]
     );
     assert_eq!(
-        texts("Trụ sở tại Q. 1 và Q. Ba Đình, tp.Hồ Chí Minh đã hoàn thành."),
-        ["Trụ sở tại Q. 1 và Q. Ba Đình, tp.Hồ Chí Minh đã hoàn thành."]
+        texts("Trụ sở tại Q. 1 và Q. Ba Đình, tp.Hồ Chí Minh đã hoàn thành (xem Tr. 5)."),
+        ["Trụ sở tại Q. 1 và Q. Ba Đình, tp.Hồ Chí Minh đã hoàn thành (xem Tr. 5)."]
     );
 }
 
