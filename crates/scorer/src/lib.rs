@@ -446,6 +446,15 @@ impl Scorer {
                 .max(1e-9);
             let mut order: Vec<usize> = members.clone();
             order.sort_by(|&a, &b| cent[b].total_cmp(&cent[a]).then(a.cmp(&b)));
+            // rank by centrality and position among the members, by unit index
+            let mut rank_of = vec![0usize; parts.len()];
+            let mut member_of = vec![0usize; parts.len()];
+            for (r, &i) in order.iter().enumerate() {
+                rank_of[i] = r;
+            }
+            for (mi, &i) in members.iter().enumerate() {
+                member_of[i] = mi;
+            }
             let mut scored = Vec::with_capacity(members.len());
             let mut whys: Vec<Vec<String>> = Vec::with_capacity(members.len());
             for (mi, &i) in members.iter().enumerate() {
@@ -489,11 +498,11 @@ impl Scorer {
                     + t.w_key * keyw
                     + short;
                 scored.push((i, score));
-                let rank = order.iter().position(|&x| x == i).unwrap_or(0) + 1;
+                let rank = rank_of[i] + 1;
                 whys.push(self.why(a, part, c, rank, members.len(), first));
             }
             for i in select::mmr(vecs, &scored, k, t.mmr) {
-                let mi = members.iter().position(|&x| x == i).unwrap_or(0);
+                let mi = member_of[i];
                 picks.push(Pick {
                     part,
                     unit: i,

@@ -12,8 +12,11 @@ use crate::parts::Analysis;
 /// A unit-length sparse TF-IDF vector, sorted by term id.
 pub(crate) type Vector = Vec<(u32, f32)>;
 
-/// Units longer than this window compare only with neighbours (keeps long documents linear).
-const WINDOW: usize = 150;
+/// Units compare only with the units at most this far away: 150 for documents of up to
+/// 200 units, narrowing to 20 for very long ones (keeps the graph near-linear).
+fn window(m: usize) -> usize {
+    (30_000 / m.max(1)).clamp(20, 150)
+}
 
 /// TF-IDF vectors of the units, with words from the segmenter.
 pub(crate) fn vectors(text: &str, units: &[Unit], segmenter: &Segmenter) -> Vec<Vector> {
@@ -145,12 +148,13 @@ pub(crate) fn lexrank(vecs: &[Vector], members: &[usize], threshold: Option<f32>
         .max()
         .unwrap_or(0);
     let mut dense = vec![0f32; vocab];
+    let win = window(m);
     for a in 0..m {
         let va = &vecs[members[a]];
         for &(id, w) in va {
             dense[id as usize] = w;
         }
-        let hi = (a + WINDOW).min(m);
+        let hi = (a + win).min(m);
         for b in a + 1..hi {
             let s: f32 = vecs[members[b]]
                 .iter()
@@ -202,37 +206,68 @@ pub(crate) fn lexrank(vecs: &[Vector], members: &[usize], threshold: Option<f32>
     p
 }
 
-/// Maximal marginal relevance: pick `k` of `cands` (with their scores) in score order,
-/// each time discounting similarity to what was already picked.
+/// Candidates looked at per pick, at most.
+const MMR_DEPTH: usize = 64;
+/// Picks a candidate is compared with when its redundancy is brought up to date, at most.
+const MMR_MEMORY: usize = 32;
+
+/// Maximal marginal relevance: pick `k` of `cands` (with their scores), each time the
+/// one with the best score less `lambda` times its highest similarity to a picked one.
+/// Lazy: a candidate's redundancy is brought up to date only when its score could still
+/// win, so long parts stay near-linear.
 pub(crate) fn mmr(vecs: &[Vector], cands: &[(usize, f32)], k: usize, lambda: f32) -> Vec<usize> {
     let n = cands.len();
-    // redundancy of each candidate: its highest similarity to a picked one
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| {
+        cands[b]
+            .1
+            .total_cmp(&cands[a].1)
+            .then(cands[a].0.cmp(&cands[b].0))
+    });
     let mut red = vec![0f32; n];
+    let mut seen = vec![0usize; n];
     let mut taken = vec![false; n];
-    let mut picked = Vec::with_capacity(k);
+    let mut picked: Vec<usize> = Vec::with_capacity(k);
     while picked.len() < k.min(n) {
         let mut best: Option<(usize, f32)> = None;
-        for c in 0..n {
+        let mut looked = 0;
+        for &c in &order {
             if taken[c] {
                 continue;
             }
+            if let Some((_, bv)) = best {
+                // bounded work per pick on very long parts
+                if cands[c].1 <= bv || looked >= MMR_DEPTH {
+                    break;
+                }
+            }
+            looked += 1;
+            let from = seen[c].max(picked.len().saturating_sub(MMR_MEMORY));
+            for &p in &picked[from..] {
+                red[c] = red[c].max(cosine(&vecs[cands[c].0], &vecs[cands[p].0]));
+            }
+            seen[c] = picked.len();
             let v = cands[c].1 - lambda * red[c];
-            let better = match best {
-                None => true,
-                Some((b, bv)) => v > bv || (v == bv && cands[c].0 < cands[b].0),
-            };
-            if better {
+            if best.is_none_or_lower(v) {
                 best = Some((c, v));
             }
         }
         let Some((b, _)) = best else { break };
         taken[b] = true;
-        picked.push(cands[b].0);
-        for c in 0..n {
-            if !taken[c] {
-                red[c] = red[c].max(cosine(&vecs[cands[c].0], &vecs[cands[b].0]));
-            }
+        picked.push(b);
+    }
+    picked.into_iter().map(|c| cands[c].0).collect()
+}
+
+trait Lower {
+    fn is_none_or_lower(&self, v: f32) -> bool;
+}
+
+impl Lower for Option<(usize, f32)> {
+    fn is_none_or_lower(&self, v: f32) -> bool {
+        match self {
+            None => true,
+            Some((_, bv)) => v > *bv,
         }
     }
-    picked
 }
