@@ -74,6 +74,7 @@ pub struct Rules {
     pub salutation: PhraseMap,
     pub connector: WordSet,
     pub ordinal: WordSet,
+    pub caption_org: WordSet,
     pub caption_cue: PhraseMap,
 }
 
@@ -169,6 +170,9 @@ impl Rules {
                 "caption_start" => phrase_map(&mut r.caption_start, line),
                 "byline" => phrase_map(&mut r.byline, line),
                 "salutation" => phrase_map(&mut r.salutation, line),
+                "caption_org" => {
+                    r.caption_org.insert(line);
+                }
                 "ordinal" => {
                     r.ordinal.insert(line);
                 }

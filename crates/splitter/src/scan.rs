@@ -654,8 +654,10 @@ impl<'a> Ctx<'a> {
             if name_len > 0 {
                 let prev = self.w(i - 1);
                 let first = self.w(i0);
+                // One word is a whole credit (`Internet`, `TTXVN`) unless it heads an
+                // organisation's name (`Ban Kinh tế Trung ương`).
                 let named = name_len >= 2
-                    || all_caps(first)
+                    || !self.rules.caption_org.contains(first)
                     || first.contains('/')
                     || is_initials(first.trim_end_matches('.'));
                 let next_small = self

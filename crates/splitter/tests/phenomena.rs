@@ -329,3 +329,31 @@ fn letter_items_are_not_joined_to_the_line_before() {
         ]
     );
 }
+
+#[test]
+fn bare_photo_credits_end_before_the_next_sentence() {
+    assert_eq!(
+        texts("Toàn cảnh hội nghị. Ảnh: Internet Các đơn vị đã hoàn thành kế hoạch."),
+        [
+            "Toàn cảnh hội nghị.",
+            "Ảnh: Internet",
+            "Các đơn vị đã hoàn thành kế hoạch."
+        ]
+    );
+    assert_eq!(
+        texts("Toàn cảnh hội nghị. Ảnh: Ban Kinh tế Trung ương Năm 2017 là năm bản lề."),
+        [
+            "Toàn cảnh hội nghị.",
+            "Ảnh: Ban Kinh tế Trung ương",
+            "Năm 2017 là năm bản lề."
+        ]
+    );
+    assert_eq!(
+        texts("Toàn cảnh hội nghị. Ảnh: Thu Giang Sáng 3/7, Thủ tướng chủ trì phiên họp."),
+        [
+            "Toàn cảnh hội nghị.",
+            "Ảnh: Thu Giang",
+            "Sáng 3/7, Thủ tướng chủ trì phiên họp."
+        ]
+    );
+}
