@@ -93,7 +93,6 @@ pub fn run(args: Args) -> Result<i32> {
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let window = jobs * 8;
     let mut emitter = Emitter::new(args.format, args.out.as_deref())?;
 
     if let Some(source) = &args.jsonl {
@@ -121,23 +120,10 @@ pub fn run(args: Args) -> Result<i32> {
             if chunk.is_empty() {
                 break;
             }
-            let mut failure = None;
-            run_ordered(
-                &chunk,
-                jobs,
-                window,
-                || (),
-                |_, (n, line)| summarize_line(&pipeline, *n, line),
-                |_, done| {
-                    progress.tick(done.bytes, done.record.is_error());
-                    if failure.is_none() {
-                        failure = emitter.emit(&done).err();
-                    }
-                },
-            );
-            if let Some(e) = failure {
-                return Err(e);
-            }
+            let out_dir = args.out.as_deref();
+            run_batch(&chunk, jobs, &mut emitter, &mut progress, |(n, line)| {
+                summarize_line(&pipeline, *n, line, out_dir)
+            })?;
         }
         emitter.finish()?;
         progress.finish(0);
@@ -153,13 +139,29 @@ pub fn run(args: Args) -> Result<i32> {
     let mut progress = Progress::new(found.inputs.len(), args.quiet);
     let out_dir = args.out.as_deref();
     let skip_existing = args.skip_existing;
+    run_batch(&found.inputs, jobs, &mut emitter, &mut progress, |input| {
+        summarize_input(&pipeline, input, out_dir, skip_existing)
+    })?;
+    emitter.finish()?;
+    progress.finish(found.skipped);
+    Ok(if progress.errors > 0 { 1 } else { 0 })
+}
+
+/// Summarize `items` on `jobs` threads, emitting each result in input order.
+fn run_batch<I: Sync>(
+    items: &[I],
+    jobs: usize,
+    emitter: &mut Emitter,
+    progress: &mut Progress,
+    work: impl Fn(&I) -> Done + Sync,
+) -> Result<()> {
     let mut failure = None;
     run_ordered(
-        &found.inputs,
+        items,
         jobs,
-        window,
+        jobs * 8,
         || (),
-        |_, input| summarize_input(&pipeline, input, out_dir, skip_existing),
+        |_, item| work(item),
         |_, done| {
             progress.tick(done.bytes, done.record.is_error());
             if failure.is_none() {
@@ -167,15 +169,10 @@ pub fn run(args: Args) -> Result<i32> {
             }
         },
     );
-    if let Some(e) = failure {
-        return Err(e);
-    }
-    emitter.finish()?;
-    progress.finish(found.skipped);
-    Ok(if progress.errors > 0 { 1 } else { 0 })
+    failure.map_or(Ok(()), Err)
 }
 
-fn summarize_line(pipeline: &Pipeline, n: usize, line: &str) -> Done {
+fn summarize_line(pipeline: &Pipeline, n: usize, line: &str, out_dir: Option<&Path>) -> Done {
     let record = match parse_jsonl_doc(line) {
         Ok((id, text)) => {
             let bytes = text.len() as u64;
@@ -183,7 +180,7 @@ fn summarize_line(pipeline: &Pipeline, n: usize, line: &str) -> Done {
                 let t = tomtat::text::Text::from_str_with(&text, &pipeline.options.text);
                 Record::Summary(Box::new(pipeline.summarize_text(&id, &id, &t)))
             });
-            return finish(record, bytes);
+            return with_document_files(finish(record, bytes), out_dir);
         }
         Err(e) => Record::Error(ErrorRecord {
             id: format!("line-{n}"),
@@ -223,21 +220,27 @@ fn summarize_input(
     let record = guarded(&input.id, &source, || {
         pipeline.summarize_file(&input.id, &input.path)
     });
-    let done = finish(record, bytes);
-    if let Some(dir) = out_dir {
-        if let Err(e) = write_document_files(dir, &done.record) {
+    with_document_files(finish(record, bytes), out_dir)
+}
+
+/// With --out, write a summarized document's .json and .md (failed ones are only in the index,
+/// so `--skip-existing` tries them again); a failure to write becomes the error record.
+fn with_document_files(done: Done, out_dir: Option<&Path>) -> Done {
+    let (Some(dir), Record::Summary(summary)) = (out_dir, &done.record) else {
+        return done;
+    };
+    match write_document_files(dir, &done.record) {
+        Ok(()) => done,
+        Err(e) => {
             let error = format!("cannot write output: {e:#}");
-            return finish(
-                Record::Error(ErrorRecord {
-                    id: input.id.clone(),
-                    source,
-                    error,
-                }),
-                bytes,
-            );
+            let record = Record::Error(ErrorRecord {
+                id: summary.id.clone(),
+                source: summary.source.clone(),
+                error,
+            });
+            finish(record, done.bytes)
         }
     }
-    done
 }
 
 /// Run `f`, turning a panic into an error record so one bad document never stops the batch.

@@ -1,6 +1,6 @@
 //! Markdown for people: one briefing per document, and a batch digest.
 
-use crate::output::{PickOut, Record, Summary};
+use crate::output::{IndicatorOut, PickOut, Record, Summary};
 use std::fmt::Write;
 
 /// Section titles, Vietnamese first.
@@ -65,16 +65,8 @@ fn summary_markdown(s: &Summary, md: &mut String) {
         for i in &s.indicators {
             let _ = writeln!(
                 md,
-                "| {} | {} | {} | {} | {} | {} | {} |",
-                escape(&i.name),
-                number(i.value),
-                escape(&i.unit),
-                i.plan_percent
-                    .map(|v| format!("{}%", number(v)))
-                    .unwrap_or_default(),
-                i.change_percent
-                    .map(|v| format!("{:+}%", v))
-                    .unwrap_or_default(),
+                "| {} | {} | {} |",
+                indicator_cells(i),
                 escape(&i.raw),
                 i.unit_index
             );
@@ -143,6 +135,20 @@ pub fn number(v: f64) -> String {
     out
 }
 
+/// `name | value | unit | % of plan | change` of one indicator, for Markdown tables.
+fn indicator_cells(i: &IndicatorOut) -> String {
+    format!(
+        "{} | {} | {} | {} | {}",
+        escape(&i.name),
+        number(i.value),
+        escape(&i.unit),
+        i.plan_percent
+            .map(|v| format!("{}%", number(v)))
+            .unwrap_or_default(),
+        i.change_percent.map(signed_percent).unwrap_or_default()
+    )
+}
+
 /// A change in percent with its sign: `+5,1%`, `-2%`.
 pub fn signed_percent(v: f64) -> String {
     format!("{}{}%", if v > 0.0 { "+" } else { "" }, number(v))
@@ -188,20 +194,7 @@ pub fn digest_indicator_rows(record: &Record) -> String {
     let mut md = String::new();
     if let Record::Summary(s) = record {
         for i in &s.indicators {
-            let _ = writeln!(
-                md,
-                "| {} | {} | {} | {} | {} | {} |",
-                escape(&s.id),
-                escape(&i.name),
-                number(i.value),
-                escape(&i.unit),
-                i.plan_percent
-                    .map(|v| format!("{}%", number(v)))
-                    .unwrap_or_default(),
-                i.change_percent
-                    .map(|v| format!("{:+}%", v))
-                    .unwrap_or_default()
-            );
+            let _ = writeln!(md, "| {} | {} |", escape(&s.id), indicator_cells(i));
         }
     }
     md
