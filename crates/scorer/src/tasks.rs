@@ -6,15 +6,9 @@ use crate::lex::{Keyed, Tk, Tok};
 use crate::Task;
 
 /// Words after which the actor is named (`yêu cầu các cấp ủy ...`).
-const ASK: &[&str] = &[
-    "yêu cầu",
-    "đề nghị",
-    "giao",
-    "chỉ đạo",
-    "kêu gọi",
-    "mong muốn",
-];
-/// Words before which the actor is named (`các địa phương cần ...`).
+const ASK: &[&str] = &["yêu cầu", "đề nghị", "kêu gọi", "mong muốn", "giao cho"];
+/// Words before which the actor is named (`các địa phương cần ...`); the first four name
+/// an actor before them, the others are kept in the task.
 const MODAL: &[&str] = &[
     "cần phải",
     "cần",
@@ -25,8 +19,26 @@ const MODAL: &[&str] = &[
     "chủ động",
     "khẩn trương",
 ];
+/// Speech verbs: the actor is after them (`Bí thư nhấn mạnh, các cấp cần ...`).
+const SPEAKER: &[&str] = &[
+    "nhấn mạnh",
+    "cho biết",
+    "cho rằng",
+    "nêu rõ",
+    "khẳng định",
+    "lưu ý",
+    "chỉ rõ",
+    "nói",
+];
+/// Words dropped at the end of an actor.
+const TRAIL: &[&str] = &["cũng", "còn", "đều", "sẽ", "đã", "thì", "vẫn"];
 /// Leading connectors dropped from a task.
 const LEAD: &[&str] = &[
+    "do đó",
+    "vì vậy",
+    "vì thế",
+    "trên cơ sở đó",
+    "tuy nhiên",
     "đồng thời",
     "bên cạnh đó",
     "ngoài ra",
@@ -50,7 +62,9 @@ const LEAD: &[&str] = &[
 ];
 /// Words that cannot start an actor phrase.
 const NOT_ACTOR: &[&str] = &[
-    "thời", "trong", "để", "khi", "với", "đây", "nhằm", "tuy", "nhưng", "đồng",
+    "tới", "năm", "tháng", "dự", "khi", "nếu", "về", "theo", "sau", "trước", "qua", "từ", "riêng",
+    "còn", "cũng", "ngày", "thời", "trong", "để", "khi", "với", "đây", "nhằm", "tuy", "nhưng",
+    "đồng",
 ];
 
 struct Clause {
@@ -88,6 +102,43 @@ fn clause_ranges(text: &str, unit: &Unit) -> Vec<(usize, usize)> {
 }
 
 /// Tasks of a directive unit.
+fn is_punct(text: &str, t: &Tok, p: &str) -> bool {
+    t.kind == Tk::Punct && &text[t.start..t.end] == p
+}
+
+/// The actor among tokens `a..b` of a clause: after the last speech verb, without the
+/// leading comma-separated pieces that are not the actor (`Thời gian tới, tỉnh`) and the
+/// trailing adverbs (`các địa phương cũng`).
+fn clean_actor(text: &str, c: &Clause, mut a: usize, mut b: usize) -> Option<String> {
+    for i in a..b {
+        if let Some(e) = c.any_at(i, SPEAKER) {
+            a = e;
+        }
+    }
+    loop {
+        while a < b && c.toks[a].kind == Tk::Punct {
+            a += 1;
+        }
+        if a >= b {
+            return None;
+        }
+        let lead = c.toks[a].kind != Tk::Word
+            || NOT_ACTOR.contains(&c.key(a))
+            || c.any_at(a, LEAD).is_some()
+            || c.any_at(a, ASK).is_some();
+        if !lead {
+            break;
+        }
+        a = (a..b).find(|&k| is_punct(text, &c.toks[k], ","))? + 1;
+    }
+    while b > a && (c.toks[b - 1].kind == Tk::Punct || TRAIL.contains(&c.key(b - 1))) {
+        b -= 1;
+    }
+    let words = c.toks[a..b].iter().filter(|t| t.kind == Tk::Word).count();
+    (words > 0 && words <= 14).then(|| text[c.toks[a].start..c.toks[b - 1].end].to_string())
+}
+
+/// Tasks of a directive unit.
 pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>) {
     let mut actor: Option<String> = None;
     for (cs, ce) in clause_ranges(text, unit) {
@@ -99,91 +150,55 @@ pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>
         let keys = Keyed::new(text, &toks);
         let c = Clause { toks, keys };
         let n = c.toks.len();
-        // the task starts after the last request verb or modal that names an actor
+        // the task starts after the request verb and its addressee, or after the modal
         let mut begin = 0;
         let mut found_actor = None;
-        for i in 0..n {
-            if let Some(e) = c.any_at(i, ASK) {
-                // actor: the words after the request verb up to a modal, a comma or 12 words
-                let mut j = e;
-                while j < n
-                    && c.toks[j].kind == Tk::Punct
-                    && matches!(&text[c.toks[j].start..c.toks[j].end], ":" | ",")
-                {
-                    j += 1;
-                }
-                let a0 = j;
-                let mut k = j;
-                let mut modal = None;
-                while k < n && k - a0 < 18 {
-                    if let Some(m) = c.any_at(k, MODAL) {
-                        modal = Some(m);
-                        break;
-                    }
-                    let t = c.toks[k];
-                    if t.kind == Tk::Punct && &text[t.start..t.end] != "," {
-                        break;
-                    }
-                    k += 1;
-                }
-                let mut ke = k;
-                while ke > a0 && c.toks[ke - 1].kind == Tk::Punct {
-                    ke -= 1;
-                }
-                match modal {
-                    Some(m) if ke > a0 => {
-                        found_actor = Some(text[c.toks[a0].start..c.toks[ke - 1].end].to_string());
-                        let keep = c.words_at(k, "tập trung").is_some()
-                            || c.words_at(k, "tiếp tục").is_some()
-                            || c.words_at(k, "chủ động").is_some()
-                            || c.words_at(k, "khẩn trương").is_some();
-                        begin = if keep { k } else { m };
-                    }
-                    _ => begin = a0,
-                }
-                break;
+        let ask = (0..n).find_map(|i| c.any_at(i, ASK));
+        if let Some(e) = ask {
+            let mut a0 = e;
+            while a0 < n && (is_punct(text, &c.toks[a0], ":") || is_punct(text, &c.toks[a0], ",")) {
+                a0 += 1;
             }
-        }
-        if found_actor.is_none() {
-            // `X cần ...`: the actor is the words (and commas) before the modal
-            for i in 1..n.min(24) {
-                let Some(e) = c.any_at(i, &MODAL[..4]) else {
-                    continue;
-                };
+            let mut k = a0;
+            let mut modal = None;
+            while k < n && k - a0 < 18 {
+                if let Some(m) = c.any_at(k, MODAL) {
+                    modal = Some(m);
+                    break;
+                }
+                if c.toks[k].kind == Tk::Punct && !is_punct(text, &c.toks[k], ",") {
+                    break;
+                }
+                k += 1;
+            }
+            begin = a0;
+            if let Some(m) = modal {
+                found_actor = clean_actor(text, &c, a0, k);
+                if found_actor.is_some() {
+                    let keep = c.any_at(k, &MODAL[4..]).is_some();
+                    begin = if keep { k } else { m };
+                }
+            }
+        } else {
+            // `X cần ...`: the actor is the words (numbers and commas too) before the modal
+            let modal = (1..n.min(30)).find_map(|i| {
+                let e = c.any_at(i, &MODAL[..4])?;
+                let thiet = c.toks.get(e).is_some_and(|_| c.key(e) == "thiết");
+                (!thiet).then_some((i, e))
+            });
+            if let Some((i, e)) = modal {
                 let mut a0 = i;
                 while a0 > 0
-                    && (c.toks[a0 - 1].kind == Tk::Word
-                        || (c.toks[a0 - 1].kind == Tk::Punct
-                            && &text[c.toks[a0 - 1].start..c.toks[a0 - 1].end] == ","))
+                    && (c.toks[a0 - 1].kind != Tk::Punct || is_punct(text, &c.toks[a0 - 1], ","))
                 {
                     a0 -= 1;
                 }
-                // drop leading comma-separated pieces that are not the actor
-                // (`Thời gian tới, tỉnh cần`, `Đồng thời, các ngành cần`)
-                loop {
-                    while a0 < i && c.toks[a0].kind == Tk::Punct {
-                        a0 += 1;
-                    }
-                    let lead_piece = a0 < i
-                        && (NOT_ACTOR.contains(&c.key(a0))
-                            || c.any_at(a0, LEAD).is_some()
-                            || c.toks[a0].kind != Tk::Word);
-                    let next_comma = (a0..i).find(|&k| c.toks[k].kind == Tk::Punct);
-                    match next_comma {
-                        Some(k) if lead_piece => a0 = k + 1,
-                        _ => break,
-                    }
-                }
-                if a0 < i
-                    && c.toks[a0].kind == Tk::Word
-                    && !NOT_ACTOR.contains(&c.key(a0))
-                    && c.any_at(a0, LEAD).is_none()
-                    && c.toks[a0..i].iter().filter(|t| t.kind == Tk::Word).count() <= 14
-                {
-                    found_actor = Some(text[c.toks[a0].start..c.toks[i - 1].end].to_string());
+                found_actor = clean_actor(text, &c, a0, i);
+                // `X nhấn mạnh phải ...`: the task follows the modal even without an actor
+                let spoken = (a0..i).any(|k| c.any_at(k, SPEAKER).is_some_and(|x| x == i));
+                if found_actor.is_some() || spoken {
                     begin = e;
                 }
-                break;
             }
         }
         if found_actor.is_some() {
