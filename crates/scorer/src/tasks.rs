@@ -110,10 +110,8 @@ fn is_punct(text: &str, t: &Tok, p: &str) -> bool {
 /// leading comma-separated pieces that are not the actor (`Thời gian tới, tỉnh`) and the
 /// trailing adverbs (`các địa phương cũng`).
 fn clean_actor(text: &str, c: &Clause, mut a: usize, mut b: usize) -> Option<String> {
-    for i in a..b {
-        if let Some(e) = c.any_at(i, SPEAKER) {
-            a = e;
-        }
+    if let Some(e) = (a..b).filter_map(|i| c.any_at(i, SPEAKER)).max() {
+        a = e;
     }
     loop {
         while a < b && c.toks[a].kind == Tk::Punct {
