@@ -11,9 +11,22 @@
 //! assert_eq!(tokens[1].kind, TokenKind::Date);
 //! ```
 //!
+//! ```
+//! use tomtat_tokenizer::{join_words, tokenize, Segmenter};
+//! let text = "Ban Chấp hành Đảng bộ huyện";
+//! let (tokens, mut words) = (tokenize(text), Vec::new());
+//! Segmenter::new().segment(text, &tokens, &mut words);
+//! assert_eq!(join_words(text, &words), "Ban_Chấp_hành Đảng_bộ huyện");
+//! ```
+//!
+//! Feature `hf`: `segment::hf` wraps the segmenter as a Hugging Face `tokenizers`
+//! pre-tokenizer (PhoBERT-style `_`-joined words, offsets into the raw text).
+//!
 //! INTERFACE CONTRACT (used by the other crates): `Token { kind, start, end }`,
 //! `TokenKind` (its variants), `tokenize`, `tokenize_into`, `Segmenter::new`,
-//! `Segmenter::segment`, `Word { kind, start, end, tokens }`.
+//! `Segmenter::segment`, `Word { kind, start, end, tokens }`. Added:
+//! `Segmenter::segment_with` with `Scratch` (buffers reused), `Segmenter::add_user_words`, `Segmenter::segment_str`,
+//! `Segmenter::segment_line`, `join_words`, `Word::joined`.
 
 pub mod segment;
 pub mod token;

@@ -188,8 +188,8 @@ impl Scratch {
             }
         }
         if !dict.is_empty() {
-            for i in 0..n {
-                if !joinable(tokens[i].kind) {
+            for (i, tok) in tokens.iter().enumerate() {
+                if !joinable(tok.kind) {
                     continue;
                 }
                 let mut h = mix(0x5EED, self.keys[i]);

@@ -8,18 +8,30 @@
 //!
 //! # Method
 //!
-//! A binary averaged perceptron scores each gap, left to right (the decision at the
-//! previous gap is a feature). Its features ([`features`]) are hashed:
-//! the syllables around the gap (two on each side) as unigrams, bigrams and
-//! trigrams; letter-case shapes (`Title Title` joins proper names such as
-//! `Nguyễn_Tăng`, `Hà_Nội`, the UD-VTB convention); repeated syllables; and the
-//! longest dictionary words that cross, end before or start at the gap. Syllables
-//! are keyed case- and tone-style-independently ([`fold`]: `hoà` = `hòa` = `HOÀ`).
+//! A binary averaged perceptron decides each gap between two word-like tokens
+//! (syllables and foreign words separated only by spaces), left to right: the
+//! decision at the previous gap is a feature. Its features ([`features`], about 30
+//! a gap, hashed) are
 //!
-//! The bundled model (`models/segmenter.bin`, see `models/README.md`) is trained on
-//! the UD Vietnamese-VTB train and dev sets with a dictionary of Wiktionary
-//! headwords and the lexicon of the training corpus, by the `tomtat-segmenter-train`
-//! tool. User dictionaries ([`Segmenter::add_user_words`]) override the model.
+//! - the syllables around the gap (two on each side) as unigrams, bigrams and trigrams;
+//! - letter-case shapes (`Title Title` joins proper names such as `Nguyễn_Tăng`,
+//!   `Hà_Nội`, the UD-VTB convention), a sentence-opening flag, repeated syllables;
+//! - dictionary evidence: the longest dictionary word crossing the gap, ending before it
+//!   and starting after it, per source (Wiktionary headwords; the training lexicon,
+//!   jackknifed during training so its weight is calibrated for unseen words), and the
+//!   gap's decision in the fewest-words segmentation over the dictionary;
+//! - how strongly the two syllables attract in raw text (a PMI class of the bigram,
+//!   counted on Vietnamese Wikipedia), compared with the neighbouring gaps.
+//!
+//! Syllables are keyed case- and tone-style-independently ([`fold`]:
+//! `hoà` = `hòa` = `HOÀ`), so tone-mark style never changes the segmentation. Typed
+//! tokens (numbers, dates, codes, URLs, punctuation, ...) are never joined.
+//!
+//! The bundled model (`models/segmenter.bin`; how it is built, its sources and its
+//! CC BY-SA 4.0 licence: `models/README.md`) is trained on the UD Vietnamese-VTB
+//! train and dev sets by `cargo run --release -p tomtat-segmenter-train`. Word F1 on
+//! the UD-VTB test split: 0.959 (`docs/benchmarks.md`). User dictionaries
+//! ([`Segmenter::add_user_words`]) override the model.
 //!
 //! ```
 //! use tomtat_tokenizer::Segmenter;
