@@ -9,6 +9,7 @@
 use crate::decode::{self, utf::UTF8_BOM};
 use crate::tone::{self, ACUTE, DOT, NO_TONE};
 use crate::Encoding;
+use std::sync::OnceLock;
 
 /// The detected encoding of some bytes, with a confidence in `0.0..=1.0`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -281,146 +282,333 @@ fn common_symbol(c: char) -> bool {
     ) || ('\u{0300}'..='\u{0323}').contains(&c)
 }
 
+/// A letter of a word being scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Letter {
+    /// A vowel: base (as in [`tone::vowel`]) and tone.
+    V(u8, u8),
+    /// A consonant: its lower-case ASCII byte, `D` for đ, 0 for a foreign letter.
+    C(u8),
+}
+
+/// The longest word scored letter by letter; longer ones are not syllables.
+const MAX_LETTERS: usize = 8;
+
+#[inline]
+fn letter(c: char) -> Option<Letter> {
+    if c.is_ascii() {
+        if !c.is_ascii_alphabetic() {
+            return None;
+        }
+        let b = c as u8 | 0x20;
+        return Some(match b {
+            b'a' => Letter::V(tone::B_A, NO_TONE),
+            b'e' => Letter::V(tone::B_E, NO_TONE),
+            b'i' => Letter::V(tone::B_I, NO_TONE),
+            b'o' => Letter::V(tone::B_O, NO_TONE),
+            b'u' => Letter::V(tone::B_U, NO_TONE),
+            b'y' => Letter::V(tone::B_Y, NO_TONE),
+            _ => Letter::C(b),
+        });
+    }
+    if let Some(v) = tone::vowel(c) {
+        return Some(Letter::V(v.base, v.tone));
+    }
+    let alphabetic = match c as u32 {
+        // Latin-1 and Latin Extended-A/B without the table lookup.
+        0x80..=0xBF => matches!(c, 'ª' | 'µ' | 'º'),
+        0xC0..=0xFF => !matches!(c, '×' | '÷'),
+        0x100..=0x24F => true,
+        _ => c.is_alphabetic(),
+    };
+    match c {
+        'đ' | 'Đ' => Some(Letter::C(b'D')),
+        _ if alphabetic => Some(Letter::C(0)),
+        _ => None,
+    }
+}
+
 /// Scores `text` for Vietnamese.
 pub(crate) fn score(text: &str) -> Score {
     let mut s = Score::default();
-    let mut word = String::new();
-    let mut word_non_ascii = false;
-    let end_word = |word: &mut String, non_ascii: &mut bool, s: &mut Score| {
+    let mut word = [Letter::C(0); MAX_LETTERS];
+    let mut len = 0;
+    let mut non_ascii = false;
+    let mut end_word = |word: &[Letter; MAX_LETTERS], len: &mut usize, non_ascii: &mut bool| {
+        if *len == 0 {
+            return;
+        }
         s.words += 1;
         if *non_ascii {
-            if is_syllable(word) {
+            if *len <= MAX_LETTERS && syllable(&word[..*len]) {
                 s.good += 1;
             } else {
                 s.bad += 1;
             }
         }
-        word.clear();
+        *len = 0;
         *non_ascii = false;
     };
+    let mut weird = 0;
     for c in text.chars() {
-        if c.is_alphabetic() {
-            if !c.is_ascii() {
-                word_non_ascii = true;
-                if !tone::is_vietnamese_letter(c) {
-                    s.weird += 1;
+        match letter(c) {
+            Some(l) => {
+                if !c.is_ascii() {
+                    non_ascii = true;
+                    weird += (l == Letter::C(0)) as usize;
                 }
+                if len < MAX_LETTERS {
+                    word[len] = l;
+                }
+                len += 1;
             }
-            word.push(c);
-            continue;
+            None => {
+                end_word(&word, &mut len, &mut non_ascii);
+                weird += if c.is_ascii() {
+                    (c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C')) as usize
+                } else {
+                    !common_symbol(c) as usize
+                };
+            }
         }
-        if !word.is_empty() {
-            end_word(&mut word, &mut word_non_ascii, &mut s);
-        }
-        let weird = if c.is_ascii() {
-            c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C')
-        } else {
-            !common_symbol(c)
-        };
-        s.weird += weird as usize;
     }
-    if !word.is_empty() {
-        end_word(&mut word, &mut word_non_ascii, &mut s);
-    }
+    end_word(&word, &mut len, &mut non_ascii);
+    s.weird += weird;
     s
 }
 
-/// Onsets, longest first; `kr pr pl bl dr` occur in Central Highlands place names
-/// (Krông, Prông, Pleiku).
-const ONSETS: [&str; 32] = [
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "kr", "pr", "pl", "bl",
-    "dr", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
-];
+/// Vowel groups (with their glides and final semivowels) and where they take the tone.
+const NUCLEI: [(&str, Rule); 55] = {
+    use Rule::*;
+    [
+        ("a", Any),
+        ("ă", Any),
+        ("â", Any),
+        ("e", Any),
+        ("ê", Any),
+        ("i", Any),
+        ("o", Any),
+        ("ô", Any),
+        ("ơ", Any),
+        ("u", Any),
+        ("ư", Any),
+        ("y", Any),
+        ("ai", ByCoda),
+        ("ao", ByCoda),
+        ("au", ByCoda),
+        ("ay", ByCoda),
+        ("âu", ByCoda),
+        ("ây", ByCoda),
+        ("eo", ByCoda),
+        ("êu", ByCoda),
+        ("ia", ByCoda),
+        ("iu", ByCoda),
+        ("oi", ByCoda),
+        ("oo", ByCoda),
+        ("ôi", ByCoda),
+        ("ơi", ByCoda),
+        ("ua", ByCoda),
+        ("ui", ByCoda),
+        ("ưa", ByCoda),
+        ("ưi", ByCoda),
+        ("ưu", ByCoda),
+        ("oa", Any),
+        ("oe", Any),
+        ("uy", Any),
+        ("iê", Second),
+        ("yê", Second),
+        ("oă", Second),
+        ("uâ", Second),
+        ("uê", Second),
+        ("uô", Second),
+        ("uơ", Second),
+        ("ươ", Second),
+        ("iêu", Second),
+        ("yêu", Second),
+        ("oai", Second),
+        ("oao", Second),
+        ("oay", Second),
+        ("oeo", Second),
+        ("uây", Second),
+        ("uôi", Second),
+        ("uya", Second),
+        ("uyu", Second),
+        ("ươi", Second),
+        ("ươu", Second),
+        ("uyê", Third),
+    ]
+};
 
-const NUCLEI: [&str; 55] = [
-    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây",
-    "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "oo", "ôi", "ơi", "ua", "uâ", "uê", "ui",
-    "uô", "uơ", "uy", "ưa", "ưi", "ưu", "ươ", "yê", "iêu", "yêu", "oai", "oao", "oay", "oeo",
-    "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu",
-];
+/// Where a vowel group takes its tone mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    Invalid,
+    /// Any of its vowels (single vowels; `oa oe uy` in either style).
+    Any,
+    /// The first vowel, or the second before a final consonant (`mía`, `tiến`).
+    ByCoda,
+    /// The second vowel (`tiến`, `người`).
+    Second,
+    /// The third (`khuyến`).
+    Third,
+}
 
-const CODAS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+/// Tone rule by vowel group, indexed by the bases: `12 * 12 * (a + 1) + 12 * (b + 1) + c`
+/// style codes for one to three vowels.
+fn nucleus_rule(bases: &[u8]) -> Rule {
+    static T: OnceLock<Vec<Rule>> = OnceLock::new();
+    let table = T.get_or_init(|| {
+        let mut t = vec![Rule::Invalid; 13 * 13 * 13];
+        for (n, rule) in NUCLEI {
+            let bases: Vec<u8> = n.chars().map(|c| tone::vowel(c).unwrap().base).collect();
+            t[nucleus_index(&bases)] = rule;
+        }
+        t
+    });
+    if bases.is_empty() || bases.len() > 3 {
+        return Rule::Invalid;
+    }
+    table[nucleus_index(bases)]
+}
+
+fn nucleus_index(bases: &[u8]) -> usize {
+    bases.iter().fold(0, |acc, &b| acc * 13 + b as usize + 1)
+}
 
 /// True if `word` (letters, any case) spells one Vietnamese syllable.
+#[cfg(test)]
 pub(crate) fn is_syllable(word: &str) -> bool {
-    // The word without tones, lower case, on the stack.
-    let mut buf = [0u8; 32];
-    let mut len = 0;
+    let letters: Option<Vec<Letter>> = word.chars().map(letter).collect();
+    letters.is_some_and(|l| l.len() <= MAX_LETTERS && syllable(&l))
+}
+
+/// True if the letters spell one Vietnamese syllable: onset, vowel group, final
+/// consonant, at most one tone, placed where the group takes it, and only acute or
+/// dot below before a stop (`c ch p t`).
+fn syllable(word: &[Letter]) -> bool {
     let mut tone = NO_TONE;
     let mut tone_at = 0;
-    let mut push = |c: char| -> bool {
-        if len + c.len_utf8() > buf.len() {
-            return false;
-        }
-        len += c.encode_utf8(&mut buf[len..]).len();
-        true
-    };
-    for (k, c) in word.chars().enumerate() {
-        if let Some(v) = tone::vowel(c) {
-            if v.tone != NO_TONE {
+    for (k, l) in word.iter().enumerate() {
+        if let Letter::V(_, t) = *l {
+            if t != NO_TONE {
                 if tone != NO_TONE {
                     return false;
                 }
-                tone = v.tone;
+                tone = t;
                 tone_at = k;
             }
-            if !push(tone::vowel_char(v.base, NO_TONE, false)) {
-                return false;
-            }
-        } else if c == 'đ' || c == 'Đ' {
-            if !push('đ') {
-                return false;
-            }
-        } else if c.is_ascii_alphabetic() {
-            if !push(c.to_ascii_lowercase()) {
-                return false;
-            }
-        } else {
-            return false;
         }
     }
-    let plain = std::str::from_utf8(&buf[..len]).expect("UTF-8 written");
-    let is_vowel = |c: char| tone::vowel(c).is_some();
-    let starts_with_vowel = |s: &str| s.chars().next().is_some_and(is_vowel);
-    let mut rest = plain;
-    for onset in ONSETS {
-        if let Some(r) = rest.strip_prefix(onset) {
-            if starts_with_vowel(r) {
-                rest = r;
-                break;
-            }
-            if onset == "qu" {
-                return false;
-            }
-        }
-    }
-    let nucleus_len = rest
-        .char_indices()
-        .find(|&(_, c)| !is_vowel(c))
-        .map_or(rest.len(), |(i, _)| i);
-    let (nucleus, coda) = rest.split_at(nucleus_len);
-    if !NUCLEI.contains(&nucleus) || !CODAS.contains(&coda) {
+    let Some(first_v) = word.iter().position(|l| matches!(l, Letter::V(..))) else {
+        return false;
+    };
+    let nucleus_end = word[first_v..]
+        .iter()
+        .position(|l| matches!(l, Letter::C(_)))
+        .map_or(word.len(), |p| first_v + p);
+    let mut onset = [0u8; 3];
+    if first_v > 3 {
         return false;
     }
-    if matches!(coda, "c" | "ch" | "p" | "t") && !matches!(tone, ACUTE | DOT) {
+    for (k, l) in word[..first_v].iter().enumerate() {
+        let Letter::C(b) = *l else { unreachable!() };
+        onset[k] = b;
+    }
+    let mut onset = &onset[..first_v];
+    let mut bases = [0u8; 3];
+    let n = nucleus_end - first_v;
+    if n > 3 {
+        return false;
+    }
+    for (k, l) in word[first_v..nucleus_end].iter().enumerate() {
+        let Letter::V(b, _) = *l else { unreachable!() };
+        bases[k] = b;
+    }
+    let mut nucleus = &bases[..n];
+    let mut nucleus_start = first_v;
+    // `qu` and `gi` take the u or i of the vowel group.
+    if (onset == b"q" && nucleus[0] == tone::B_U || onset == b"g" && nucleus[0] == tone::B_I)
+        && n > 1
+    {
+        onset = if onset == b"q" { b"qu" } else { b"gi" };
+        nucleus = &nucleus[1..];
+        nucleus_start += 1;
+    }
+    let onset_ok = matches!(
+        onset,
+        b"" | b"b"
+            | b"c"
+            | b"ch"
+            | b"d"
+            | b"D"
+            | b"g"
+            | b"gh"
+            | b"gi"
+            | b"h"
+            | b"k"
+            | b"kh"
+            | b"l"
+            | b"m"
+            | b"n"
+            | b"ng"
+            | b"ngh"
+            | b"nh"
+            | b"p"
+            | b"ph"
+            | b"qu"
+            | b"r"
+            | b"s"
+            | b"t"
+            | b"th"
+            | b"tr"
+            | b"v"
+            | b"x"
+            | b"kr"
+            | b"pr"
+            | b"pl"
+            | b"bl"
+            | b"dr"
+    );
+    if !onset_ok {
+        return false;
+    }
+    let mut coda = [0u8; 2];
+    let coda_len = word.len() - nucleus_end;
+    if coda_len > 2 {
+        return false;
+    }
+    for (k, l) in word[nucleus_end..].iter().enumerate() {
+        match *l {
+            Letter::C(b) => coda[k] = b,
+            Letter::V(..) => return false,
+        }
+    }
+    let coda = &coda[..coda_len];
+    if !matches!(
+        coda,
+        b"" | b"c" | b"ch" | b"m" | b"n" | b"ng" | b"nh" | b"p" | b"t"
+    ) {
+        return false;
+    }
+    if matches!(coda, b"c" | b"ch" | b"p" | b"t") && !matches!(tone, ACUTE | DOT) {
+        return false;
+    }
+    let rule = nucleus_rule(nucleus);
+    if rule == Rule::Invalid {
         return false;
     }
     if tone == NO_TONE {
         return true;
     }
-    // Where the tone mark sits in the nucleus.
-    let onset_chars = plain[..plain.len() - rest.len()].chars().count();
-    let Some(pos) = tone_at.checked_sub(onset_chars) else {
+    let Some(pos) = tone_at.checked_sub(nucleus_start) else {
         return false;
     };
-    match nucleus.chars().count() {
-        1 => true,
-        2 => match nucleus {
-            "oa" | "oe" | "uy" => true,
-            "uê" | "uơ" | "uâ" | "oă" | "iê" | "yê" | "uô" | "ươ" => pos == 1,
-            _ => pos == usize::from(!coda.is_empty()),
-        },
-        _ => pos == if nucleus == "uyê" { 2 } else { 1 },
+    match rule {
+        Rule::Any => true,
+        Rule::ByCoda => pos == usize::from(!coda.is_empty()),
+        Rule::Second => pos == 1,
+        Rule::Third => pos == 2,
+        Rule::Invalid => false,
     }
 }
 
