@@ -19,7 +19,13 @@ const ENCODINGS: [Option<Encoding>; 8] = [
 fn check(text: &Text, source_len: usize, style: ToneStyle) {
     let s = text.as_str();
     // Normalized text is normalized: doing it again changes nothing.
-    let again = Text::from_str_with(s, &Options { encoding: None, tone_style: style });
+    let again = Text::from_str_with(
+        s,
+        &Options {
+            encoding: None,
+            tone_style: style,
+        },
+    );
     assert_eq!(again.as_str(), s);
     // Offsets: in bounds, monotone, the whole text maps to the end of the source.
     let mut prev = (0, 0);
@@ -40,7 +46,13 @@ fuzz_target!(|data: &[u8]| {
     assert!((0.0..=1.0).contains(&d.confidence));
     for encoding in ENCODINGS {
         for tone_style in [ToneStyle::Keep, ToneStyle::New, ToneStyle::Old] {
-            if let Ok(text) = Text::from_bytes(data, &Options { encoding, tone_style }) {
+            if let Ok(text) = Text::from_bytes(
+                data,
+                &Options {
+                    encoding,
+                    tone_style,
+                },
+            ) {
                 if encoding.is_none() {
                     assert_eq!(text.encoding(), d.encoding);
                 }
