@@ -213,7 +213,7 @@ impl Default for Tuning {
             past: 0.7,
             short: 0.4,
             date_start: 1.2,
-            nocue: 0.6,
+            nocue: 0.3,
             cue_cap: 4.0,
             budget: 1.0 / 3.0,
             budget_add: 1.0 / 3.0,

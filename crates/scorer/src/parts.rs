@@ -41,6 +41,9 @@ pub(crate) struct Analysis {
     pub switch: Option<(Part, u32)>,
     /// Heading: `Some(part it opens)`.
     pub heading: Option<Option<Part>>,
+    /// A numbered or upper-case heading (a section of a report): its part holds until
+    /// the next heading; other headings (news subtitles) carry their part like a cue.
+    pub section: bool,
     /// Key-cue weight per part (main content markers).
     pub key: [f32; 4],
     /// The key cues found.
@@ -166,6 +169,7 @@ impl Analysis {
             let part =
                 best.filter(|&b| found[b] > 0.0 && (0..4).all(|q| q == b || found[q] < found[b]));
             a.heading = Some(part.map(|b| PARTS[b]));
+            a.section = numbered || all_caps;
         }
 
         let mut hits: Vec<Hit> = Vec::new();
@@ -285,8 +289,13 @@ pub(crate) fn label(an: &mut [Analysis], lex: &Lexicon, tuning: &Tuning) -> Vec<
     for a in an.iter_mut() {
         a.emis = a.own;
         if let Some(h) = a.heading {
-            ctx = h.map(|p| (p, tuning.heading_carry, "heading".to_string()));
-            heading_ctx = h.is_some();
+            if a.section {
+                ctx = h.map(|p| (p, tuning.heading_carry, "heading".to_string()));
+                heading_ctx = h.is_some();
+            } else if let Some(p) = h {
+                ctx = Some((p, tuning.switch_carry, "subtitle".to_string()));
+                heading_ctx = false;
+            }
             continue;
         }
         if let Some((p, b, why)) = &ctx {
