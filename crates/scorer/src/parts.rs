@@ -286,13 +286,15 @@ impl Analysis {
 pub(crate) fn label(an: &mut [Analysis], lex: &Lexicon, tuning: &Tuning) -> Vec<Part> {
     let mut ctx: Option<(Part, f32, String)> = None;
     let mut heading_ctx = false;
-    for a in an.iter_mut() {
+    for (i, a) in an.iter_mut().enumerate() {
         a.emis = a.own;
+        let first = i == 0;
         if let Some(h) = a.heading {
             if a.section {
                 ctx = h.map(|p| (p, tuning.heading_carry, "heading".to_string()));
                 heading_ctx = h.is_some();
-            } else if let Some(p) = h {
+            } else if let (Some(p), false) = (h, first) {
+                // a subtitle (not the title) carries its part like a discourse cue
                 ctx = Some((p, tuning.switch_carry, "subtitle".to_string()));
                 heading_ctx = false;
             }
