@@ -59,7 +59,7 @@ pub struct Starter {
 }
 
 /// Parsed rules, shared read-only.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct Rules {
     pub title: WordSet,
     pub place: WordSet,
@@ -76,6 +76,31 @@ pub struct Rules {
     pub ordinal: WordSet,
     pub caption_org: WordSet,
     pub caption_cue: PhraseMap,
+    /// First bytes of the [caption] and [starter] keys: a cheap test before a lookup.
+    pub caption_lead: [bool; 256],
+    pub starter_lead: [bool; 256],
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            title: WordSet::default(),
+            place: WordSet::default(),
+            place_next: WordSet::default(),
+            initial_ok: WordSet::default(),
+            starter: HashMap::default(),
+            caption: PhraseMap::default(),
+            caption_start: PhraseMap::default(),
+            byline: PhraseMap::default(),
+            salutation: PhraseMap::default(),
+            connector: WordSet::default(),
+            ordinal: WordSet::default(),
+            caption_org: WordSet::default(),
+            caption_cue: PhraseMap::default(),
+            caption_lead: [false; 256],
+            starter_lead: [false; 256],
+        }
+    }
 }
 
 /// A malformed line in a rules file.
@@ -192,6 +217,14 @@ impl Rules {
                         message: format!("unknown section [{other}]"),
                     })
                 }
+            }
+        }
+        for k in r.caption.keys() {
+            r.caption_lead[usize::from(k.as_bytes()[0])] = true;
+        }
+        for k in r.starter.keys() {
+            if let Some(&b) = k.as_bytes().first() {
+                r.starter_lead[usize::from(b)] = true;
             }
         }
         Ok(r)

@@ -268,8 +268,16 @@ fn acronym(s: &str) -> bool {
 }
 
 fn is_pure_punct(s: &str) -> bool {
-    if s.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
-        return false;
+    let b = s.as_bytes();
+    match b.first() {
+        Some(c) if c.is_ascii_alphanumeric() => return false,
+        // U+00C0..U+07FF (Latin-1 letters to Arabic, but × and ÷) and U+1E00..U+1EFF
+        // (Vietnamese letters with two marks): letters.
+        Some(&c @ 0xC3..=0xDF) if !(c == 0xC3 && matches!(b.get(1), Some(0x97 | 0xB7))) => {
+            return false
+        }
+        Some(0xE1) if matches!(b.get(1), Some(0xB8..=0xBB)) => return false,
+        _ => {}
     }
     !s.chars().any(char::is_alphanumeric)
 }
@@ -505,6 +513,9 @@ impl<'a> Ctx<'a> {
     /// capitalized word.
     fn starter_full(&self, i: usize) -> Option<(usize, bool)> {
         let first = self.w(i);
+        if !self.rules.starter_lead[usize::from(*first.as_bytes().first()?)] {
+            return None;
+        }
         let list = self.rules.starter.get(first)?;
         'outer: for st in list {
             for (j, r) in st.rest.iter().enumerate() {
@@ -597,6 +608,14 @@ impl<'a> Ctx<'a> {
     }
 
     fn caption_at(&self, i: usize) -> Option<usize> {
+        let w = self.w(i);
+        let b = w.strip_prefix('(').unwrap_or(w).as_bytes();
+        if !b
+            .first()
+            .is_some_and(|&c| self.rules.caption_lead[usize::from(c)])
+        {
+            return None;
+        }
         self.marked_at(&self.rules.caption, i)
             .or_else(|| self.caption_bare_at(i))
     }
