@@ -163,11 +163,15 @@ fn full_line_width<'a>(lines: impl Iterator<Item = &'a str>) -> usize {
     lens[(lens.len() * 9 / 10).min(lens.len() - 1)]
 }
 
-/// Does `prev` wrap onto `next`?
+/// Does `prev` wrap onto `next`? Not for table rows (cells apart by runs of spaces)
+/// nor for contents lines (dot leaders).
 fn wraps(prev: &str, next: &str, width: usize) -> bool {
     let p = prev.trim();
-    let n = next.trim_start();
+    let n = next.trim();
+    let tabular = |l: &str| l.contains("   ") || l.contains("....") || l.contains(". . .");
     width >= 40
+        && !tabular(p)
+        && !tabular(n)
         && p.chars().count() * 4 >= width * 3
         && !p.ends_with(['.', ':', ';', '!', '?', '…'])
         && !starts_list_item(n)
@@ -383,6 +387,11 @@ mod tests {
                  Nơi nhận:"
             )
         );
+        // Table rows and contents lines stay apart.
+        let rows = format!("{full}\nGRDP    %    7,5    8,0    106,7 so với kế hoạch năm\n{full}");
+        assert_eq!(clean_page(&rows), rows);
+        let toc = format!("{full} . . . . 12\n{full} . . . . 15\n{full}");
+        assert_eq!(clean_page(&toc), toc);
         assert!(starts_list_item("a) Hội"));
         assert!(starts_list_item("IV. KẾT QUẢ"));
         assert!(starts_list_item("1.2. Về"));
