@@ -10,12 +10,16 @@
 //! 1. **Parts.** Each unit gets a score per part from the cue lexicon
 //!    (`models/scorer-cues.tsv`: phrases with a part, a weight and a scope), its figures
 //!    and its form (headings, captions, bylines, short lines, questions). Numbered or
-//!    upper-case headings set the part of what follows; discourse cues (`tuy nhiên`,
-//!    `thời gian tới`, ...) carry their part to the next units with a decay. A Viterbi
-//!    pass with a bonus for staying in the same part makes the parts come in runs.
-//! 2. **Key units.** Within each part, units are scored by LexRank centrality over
-//!    TF-IDF vectors of segmented words, the margin of their part, figures and
-//!    position; about a third of each part is picked (at least one) with MMR.
+//!    upper-case section headings set the part of what follows until the next heading;
+//!    subtitles and discourse cues (`tuy nhiên`, `thời gian tới`, ...) carry their part to
+//!    the next units with a decay. A Viterbi pass with a bonus for staying in the same part
+//!    makes the parts come in runs.
+//! 2. **Key units.** Within each part, units are scored by LexRank centrality over TF-IDF
+//!    vectors of syllables and syllable pairs (or the segmenter's words, see
+//!    [`Scorer::with_segmenter_words`]), the margin and cue strength of their part, key
+//!    cues (headline figures, overall assessment, main cause, main tasks), length and
+//!    position; about a third of each part (`ceil((n + 1) / 3)`, at least one) is picked
+//!    with MMR, in document order.
 //! 3. **Indicators** are the figures with their name, unit, plan share and change.
 //! 4. **Tasks** are the clauses of directive units with who must act.
 //!
