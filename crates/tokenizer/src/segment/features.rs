@@ -339,7 +339,6 @@ impl Scratch {
         let dp = u64::from(self.dp_join[i]);
         let dp_prev = u64::from(self.dp_join[i - 1]);
         let dp_next = u64::from(i + 1 < n && self.dp_join[i + 1]);
-        f.push(mix(30, dp));
         f.push(mix(31, dp << 8 | dp_prev << 4 | dp_next | prev << 12));
         for s in 0..SOURCES {
             let cross = u64::from(self.cross[i][s]);
@@ -350,7 +349,9 @@ impl Scratch {
                 t + 1,
                 cross << 16 | end_before.min(4) << 8 | start_here.min(4),
             ));
-            f.push(mix(t + 2, cross << 24 | prev << 16 | s1 << 8 | s0));
+            if s == SOURCES - 1 {
+                f.push(mix(t + 2, cross << 24 | prev << 16 | s1 << 8 | s0));
+            }
         }
     }
 }
