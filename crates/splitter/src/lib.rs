@@ -15,6 +15,9 @@
 //! the marks of a lost paragraph break in crawled text (a photo caption `Ảnh: ...`, an
 //! upper-case heading run, a double space, a sentence-opening phrase right after a
 //! lower-case word). The words and phrases are data, in `models/splitter-rules.txt`.
+//! A dot glued between two words (`nhập.Các`) is read with `tomtat_tokenizer::tokenize`:
+//! no cut inside a number, date, code, URL or abbreviation token; an abbreviation token
+//! before a number (`tr. 12`) goes on.
 //!
 //! INTERFACE CONTRACT (used by the scorer and the pipeline): `Splitter::new`,
 //! `Splitter::split(&self, &str) -> Vec<Unit>`, `Unit { kind, start, end, clauses }`,
@@ -29,10 +32,18 @@ pub use rules::{Rules, RulesError, RULES_TXT};
 /// What a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UnitKind {
+    /// A sentence of running text (also a salutation `Thưa các đồng chí,`).
     Sentence,
+    /// A title or section heading: a document's first line, `I. KẾT QUẢ`, `2- Hạn chế`,
+    /// a short line without final punctuation, an upper-case run or a short phrase cut
+    /// off by a lost line break.
     Heading,
+    /// A line that opens with a list marker: `- `, `+ `, `• `, `a)`, `1.`, `(1)`.
     ListItem,
+    /// A photo caption or source note: `(Ảnh: ...)`, `Ảnh: ...`, `[img]`, the sentence
+    /// that describes the photo before a bare `Ảnh:` credit.
     Caption,
+    /// A credit or date line: the author at the end, `Bài và ảnh: ...`, `21:27 27/06/2020`.
     Byline,
 }
 

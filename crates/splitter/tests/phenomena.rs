@@ -357,3 +357,15 @@ fn bare_photo_credits_end_before_the_next_sentence() {
         ]
     );
 }
+
+#[test]
+fn captions_in_brackets_with_other_markers() {
+    assert_eq!(
+        units("Hội nghị đã bế mạc. (Trong ảnh: Đồng chí Lê Văn A phát biểu) Các đại biểu thống nhất cao."),
+        [
+            ("sentence", "Hội nghị đã bế mạc.".to_string()),
+            ("caption", "(Trong ảnh: Đồng chí Lê Văn A phát biểu)".to_string()),
+            ("sentence", "Các đại biểu thống nhất cao.".to_string()),
+        ]
+    );
+}
