@@ -20,8 +20,9 @@ pub struct Detection {
 
 /// How much of the input is decoded to score a legacy candidate.
 const SAMPLE: usize = 16 * 1024;
-/// How much valid UTF-8 is scored (only for the confidence).
-const UTF8_SAMPLE: usize = 4 * 1024;
+/// How much valid UTF-8 is looked at (only for the confidence, and for VIQR or
+/// legacy-font text saved as Unicode).
+const UTF8_SAMPLE: usize = 2 * 1024;
 
 /// Detects the encoding of `bytes`.
 ///
@@ -143,7 +144,7 @@ fn font_text(s: &str) -> Option<Detection> {
 fn utf16_without_bom(bytes: &[u8]) -> Option<Detection> {
     let sample = &bytes[..bytes.len().min(4096) / 2 * 2];
     let pairs = sample.len() / 2;
-    if pairs < 4 || bytes.len() % 2 == 1 {
+    if pairs < 4 || bytes.len() % 2 == 1 || !sample.contains(&0) {
         return None;
     }
     let (mut even, mut odd) = (0usize, 0usize);

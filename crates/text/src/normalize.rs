@@ -44,11 +44,12 @@ fn is_stable(c: char) -> bool {
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
 
-/// True if the 8 bytes hold a non-ASCII byte or a `\r`.
+/// A mask whose lowest set bit is in the first of the 8 bytes (little endian) that
+/// is non-ASCII or a `\r`; zero if there is none.
 #[inline]
-fn word_needs_look(w: u64) -> bool {
+fn look_mask(w: u64) -> u64 {
     let cr = w ^ (LO * 0x0D);
-    (w & HI) != 0 || (cr.wrapping_sub(LO) & !cr & HI) != 0
+    (w | (cr.wrapping_sub(LO) & !cr)) & HI
 }
 
 /// Byte offset of the first character that normalization may change.
@@ -58,11 +59,13 @@ fn first_dirty(s: &str, style: ToneStyle) -> Option<usize> {
     let mut i = 0;
     while i < b.len() {
         if i + 8 <= b.len() {
-            let w = u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
-            if !word_needs_look(w) {
+            let m = look_mask(u64::from_le_bytes(b[i..i + 8].try_into().unwrap()));
+            if m == 0 {
                 i += 8;
                 continue;
             }
+            // Skip the ASCII bytes before the first one to look at.
+            i += (m.trailing_zeros() / 8) as usize;
         }
         let c = b[i];
         if c < 0x80 {
