@@ -226,3 +226,31 @@ proptest! {
         prop_assert_eq!(out, again);
     }
 }
+
+/// Word F1 on the UD-VTB test split (the final measure; never used for tuning).
+/// Run with `cargo test --release -p tomtat-tokenizer --test segment -- --ignored`.
+#[test]
+#[ignore]
+fn ud_vtb_test_f1() {
+    let dir =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ud-vi-vtb");
+    let (Ok(raw), Ok(gold)) = (
+        std::fs::read_to_string(dir.join("vi_vtb-ud-test.raw.txt")),
+        std::fs::read_to_string(dir.join("vi_vtb-ud-test.words.txt")),
+    ) else {
+        eprintln!("skipped: UD-VTB test not found");
+        return;
+    };
+    let seg = Segmenter::new();
+    let (mut tp, mut n_gold, mut n_sys) = (0, 0, 0);
+    for (r, g) in raw.lines().zip(gold.lines()) {
+        let (gs, ss) = (spans(g), spans(&seg.segment_line(r)));
+        tp += gs.intersection(&ss).count();
+        n_gold += gs.len();
+        n_sys += ss.len();
+    }
+    let (p, r) = (tp as f64 / n_sys as f64, tp as f64 / n_gold as f64);
+    let f1 = 2.0 * p * r / (p + r);
+    println!("UD-VTB test: precision {p:.4} recall {r:.4} F1 {f1:.4}");
+    assert!(f1 >= 0.95, "F1 {f1:.4}");
+}
