@@ -45,6 +45,16 @@ pub(crate) fn char_to_byte(c: char) -> Option<u8> {
     })
 }
 
+/// A character that Unicode Vietnamese text does not use: not ASCII, not one of the
+/// Vietnamese letters of Latin-1 (à, Á, ô, ...), not common punctuation. TCVN3 and
+/// VNI mojibake is full of them (µ ¸ ¶ ¹ ª ¬ ä ø ...); a heading such as "THÔNG BÁO"
+/// has none.
+fn is_foreign(c: char) -> bool {
+    !c.is_ascii()
+        && !"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý".contains(c)
+        && !"–—“”‘’…•°×±§«»©®€·\u{A0}\u{AD}".contains(c)
+}
+
 /// The bytes behind `s`, if every character maps to one.
 fn to_bytes(s: &str) -> Option<Vec<u8>> {
     s.chars().map(char_to_byte).collect()
@@ -78,7 +88,7 @@ pub(crate) fn fix_mojibake_lines(text: &str, options: &Options) -> String {
     }
     let candidate = |line: &str| {
         let non_ascii = line.chars().filter(|c| !c.is_ascii()).count();
-        non_ascii >= 2 && to_bytes(line).is_some()
+        non_ascii >= 2 && line.chars().any(is_foreign) && to_bytes(line).is_some()
     };
     // In Unicode Vietnamese almost every line with accents has a letter past U+00FF
     // (ư, ơ, ă, đ, ạ...); only the odd heading ("THÔNG BÁO") is Latin-1 alone. Text
@@ -170,6 +180,12 @@ mod tests {
         assert_eq!(
             fix_mojibake_lines(&text, &Options::default()),
             format!("Hà Nội, ngày 1\n{viet}\n{viet}")
+        );
+        // A Unicode heading made of Latin-1 letters in a mostly-TCVN3 document stays.
+        let text = format!("THÔNG BÁO\n{moji}\n{moji}");
+        assert_eq!(
+            fix_mojibake_lines(&text, &Options::default()),
+            format!("THÔNG BÁO\n{viet}\n{viet}")
         );
     }
 
