@@ -163,6 +163,85 @@ pub struct Text {
     detection: Detection,
 }
 
+/// Words of a line: (start, end) byte ranges of runs of letters.
+fn letter_runs(line: &str) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        runs.push((s, line.len()));
+    }
+    runs
+}
+
+/// Whether a word after `before` (the line up to it) begins a sentence: nothing but
+/// bullets, numbering and spaces before it on the line, or a sentence end.
+fn starts_sentence(before: &str) -> bool {
+    let trimmed = before.trim_end_matches([' ', '\t', '(', '"', '“', '\'', '‘']);
+    match trimmed.chars().next_back() {
+        None => true,
+        Some('.' | '!' | '?' | '…') => !trimmed.ends_with("..") || trimmed.ends_with("..."),
+        _ => !trimmed.chars().any(char::is_alphabetic) && trimmed.chars().count() <= 4,
+    }
+}
+
+/// [`Text::restore_capitals`] for one line, appended to `out`.
+fn restore_line_capitals(line: &str, out: &mut String) -> usize {
+    // Per word: capitals, lower-case letters that TCVN3 could have written in capitals,
+    // and lower-case toned vowels (which it could not).
+    let lowered = |c: char| tone::vowel(c).is_some_and(|v| v.tone != 0 && !v.upper);
+    let runs = letter_runs(line);
+    let stats: Vec<(usize, usize, usize)> = runs
+        .iter()
+        .map(|&(s, e)| {
+            let w = &line[s..e];
+            let upper = w.chars().filter(|c| c.is_uppercase()).count();
+            let low = w.chars().filter(|&c| lowered(c)).count();
+            let plain_lower = w.chars().filter(|c| c.is_lowercase()).count() - low;
+            (upper, plain_lower, low)
+        })
+        .collect();
+    let caps_words = stats
+        .iter()
+        .filter(|s| s.0 >= 1 && s.1 == 0 && s.0 + s.2 >= 2)
+        .count();
+    let mixed_words = stats.iter().filter(|s| s.1 > 0).count();
+    let caps_line = caps_words > mixed_words;
+    let mut changed = 0;
+    let mut last = 0;
+    for (&(s, e), &(upper, plain_lower, low)) in runs.iter().zip(&stats) {
+        let word_caps = low > 0 && plain_lower == 0 && (upper >= 2 || (upper == 1 && caps_line));
+        // A sentence that starts with a toned vowel: its first letter.
+        let first = line[s..e].chars().next().expect("a letter");
+        let sentence_start = upper == 0 && lowered(first) && starts_sentence(&line[..s]);
+        if !word_caps && !sentence_start {
+            continue;
+        }
+        out.push_str(&line[last..s]);
+        for (k, c) in line[s..e].chars().enumerate() {
+            if lowered(c) && (word_caps || k == 0) {
+                let v = tone::vowel(c).expect("a vowel");
+                out.push(tone::vowel_char(v.base, v.tone, true));
+                changed += 1;
+            } else {
+                out.push(c);
+            }
+        }
+        last = e;
+    }
+    out.push_str(&line[last..]);
+    changed
+}
+
 /// Offset of the first NUL byte.
 fn find_nul(bytes: &[u8]) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
@@ -294,6 +373,34 @@ impl Text {
     /// The encoding with the detector's confidence (1.0 when the encoding was given).
     pub fn detection(&self) -> Detection {
         self.detection
+    }
+
+    /// Upper-cases the toned vowels that TCVN3 (`.VnTime`) could only store in lower
+    /// case (`BáO CáO` becomes `BÁO CÁO`): in words whose other letters are capitals
+    /// (one-capital words like `Bá` only when most words of the line are in capitals),
+    /// and the first letter of a sentence (`. ủy ban` becomes `. Ủy ban`). Returns how many letters changed. Not done by [`Text::from_bytes`]
+    /// (a decoder must return what the bytes say); call it for display or for
+    /// heading detection. Lengths do not change, so offsets stay valid.
+    ///
+    /// ```
+    /// use tomtat_text::{Encoding, Options, Text};
+    /// let opts = Options { encoding: Some(Encoding::Tcvn3), ..Default::default() };
+    /// let mut t = Text::from_bytes(b"B\xB8O C\xB8O T\xD7NH H\xD7NH\nBa B\xB8 \xB8", &opts).unwrap();
+    /// assert_eq!(t.as_str(), "BáO CáO TìNH HìNH\nBa Bá á");
+    /// assert_eq!(t.restore_capitals(), 4);
+    /// assert_eq!(t.as_str(), "BÁO CÁO TÌNH HÌNH\nBa Bá á");
+    /// ```
+    pub fn restore_capitals(&mut self) -> usize {
+        let mut out = String::with_capacity(self.text.len());
+        let mut changed = 0;
+        for line in self.text.split_inclusive('\n') {
+            changed += restore_line_capitals(line, &mut out);
+        }
+        if changed > 0 {
+            debug_assert_eq!(out.len(), self.text.len());
+            self.text = out;
+        }
+        changed
     }
 
     /// Bytes of memory held by the offset maps (0 for unchanged UTF-8 text).

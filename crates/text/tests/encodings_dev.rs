@@ -192,3 +192,62 @@ fn legacy_font_text_saved_as_unicode() {
         assert_eq!(t.encoding(), Encoding::Utf8);
     }
 }
+
+/// Capitals TCVN3 cannot store: `restore_capitals` changes nothing in the five
+/// reports (their 2 such letters are in title-case words, "Ủy viên", out of its reach),
+/// and on the bundled corpus with every toned capital lowered as TCVN3 stores it, it
+/// restores those of headings in capitals and at sentence starts, nothing else.
+#[test]
+fn tcvn3_capitals_restore() {
+    let opts = Options {
+        encoding: Some(Encoding::Tcvn3),
+        tone_style: ToneStyle::Keep,
+    };
+    for i in 0..5 {
+        let bytes = std::fs::read(dir().join(format!("{i:03}.tcvn3.txt"))).unwrap();
+        let mut text = Text::from_bytes(&bytes, &opts).unwrap();
+        assert_eq!(text.restore_capitals(), 0, "{i:03}");
+    }
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let (mut lowered, mut restored, mut wrong) = (0, 0, 0);
+    for entry in std::fs::read_dir(corpus).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let original = std::fs::read_to_string(&path).unwrap();
+        let original = Text::from_str_with(&original, &Options::default()).into_string();
+        let tcvn3: String = original
+            .chars()
+            .map(|c| {
+                let own_code = "ĂÂÊÔƠƯĐ".contains(c);
+                if c.is_uppercase() && !c.is_ascii() && !own_code {
+                    lowered += 1;
+                    c.to_lowercase().next().unwrap()
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let mut text = Text::from_str_with(&tcvn3, &Options::default());
+        text.restore_capitals();
+        for ((o, t), r) in original
+            .chars()
+            .zip(tcvn3.chars())
+            .zip(text.as_str().chars())
+        {
+            if t != r {
+                if r == o {
+                    restored += 1;
+                } else {
+                    wrong += 1;
+                }
+            }
+        }
+    }
+    eprintln!("capitals: {lowered} lowered, {restored} restored, {wrong} wrong");
+    assert!(lowered > 0);
+    assert_eq!(wrong, 0);
+    // The rest are title-case words inside sentences (names, "Ủy ban"), left alone.
+    assert!(restored * 5 >= lowered * 2, "{restored}/{lowered}");
+}
