@@ -4,6 +4,8 @@
 //! only of Latin-1/Windows-1252 characters are mapped back to bytes and, if the text
 //! crate's detector finds TCVN3 or VNI in them, decoded that way.
 
+use std::borrow::Cow;
+
 use tomtat_text::{Encoding, Options, Text};
 
 /// A character as the byte a legacy font drew it from, if it is one.
@@ -81,10 +83,10 @@ pub(crate) fn redecode(s: &str, enc: Encoding, options: &Options) -> String {
 /// Re-decode the lines of `text` that are TCVN3 or VNI mojibake. The decision is made
 /// once for all candidate lines together, and only when they are most of the lines
 /// with accents, so that a Latin-1-only heading of a Unicode document is never touched.
-pub(crate) fn fix_mojibake_lines(text: &str, options: &Options) -> String {
+pub(crate) fn fix_mojibake_lines<'a>(text: &'a str, options: &Options) -> Cow<'a, str> {
     if options.encoding.is_some() {
         // The user named the encoding of the source; Unicode files are not re-guessed.
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let candidate = |line: &str| {
         let non_ascii = line.chars().filter(|c| !c.is_ascii()).count();
@@ -96,7 +98,7 @@ pub(crate) fn fix_mojibake_lines(text: &str, options: &Options) -> String {
     let accented = text.lines().filter(|l| !l.is_ascii()).count();
     let candidates = text.lines().filter(|l| candidate(l)).count();
     if candidates == 0 || candidates * 2 <= accented {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut joined = Vec::new();
     for line in text.lines().filter(|l| candidate(l)) {
@@ -105,7 +107,7 @@ pub(crate) fn fix_mojibake_lines(text: &str, options: &Options) -> String {
     }
     let enc = match Text::from_bytes(&joined, &Options::default()) {
         Ok(t) if matches!(t.encoding(), Encoding::Tcvn3 | Encoding::Vni) => t.encoding(),
-        _ => return text.to_string(),
+        _ => return Cow::Borrowed(text),
     };
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.split('\n').enumerate() {
@@ -123,7 +125,7 @@ pub(crate) fn fix_mojibake_lines(text: &str, options: &Options) -> String {
             out.push_str(line);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// TCVN3 puts "ư" at byte 0xAD, which PDF's WinAnsiEncoding names "hyphen": text

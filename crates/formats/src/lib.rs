@@ -16,8 +16,8 @@
 //! - Text typed in legacy TCVN3/VNI fonts is re-decoded in every container.
 //!
 //! Positions: for plain text the [`Text`] maps back to the file's bytes; for the other
-//! formats it maps back to the extracted text (the file's bytes are compressed or
-//! binary).
+//! formats (and for plain text whose legacy-font mojibake was repaired) it maps back
+//! to the extracted text (the file's bytes are compressed or binary).
 //!
 //! ```
 //! use std::path::Path;
@@ -279,7 +279,14 @@ fn plain_text(bytes: &[u8], options: &Options) -> Result<Text, FormatError> {
     }
     match Text::from_bytes(bytes, options) {
         Ok(t) if t.as_str().trim().is_empty() => Err(FormatError::NoText("text")),
-        Ok(t) => Ok(t),
+        Ok(t) => {
+            // TCVN3/VNI text once opened as Windows-1252 and saved as UTF-8 ("ViÖt
+            // Nam"): fixed, at the cost of positions that then point into the fixed text.
+            match legacy::fix_mojibake_lines(t.as_str(), options) {
+                std::borrow::Cow::Owned(fixed) => Ok(Text::from_str_with(&fixed, options)),
+                std::borrow::Cow::Borrowed(_) => Ok(t),
+            }
+        }
         Err(DecodeError::Binary(at)) => {
             Err(FormatError::Binary(format!("NUL byte at offset {at}")))
         }

@@ -320,6 +320,26 @@ fn pdf_printed_from_a_legacy_font_document() {
 }
 
 #[test]
+fn utf8_text_with_tcvn3_mojibake() {
+    // TCVN3 text once opened as Windows-1252 and saved as UTF-8.
+    let viet = "báo cáo tình hình kinh tế xã hội tháng chín";
+    let moji: String = tcvn3_bytes(viet).iter().map(|&b| b as char).collect();
+    let file = format!("{moji}\n{moji}\n");
+    assert_eq!(
+        ext("cu.txt", file.as_bytes()).unwrap(),
+        format!("{viet}\n{viet}\n")
+    );
+    // Proper UTF-8 Vietnamese keeps its byte positions.
+    let t = extract(
+        Path::new("moi.txt"),
+        "Hà Nội\n".as_bytes(),
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(t.source_range(0..3), 0..3);
+}
+
+#[test]
 fn pdf_with_too_little_text_is_scanned() {
     let pdf = make_pdf(&text_content(&["Signed by: Office"]), &[], "");
     let e = ext("scan.pdf", &pdf).unwrap_err();
