@@ -32,6 +32,16 @@ fn main() {
         std::str::from_utf8(b).map_or(0, str::len)
     });
     time("to_vec (baseline)", &|b| b.to_vec().len());
+    time("match_key_into per word", &|b| {
+        let s = std::str::from_utf8(b).unwrap_or("");
+        let mut key = String::new();
+        s.split_whitespace()
+            .map(|w| {
+                tomtat_text::match_key_into(w, &mut key);
+                key.len()
+            })
+            .sum()
+    });
     for (name, encoding, tone_style) in [
         ("auto keep", None, ToneStyle::Keep),
         ("auto new", None, ToneStyle::New),
