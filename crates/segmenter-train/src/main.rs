@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use tomtat_tokenizer::segment::features::{
     assoc_class, joinable, word_key, Dict, Scratch, LEXICAL,
 };
-use tomtat_tokenizer::segment::table::KeyTable;
+use tomtat_tokenizer::segment::table::{KeyTable, LexTable};
 use tomtat_tokenizer::segment::{Model, Segmenter};
 use tomtat_tokenizer::{tokenize, Token, TokenKind};
 
@@ -174,7 +174,7 @@ fn raw_stats(path: &std::path::Path, min_count: u64) -> KeyTable<u8> {
     let mut bi: HashMap<(u64, u64), u64> = HashMap::new();
     let mut total = 0u64;
     let mut scratch = Scratch::new();
-    let (empty_dict, empty_assoc) = (Dict::default(), KeyTable::default());
+    let empty = LexTable::default();
     for line in data.lines() {
         let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
@@ -184,7 +184,7 @@ fn raw_stats(path: &std::path::Path, min_count: u64) -> KeyTable<u8> {
                 continue;
             };
             let tokens = tokenize(t);
-            scratch.prepare(t, &tokens, &empty_dict, &empty_assoc);
+            scratch.prepare(t, &tokens, &empty);
             for (i, tok) in tokens.iter().enumerate() {
                 if !joinable(tok.kind) {
                     continue;
@@ -278,6 +278,10 @@ fn train(args: &Args, train: &[Sentence], base: &Dict, assoc: &KeyTable<u8>) -> 
     } else {
         vec![base.clone(); k]
     };
+    let fold_lex: Vec<LexTable> = fold_dicts
+        .iter()
+        .map(|d| LexTable::build(&d.words, assoc))
+        .collect();
     let mut p = Perceptron::default();
     let mut scratch = Scratch::new();
     let mut order: Vec<usize> = (0..train.len()).collect();
@@ -294,7 +298,7 @@ fn train(args: &Args, train: &[Sentence], base: &Dict, assoc: &KeyTable<u8>) -> 
         let (mut errors, mut total) = (0usize, 0usize);
         for &si in &order {
             let s = &train[si];
-            scratch.prepare(&s.text, &s.tokens, &fold_dicts[si % k], assoc);
+            scratch.prepare(&s.text, &s.tokens, &fold_lex[si % k]);
             for i in 1..s.tokens.len() {
                 if !scratch.gap[i] {
                     continue;
@@ -422,7 +426,7 @@ fn main() {
     if let Some(text) = &args.explain {
         let tokens = tokenize(text);
         let mut scratch = Scratch::new();
-        scratch.prepare(text, &tokens, &model.dict, &model.assoc);
+        scratch.prepare(text, &tokens, model.lex());
         for i in 1..tokens.len() {
             if scratch.gap[i] {
                 scratch.gap_features(i);

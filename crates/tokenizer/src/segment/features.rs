@@ -7,7 +7,7 @@
 //! gap (left-to-right greedy decoding).
 
 use super::fold::{mix, shape, syllable_key};
-use super::table::KeyTable;
+use super::table::{KeyTable, LexTable};
 use crate::token::{Token, TokenKind};
 
 /// Positions in [`Scratch::feats`] of the lexical features (syllable n-grams);
@@ -142,7 +142,7 @@ impl Scratch {
     }
 
     /// Compute keys, shapes, joinable gaps and dictionary matches for `tokens`.
-    pub fn prepare(&mut self, text: &str, tokens: &[Token], dict: &Dict, assoc: &KeyTable<u8>) {
+    pub fn prepare(&mut self, text: &str, tokens: &[Token], lex: &LexTable) {
         let n = tokens.len();
         self.keys.clear();
         self.shapes.clear();
@@ -180,29 +180,23 @@ impl Scratch {
         self.starts.resize(n, [0; SOURCES]);
         self.assoc.clear();
         self.assoc.resize(n, 0);
-        for i in 1..n {
-            if self.gap[i] {
-                self.assoc[i] = assoc
-                    .get(word_key_extend(mix(0x5EED, self.keys[i - 1]), self.keys[i]))
-                    .unwrap_or(0);
+        for (i, tok) in tokens.iter().enumerate() {
+            if !joinable(tok.kind) {
+                continue;
             }
-        }
-        if !dict.is_empty() {
-            for (i, tok) in tokens.iter().enumerate() {
-                if !joinable(tok.kind) {
-                    continue;
+            let mut h = mix(0x5EED, self.keys[i]);
+            let mut j = i + 1;
+            while j < n && j - i < MAX_WORD && self.gap[j] {
+                h = mix(h, self.keys[j]);
+                let len = (j - i + 1) as u8;
+                let (bits, assoc) = lex.get(h);
+                if j == i + 1 {
+                    self.assoc[j] = assoc;
                 }
-                let mut h = mix(0x5EED, self.keys[i]);
-                let mut j = i + 1;
-                while j < n && j - i < MAX_WORD && self.gap[j] {
-                    h = mix(h, self.keys[j]);
-                    let len = (j - i + 1) as u8;
-                    let bits = dict.get(h);
-                    let src = bits & !PREFIX;
-                    if src != 0 {
-                        self.matches.push((i as u32, (j - i + 1) as u32));
-                    }
-                    let src = if src != 0 { src | 4 } else { 0 };
+                let src = bits & !PREFIX;
+                if src != 0 {
+                    self.matches.push((i as u32, (j - i + 1) as u32));
+                    let src = src | 4;
                     for s in 0..SOURCES {
                         if src & (1 << s) != 0 {
                             self.starts[i][s] = self.starts[i][s].max(len);
@@ -212,11 +206,11 @@ impl Scratch {
                             }
                         }
                     }
-                    if bits & PREFIX == 0 {
-                        break;
-                    }
-                    j += 1;
                 }
+                if bits & PREFIX == 0 {
+                    break;
+                }
+                j += 1;
             }
         }
         self.fewest_words();

@@ -210,7 +210,7 @@ impl Segmenter {
         out: &mut Vec<Word>,
     ) {
         let s = &mut scratch.feats;
-        s.prepare(text, tokens, &self.model.dict, &self.model.assoc);
+        s.prepare(text, tokens, self.model.lex());
         for i in 1..tokens.len() {
             if s.gap[i] {
                 s.gap_features(i);

@@ -6,7 +6,7 @@
 //! (see [`super::features::assoc_class`]), `u32` number of features `f`, `f` × `u64` feature keys (sorted), `f` × `f32` weights.
 
 use super::features::Dict;
-use super::table::{KeyTable, WeightTable};
+use super::table::{KeyTable, LexTable, WeightTable};
 
 /// File magic.
 pub const MAGIC: &[u8; 8] = b"TTSEGMDL";
@@ -24,6 +24,8 @@ pub struct Model {
     pub weights: KeyTable<f32>,
     /// The weights packed for scoring.
     fast: WeightTable,
+    /// Dictionary and association packed for lookups.
+    lex: LexTable,
 }
 
 /// Why a model file could not be read.
@@ -63,11 +65,13 @@ impl Model {
     /// A model from its parts.
     pub fn new(dict: Dict, assoc: KeyTable<u8>, weights: KeyTable<f32>) -> Model {
         let fast = WeightTable::build(&weights.sorted());
+        let lex = LexTable::build(&dict.words, &assoc);
         Model {
             dict,
             assoc,
             weights,
             fast,
+            lex,
         }
     }
 
@@ -137,6 +141,11 @@ impl Model {
             out.extend_from_slice(&v.to_le_bytes());
         }
         out
+    }
+
+    /// The packed dictionary and association table.
+    pub fn lex(&self) -> &LexTable {
+        &self.lex
     }
 
     /// Score of a feature set (sum of weights).

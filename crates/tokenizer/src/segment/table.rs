@@ -129,7 +129,7 @@ impl WeightTable {
         let mut slots = vec![(0u32, 0f32); cap];
         let mask = cap - 1;
         for &(k, w) in entries {
-            let fp = Self::fingerprint(k);
+            let fp = fingerprint(k);
             let mut i = (k as usize) & mask;
             while slots[i].0 != 0 && slots[i].0 != fp {
                 i = (i + 1) & mask;
@@ -139,11 +139,6 @@ impl WeightTable {
         WeightTable { slots }
     }
 
-    #[inline]
-    fn fingerprint(k: u64) -> u32 {
-        ((k >> 32) as u32).max(1)
-    }
-
     /// The weight of `key` (0 when absent).
     #[inline]
     pub fn get(&self, key: u64) -> f32 {
@@ -151,7 +146,7 @@ impl WeightTable {
             return 0.0;
         }
         let mask = self.slots.len() - 1;
-        let fp = Self::fingerprint(key);
+        let fp = fingerprint(key);
         let mut i = (key as usize) & mask;
         loop {
             let (f, w) = self.slots[i];
@@ -164,4 +159,64 @@ impl WeightTable {
             i = (i + 1) & mask;
         }
     }
+}
+
+/// Read-only lookup of word keys for [`super::features::Scratch::prepare`]: the
+/// dictionary bits and the bigram association class of a key in one 8-byte slot
+/// (32-bit fingerprint), so one probe answers both.
+#[derive(Debug, Clone, Default)]
+pub struct LexTable {
+    slots: Vec<(u32, u8, u8)>,
+}
+
+impl LexTable {
+    /// Merge dictionary words (source bits) and bigram association classes.
+    pub fn build(dict: &KeyTable<u8>, assoc: &KeyTable<u8>) -> LexTable {
+        let mut merged: KeyTable<(u8, u8)> = KeyTable::with_capacity(dict.len() + assoc.len());
+        for (k, bits) in dict.sorted() {
+            merged.entry(k).0 |= bits;
+        }
+        for (k, a) in assoc.sorted() {
+            merged.entry(k).1 = a;
+        }
+        let entries = merged.sorted();
+        let cap = (entries.len() * 3 / 2 + 1).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![(0u32, 0u8, 0u8); cap];
+        for (k, (bits, a)) in entries {
+            let fp = fingerprint(k);
+            let mut i = (k as usize) & mask;
+            while slots[i].0 != 0 && slots[i].0 != fp {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (fp, bits, a);
+        }
+        LexTable { slots }
+    }
+
+    /// `(dictionary bits, association class)` of `key`, `(0, 0)` when absent.
+    #[inline]
+    pub fn get(&self, key: u64) -> (u8, u8) {
+        if self.slots.is_empty() {
+            return (0, 0);
+        }
+        let mask = self.slots.len() - 1;
+        let fp = fingerprint(key);
+        let mut i = (key as usize) & mask;
+        loop {
+            let (f, d, a) = self.slots[i];
+            if f == fp {
+                return (d, a);
+            }
+            if f == 0 {
+                return (0, 0);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+#[inline]
+fn fingerprint(k: u64) -> u32 {
+    ((k >> 32) as u32).max(1)
 }
