@@ -290,9 +290,11 @@ pub(crate) fn label(an: &mut [Analysis], lex: &Lexicon, tuning: &Tuning) -> Vec<
         a.emis = a.own;
         let first = i == 0;
         if let Some(h) = a.heading {
-            if a.section {
-                ctx = h.map(|p| (p, tuning.heading_carry, "heading".to_string()));
-                heading_ctx = h.is_some();
+            if let (true, Some(p)) = (a.section, h) {
+                ctx = Some((p, tuning.heading_carry, "heading".to_string()));
+                heading_ctx = true;
+            } else if a.section {
+                // a sub-heading that names no part (`1. Về kinh tế`) keeps the section's
             } else if let (Some(p), false) = (h, first) {
                 // a subtitle (not the title) carries its part like a discourse cue
                 ctx = Some((p, tuning.switch_carry, "subtitle".to_string()));

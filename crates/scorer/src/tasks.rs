@@ -30,6 +30,16 @@ const SPEAKER: &[&str] = &[
     "chỉ rõ",
     "nói",
 ];
+/// Time phrases dropped at the start of an actor.
+const TIME_LEAD: &[&str] = &[
+    "trong thời gian tới",
+    "thời gian tới",
+    "trong năm tới",
+    "năm tới",
+    "sắp tới",
+    "tới đây",
+    "trước mắt",
+];
 /// Words dropped at the end of an actor.
 const TRAIL: &[&str] = &["cũng", "còn", "đều", "sẽ", "đã", "thì", "vẫn"];
 /// Leading connectors dropped from a task.
@@ -119,6 +129,11 @@ fn clean_actor(text: &str, c: &Clause, mut a: usize, mut b: usize) -> Option<Str
         }
         if a >= b {
             return None;
+        }
+        // a leading time phrase (`thời gian tới các sở, ngành`)
+        if let Some(e) = c.any_at(a, TIME_LEAD) {
+            a = e;
+            continue;
         }
         let lead = c.toks[a].kind != Tk::Word
             || NOT_ACTOR.contains(&c.key(a))

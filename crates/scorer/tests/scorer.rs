@@ -161,6 +161,16 @@ fn headings_and_cues_set_the_parts_that_follow() {
             Directive
         ]
     );
+    // a sub-heading that names no part keeps the section's part
+    let p = parts_of(
+        "I. KẾT QUẢ ĐẠT ĐƯỢC\n\
+         1. Về kinh tế\n\
+         Công tác xây dựng Đảng.\n\
+         II. NHIỆM VỤ, GIẢI PHÁP\n\
+         1. Về xây dựng Đảng\n\
+         Công tác kiểm tra, giám sát.",
+    );
+    assert_eq!(p, [Other, Other, Result, Other, Other, Directive]);
     let p = parts_of(
         "Kinh tế tiếp tục phát triển, thu ngân sách đạt 104% dự toán.\n\
          Tuy nhiên, giải ngân vốn đầu tư công còn chậm.\n\
@@ -169,6 +179,46 @@ fn headings_and_cues_set_the_parts_that_follow() {
          Phấn đấu hoàn thành các chỉ tiêu năm 2024.",
     );
     assert_eq!(p, [Result, Shortcoming, Shortcoming, Directive, Directive]);
+}
+
+#[test]
+fn tasks_name_who_must_act() {
+    let text = "Bí thư Tỉnh ủy nhấn mạnh, thời gian tới các sở, ngành cần tập trung tháo gỡ khó khăn cho doanh nghiệp; đẩy nhanh giải ngân vốn đầu tư công.\n\
+                Đồng chí yêu cầu Ủy ban nhân dân tỉnh chỉ đạo rà soát toàn bộ các dự án chậm tiến độ.";
+    let units = lines(text);
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+    assert_eq!(b.parts, [Part::Directive, Part::Directive]);
+    let t: Vec<(&str, Option<&str>)> = b
+        .tasks
+        .iter()
+        .map(|t| (t.text.as_str(), t.actor.as_deref()))
+        .collect();
+    assert_eq!(
+        t,
+        [
+            (
+                "tập trung tháo gỡ khó khăn cho doanh nghiệp",
+                Some("các sở, ngành")
+            ),
+            ("đẩy nhanh giải ngân vốn đầu tư công", Some("các sở, ngành")),
+            (
+                "Ủy ban nhân dân tỉnh chỉ đạo rà soát toàn bộ các dự án chậm tiến độ",
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn segmenter_words_option_gives_a_briefing() {
+    let text = corpus("021.txt");
+    let units = Splitter::new().split(&text);
+    let scorer = Scorer::new().with_segmenter_words(true);
+    let b = scorer.summarize(&text, &units, &Segmenter::new(), &SummaryOptions::default());
+    let plain =
+        Scorer::new().summarize(&text, &units, &Segmenter::new(), &SummaryOptions::default());
+    assert_eq!(b.parts, plain.parts, "only the centrality changes");
+    assert_eq!(b.picks.len(), plain.picks.len());
 }
 
 #[test]
