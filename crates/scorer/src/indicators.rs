@@ -210,7 +210,19 @@ pub(crate) fn extract(
             if w.is_word(i + 1) && TIME_AFTER.contains(&w.key(i + 1)) {
                 continue;
             }
-            if i > 0 && w.is_word(i - 1) && NAME_BEFORE.contains(&w.key(i - 1)) {
+            // `Nghị quyết số 57`, `lần thứ 19` (but `tổng số 28.843` is a figure)
+            if i > 0
+                && w.is_word(i - 1)
+                && NAME_BEFORE.contains(&w.key(i - 1))
+                && !(w.key(i - 1) == "số" && raw_num.len() > 3)
+            {
+                continue;
+            }
+            // clock times (`21:27`)
+            let colon = |k: usize| toks.get(k).is_some_and(|x| &text[x.start..x.end] == ":");
+            if (colon(i + 1) && toks.get(i + 2).is_some_and(|x| x.kind == Tk::Number))
+                || (i >= 2 && colon(i - 1) && toks[i - 2].kind == Tk::Number)
+            {
                 continue;
             }
             let digits_only = raw_num.bytes().all(|b| b.is_ascii_digit());
@@ -248,8 +260,16 @@ pub(crate) fn extract(
                 && !STOP_UNIT.contains(&w.key(j))
                 && w.raw(j).chars().next().is_some_and(|c| c.is_lowercase())
             {
-                parts.push(w.raw(j).to_string());
-                j += 1;
+                // an unlisted measure word: one or two syllables (`quyết định`, `trụ sở`)
+                let two = w.is_word(j + 1)
+                    && !STOP_UNIT.contains(&w.key(j + 1))
+                    && w.raw(j + 1)
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_lowercase());
+                let e = if two { j + 2 } else { j + 1 };
+                parts.push(text[toks[j].start..toks[e - 1].end].to_string());
+                j = e;
             }
             unit_name = parts.join(" ");
         }
@@ -325,12 +345,23 @@ pub(crate) fn extract(
         }
         // name: the words before the links, back to punctuation or a non-word
         let mut nb = b;
-        while nb > 0 && w.is_word(nb - 1) && b - nb < 12 {
-            let k = w.key(nb - 1);
+        while nb > 0 && b - nb < 12 {
+            // words, and periods such as `6 tháng đầu năm` inside the name
+            let period = toks[nb - 1].kind == Tk::Number
+                && w.is_word(nb)
+                && TIME_AFTER.contains(&w.key(nb))
+                && nb < b;
+            if !w.is_word(nb - 1) && !period {
+                break;
+            }
+            let k = if period { "" } else { w.key(nb - 1) };
             if nb < b && (k == "đạt" || k == "là") {
                 break;
             }
             nb -= 1;
+        }
+        while nb < b && !w.is_word(nb) {
+            nb += 1;
         }
         let mut name = if nb < b {
             text[toks[nb].start..toks[b - 1].end].to_string()
@@ -345,6 +376,11 @@ pub(crate) fn extract(
             if e > end_tok {
                 name = text[toks[end_tok].start..toks[e - 1].end].to_string();
             }
+        }
+        if name.is_empty() && unit_name.is_empty() {
+            // a bare number with nothing said about it
+            last_end_tok = Some(basis_end);
+            continue;
         }
         let end = if end_tok > i + 1 {
             toks[end_tok - 1].end
@@ -427,6 +463,18 @@ mod tests {
         let v = run("2. Phấn đấu thu ngân sách đạt 110% dự toán.");
         assert_eq!(v.len(), 1, "{v:#?}");
         assert_eq!(v[0].value, 110.0);
+    }
+
+    #[test]
+    fn names_span_periods_and_bare_numbers_are_skipped() {
+        let v =
+            run("Thu ngân sách trên địa bàn 6 tháng đầu năm đạt gần 69 tỷ đồng. 21:27 27/06/2020");
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].name, "Thu ngân sách trên địa bàn 6 tháng đầu năm");
+        let v = run("số vụ việc đã thi hành xong là 17.586 vụ việc trên tổng số 28.843 vụ việc có điều kiện; ban hành 20 quyết định.");
+        assert_eq!(v.len(), 3, "{v:#?}");
+        assert_eq!(v[1].value, 28843.0);
+        assert_eq!(v[2].unit_name, "quyết định");
     }
 
     #[test]
