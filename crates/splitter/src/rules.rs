@@ -74,6 +74,7 @@ pub struct Rules {
     pub salutation: PhraseMap,
     pub connector: WordSet,
     pub ordinal: WordSet,
+    pub honorific: WordSet,
     pub caption_org: WordSet,
     pub caption_cue: PhraseMap,
     /// First bytes of the [caption] and [starter] keys: a cheap test before a lookup.
@@ -95,6 +96,7 @@ impl Default for Rules {
             salutation: PhraseMap::default(),
             connector: WordSet::default(),
             ordinal: WordSet::default(),
+            honorific: WordSet::default(),
             caption_org: WordSet::default(),
             caption_cue: PhraseMap::default(),
             caption_lead: [false; 256],
@@ -197,6 +199,9 @@ impl Rules {
                 "salutation" => phrase_map(&mut r.salutation, line),
                 "caption_org" => {
                     r.caption_org.insert(line);
+                }
+                "honorific" => {
+                    r.honorific.insert(line);
                 }
                 "ordinal" => {
                     r.ordinal.insert(line);

@@ -944,7 +944,13 @@ fn sentence_end(cx: &Ctx, term: Term, pw: usize, u: usize, marker_words: usize, 
                 return false;
             }
             if is_initials(body_bare) && !r.initial_ok.contains(body_bare) {
-                return false;
+                // A lone letter after a common word, before a sentence, ends it
+                // (`đạt điểm F. Ngay bây giờ`); after `ông`, or in a name, it is an initial.
+                let single = body_bare.chars().count() == 1;
+                let after_word =
+                    pw > u && is_lower(cx.w(pw - 1)) && !r.honorific.contains(cx.w(pw - 1));
+                let sentence_next = cx.get(j + 1).is_some_and(is_lower);
+                return single && after_word && sentence_next && !is_pure_punct(nx);
             }
             // An abbreviation the tokenizer knows, before a number: `tr. 12`, `Tr. 5`.
             if is_digit_start(nx) && body_bare.chars().count() <= 4 && !spaced {

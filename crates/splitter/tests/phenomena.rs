@@ -369,3 +369,15 @@ fn captions_in_brackets_with_other_markers() {
         ]
     );
 }
+
+#[test]
+fn lone_capitals_end_sentences_only_after_common_words() {
+    assert_eq!(
+        texts("Đây là công trình loại A. Trong đó, vốn ngân sách chiếm 40%. Ông N. C phát biểu."),
+        [
+            "Đây là công trình loại A.",
+            "Trong đó, vốn ngân sách chiếm 40%.",
+            "Ông N. C phát biểu."
+        ]
+    );
+}
