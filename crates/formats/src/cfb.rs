@@ -53,3 +53,27 @@ pub(crate) fn classify(bytes: &[u8]) -> FormatError {
     }
     FormatError::Unsupported("an unknown Microsoft Office binary file, not supported".into())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::tests::{build_cfb, build_doc};
+
+    #[test]
+    fn what_a_compound_file_holds() {
+        let encrypted = build_cfb(&[
+            ("EncryptionInfo", vec![4; 200]),
+            ("EncryptedPackage", vec![7; 5000]),
+        ]);
+        let e = read(&encrypted).unwrap_err();
+        assert!(matches!(e, FormatError::Encrypted(_)), "{e}");
+        assert!(e.to_string().contains("password"), "{e}");
+        let xls = build_cfb(&[("Workbook", vec![0; 5000])]);
+        assert!(read(&xls).unwrap_err().to_string().contains("Excel"));
+        assert!(read(&build_doc(0, true))
+            .unwrap_err()
+            .to_string()
+            .contains("password-protected Word .doc"));
+        assert_eq!(read(&build_doc(0, false)).unwrap(), "Báo cáo: Việt Nam\n1");
+    }
+}

@@ -383,7 +383,7 @@ fn trim_end_spaces(s: &mut String) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
