@@ -107,7 +107,7 @@ enum Command {
         #[command(flatten)]
         text: TextArgs,
     },
-    /// Print the text extracted from any supported input (.txt, .docx, .html, .pdf), decoded and normalized.
+    /// Print the text extracted from any supported input (.txt/.md, .docx/.odt, .doc/.rtf, .html/.mht, .pdf), decoded and normalized.
     Text {
         path: Option<PathBuf>,
         #[command(flatten)]

@@ -64,6 +64,12 @@ pub enum Format {
     Doc,
 }
 
+/// File extensions this crate reads (lower case), for callers that walk folders.
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "md", "docx", "docm", "dotx", "odt", "html", "htm", "xhtml", "mht", "mhtml", "pdf",
+    "doc", "dot", "rtf",
+];
+
 impl Format {
     /// The format for a file name, by extension; unknown extensions are read as text.
     /// OpenDocument `.odt` counts as `Docx` (a zipped XML word-processing document).
