@@ -7,8 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Condvar, Mutex};
 
 /// File extensions read when walking a folder (files named on the command line are always read).
-pub const SUPPORTED_EXTENSIONS: &[&str] =
-    &["txt", "md", "docx", "html", "htm", "xhtml", "pdf", "doc"];
+pub use tomtat_formats::EXTENSIONS as SUPPORTED_EXTENSIONS;
 
 /// One input document found by [`discover`].
 #[derive(Debug, Clone, PartialEq, Eq)]
