@@ -10,8 +10,8 @@
 //!
 //! A binary averaged perceptron decides each gap between two word-like tokens
 //! (syllables and foreign words separated only by spaces), left to right: the
-//! decision at the previous gap is a feature. Its features ([`features`], about 30
-//! a gap, hashed) are
+//! decision at the previous gap is a feature. Its features ([`features`], 27 a gap,
+//! hashed) are
 //!
 //! - the syllables around the gap (two on each side) as unigrams, bigrams and trigrams;
 //! - letter-case shapes (`Title Title` joins proper names such as `Nguyễn_Tăng`,
@@ -30,7 +30,7 @@
 //! The bundled model (`models/segmenter.bin`; how it is built, its sources and its
 //! CC BY-SA 4.0 licence: `models/README.md`) is trained on the UD Vietnamese-VTB
 //! train and dev sets by `cargo run --release -p tomtat-segmenter-train`. Word F1 on
-//! the UD-VTB test split: 0.959 (`docs/benchmarks.md`). User dictionaries
+//! the UD-VTB test split: 0.960 (`docs/benchmarks.md`). User dictionaries
 //! ([`Segmenter::add_user_words`]) override the model.
 //!
 //! ```
