@@ -11,9 +11,17 @@
 //! the model. The test sets are never read. `--heldout` trains on train only and prints
 //! the word F1 on dev (for tuning).
 //!
-//! Options: `--epochs N` (default 12), `--no-wiktionary`, `--no-lexicon`,
-//! `--folds K` (jackknife folds for the training lexicon, default 10), `--prune X`
-//! (drop weights with |w| < X, default 0.01), `--seed N`.
+//! Also reads `viwiki-lead/dev.jsonl` (Vietnamese Wikipedia text) for unsupervised
+//! syllable-bigram counts.
+//!
+//! Options: `--epochs N` (default 12), `--folds K` (jackknife folds for the training
+//! lexicon, default 10), `--prune X` (drop averaged weights with |w| < X, default 0.01),
+//! `--seed N` (shuffling), `--min-count N` (raw bigrams kept, default 3),
+//! `--no-wiktionary`, `--no-lexicon`, `--no-raw-stats` (ablations), `--dropout P`
+//! (drop the lexical features of a gap with probability P while training, default 0),
+//! `--gold-prev` (train with the gold previous decision instead of the predicted one),
+//! `--dev-out FILE` (with `--heldout`: the segmented dev sentences),
+//! `--explain TEXT` (print every gap's feature weights and score).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -39,6 +47,7 @@ struct Args {
     min_count: u64,
     dropout: f64,
     explain: Option<String>,
+    gold_prev: bool,
 }
 
 fn parse_args() -> Args {
@@ -57,6 +66,7 @@ fn parse_args() -> Args {
         min_count: 3,
         dropout: 0.0,
         explain: None,
+        gold_prev: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -72,6 +82,7 @@ fn parse_args() -> Args {
             "--dev-out" => a.dev_out = Some(val().into()),
             "--no-wiktionary" => a.wiktionary = false,
             "--no-lexicon" => a.lexicon = false,
+            "--gold-prev" => a.gold_prev = true,
             "--explain" => a.explain = Some(val()),
             "--dropout" => a.dropout = val().parse().expect("--dropout P"),
             "--no-raw-stats" => a.raw_stats = false,
@@ -324,7 +335,7 @@ fn train(args: &Args, train: &[Sentence], base: &Dict, assoc: &KeyTable<u8>) -> 
                     errors += 1;
                 }
                 total += 1;
-                scratch.join[i] = pred;
+                scratch.join[i] = if args.gold_prev { gold } else { pred };
             }
         }
         eprintln!(
