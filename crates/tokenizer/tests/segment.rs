@@ -204,6 +204,21 @@ fn scratch_reuse_matches_fresh_segmentation() {
 
 proptest! {
     #[test]
+    fn any_text_segments_without_panic(text in "\\PC{0,60}", user in "[a-zđ ]{0,20}") {
+        let mut seg = Segmenter::new();
+        seg.add_user_words(&user);
+        let tokens = tokenize(&text);
+        let mut out = Vec::new();
+        seg.segment(&text, &tokens, &mut out);
+        let covered: u32 = out.iter().map(|w| w.tokens.1 - w.tokens.0).sum();
+        prop_assert_eq!(covered as usize, tokens.len());
+        for w in &out {
+            prop_assert!(text.is_char_boundary(w.start) && text.is_char_boundary(w.end));
+            let _ = w.joined(&text);
+        }
+    }
+
+    #[test]
     fn words_tile_the_tokens(text in "[a-zA-Zàáảãạăắằâấầđèéêếìíòóôốơớùúưứýỳỷỹỵ0-9 ,./%()\n-]{0,80}") {
         let seg = Segmenter::new();
         let tokens = tokenize(&text);
