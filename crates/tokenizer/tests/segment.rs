@@ -137,6 +137,11 @@ fn user_words_are_obeyed() {
     let after = join_words(text, &words(&seg, text));
     assert!(after.contains(" kinh_tế_tập_thể "), "{after}");
     assert!(after.ends_with(" nông_thôn_mới"), "{after}");
+    // a user word also forces the boundaries around it, against the model
+    let mut seg2 = Segmenter::new();
+    seg2.add_user_words("triển kinh");
+    let t = "phát triển kinh tế";
+    assert_eq!(join_words(t, &words(&seg2, t)), "phát triển_kinh tế");
     // case and tone style of the user word do not matter
     let mut seg = Segmenter::new();
     seg.add_user_words("THUỶ LỢI NỘI ĐỒNG");

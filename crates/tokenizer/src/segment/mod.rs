@@ -114,6 +114,8 @@ pub fn join_words(text: &str, words: &[Word]) -> String {
 #[derive(Debug, Default, Clone)]
 pub struct Scratch {
     feats: FeatureScratch,
+    /// Decisions forced by user words: 0 free, 1 split, 2 join.
+    forced: Vec<u8>,
 }
 
 impl Scratch {
@@ -211,14 +213,24 @@ impl Segmenter {
     ) {
         let s = &mut scratch.feats;
         s.prepare(text, tokens, self.model.lex());
+        let forced = &mut scratch.forced;
+        forced.clear();
+        if !self.user.is_empty() {
+            forced.resize(tokens.len(), 0);
+            self.user_word_decisions(s, forced);
+        }
         for i in 1..tokens.len() {
             if s.gap[i] {
-                s.gap_features(i);
-                s.join[i] = self.model.score(&s.feats) > 0.0;
+                // user words decide first, so later gaps see their decision as `prev`
+                s.join[i] = match forced.get(i) {
+                    Some(1) => false,
+                    Some(2) => true,
+                    _ => {
+                        s.gap_features(i);
+                        self.model.score(&s.feats) > 0.0
+                    }
+                };
             }
-        }
-        if !self.user.is_empty() {
-            self.apply_user_words(s);
         }
         let mut start = 0;
         for i in 1..=tokens.len() {
@@ -234,8 +246,8 @@ impl Segmenter {
         }
     }
 
-    /// Force the decisions inside and around user words (leftmost-longest).
-    fn apply_user_words(&self, s: &mut FeatureScratch) {
+    /// The decisions forced inside and around user words (leftmost-longest).
+    fn user_word_decisions(&self, s: &FeatureScratch, forced: &mut [u8]) {
         let n = s.keys.len();
         let mut i = 0;
         while i < n {
@@ -254,12 +266,12 @@ impl Segmenter {
                 j += 1;
             }
             if best >= 2 {
-                s.join[i] = false;
-                for k in i + 1..i + best {
-                    s.join[k] = true;
+                forced[i] = 1;
+                for f in &mut forced[i + 1..i + best] {
+                    *f = 2;
                 }
                 if i + best < n {
-                    s.join[i + best] = false;
+                    forced[i + best] = 1;
                 }
                 i += best;
             } else {
