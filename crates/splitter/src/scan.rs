@@ -79,9 +79,11 @@ pub fn split_into(rules: &Rules, text: &str, out: &mut Vec<Unit>) {
 /// Paragraph ranges: lines, trimmed, with a wrapped line that goes on in lower case
 /// joined to the line before.
 fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let wrap = wrap_width(text);
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
     let mut blank_before = false;
+    let mut prev_line = (0, 0);
     for line in text.split_inclusive('\n') {
         let ls = pos;
         pos += line.len();
@@ -92,15 +94,20 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         }
         let s = ls + (line.len() - line.trim_start_matches(is_space).len());
         let e = s + t.len();
+        let prev = &text[prev_line.0..prev_line.1];
+        let prev_last = prev.chars().next_back();
+        let lower_goes_on = t.chars().next().is_some_and(|c| c.is_lowercase())
+            && prev_last.is_some_and(|c| c.is_lowercase() || c == ',');
+        // In hard-wrapped text (PDF), a full-width line without final punctuation
+        // goes on in the next line whatever its case.
+        let wrapped = wrap.is_some_and(|w| prev.len() * 10 >= w * 7)
+            && prev_last.is_some_and(|c| !".!?…:;".contains(c))
+            && !all_caps(prev)
+            && marker_start(t).is_none();
         let joins = !blank_before
-            && t.chars().next().is_some_and(|c| c.is_lowercase())
+            && !out.is_empty()
             && !starts_with_letter_marker(t)
-            && out.last().is_some_and(|&(a, b)| {
-                text[a..b]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_lowercase() || c == ',')
-            });
+            && (lower_goes_on || wrapped);
         if joins {
             if let Some(l) = out.last_mut() {
                 l.1 = e;
@@ -108,9 +115,54 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         } else {
             out.push((s, e));
         }
+        prev_line = (s, e);
         blank_before = false;
     }
     out
+}
+
+/// The line width of hard-wrapped text (bytes, 90th percentile of line lengths), or
+/// `None` when lines are paragraphs: wrapped text has many lines, none very long, and
+/// several full-width lines that end without punctuation.
+fn wrap_width(text: &str) -> Option<usize> {
+    let mut lens: Vec<usize> = Vec::new();
+    for line in text.lines() {
+        let t = line.trim_matches(is_space);
+        if !t.is_empty() {
+            if t.len() > 240 {
+                return None;
+            }
+            lens.push(t.len());
+        }
+    }
+    if lens.len() < 8 {
+        return None;
+    }
+    let mut sorted = lens.clone();
+    sorted.sort_unstable();
+    let p90 = sorted[sorted.len() * 9 / 10];
+    if p90 < 60 {
+        return None;
+    }
+    let open = text
+        .lines()
+        .map(|l| l.trim_matches(is_space))
+        .filter(|t| t.len() * 10 >= p90 * 7)
+        .filter(|t| t.chars().next_back().is_some_and(|c| !".!?…:;".contains(c)))
+        .count();
+    (open >= 3 && open * 4 >= lens.len()).then_some(p90)
+}
+
+/// A list marker at the start of a line.
+fn marker_start(t: &str) -> Option<()> {
+    let w0 = t.split(is_space).next().unwrap_or("");
+    if starts_with_bullet(w0) || starts_with_letter_marker(t) {
+        return Some(());
+    }
+    let body = w0
+        .trim_start_matches('(')
+        .trim_end_matches([')', '.', '-', '–']);
+    (body.len() < w0.len() && is_marker_body(body)).then_some(())
 }
 
 /// `a) ...`, `đ. ...`: a lower-case letter item.

@@ -381,3 +381,18 @@ fn lone_capitals_end_sentences_only_after_common_words() {
         ]
     );
 }
+
+#[test]
+fn hard_wrapped_lines_are_joined() {
+    let line = "Thực hiện Quyết định số 145/QĐ-BNV ngày 03/3/2025 của Bộ trưởng Bộ";
+    let text = format!(
+        "{line}\nNội vụ ban hành Kế hoạch sơ kết 05 năm thực hiện Chương trình tổng thể\n\
+         cải cách hành chính nhà nước giai đoạn 2021 - 2030, đề xuất nhiệm vụ trọng tâm\n\
+         đẩy mạnh cải cách hành chính nhà nước giai đoạn 2026 - 2030 trên cơ sở báo cáo\n\
+         Kết quả thực hiện của các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ đã đạt.\n\
+         Nơi nhận:\n- Như trên;\n- Lưu: VT, CCHC.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn Hồi"
+    );
+    let t = texts(&text);
+    assert_eq!(t.len(), 7, "{t:?}");
+    assert!(t[0].starts_with(line) && t[0].ends_with("đã đạt."));
+}
