@@ -1,7 +1,7 @@
 //! Reading one input (a file or stdin) and writing the per-stage outputs.
 
 use crate::SplitFormat;
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use serde_json::json;
 use std::io::{BufRead, Read, Write};
 use std::path::Path;
@@ -183,7 +183,9 @@ pub fn split_jsonl_stdin(
         if line.trim().is_empty() {
             continue;
         }
-        let (id, text) = parse_jsonl_doc(&line).with_context(|| format!("stdin line {}", n + 1))?;
+        let (id, text) = parse_jsonl_doc(&line);
+        let text = text.with_context(|| format!("stdin line {}", n + 1))?;
+        let id = id.unwrap_or_default();
         let text = Text::from_str_with(&text, options);
         write_units(&id, &text, splitter, format, out)?;
         if format == SplitFormat::Text {
@@ -193,16 +195,21 @@ pub fn split_jsonl_stdin(
     Ok(())
 }
 
-/// Parse one `{"id","text"}` line.
-pub fn parse_jsonl_doc(line: &str) -> Result<(String, String)> {
-    let v: serde_json::Value = serde_json::from_str(line).context("not a JSON object")?;
+/// Parse one `{"id","text"}` line: its id when it has one, and its text or why there is none.
+pub fn parse_jsonl_doc(line: &str) -> (Option<String>, Result<String>) {
+    let v: serde_json::Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => return (None, Err(anyhow::anyhow!("not a JSON object: {e}"))),
+    };
     let id = match v.get("id") {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(other) if !other.is_null() => other.to_string(),
-        _ => bail!("missing \"id\""),
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(other) if !other.is_null() => Some(other.to_string()),
+        _ => None,
     };
-    let Some(text) = v.get("text").and_then(|t| t.as_str()) else {
-        bail!("missing \"text\" string")
+    let text = match (&id, v.get("text").and_then(|t| t.as_str())) {
+        (None, _) => Err(anyhow::anyhow!("missing \"id\"")),
+        (Some(_), None) => Err(anyhow::anyhow!("missing \"text\" string")),
+        (Some(_), Some(text)) => Ok(text.to_string()),
     };
-    Ok((id, text.to_string()))
+    (id, text)
 }

@@ -76,13 +76,15 @@ impl Progress {
         } else {
             String::new()
         };
-        eprintln!(
-            "tomtat: {} documents: {} summarized, {} failed ({:.1} MB in {:.2} s){skipped}",
+        // One write, so that lines of processes sharing stderr (xargs -P) do not mix.
+        let line = format!(
+            "tomtat: {} documents: {} summarized, {} failed ({:.1} MB in {:.2} s){skipped}\n",
             self.done,
             self.done - self.errors,
             self.errors,
             self.bytes as f64 / 1e6,
             secs
         );
+        let _ = std::io::stderr().write_all(line.as_bytes());
     }
 }

@@ -94,6 +94,14 @@ pub fn run(args: Args) -> Result<i32> {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let mut emitter = Emitter::new(args.format, args.out.as_deref())?;
+    let out = OutOptions {
+        dir: args.out.clone(),
+        skip_existing: args.skip_existing,
+        jsonl_source: match &args.jsonl {
+            Some(p) if p != Path::new("-") => p.display().to_string(),
+            _ => "stdin".into(),
+        },
+    };
 
     if let Some(source) = &args.jsonl {
         let reader: Box<dyn BufRead> = if source == Path::new("-") {
@@ -120,9 +128,8 @@ pub fn run(args: Args) -> Result<i32> {
             if chunk.is_empty() {
                 break;
             }
-            let out_dir = args.out.as_deref();
             run_batch(&chunk, jobs, &mut emitter, &mut progress, |(n, line)| {
-                summarize_line(&pipeline, *n, line, out_dir)
+                summarize_line(&pipeline, *n, line, &out)
             })?;
         }
         emitter.finish()?;
@@ -137,10 +144,8 @@ pub fn run(args: Args) -> Result<i32> {
     let globs: Vec<Glob> = args.glob.iter().map(|g| Glob::new(g)).collect();
     let found = discover(&args.paths, &globs);
     let mut progress = Progress::new(found.inputs.len(), args.quiet);
-    let out_dir = args.out.as_deref();
-    let skip_existing = args.skip_existing;
     run_batch(&found.inputs, jobs, &mut emitter, &mut progress, |input| {
-        summarize_input(&pipeline, input, out_dir, skip_existing)
+        summarize_input(&pipeline, input, &out)
     })?;
     emitter.finish()?;
     progress.finish(found.skipped);
@@ -172,73 +177,85 @@ fn run_batch<I: Sync>(
     failure.map_or(Ok(()), Err)
 }
 
-fn summarize_line(pipeline: &Pipeline, n: usize, line: &str, out_dir: Option<&Path>) -> Done {
-    let record = match parse_jsonl_doc(line) {
-        Ok((id, text)) => {
-            let bytes = text.len() as u64;
-            let record = guarded(&id, &id, || {
-                let t = tomtat::text::Text::from_str_with(&text, &pipeline.options.text);
-                Record::Summary(Box::new(pipeline.summarize_text(&id, &id, &t)))
-            });
-            return with_document_files(finish(record, bytes), out_dir);
+fn summarize_line(pipeline: &Pipeline, n: usize, line: &str, out: &OutOptions) -> Done {
+    let (id, text) = parse_jsonl_doc(line);
+    let id = id.unwrap_or_else(|| format!("line-{n}"));
+    let source = format!("{}:{n}", out.jsonl_source);
+    let text = match text {
+        Ok(text) => text,
+        Err(e) => {
+            let error = format!("{e:#}");
+            return finish(
+                Record::Error(ErrorRecord { id, source, error }),
+                line.len() as u64,
+            );
         }
-        Err(e) => Record::Error(ErrorRecord {
-            id: format!("line-{n}"),
-            source: format!("stdin:{n}"),
-            error: format!("{e:#}"),
-        }),
     };
-    finish(record, line.len() as u64)
+    if let Some(done) = out.saved(&id, text.len() as u64) {
+        return done;
+    }
+    let record = guarded(&id, &source, || {
+        let t = tomtat::text::Text::from_str_with(&text, &pipeline.options.text);
+        Record::Summary(Box::new(pipeline.summarize_text(&id, &source, &t)))
+    });
+    out.write(finish(record, text.len() as u64))
 }
 
-fn summarize_input(
-    pipeline: &Pipeline,
-    input: &Input,
-    out_dir: Option<&Path>,
-    skip_existing: bool,
-) -> Done {
+fn summarize_input(pipeline: &Pipeline, input: &Input, out: &OutOptions) -> Done {
     let source = input.path.display().to_string();
     let bytes = std::fs::metadata(&input.path).map(|m| m.len()).unwrap_or(0);
     if let Some(problem) = &input.problem {
-        return finish(
-            Record::Error(ErrorRecord {
-                id: input.id.clone(),
-                source,
-                error: problem.clone(),
-            }),
-            0,
-        );
+        let record = Record::Error(ErrorRecord {
+            id: input.id.clone(),
+            source,
+            error: problem.clone(),
+        });
+        return finish(record, 0);
     }
-    if let (Some(dir), true) = (out_dir, skip_existing) {
-        let json_path = output_path(dir, &input.id, "json");
-        if let Ok(saved) = std::fs::read_to_string(&json_path) {
-            if let Ok(record) = serde_json::from_str::<Record>(&saved) {
-                return finish(record, bytes);
-            }
-        }
+    if let Some(done) = out.saved(&input.id, bytes) {
+        return done;
     }
     let record = guarded(&input.id, &source, || {
         pipeline.summarize_file(&input.id, &input.path)
     });
-    with_document_files(finish(record, bytes), out_dir)
+    out.write(finish(record, bytes))
 }
 
-/// With --out, write a summarized document's .json and .md (failed ones are only in the index,
-/// so `--skip-existing` tries them again); a failure to write becomes the error record.
-fn with_document_files(done: Done, out_dir: Option<&Path>) -> Done {
-    let (Some(dir), Record::Summary(summary)) = (out_dir, &done.record) else {
-        return done;
-    };
-    match write_document_files(dir, &done.record) {
-        Ok(()) => done,
-        Err(e) => {
-            let error = format!("cannot write output: {e:#}");
-            let record = Record::Error(ErrorRecord {
-                id: summary.id.clone(),
-                source: summary.source.clone(),
-                error,
-            });
-            finish(record, done.bytes)
+/// Where per-document results go, and where JSON lines come from.
+struct OutOptions {
+    /// `--out DIR`.
+    dir: Option<PathBuf>,
+    skip_existing: bool,
+    /// Name of the `--jsonl` source in error records: `stdin` or the file.
+    jsonl_source: String,
+}
+
+impl OutOptions {
+    /// With --skip-existing, the result saved by an earlier run.
+    fn saved(&self, id: &str, bytes: u64) -> Option<Done> {
+        let dir = self.dir.as_deref().filter(|_| self.skip_existing)?;
+        let saved = std::fs::read_to_string(output_path(dir, id, "json")).ok()?;
+        let record = serde_json::from_str::<Record>(&saved).ok()?;
+        Some(finish(record, bytes))
+    }
+
+    /// With --out, write a summarized document's .json and .md (failed ones are only in the
+    /// index, so `--skip-existing` tries them again); a failure to write becomes the error record.
+    fn write(&self, done: Done) -> Done {
+        let (Some(dir), Record::Summary(summary)) = (self.dir.as_deref(), &done.record) else {
+            return done;
+        };
+        match write_document_files(dir, &done.record) {
+            Ok(()) => done,
+            Err(e) => {
+                let error = format!("cannot write output: {e:#}");
+                let record = Record::Error(ErrorRecord {
+                    id: summary.id.clone(),
+                    source: summary.source.clone(),
+                    error,
+                });
+                finish(record, done.bytes)
+            }
         }
     }
 }
@@ -260,7 +277,8 @@ fn guarded(id: &str, source: &str, f: impl FnOnce() -> Record) -> Record {
 }
 
 fn finish(record: Record, bytes: u64) -> Done {
-    let line = serde_json::to_string(&record).expect("records serialize");
+    let mut line = serde_json::to_string(&record).expect("records serialize");
+    line.push('\n');
     Done {
         record,
         line,
@@ -362,13 +380,12 @@ impl Emitter {
 
     fn emit(&mut self, done: &Done) -> Result<()> {
         match self.format {
-            Format::Jsonl => {
-                self.stdout.write_all(done.line.as_bytes())?;
-                self.stdout.write_all(b"\n")?;
-            }
+            // One write a record, newline included, so that processes appending to one
+            // file (xargs -P) do not interleave inside a record.
+            Format::Jsonl => self.stdout.write_all(done.line.as_bytes())?,
             Format::Json => {
                 if self.count > 0 {
-                    self.stdout.write_all(b",\n")?;
+                    self.stdout.write_all(b",")?;
                 }
                 self.stdout.write_all(done.line.as_bytes())?;
             }
@@ -379,7 +396,6 @@ impl Emitter {
         self.count += 1;
         if let Some(b) = &mut self.batch {
             b.index.write_all(done.line.as_bytes())?;
-            b.index.write_all(b"\n")?;
             b.digest
                 .write_all(render::digest_entry(&done.record).as_bytes())?;
             b.digest_rows
@@ -396,7 +412,7 @@ impl Emitter {
 
     fn finish(mut self) -> Result<()> {
         if self.format == Format::Json {
-            self.stdout.write_all(b"\n]\n")?;
+            self.stdout.write_all(b"]\n")?;
         }
         self.stdout.flush()?;
         if let Some(mut b) = self.batch.take() {
