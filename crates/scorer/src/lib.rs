@@ -545,12 +545,16 @@ impl Scorer {
             })
             .collect();
         hits.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        for h in hits.iter().take(3) {
-            why.push(format!(
-                "cue: {} → {}",
-                self.lex.cues[h.0 as usize].phrase,
-                part.name()
-            ));
+        let mut shown: Vec<&str> = Vec::new();
+        for h in &hits {
+            let phrase = self.lex.cues[h.0 as usize].phrase.as_str();
+            if shown.len() == 3 {
+                break;
+            }
+            if !shown.contains(&phrase) {
+                shown.push(phrase);
+                why.push(format!("cue: {phrase} → {}", part.name()));
+            }
         }
         for &k in &a.key_cues {
             let c = &self.lex.cues[k as usize];

@@ -267,6 +267,11 @@ fn picks_point_at_their_units_on_every_report() {
                 );
                 assert_ne!(p.part, Part::Other, "{name}");
                 assert!(!p.why.is_empty(), "{name}: a pick says why");
+                let mut seen = std::collections::HashSet::new();
+                assert!(
+                    p.why.iter().all(|w| seen.insert(w)),
+                    "{name}: no repeated reason"
+                );
                 assert!(last < Some(p.unit), "{name}: document order, no duplicates");
                 last = Some(p.unit);
             }
