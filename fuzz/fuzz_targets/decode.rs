@@ -36,6 +36,10 @@ fn check(text: &Text, source_len: usize, style: ToneStyle) {
         prev = (r.start, r.end);
     }
     assert_eq!(text.source_range(0..s.len()).end, source_len);
+    // Restoring TCVN3 capitals keeps every offset.
+    let mut caps = text.clone();
+    caps.restore_capitals();
+    assert_eq!(caps.as_str().len(), s.len());
     // The matching key is a fixed point.
     let k = match_key(s);
     assert_eq!(match_key(&k), k);
