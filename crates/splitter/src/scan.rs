@@ -1084,7 +1084,7 @@ fn classify_paragraph(
             let content = &text[words[(b + mw).min(e - 1)].s..units[ui].end];
             let caps = all_caps(content);
             kind = match m {
-                _ if caps && wc > mw => UnitKind::Heading,
+                Marker::Section | Marker::Enum if caps && wc > mw => UnitKind::Heading,
                 Marker::Section if !ended && wc <= 20 => UnitKind::Heading,
                 Marker::Enum if !ended && wc <= 12 && ui + 1 == nu && pi + 1 < n_paras => {
                     UnitKind::Heading
