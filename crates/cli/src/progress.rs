@@ -46,12 +46,11 @@ impl Progress {
     fn draw(&self) {
         let secs = self.start.elapsed().as_secs_f64().max(1e-9);
         let width = 24;
-        let filled = if self.total == 0 {
-            width
-        } else {
-            self.done * width / self.total
-        };
-        eprint!(
+        let filled = (self.done * width)
+            .checked_div(self.total)
+            .unwrap_or(width)
+            .min(width);
+        let line = format!(
             "\r[{}{}] {}/{} files · {:.1} MB · {:.0} docs/s · {} errors ",
             "=".repeat(filled),
             " ".repeat(width - filled),
@@ -61,7 +60,9 @@ impl Progress {
             self.done as f64 / secs,
             self.errors
         );
-        let _ = std::io::stderr().flush();
+        let mut err = std::io::stderr().lock();
+        let _ = err.write_all(line.as_bytes());
+        let _ = err.flush();
     }
 
     /// Clear the line and print the final counts (always, even when quiet).
