@@ -7,7 +7,7 @@ use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use tomtat::text::{Options, Text};
-use tomtat::tokenizer::tokenize_into;
+use tomtat::tokenizer::{tokenize_into, Scratch};
 use tomtat::{Pipeline, PipelineOptions};
 
 #[derive(clap::Args)]
@@ -131,12 +131,14 @@ pub fn run(args: Args) -> Result<()> {
             threads,
             median_s: time(&|| {
                 texts.par_iter().for_each_init(
-                    || (Vec::new(), Vec::new()),
-                    |(tokens, words), t| {
+                    || (Vec::new(), Vec::new(), Scratch::new()),
+                    |(tokens, words, scratch), t| {
                         tokens.clear();
                         words.clear();
                         tokenize_into(t.as_str(), tokens);
-                        pipeline.segmenter.segment(t.as_str(), tokens, words);
+                        pipeline
+                            .segmenter
+                            .segment_with(scratch, t.as_str(), tokens, words);
                         std::hint::black_box(words.len());
                     },
                 )

@@ -7,7 +7,7 @@ use std::io::{BufRead, Read, Write};
 use std::path::Path;
 use tomtat::splitter::Splitter;
 use tomtat::text::{Options, Text};
-use tomtat::tokenizer::{tokenize_into, Segmenter, Token, Word};
+use tomtat::tokenizer::{tokenize_into, Scratch, Segmenter, Token, Word};
 
 /// A decoded input and the name to show for it.
 pub struct Doc {
@@ -104,6 +104,7 @@ pub fn write_words(
 struct WordScratch {
     tokens: Vec<Token>,
     words: Vec<Word>,
+    segment: Scratch,
     line: String,
 }
 
@@ -113,17 +114,12 @@ impl WordScratch {
         self.words.clear();
         self.line.clear();
         tokenize_into(s, &mut self.tokens);
-        segmenter.segment(s, &self.tokens, &mut self.words);
+        segmenter.segment_with(&mut self.segment, s, &self.tokens, &mut self.words);
         for (i, w) in self.words.iter().enumerate() {
             if i > 0 {
                 self.line.push(' ');
             }
-            for (j, part) in s[w.start..w.end].split_whitespace().enumerate() {
-                if j > 0 {
-                    self.line.push('_');
-                }
-                self.line.push_str(part);
-            }
+            w.push_joined(s, &mut self.line);
         }
         self.line.push('\n');
         out.write_all(self.line.as_bytes())?;
