@@ -1,7 +1,7 @@
 //! Time `Scorer::summarize` over the bundled corpus (units split beforehand).
 //!
 //! ```text
-//! cargo run --release -p tomtat-scorer --example throughput -- [ROUNDS] [--lexrank]
+//! cargo run --release -p tomtat-scorer --example score_throughput -- [ROUNDS] [--lexrank]
 //! ```
 
 use std::time::Instant;
