@@ -178,14 +178,8 @@ fn legacy(sample: &[u8]) -> Detection {
         .iter()
         .map(|&e| {
             let d = decode::decode(sample, e, true).expect("legacy decoders never fail");
-            let text = match e {
-                // Score cp1258 after composition, as it will be read.
-                Encoding::Cp1258 => crate::normalize::normalize(&d.text, crate::ToneStyle::Keep)
-                    .0
-                    .into_owned(),
-                _ => d.text.into_owned(),
-            };
-            let mut s = score(&text);
+            // (The cp1258 decoder composes Vietnamese letters itself.)
+            let mut s = score(&d.text);
             if e == Encoding::Vni {
                 // Mark bytes with no letter before them are VNI gone wrong.
                 s.weird += decode::vni::lone_marks(sample);
@@ -320,6 +314,8 @@ fn letter(c: char) -> Option<Letter> {
         0x80..=0xBF => matches!(c, 'ª' | 'µ' | 'º'),
         0xC0..=0xFF => !matches!(c, '×' | '÷'),
         0x100..=0x24F => true,
+        // Combining marks, punctuation and symbols, the replacement character.
+        0x300..=0x36F | 0x2000..=0x2BFF | 0xFFFD => false,
         _ => c.is_alphabetic(),
     };
     match c {
