@@ -50,15 +50,20 @@ pub fn clauses_into(text: &str, start: usize, end: usize, out: &mut Vec<Clause>)
             let bullet = after.chars().next().unwrap_or('-');
             let pat: &str = &s[ci + 1..];
             let mut from = ci + 1 + (pat.len() - after.len()) + bullet.len_utf8();
+            let mut dashes = Vec::new();
             while let Some(p) = s[from..].find(bullet) {
                 let at = from + p;
                 let spaced = s[..at].ends_with(char::is_whitespace)
                     && s[at + bullet.len_utf8()..].starts_with(char::is_whitespace);
-                if spaced && !seps.iter().any(|&(a, _)| a <= at && at < a + 3) {
-                    seps.push((at, at + bullet.len_utf8()));
+                // `; - b`: the semicolon already separates (seps are in order).
+                let k = seps.partition_point(|&(a, _)| a + 3 <= at);
+                let after_semicolon = k < seps.len() && seps[k].0 <= at;
+                if spaced && !after_semicolon {
+                    dashes.push((at, at + bullet.len_utf8()));
                 }
                 from = at + bullet.len_utf8();
             }
+            seps.extend(dashes);
             seps.sort_unstable();
         }
         if bulleted || seps.iter().any(|&(a, _)| a > ci) {

@@ -762,6 +762,8 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
     let mut pend_word = 0usize;
     let mut quote_open = false;
     let mut curly = 0i32; // depth of “ ” quotes
+    let (ps, pe) = (words[0].s, words[n - 1].e);
+    let last_close = text[ps..pe].rfind('”').map(|i| ps + i);
     let mut caps_all = true;
     let mut caps_syl = 0usize;
     let mut caption_end: Option<usize> = None;
@@ -854,7 +856,7 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
             // An ellipsis inside a quotation that closes later does not end it.
             let quoted_ellipsis = pending == Term::Ellipsis
                 && curly > 0
-                && text[words[j].s..words[n - 1].e].contains('”');
+                && last_close.is_some_and(|c| c > words[j].s);
             cut = !quoted_ellipsis && sentence_end(&cx, pending, pend_word, u, marker_words, j);
         } else if is_cap(nx) {
             // Every rule below opens the next unit with a capital.
