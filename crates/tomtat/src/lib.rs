@@ -72,7 +72,11 @@ impl Pipeline {
     pub fn summarize_file(&self, id: &str, path: &Path) -> Record {
         let source = path.display().to_string();
         match self.read_file(path) {
-            Ok(text) => Record::Summary(Box::new(self.summarize_text(id, &source, &text))),
+            Ok(text) => Record::Summary(Box::new(self.summarize_text(
+                id,
+                &source,
+                &for_reading(text),
+            ))),
             Err(error) => Record::Error(ErrorRecord {
                 id: id.into(),
                 source,
@@ -84,7 +88,11 @@ impl Pipeline {
     /// Summarize bytes whose format is taken from `source`'s extension.
     pub fn summarize_bytes(&self, id: &str, source: &str, bytes: &[u8]) -> Record {
         match tomtat_formats::extract(Path::new(source), bytes, &self.options.text) {
-            Ok(text) => Record::Summary(Box::new(self.summarize_text(id, source, &text))),
+            Ok(text) => Record::Summary(Box::new(self.summarize_text(
+                id,
+                source,
+                &for_reading(text),
+            ))),
             Err(e) => Record::Error(ErrorRecord {
                 id: id.into(),
                 source: source.into(),
@@ -122,6 +130,15 @@ impl Pipeline {
             .summarize(s, &units, &self.segmenter, &self.options.summary);
         Summary::build(id, source, text, &units, &briefing)
     }
+}
+
+/// TCVN3 stores most toned capitals with the lower-case byte (`BáO CáO`): bring them back in
+/// capital headings and at sentence starts, so headings are recognized (offsets do not move).
+fn for_reading(mut text: Text) -> Text {
+    if text.encoding() == tomtat_text::Encoding::Tcvn3 {
+        text.restore_capitals();
+    }
+    text
 }
 
 /// A short reason for an I/O error, in the words a user acts on.
