@@ -1,19 +1,35 @@
-//! Bench placeholder for the pipeline stage (replaced by the stage's owner).
+//! The whole pipeline over `corpus/`: bytes to a serialized JSON briefing, one document
+//! at a time on one thread (`tomtat bench` gives the multi-thread figures).
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use tomtat::scorer::{Method, SummaryOptions};
+use tomtat::{Pipeline, PipelineOptions};
 use tomtat_benches::{corpus_texts, total_bytes};
 
 fn bench(c: &mut Criterion) {
     let texts = corpus_texts();
     let mut g = c.benchmark_group("pipeline");
     g.throughput(Throughput::Bytes(total_bytes(&texts)));
-    g.bench_function("corpus_len", |b| {
-        b.iter(|| {
-            texts
-                .iter()
-                .map(|(_, t)| std::hint::black_box(t).len())
-                .sum::<usize>()
-        })
-    });
+    for (name, method) in [("default", Method::Default), ("lexrank", Method::LexRank)] {
+        let pipeline = Pipeline::new(PipelineOptions {
+            summary: SummaryOptions {
+                method,
+                max_per_part: None,
+            },
+            ..Default::default()
+        });
+        g.bench_function(format!("summarize_jsonl/{name}"), |b| {
+            b.iter(|| {
+                texts
+                    .iter()
+                    .map(|(id, text)| {
+                        let record = pipeline.summarize_bytes(id, id, text.as_bytes());
+                        serde_json::to_string(&record).expect("serializes").len()
+                    })
+                    .sum::<usize>()
+            })
+        });
+    }
     g.finish();
 }
 
