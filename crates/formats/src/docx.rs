@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::markup::{attr, decode_refs_into, local_name, Scanner, Token};
+use crate::markup::{attr, decode_refs_into, local_name, ElementStack, Scanner, Token};
 use crate::numbering::Numbering;
 use crate::zip::{Archive, ZipError};
 use crate::{legacy, FormatError};
@@ -479,14 +479,11 @@ fn document_to_text(
         .or(styles.default_font.as_deref())
         .map(str::to_string);
     let mut w = Walker::default();
-    // Local names of open elements.
-    let mut stack: Vec<&str> = Vec::new();
-    // Depth at which a skipped element opened.
-    let mut skip_at: Option<usize> = None;
+    let mut stack = ElementStack::default();
     for tok in Scanner::new(xml) {
         match tok {
             Token::Text(t) | Token::CData(t) => {
-                if skip_at.is_some() || stack.last() != Some(&"t") {
+                if stack.skipping() || stack.outer(0) != Some("t") {
                     continue;
                 }
                 if let Some(p) = w.paragraphs.last_mut() {
@@ -503,13 +500,11 @@ fn document_to_text(
                 self_closing,
             } => {
                 let local = local_name(name);
-                if skip_at.is_some() {
-                    if !self_closing {
-                        stack.push(local);
-                    }
+                if stack.skipping() {
+                    stack.open(local, self_closing, false);
                     continue;
                 }
-                let parent = stack.last().copied();
+                let parent = stack.outer(0);
                 match local {
                     "p" if !self_closing => w.start_paragraph(Para {
                         style_font: default_font.clone(),
@@ -538,9 +533,7 @@ fn document_to_text(
                             p.run_style_font = styles.font_of(v).map(str::to_string);
                         }
                     }
-                    "rFonts"
-                        if parent == Some("rPr") && stack.iter().rev().nth(1) == Some(&"r") =>
-                    {
+                    "rFonts" if parent == Some("rPr") && stack.outer(1) == Some("r") => {
                         if let Some(p) = w.paragraphs.last_mut() {
                             let font = attr(attrs, "ascii").or_else(|| attr(attrs, "hAnsi"));
                             p.run_font = font.map(str::to_string);
@@ -568,25 +561,11 @@ fn document_to_text(
                     "tc" if !self_closing => w.start_cell(),
                     _ => {}
                 }
-                if !self_closing {
-                    stack.push(local);
-                    if is_skipped(local) {
-                        skip_at = Some(stack.len());
-                    }
-                }
+                stack.open(local, self_closing, is_skipped(local));
             }
             Token::End { name } => {
                 let local = local_name(name);
-                let Some(pos) = stack.iter().rposition(|&n| n == local) else {
-                    continue;
-                };
-                let closes_skip = skip_at.is_some_and(|d| pos < d);
-                stack.truncate(pos);
-                if closes_skip {
-                    skip_at = None;
-                    continue;
-                }
-                if skip_at.is_some() {
+                if !stack.close(local) {
                     continue;
                 }
                 match local {

@@ -536,3 +536,70 @@ mod tests {
         assert_eq!(s.next(), Some(Token::Text("after")));
     }
 }
+
+/// The open elements of a walk by local name, and whether the walk is inside an element
+/// whose content is skipped (shared by the .docx and .odt readers).
+#[derive(Debug, Default)]
+pub(crate) struct ElementStack<'a> {
+    names: Vec<&'a str>,
+    /// Depth at which the skipped element opened.
+    skip_at: Option<usize>,
+}
+
+impl<'a> ElementStack<'a> {
+    /// Inside skipped content.
+    pub(crate) fn skipping(&self) -> bool {
+        self.skip_at.is_some()
+    }
+
+    /// The innermost open element, and `n` levels out from it.
+    pub(crate) fn outer(&self, n: usize) -> Option<&'a str> {
+        self.names.iter().rev().nth(n).copied()
+    }
+
+    /// An element opened (self-closing ones are not kept); `skip` skips its content.
+    pub(crate) fn open(&mut self, local: &'a str, self_closing: bool, skip: bool) {
+        if !self_closing {
+            self.names.push(local);
+            if skip && self.skip_at.is_none() {
+                self.skip_at = Some(self.names.len());
+            }
+        }
+    }
+
+    /// The innermost open `local` closed (and what it left open); true when its end tag
+    /// is to be handled: it was open and is outside skipped content.
+    pub(crate) fn close(&mut self, local: &str) -> bool {
+        let Some(pos) = self.names.iter().rposition(|&n| n == local) else {
+            return false;
+        };
+        let closes_skip = self.skip_at.is_some_and(|d| pos < d);
+        self.names.truncate(pos);
+        if closes_skip {
+            self.skip_at = None;
+            return false;
+        }
+        self.skip_at.is_none()
+    }
+}
+
+#[cfg(test)]
+mod element_stack_tests {
+    use super::ElementStack;
+
+    #[test]
+    fn skipped_content_and_unbalanced_tags() {
+        let mut s = ElementStack::default();
+        s.open("body", false, false);
+        s.open("del", false, true);
+        assert!(s.skipping());
+        s.open("p", false, false);
+        assert!(!s.close("p"), "inside skipped content");
+        assert!(!s.close("del"), "the skipped element's own end");
+        assert!(!s.skipping());
+        assert!(!s.close("nothere"), "an end tag never opened");
+        s.open("br", true, false);
+        assert_eq!(s.outer(0), Some("body"));
+        assert!(s.close("body"));
+    }
+}

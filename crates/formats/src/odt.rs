@@ -2,7 +2,7 @@
 //! headings, lists and tables in order; notes, annotations and tracked deletions dropped.
 
 use crate::docx::{Para, Walker};
-use crate::markup::{attr, decode_refs_into, local_name, Scanner, Token};
+use crate::markup::{attr, decode_refs_into, local_name, ElementStack, Scanner, Token};
 
 /// Elements whose content never reaches the text.
 fn is_skipped(local: &str) -> bool {
@@ -25,12 +25,11 @@ fn is_skipped(local: &str) -> bool {
 /// Convert `content.xml` to text.
 pub(crate) fn content_to_text(xml: &str) -> String {
     let mut w = Walker::default();
-    let mut stack: Vec<&str> = Vec::new();
-    let mut skip_at: Option<usize> = None;
+    let mut stack = ElementStack::default();
     for tok in Scanner::new(xml) {
         match tok {
             Token::Text(t) | Token::CData(t) => {
-                if skip_at.is_some() || w.paragraphs.is_empty() {
+                if stack.skipping() || w.paragraphs.is_empty() {
                     continue;
                 }
                 let mut decoded = String::new();
@@ -58,7 +57,7 @@ pub(crate) fn content_to_text(xml: &str) -> String {
                 self_closing,
             } => {
                 let local = local_name(name);
-                if skip_at.is_none() {
+                if !stack.skipping() {
                     match local {
                         "p" | "h" if !self_closing => w.start_paragraph(Para::default()),
                         "s" => {
@@ -81,25 +80,11 @@ pub(crate) fn content_to_text(xml: &str) -> String {
                         _ => {}
                     }
                 }
-                if !self_closing {
-                    stack.push(local);
-                    if skip_at.is_none() && is_skipped(local) {
-                        skip_at = Some(stack.len());
-                    }
-                }
+                stack.open(local, self_closing, is_skipped(local));
             }
             Token::End { name } => {
                 let local = local_name(name);
-                let Some(pos) = stack.iter().rposition(|&n| n == local) else {
-                    continue;
-                };
-                let closes_skip = skip_at.is_some_and(|d| pos < d);
-                stack.truncate(pos);
-                if closes_skip {
-                    skip_at = None;
-                    continue;
-                }
-                if skip_at.is_some() {
+                if !stack.close(local) {
                     continue;
                 }
                 match local {
