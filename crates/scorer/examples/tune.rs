@@ -61,6 +61,7 @@ fn score(t: &Tuning, docs: &[&Doc], seg: &Segmenter) -> (f32, f32, f32, f32) {
     let scorer = Scorer::with_tuning(t.clone()).with_segmenter_words(words);
     let mut c = [[0usize; 4]; 3]; // picked, right, keys, found
     let (mut ok, mut n) = (0, 0);
+    let mut kp = [0usize; 2]; // picks, picks that are gold keys
     for d in docs {
         let b = scorer.summarize(&d.text, &d.units, seg, &SummaryOptions::default());
         for (p, l) in b.parts.iter().zip(&d.labels) {
@@ -80,6 +81,8 @@ fn score(t: &Tuning, docs: &[&Doc], seg: &Segmenter) -> (f32, f32, f32, f32) {
                     c[k][1] += 1;
                     c[k][3] += d.keys[p.unit] as usize;
                 }
+                kp[0] += 1;
+                kp[1] += d.keys[p.unit] as usize;
             }
         }
     }
@@ -102,6 +105,14 @@ fn score(t: &Tuning, docs: &[&Doc], seg: &Segmenter) -> (f32, f32, f32, f32) {
         } / 3.0;
         pr += p / 3.0;
         re += r / 3.0;
+    }
+    if std::env::var_os("TUNE_VERBOSE").is_some() {
+        eprintln!(
+            "  picks {} of which gold keys {} (key precision {:.3})",
+            kp[0],
+            kp[1],
+            kp[1] as f32 / kp[0].max(1) as f32
+        );
     }
     (f, pr, re, ok as f32 / n.max(1) as f32)
 }
@@ -133,6 +144,10 @@ fn fields() -> Vec<Field> {
         ("w_len", |t| &mut t.w_len, 0.0, 1.0),
         ("w_key", |t| &mut t.w_key, 0.0, 1.0),
         ("mmr", |t| &mut t.mmr, 0.0, 1.0),
+        ("w_run", |t| &mut t.w_run, 0.0, 1.0),
+        ("w_last", |t| &mut t.w_last, 0.0, 1.0),
+        ("budget", |t| &mut t.budget, 0.2, 0.45),
+        ("budget_add", |t| &mut t.budget_add, 0.0, 0.8),
     ]
 }
 
@@ -142,7 +157,7 @@ fn fit(start: &Tuning, docs: &[&Doc], seg: &Segmenter, only: &str) -> Tuning {
     let mut best_f = score(&best, docs, seg).0;
     for _round in 0..2 {
         for (name, get, lo, hi) in fields() {
-            if !name.starts_with(only) {
+            if !only.split(',').any(|o| name.starts_with(o)) {
                 continue;
             }
             for step in 0..=8 {

@@ -199,6 +199,10 @@ pub struct Tuning {
     pub w_len: f32,
     /// Weight of the key cues (main content markers) in the key-unit score.
     pub w_key: f32,
+    /// Weight of opening a later run of the part (after units of other parts).
+    pub w_run: f32,
+    /// Penalty of closing a run of the part (the next unit has another part).
+    pub w_last: f32,
     /// Redundancy penalty of MMR.
     pub mmr: f32,
 }
@@ -225,9 +229,11 @@ impl Default for Tuning {
             w_margin: 0.625,
             w_fig: 0.0,
             w_first: 0.5,
-            w_cue: 0.5,
+            w_cue: 0.0,
             w_len: 0.375,
             w_key: 0.3,
+            w_run: 0.25,
+            w_last: 0.0,
             mmr: 0.3,
         }
     }
@@ -490,13 +496,22 @@ impl Scorer {
                 } else {
                     0.0
                 };
+                let pos = if mi == 0 {
+                    t.w_first
+                } else if first > 0.0 {
+                    t.w_run
+                } else {
+                    0.0
+                };
+                let closes = mi > 0 && parts.get(i + 1).is_none_or(|&q| q != part);
+                let pos = pos - if closes { t.w_last } else { 0.0 };
                 let short = if a.nwords < 8 { -0.3 } else { 0.0 };
                 let len = (a.nwords as f32 / 40.0).min(1.0);
                 let keyw = (a.key[p] / 2.0).min(1.0);
                 let score = t.w_cent * c
                     + t.w_margin * margin
                     + t.w_fig * fig
-                    + t.w_first * first
+                    + pos
                     + t.w_cue * cue_n
                     + t.w_len * len
                     + t.w_key * keyw
