@@ -88,10 +88,10 @@ impl Dict {
     }
 }
 
-const BOS: u64 = 0xB05;
-const EOS: u64 = 0xE05;
+pub(super) const BOS: u64 = 0xB05;
+pub(super) const EOS: u64 = 0xE05;
 /// Feature slots: dictionary, training lexicon, either.
-const SOURCES: usize = 3;
+pub(super) const SOURCES: usize = 3;
 
 /// Per-text working buffers, reused across calls (no allocation per word).
 #[derive(Debug, Default, Clone)]
@@ -105,18 +105,18 @@ pub struct Scratch {
     /// `join[i]`: token `i` is joined to token `i - 1` (the decisions).
     pub join: Vec<bool>,
     /// Per source: longest dictionary word crossing the gap before token `i`.
-    cross: Vec<[u8; SOURCES]>,
+    pub(super) cross: Vec<[u8; SOURCES]>,
     /// Per source: longest dictionary word ending at token `i`.
-    ends: Vec<[u8; SOURCES]>,
+    pub(super) ends: Vec<[u8; SOURCES]>,
     /// Per source: longest dictionary word starting at token `i`.
-    starts: Vec<[u8; SOURCES]>,
+    pub(super) starts: Vec<[u8; SOURCES]>,
     /// Dictionary matches (start token, length in tokens).
     matches: Vec<(u32, u32)>,
     /// Fewest-words segmentation over the dictionary: `dp_join[i]` joins token `i` to `i - 1`.
-    dp_join: Vec<bool>,
+    pub(super) dp_join: Vec<bool>,
     dp_cost: Vec<(u32, u32)>,
     /// Association class of the bigram across the gap before token `i` (0: unseen).
-    assoc: Vec<u8>,
+    pub(super) assoc: Vec<u8>,
     /// Feature buffer.
     pub feats: Vec<u64>,
 }

@@ -44,6 +44,7 @@ pub mod fold;
 #[cfg(feature = "hf")]
 pub mod hf;
 pub mod model;
+pub mod score;
 pub mod table;
 
 use crate::token::{tokenize_into, Token, TokenKind};
@@ -225,10 +226,7 @@ impl Segmenter {
                 s.join[i] = match forced.get(i) {
                     Some(1) => false,
                     Some(2) => true,
-                    _ => {
-                        s.gap_features(i);
-                        self.model.score(&s.feats) > 0.0
-                    }
+                    _ => self.model.score_gap(s, i) > 0.0,
                 };
             }
         }

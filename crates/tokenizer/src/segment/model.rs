@@ -6,6 +6,8 @@
 //! (see [`super::features::assoc_class`]), `u32` number of features `f`, `f` × `u64` feature keys (sorted), `f` × `f32` weights.
 
 use super::features::Dict;
+use super::features::Scratch;
+use super::score::GapScorer;
 use super::table::{KeyTable, LexTable, WeightTable};
 
 /// File magic.
@@ -23,7 +25,7 @@ pub struct Model {
     /// Feature weights; a gap is joined when the sum is positive.
     pub weights: KeyTable<f32>,
     /// The weights packed for scoring.
-    fast: WeightTable,
+    fast: GapScorer,
     /// Dictionary and association packed for lookups.
     lex: LexTable,
 }
@@ -64,7 +66,7 @@ impl<'a> Reader<'a> {
 impl Model {
     /// A model from its parts.
     pub fn new(dict: Dict, assoc: KeyTable<u8>, weights: KeyTable<f32>) -> Model {
-        let fast = WeightTable::build(&weights.sorted());
+        let fast = GapScorer::build(WeightTable::build(&weights.sorted()));
         let lex = LexTable::build(&dict.words, &assoc);
         Model {
             dict,
@@ -151,6 +153,14 @@ impl Model {
     /// Score of a feature set (sum of weights).
     #[inline]
     pub fn score(&self, feats: &[u64]) -> f32 {
-        feats.iter().map(|&f| self.fast.get(f)).sum()
+        feats.iter().map(|&f| self.fast.weight(f)).sum()
+    }
+
+    /// Score of the joinable gap before token `i` of a prepared scratch, given the
+    /// decisions before it: the same value as [`Model::score`] over
+    /// [`Scratch::gap_features`]`(i)`, computed without building the feature list.
+    #[inline]
+    pub fn score_gap(&self, s: &Scratch, i: usize) -> f32 {
+        self.fast.score(s, i)
     }
 }

@@ -1,0 +1,306 @@
+//! Fast gap scoring: the sum [`super::Model::score`] takes over
+//! [`Scratch::gap_features`], term by term in the same order (so the same `f32`), with
+//! the features of small domains (letter-case shapes, dictionary evidence, association
+//! classes, the previous decision) read from dense arrays filled once at model load
+//! instead of being hashed and probed. Only the syllable n-grams are hashed per gap.
+
+use super::features::{Scratch, BOS, EOS, MAX_WORD, SOURCES};
+use super::fold::mix;
+use super::table::WeightTable;
+
+/// Shapes of joinable tokens (syllables 0..=3, foreign words 32..=35) packed into 0..8.
+const JS: usize = 8;
+/// Any token shape (0..=17: syllables and 4 + kind; 32..=35: foreign) packed into 0..22.
+const AS: usize = 22;
+/// Dictionary word lengths 0..=MAX_WORD.
+const LEN: usize = MAX_WORD + 1;
+
+#[inline]
+fn joinable_shape(s: u8) -> usize {
+    debug_assert!(s < 4 || (32..36).contains(&s));
+    usize::from((s & 3) | ((s >> 5) << 2))
+}
+
+#[inline]
+fn any_shape(s: u8) -> usize {
+    debug_assert!(s < 18 || (32..36).contains(&s));
+    if s < 32 {
+        usize::from(s)
+    } else {
+        usize::from(s - 14)
+    }
+}
+
+/// The shape value of a packed index of [`any_shape`].
+fn shape_of_any(i: usize) -> u64 {
+    if i < 18 {
+        i as u64
+    } else {
+        i as u64 + 14
+    }
+}
+
+/// The shape value of a packed index of [`joinable_shape`].
+fn shape_of_joinable(i: usize) -> u64 {
+    ((i as u64) & 3) | ((i as u64) >> 2) << 5
+}
+
+fn cmp(x: u64, y: u64) -> u64 {
+    match x.cmp(&y) {
+        std::cmp::Ordering::Less => 0,
+        std::cmp::Ordering::Equal => 1,
+        std::cmp::Ordering::Greater => 2,
+    }
+}
+
+/// Feature weights laid out for [`GapScorer::score`].
+#[derive(Debug, Clone, Default)]
+pub struct GapScorer {
+    /// Hashed weights (syllable n-grams).
+    table: WeightTable,
+    bias: f32,
+    /// Feature 11: `[s1][s0]`.
+    shape2: Vec<f32>,
+    /// Feature 12: `[s2][s1][s0][s+1]`.
+    shape4: Vec<f32>,
+    /// Feature 14: `[prev][left_open][s1][s0]`.
+    shape_prev: Vec<f32>,
+    /// Feature 16: `[k1 == k0]`.
+    repeat: [f32; 2],
+    /// Feature 40: `[pmi]`.
+    pmi: [f32; 16],
+    /// Feature 41: `[assoc]`.
+    assoc: Vec<f32>,
+    /// Feature 42: `[pmi][cmp prev][cmp next]`.
+    pmi_cmp: Vec<f32>,
+    /// Feature 43: `[pmi][cross either min 3][prev]`.
+    pmi_cross: Vec<f32>,
+    /// Feature 45: `[pmi][cross dict min 3][cross lexicon min 3][dp]`.
+    pmi_sources: Vec<f32>,
+    /// Feature 31: `[prev][dp][dp_prev][dp_next]`.
+    dp: [f32; 16],
+    /// Features 21, 25, 29: `[source][cross][end before min 4][start here min 4]`.
+    dict: Vec<f32>,
+    /// Feature 30: `[cross either][prev][s1][s0]`.
+    dict_shape: Vec<f32>,
+}
+
+impl GapScorer {
+    /// Lay out the weights of `table`.
+    pub fn build(table: WeightTable) -> GapScorer {
+        let w = |k: u64| table.get(k);
+        let bias = w(mix(1, 0));
+        let mut shape2 = vec![0.0; JS * JS];
+        let mut shape_prev = vec![0.0; 2 * 2 * JS * JS];
+        let mut dict_shape = vec![0.0; LEN * 2 * JS * JS];
+        for s1 in 0..JS {
+            for s0 in 0..JS {
+                let (v1, v0) = (shape_of_joinable(s1), shape_of_joinable(s0));
+                shape2[s1 * JS + s0] = w(mix(11, v1 << 8 | v0));
+                for prev in 0..2u64 {
+                    for open in 0..2u64 {
+                        shape_prev[((prev as usize * 2 + open as usize) * JS + s1) * JS + s0] =
+                            w(mix(14, prev << 16 | v1 << 8 | v0 | open << 20));
+                    }
+                    for cross in 0..LEN {
+                        dict_shape[((cross * 2 + prev as usize) * JS + s1) * JS + s0] =
+                            w(mix(30, (cross as u64) << 24 | prev << 16 | v1 << 8 | v0));
+                    }
+                }
+            }
+        }
+        let mut shape4 = vec![0.0; AS * JS * JS * AS];
+        for s2 in 0..AS {
+            for s1 in 0..JS {
+                for s0 in 0..JS {
+                    for sp1 in 0..AS {
+                        let v = shape_of_any(s2) << 24
+                            | shape_of_joinable(s1) << 16
+                            | shape_of_joinable(s0) << 8
+                            | shape_of_any(sp1);
+                        shape4[((s2 * JS + s1) * JS + s0) * AS + sp1] = w(mix(12, v));
+                    }
+                }
+            }
+        }
+        let repeat = [w(mix(16, 0)), w(mix(16, 1))];
+        let pmi = std::array::from_fn(|p| w(mix(40, p as u64)));
+        let assoc = (0..256u64).map(|a| w(mix(41, a))).collect();
+        let mut pmi_cmp = vec![0.0; 16 * 9];
+        let mut pmi_cross = vec![0.0; 16 * 4 * 2];
+        let mut pmi_sources = vec![0.0; 16 * 4 * 4 * 2];
+        for p in 0..16u64 {
+            for c in 0..9u64 {
+                pmi_cmp[(p * 9 + c) as usize] = w(mix(42, p << 8 | (c / 3) << 4 | (c % 3)));
+            }
+            for c in 0..4u64 {
+                for prev in 0..2u64 {
+                    pmi_cross[((p * 4 + c) * 2 + prev) as usize] =
+                        w(mix(43, p << 8 | c << 4 | prev));
+                }
+                for c1 in 0..4u64 {
+                    for dp in 0..2u64 {
+                        pmi_sources[(((p * 4 + c) * 4 + c1) * 2 + dp) as usize] =
+                            w(mix(45, p << 16 | c << 8 | c1 << 4 | dp));
+                    }
+                }
+            }
+        }
+        let dp = std::array::from_fn(|x| {
+            let x = x as u64;
+            let (prev, dp, dp_prev, dp_next) = (x >> 3, (x >> 2) & 1, (x >> 1) & 1, x & 1);
+            w(mix(31, dp << 8 | dp_prev << 4 | dp_next | prev << 12))
+        });
+        let mut dict = vec![0.0; SOURCES * LEN * 5 * 5];
+        for s in 0..SOURCES {
+            for cross in 0..LEN {
+                for end in 0..5 {
+                    for start in 0..5 {
+                        dict[((s * LEN + cross) * 5 + end) * 5 + start] = w(mix(
+                            20 + s as u64 * 4 + 1,
+                            (cross as u64) << 16 | (end as u64) << 8 | start as u64,
+                        ));
+                    }
+                }
+            }
+        }
+        GapScorer {
+            table,
+            bias,
+            shape2,
+            shape4,
+            shape_prev,
+            repeat,
+            pmi,
+            assoc,
+            pmi_cmp,
+            pmi_cross,
+            pmi_sources,
+            dp,
+            dict,
+            dict_shape,
+        }
+    }
+
+    /// The hashed weight of one feature key (0 when absent).
+    #[inline]
+    pub fn weight(&self, key: u64) -> f32 {
+        self.table.get(key)
+    }
+
+    /// The score of the joinable gap before token `i` of `s` (after
+    /// [`Scratch::prepare`] and the decisions at the gaps before it): equal to
+    /// `model.score(&s.feats)` after `s.gap_features(i)`.
+    #[inline]
+    pub fn score(&self, s: &Scratch, i: usize) -> f32 {
+        let n = s.keys.len();
+        let key = |j: usize| -> u64 {
+            if j >= n {
+                EOS
+            } else {
+                s.keys[j]
+            }
+        };
+        let k2 = if i >= 2 { s.keys[i - 2] } else { BOS };
+        let (k1, k0, kp1) = (s.keys[i - 1], s.keys[i], key(i + 1));
+        let s2 = if i >= 2 {
+            any_shape(s.shapes[i - 2])
+        } else {
+            15
+        };
+        let sp1 = if i + 1 < n {
+            any_shape(s.shapes[i + 1])
+        } else {
+            15
+        };
+        let (s1, s0) = (joinable_shape(s.shapes[i - 1]), joinable_shape(s.shapes[i]));
+        let prev = usize::from(s.gap[i - 1] && s.join[i - 1]);
+        let left_open = usize::from(i < 2 || (4..32).contains(&s.shapes[i - 2]));
+        let a = s.assoc[i];
+        let pmi = usize::from(a & 15);
+        let pmi_prev = u64::from(s.assoc[i - 1] & 15);
+        let pmi_next = if i + 1 < n {
+            u64::from(s.assoc[i + 1] & 15)
+        } else {
+            0
+        };
+        let cross = s.cross[i];
+        let dp = usize::from(s.dp_join[i]);
+        let dp_prev = usize::from(s.dp_join[i - 1]);
+        let dp_next = usize::from(i + 1 < n && s.dp_join[i + 1]);
+
+        let t = &self.table;
+        let mut acc = self.bias;
+        acc += t.get(mix(2, k1));
+        acc += t.get(mix(3, k0));
+        acc += t.get(mix(4, k2));
+        acc += t.get(mix(5, kp1));
+        acc += t.get(mix(mix(6, k1), k0));
+        acc += t.get(mix(mix(7, k2), k1));
+        acc += t.get(mix(mix(8, k0), kp1));
+        acc += t.get(mix(mix(mix(9, k2), k1), k0));
+        acc += t.get(mix(mix(mix(10, k1), k0), kp1));
+        acc += self.shape2[s1 * JS + s0];
+        acc += self.shape4[((s2 * JS + s1) * JS + s0) * AS + sp1];
+        acc += self.shape_prev[((prev * 2 + left_open) * JS + s1) * JS + s0];
+        acc += t.get(mix(mix(15, prev as u64), k1));
+        acc += self.repeat[usize::from(k1 == k0)];
+        acc += self.pmi[pmi];
+        acc += self.assoc[usize::from(a)];
+        let c = cmp(pmi as u64, pmi_prev) * 3 + cmp(pmi as u64, pmi_next);
+        acc += self.pmi_cmp[pmi * 9 + c as usize];
+        acc += self.pmi_cross[(pmi * 4 + usize::from(cross[2].min(3))) * 2 + prev];
+        acc += self.pmi_sources[((pmi * 4 + usize::from(cross[0].min(3))) * 4
+            + usize::from(cross[1].min(3)))
+            * 2
+            + dp];
+        acc += self.dp[prev << 3 | dp << 2 | dp_prev << 1 | dp_next];
+        for (src, &c) in cross.iter().enumerate() {
+            let end_before = usize::from(s.ends[i - 1][src].min(4));
+            let start_here = usize::from(s.starts[i][src].min(4));
+            acc += self.dict[((src * LEN + usize::from(c)) * 5 + end_before) * 5 + start_here];
+        }
+        acc += self.dict_shape[((usize::from(cross[2]) * 2 + prev) * JS + s1) * JS + s0];
+        acc
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::segment::features::Scratch;
+    use crate::segment::Segmenter;
+    use crate::tokenize;
+
+    /// Every gap of the bundled corpus scores the same as the feature-list sum (the
+    /// definition the trainer uses), including the gaps after each decision.
+    #[test]
+    fn same_score_as_feature_sum() {
+        let seg = Segmenter::new();
+        let model = seg.model();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("corpus/")
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect();
+        texts.push("A B. Ông Nguyễn Văn A, iPhone X-2 và HĐND tỉnh www.x.vn 12/3 ...".into());
+        texts.push(String::new());
+        texts.push("một".into());
+        let mut s = Scratch::new();
+        let mut gaps = 0;
+        for text in &texts {
+            let tokens = tokenize(text);
+            s.prepare(text, &tokens, model.lex());
+            for i in 1..tokens.len() {
+                if s.gap[i] {
+                    s.gap_features(i);
+                    let want = model.score(&s.feats);
+                    let got = model.score_gap(&s, i);
+                    assert_eq!(want, got, "gap {i} of {:?}", &text[..text.len().min(80)]);
+                    s.join[i] = got > 0.0;
+                    gaps += 1;
+                }
+            }
+        }
+        assert!(gaps > 10_000, "{gaps} gaps");
+    }
+}
