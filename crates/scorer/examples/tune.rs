@@ -144,6 +144,7 @@ fn fields() -> Vec<Field> {
         ("w_len", |t| &mut t.w_len, 0.0, 1.0),
         ("w_key", |t| &mut t.w_key, 0.0, 1.0),
         ("mmr", |t| &mut t.mmr, 0.0, 1.0),
+        ("contrast", |t| &mut t.contrast, 0.0, 1.0),
         ("w_run", |t| &mut t.w_run, 0.0, 1.0),
         ("w_last", |t| &mut t.w_last, 0.0, 1.0),
         ("budget", |t| &mut t.budget, 0.2, 0.45),

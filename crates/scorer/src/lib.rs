@@ -184,6 +184,8 @@ pub struct Tuning {
     pub nocue: f32,
     /// `other` score of a unit that opens with a date.
     pub date_start: f32,
+    /// Weight kept by the cues before a contrast inside a unit (`tuy ..., nhưng ...`).
+    pub contrast: f32,
     /// Cue sums above this count half.
     pub cue_cap: f32,
     /// Share of a part's units picked by default: `ceil(budget * n + budget_add)`.
@@ -223,6 +225,7 @@ impl Default for Tuning {
             date_start: 1.2,
             nocue: 0.3,
             cue_cap: 4.0,
+            contrast: 0.4,
             budget: 1.0 / 3.0,
             budget_add: 1.0 / 3.0,
             w_cent: 0.375,

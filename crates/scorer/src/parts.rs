@@ -183,6 +183,7 @@ impl Analysis {
             }
         }
         lex.find(&syls, &punct_after, first, Pass::Parts, &mut hits);
+        let contrast = contrast_at(lex, &syls, &punct_after, first);
         let mut suppress_until = 0usize;
         let past = lex.id("đã");
         for h in &hits {
@@ -191,6 +192,10 @@ impl Analysis {
                 continue;
             }
             let mut w = c.weight;
+            // `tuy X, nhưng Y`: the clause after the contrast carries the main content
+            if contrast.is_some_and(|at| h.pos + c.syls.len() <= at) {
+                w *= tuning.contrast;
+            }
             match c.part {
                 CuePart::None => continue,
                 CuePart::Remedy => {
@@ -280,6 +285,27 @@ impl Analysis {
         }
         a
     }
+}
+
+/// Position of the last contrast inside a unit (`nhưng`, `, song`, `tuy nhiên` after the
+/// opening words and before the last few): the clause after it is the main one.
+fn contrast_at(lex: &Lexicon, syls: &[u32], punct_after: &[bool], first: usize) -> Option<usize> {
+    let (nhung, song, tuy, nhien) = (
+        lex.id("nhưng"),
+        lex.id("song"),
+        lex.id("tuy"),
+        lex.id("nhiên"),
+    );
+    if [nhung, song, tuy, nhien].contains(&crate::lex::UNKNOWN) {
+        return None;
+    }
+    let hi = syls.len().saturating_sub(3);
+    (first + 3..hi).rev().find(|&i| {
+        let s = syls[i];
+        s == nhung
+            || (s == song && punct_after[i - 1] && syls.get(i + 1) != Some(&song))
+            || (s == tuy && syls.get(i + 1) == Some(&nhien))
+    })
 }
 
 /// Label units: context from headings and discourse cues, then Viterbi.
