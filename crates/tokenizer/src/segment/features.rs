@@ -6,7 +6,7 @@
 //! dictionary words that cover or touch it, and the decision taken at the previous
 //! gap (left-to-right greedy decoding).
 
-use super::fold::{mix, shape, syllable_key};
+use super::fold::{key_shape, mix, syllable_key};
 use super::table::{KeyTable, LexTable};
 use crate::token::{Token, TokenKind};
 
@@ -155,11 +155,13 @@ impl Scratch {
         for (i, t) in tokens.iter().enumerate() {
             let s = &text[t.start..t.end];
             if t.kind == TokenKind::Syllable {
-                self.keys.push(syllable_key(s));
-                self.shapes.push(shape(s));
+                let (k, sh) = key_shape(s);
+                self.keys.push(k);
+                self.shapes.push(sh);
             } else if t.kind == TokenKind::Foreign {
-                self.keys.push(syllable_key(s));
-                self.shapes.push(32 + shape(s));
+                let (k, sh) = key_shape(s);
+                self.keys.push(k);
+                self.shapes.push(32 + sh);
             } else {
                 let k = match t.kind {
                     TokenKind::Punct | TokenKind::Symbol => mix(0x9C7, syllable_key(s)),
@@ -171,7 +173,7 @@ impl Scratch {
             let ok = i > 0
                 && joinable(t.kind)
                 && joinable(tokens[i - 1].kind)
-                && joinable_space(&text[tokens[i - 1].end.min(t.start)..t.start]);
+                && joinable_space(&text.as_bytes()[tokens[i - 1].end.min(t.start)..t.start]);
             self.gap.push(ok);
         }
         self.join.resize(n, false);
@@ -228,22 +230,25 @@ impl Scratch {
         self.dp_join.clear();
         self.dp_join.resize(n, false);
         self.dp_cost.clear();
-        // dp_cost[j] = (words covering tokens 0..j, start of the last word)
+        // dp_cost[j] = (words covering tokens 0..j, start of the last word): the
+        // least (cost, start) over the candidates, whatever their order, so the
+        // candidates are relaxed forward from each start (matches come sorted by start)
         self.dp_cost.resize(n + 1, (u32::MAX, 0));
         self.dp_cost[0] = (0, 0);
-        self.matches.sort_unstable_by_key(|m| (m.0 + m.1, m.0));
         let mut m = 0;
-        for j in 1..=n {
-            let mut best = (self.dp_cost[j - 1].0 + 1, (j - 1) as u32);
-            while m < self.matches.len() && (self.matches[m].0 + self.matches[m].1) as usize == j {
-                let s = self.matches[m].0 as usize;
-                let c = self.dp_cost[s].0 + 1;
-                if c < best.0 || (c == best.0 && (s as u32) < best.1) {
-                    best = (c, s as u32);
+        for s in 0..n {
+            let c = self.dp_cost[s].0 + 1;
+            let cand = (c, s as u32);
+            if cand < self.dp_cost[s + 1] {
+                self.dp_cost[s + 1] = cand;
+            }
+            while m < self.matches.len() && self.matches[m].0 as usize == s {
+                let e = s + self.matches[m].1 as usize;
+                if cand < self.dp_cost[e] {
+                    self.dp_cost[e] = cand;
                 }
                 m += 1;
             }
-            self.dp_cost[j] = best;
         }
         let mut j = n;
         while j > 0 {
@@ -357,8 +362,15 @@ pub fn joinable(kind: TokenKind) -> bool {
     matches!(kind, TokenKind::Syllable | TokenKind::Foreign)
 }
 
-/// Whitespace only, with at most one line break.
-fn joinable_space(s: &str) -> bool {
+/// Whitespace only, with at most one line break (`s` lies between two tokens,
+/// on character boundaries).
+fn joinable_space(b: &[u8]) -> bool {
+    if b == b" " {
+        return true;
+    }
+    let Ok(s) = std::str::from_utf8(b) else {
+        return false;
+    };
     let mut newlines = 0;
     for c in s.chars() {
         if !c.is_whitespace() {

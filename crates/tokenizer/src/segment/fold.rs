@@ -10,7 +10,15 @@ use unicode_normalization::char::{compose, decompose_canonical};
 const FIRST: u32 = 0xC0;
 const LAST: u32 = 0x1F00;
 
-/// `(toneless lower-case char) << 3 | tone` for the Latin letters U+00C0..U+1EFF.
+/// Letter-class bits of a [`table`] entry (of the character itself, not folded).
+const ALPHA: u32 = 1 << 28;
+const UPPER: u32 = 1 << 29;
+const LOWER: u32 = 1 << 30;
+/// The folded part of a [`table`] entry.
+const FOLD: u32 = (1 << 28) - 1;
+
+/// `(toneless lower-case char) << 3 | tone`, and the letter-class bits, for the
+/// characters U+00C0..U+1EFF.
 fn table() -> &'static [u32] {
     static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -35,7 +43,17 @@ fn table() -> &'static [u32] {
                         t => tone = t,
                     }
                 }
-                ((base.unwrap_or(lower) as u32) << 3) | tone
+                let mut flags = 0;
+                if c.is_alphabetic() {
+                    flags |= ALPHA;
+                }
+                if c.is_uppercase() {
+                    flags |= UPPER;
+                }
+                if c.is_lowercase() {
+                    flags |= LOWER;
+                }
+                ((base.unwrap_or(lower) as u32) << 3) | tone | flags
             })
             .collect()
     })
@@ -82,7 +100,7 @@ pub fn syllable_key(s: &str) -> u64 {
                 }
             }
         } else if (FIRST..LAST).contains(&cp) {
-            table[(cp - FIRST) as usize]
+            table[(cp - FIRST) as usize] & FOLD
         } else {
             match tone_of(c) {
                 0 => (c.to_lowercase().next().unwrap_or(c) as u32) << 3,
@@ -98,6 +116,99 @@ pub fn syllable_key(s: &str) -> u64 {
         h = (h ^ u64::from(folded >> 3)).wrapping_mul(0x0000_0100_0000_01B3);
     }
     mix(h, u64::from(tone) + 1)
+}
+
+/// [`syllable_key`] and [`shape`] of `s` in one pass over its characters.
+pub fn key_shape(s: &str) -> (u64, u8) {
+    let table = table();
+    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
+    let mut tone = 0u32;
+    let (mut upper, mut lower, mut other) = (0u32, 0u32, 0u32);
+    // shape of the first character: None (empty), Some(letter class bits)
+    let mut first: Option<u32> = None;
+    for c in s.chars() {
+        let cp = c as u32;
+        let (entry, class) = if cp < 0x80 {
+            let class = if c.is_ascii_uppercase() {
+                ALPHA | UPPER
+            } else if c.is_ascii_lowercase() {
+                ALPHA | LOWER
+            } else {
+                0
+            };
+            ((c.to_ascii_lowercase() as u32) << 3, class)
+        } else if (FIRST..LAST).contains(&cp) {
+            let e = table[(cp - FIRST) as usize];
+            (e & FOLD, e & !FOLD)
+        } else {
+            let mut class = 0;
+            if c.is_alphabetic() {
+                class |= ALPHA;
+            }
+            if c.is_uppercase() {
+                class |= UPPER;
+            }
+            if c.is_lowercase() {
+                class |= LOWER;
+            }
+            (0, class)
+        };
+        if first.is_none() {
+            first = Some(class);
+        } else if class & UPPER != 0 {
+            upper += 1;
+        } else if class & LOWER != 0 {
+            lower += 1;
+        } else if !(0x300..=0x36F).contains(&cp) {
+            other += 1;
+        }
+        let folded = if cp < 0x80 {
+            entry
+        } else if (0x300..0x370).contains(&cp) {
+            match tone_of(c) {
+                0 => cp << 3,
+                t => {
+                    tone = t;
+                    continue;
+                }
+            }
+        } else if (FIRST..LAST).contains(&cp) {
+            entry
+        } else {
+            match tone_of(c) {
+                0 => (c.to_lowercase().next().unwrap_or(c) as u32) << 3,
+                t => {
+                    tone = t;
+                    continue;
+                }
+            }
+        };
+        if folded & 7 != 0 {
+            tone = folded & 7;
+        }
+        h = (h ^ u64::from(folded >> 3)).wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    let shape = match first {
+        Some(f) if f & ALPHA != 0 => {
+            if other > 0 {
+                3
+            } else if f & LOWER != 0 {
+                if upper == 0 {
+                    0
+                } else {
+                    3
+                }
+            } else if lower == 0 && upper > 0 {
+                2
+            } else if upper == 0 {
+                1
+            } else {
+                3
+            }
+        }
+        _ => 3,
+    };
+    (mix(h, u64::from(tone) + 1), shape)
 }
 
 /// Letter-case shape: 0 lower, 1 Title, 2 UPPER (two letters or more), 3 other.
@@ -150,6 +261,57 @@ mod tests {
         assert_ne!(syllable_key("hoà"), syllable_key("hoá"));
         assert_ne!(syllable_key("tâm"), syllable_key("tam"));
         assert_ne!(syllable_key("đa"), syllable_key("da"));
+    }
+
+    #[test]
+    fn key_shape_is_key_and_shape() {
+        let words = [
+            "",
+            "a",
+            "A",
+            "Đảng",
+            "UBND",
+            "iPhone",
+            "hoà",
+            "HOÀ",
+            "ho\u{300}a",
+            "\u{300}",
+            "\u{301}a",
+            "x\u{345}",
+            "Ωμέγα",
+            "ΣΟΦ",
+            "中文",
+            "A1",
+            "1A",
+            "Ǆa",
+            "ǅ",
+            "ß",
+            "İi",
+            "Xinmei",
+            "Muay",
+            "ﬁ",
+            "a\u{300}\u{301}",
+            "ĐẢNG",
+            "ĐảNG",
+            "q-u",
+            "e\u{1F00}",
+        ];
+        for w in words {
+            assert_eq!(key_shape(w), (syllable_key(w), shape(w)), "{w:?}");
+        }
+        for cp in 0..0x3_0000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            for w in [
+                c.to_string(),
+                format!("a{c}"),
+                format!("{c}A"),
+                format!("{c}b"),
+            ] {
+                assert_eq!(key_shape(&w), (syllable_key(&w), shape(&w)), "{w:?}");
+            }
+        }
     }
 
     #[test]
