@@ -82,6 +82,19 @@ pub fn mix(a: u64, b: u64) -> u64 {
     x ^ (x >> 32)
 }
 
+/// The `b` of `mix(a, b)`: [`mix`] is a bijection of its second argument.
+pub fn unmix(a: u64, mixed: u64) -> u64 {
+    const INV1: u64 = 0xF1DE_83E1_9937_733D; // 0x9E37_79B9_7F4A_7C15⁻¹ mod 2⁶⁴
+    const INV2: u64 = 0xCFEE_444D_8B59_A89B; // 0xD6E8_FEB8_6659_FD93⁻¹ mod 2⁶⁴
+    let mut x = mixed;
+    x ^= x >> 32;
+    x = x.wrapping_mul(INV2);
+    x ^= x >> 32;
+    x = x.wrapping_mul(INV2);
+    x ^= x >> 32;
+    (x ^ a).wrapping_mul(INV1)
+}
+
 /// Case- and tone-style-independent hash of a syllable.
 pub fn syllable_key(s: &str) -> u64 {
     let table = table();
@@ -312,6 +325,19 @@ mod tests {
                 assert_eq!(key_shape(&w), (syllable_key(&w), shape(&w)), "{w:?}");
             }
         }
+    }
+
+    #[test]
+    fn unmix_inverts_mix() {
+        for (a, b) in [
+            (0, 0),
+            (2, 1),
+            (15, u64::MAX),
+            (0xB05, 0x1234_5678_9ABC_DEF0),
+        ] {
+            assert_eq!(unmix(a, mix(a, b)), b);
+        }
+        assert_ne!(unmix(3, mix(2, 77)), 77);
     }
 
     #[test]

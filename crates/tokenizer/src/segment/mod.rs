@@ -117,6 +117,8 @@ pub struct Scratch {
     feats: FeatureScratch,
     /// Decisions forced by user words: 0 free, 1 split, 2 join.
     forced: Vec<u8>,
+    /// Single-syllable feature weights of each token.
+    unigrams: Vec<score::Unigrams>,
 }
 
 impl Scratch {
@@ -214,6 +216,7 @@ impl Segmenter {
     ) {
         let s = &mut scratch.feats;
         s.prepare(text, tokens, self.model.lex());
+        self.model.unigrams_into(&s.keys, &mut scratch.unigrams);
         let forced = &mut scratch.forced;
         forced.clear();
         if !self.user.is_empty() {
@@ -226,7 +229,7 @@ impl Segmenter {
                 s.join[i] = match forced.get(i) {
                     Some(1) => false,
                     Some(2) => true,
-                    _ => self.model.score_gap(s, i) > 0.0,
+                    _ => self.model.score_gap(s, &scratch.unigrams, i) > 0.0,
                 };
             }
         }

@@ -7,7 +7,7 @@
 
 use super::features::Dict;
 use super::features::Scratch;
-use super::score::GapScorer;
+use super::score::{GapScorer, Unigrams};
 use super::table::{KeyTable, LexTable, WeightTable};
 
 /// File magic.
@@ -66,7 +66,9 @@ impl<'a> Reader<'a> {
 impl Model {
     /// A model from its parts.
     pub fn new(dict: Dict, assoc: KeyTable<u8>, weights: KeyTable<f32>) -> Model {
-        let fast = GapScorer::build(WeightTable::build(&weights.sorted()));
+        let entries = weights.sorted();
+        let keys: Vec<u64> = entries.iter().map(|e| e.0).collect();
+        let fast = GapScorer::build(WeightTable::build(&entries), &keys);
         let lex = LexTable::build(&dict.words, &assoc);
         Model {
             dict,
@@ -157,10 +159,16 @@ impl Model {
     }
 
     /// Score of the joinable gap before token `i` of a prepared scratch, given the
-    /// decisions before it: the same value as [`Model::score`] over
+    /// decisions before it and the tokens' [`Model::unigrams_into`]: the same value as [`Model::score`] over
     /// [`Scratch::gap_features`]`(i)`, computed without building the feature list.
     #[inline]
-    pub fn score_gap(&self, s: &Scratch, i: usize) -> f32 {
-        self.fast.score(s, i)
+    pub fn score_gap(&self, s: &Scratch, unigrams: &[Unigrams], i: usize) -> f32 {
+        self.fast.score(s, unigrams, i)
+    }
+
+    /// The single-syllable feature weights of each token key (`s.keys` after
+    /// [`Scratch::prepare`]), for [`Model::score_gap`].
+    pub fn unigrams_into(&self, keys: &[u64], out: &mut Vec<Unigrams>) {
+        self.fast.unigrams_into(keys, out);
     }
 }

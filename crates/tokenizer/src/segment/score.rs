@@ -2,11 +2,15 @@
 //! [`Scratch::gap_features`], term by term in the same order (so the same `f32`), with
 //! the features of small domains (letter-case shapes, dictionary evidence, association
 //! classes, the previous decision) read from dense arrays filled once at model load
-//! instead of being hashed and probed. Only the syllable n-grams are hashed per gap.
+//! instead of being hashed and probed. The weights of the single-syllable features
+//! are read once per token ([`GapScorer::unigrams_into`]) from a table of the syllables
+//! the model knows (recovered from its feature keys, [`unmix`]); only the syllable
+//! bigrams and trigrams are hashed per gap.
 
 use super::features::{Scratch, BOS, EOS, MAX_WORD, SOURCES};
-use super::fold::mix;
+use super::fold::{mix, unmix};
 use super::table::WeightTable;
+use std::collections::HashMap;
 
 /// Shapes of joinable tokens (syllables 0..=3, foreign words 32..=35) packed into 0..8.
 const JS: usize = 8;
@@ -53,11 +57,26 @@ fn cmp(x: u64, y: u64) -> u64 {
     }
 }
 
+/// Feature type of the single-syllable features, in [`Unigrams`] order: the token
+/// left of the gap, right of it, two left, two right.
+const UNIGRAM_TYPES: [u64; 4] = [2, 3, 4, 5];
+
+/// The weights of the features of one syllable key alone: types 2, 3, 4, 5, then
+/// type 15 (left syllable with the previous decision) for a split and a joined
+/// previous gap.
+pub type Unigrams = [f32; 6];
+
 /// Feature weights laid out for [`GapScorer::score`].
 #[derive(Debug, Clone, Default)]
 pub struct GapScorer {
     /// Hashed weights (syllable n-grams).
     table: WeightTable,
+    /// [`Unigrams`] of the syllable keys seen in training, by key (open addressing,
+    /// key 0: empty slot); other keys are looked up in `table`.
+    syllables: Vec<(u64, Unigrams)>,
+    /// [`Unigrams`] of the sentence-boundary keys.
+    bos: Unigrams,
+    eos: Unigrams,
     bias: f32,
     /// Feature 11: `[s1][s0]`.
     shape2: Vec<f32>,
@@ -86,8 +105,34 @@ pub struct GapScorer {
 }
 
 impl GapScorer {
-    /// Lay out the weights of `table`.
-    pub fn build(table: WeightTable) -> GapScorer {
+    /// Lay out the weights of `table`, whose feature keys are `keys`.
+    pub fn build(table: WeightTable, keys: &[u64]) -> GapScorer {
+        // syllable keys whose single-syllable features have weights: a feature key
+        // inverted under a wrong type gives a random key, kept only if another of its
+        // features exists too (and harmless then: its weights are read from `table`)
+        let mut seen: HashMap<u64, u8> = HashMap::new();
+        let prev_types = [mix(15, 0), mix(15, 1)];
+        for &k in keys {
+            for t in UNIGRAM_TYPES.iter().chain(&prev_types) {
+                *seen.entry(unmix(*t, k)).or_default() += 1;
+            }
+        }
+        let mut known: Vec<u64> = seen
+            .into_iter()
+            .filter(|&(k, c)| c >= 2 && k != 0)
+            .map(|(k, _)| k)
+            .collect();
+        known.sort_unstable();
+        let cap = (known.len() * 2).next_power_of_two().max(16);
+        let mut syllables = vec![(0u64, [0f32; 6]); cap];
+        for k in known {
+            let mut i = (k as usize) & (cap - 1);
+            while syllables[i].0 != 0 {
+                i = (i + 1) & (cap - 1);
+            }
+            syllables[i] = (k, unigrams_from(&table, k));
+        }
+        let (bos, eos) = (unigrams_from(&table, BOS), unigrams_from(&table, EOS));
         let w = |k: u64| table.get(k);
         let bias = w(mix(1, 0));
         let mut shape2 = vec![0.0; JS * JS];
@@ -166,6 +211,9 @@ impl GapScorer {
         }
         GapScorer {
             table,
+            syllables,
+            bos,
+            eos,
             bias,
             shape2,
             shape4,
@@ -188,21 +236,51 @@ impl GapScorer {
         self.table.get(key)
     }
 
+    /// The [`Unigrams`] of a syllable key.
+    #[inline]
+    pub fn unigrams(&self, key: u64) -> Unigrams {
+        if key != 0 && !self.syllables.is_empty() {
+            let mask = self.syllables.len() - 1;
+            let mut i = (key as usize) & mask;
+            loop {
+                let (k, w) = &self.syllables[i];
+                if *k == key {
+                    return *w;
+                }
+                if *k == 0 {
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        unigrams_from(&self.table, key)
+    }
+
+    /// The [`Unigrams`] of each key, into `out` (cleared first).
+    pub fn unigrams_into(&self, keys: &[u64], out: &mut Vec<Unigrams>) {
+        out.clear();
+        out.extend(keys.iter().map(|&k| self.unigrams(k)));
+    }
+
     /// The score of the joinable gap before token `i` of `s` (after
-    /// [`Scratch::prepare`] and the decisions at the gaps before it): equal to
+    /// [`Scratch::prepare`] and the decisions at the gaps before it), given the
+    /// [`Unigrams`] of its tokens ([`GapScorer::unigrams_into`] of `s.keys`): equal to
     /// `model.score(&s.feats)` after `s.gap_features(i)`.
     #[inline]
-    pub fn score(&self, s: &Scratch, i: usize) -> f32 {
+    pub fn score(&self, s: &Scratch, uni: &[Unigrams], i: usize) -> f32 {
         let n = s.keys.len();
-        let key = |j: usize| -> u64 {
-            if j >= n {
-                EOS
-            } else {
-                s.keys[j]
-            }
-        };
-        let k2 = if i >= 2 { s.keys[i - 2] } else { BOS };
-        let (k1, k0, kp1) = (s.keys[i - 1], s.keys[i], key(i + 1));
+        let (k2, k1, k0) = (
+            if i >= 2 { s.keys[i - 2] } else { BOS },
+            s.keys[i - 1],
+            s.keys[i],
+        );
+        let kp1 = if i + 1 < n { s.keys[i + 1] } else { EOS };
+        let (u2, u1, u0) = (
+            if i >= 2 { &uni[i - 2] } else { &self.bos },
+            &uni[i - 1],
+            &uni[i],
+        );
+        let up1 = if i + 1 < n { &uni[i + 1] } else { &self.eos };
         let s2 = if i >= 2 {
             any_shape(s.shapes[i - 2])
         } else {
@@ -231,10 +309,10 @@ impl GapScorer {
 
         let t = &self.table;
         let mut acc = self.bias;
-        acc += t.get(mix(2, k1));
-        acc += t.get(mix(3, k0));
-        acc += t.get(mix(4, k2));
-        acc += t.get(mix(5, kp1));
+        acc += u1[0];
+        acc += u0[1];
+        acc += u2[2];
+        acc += up1[3];
         acc += t.get(mix(mix(6, k1), k0));
         acc += t.get(mix(mix(7, k2), k1));
         acc += t.get(mix(mix(8, k0), kp1));
@@ -243,7 +321,7 @@ impl GapScorer {
         acc += self.shape2[s1 * JS + s0];
         acc += self.shape4[((s2 * JS + s1) * JS + s0) * AS + sp1];
         acc += self.shape_prev[((prev * 2 + left_open) * JS + s1) * JS + s0];
-        acc += t.get(mix(mix(15, prev as u64), k1));
+        acc += u1[4 + prev];
         acc += self.repeat[usize::from(k1 == k0)];
         acc += self.pmi[pmi];
         acc += self.assoc[usize::from(a)];
@@ -263,6 +341,18 @@ impl GapScorer {
         acc += self.dict_shape[((usize::from(cross[2]) * 2 + prev) * JS + s1) * JS + s0];
         acc
     }
+}
+
+/// The [`Unigrams`] of `key` read from the hashed table.
+fn unigrams_from(table: &WeightTable, key: u64) -> Unigrams {
+    [
+        table.get(mix(UNIGRAM_TYPES[0], key)),
+        table.get(mix(UNIGRAM_TYPES[1], key)),
+        table.get(mix(UNIGRAM_TYPES[2], key)),
+        table.get(mix(UNIGRAM_TYPES[3], key)),
+        table.get(mix(mix(15, 0), key)),
+        table.get(mix(mix(15, 1), key)),
+    ]
 }
 
 #[cfg(test)]
@@ -286,15 +376,17 @@ mod tests {
         texts.push(String::new());
         texts.push("một".into());
         let mut s = Scratch::new();
+        let mut uni = Vec::new();
         let mut gaps = 0;
         for text in &texts {
             let tokens = tokenize(text);
             s.prepare(text, &tokens, model.lex());
+            model.unigrams_into(&s.keys, &mut uni);
             for i in 1..tokens.len() {
                 if s.gap[i] {
                     s.gap_features(i);
                     let want = model.score(&s.feats);
-                    let got = model.score_gap(&s, i);
+                    let got = model.score_gap(&s, &uni, i);
                     assert_eq!(want, got, "gap {i} of {:?}", &text[..text.len().min(80)]);
                     s.join[i] = got > 0.0;
                     gaps += 1;
