@@ -212,7 +212,7 @@ pub struct Tuning {
 impl Default for Tuning {
     fn default() -> Tuning {
         Tuning {
-            bias: [0.2, -0.4, -0.2, 0.3],
+            bias: [0.5, -0.4, -0.2, 0.3],
             stay: 0.8,
             stay_other: 0.6,
             switch_carry: 1.0,

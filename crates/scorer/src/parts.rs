@@ -186,6 +186,7 @@ impl Analysis {
         let contrast = contrast_at(lex, &syls, &punct_after, first);
         let mut suppress_until = 0usize;
         let past = lex.id("đã");
+        let (not_yet, not) = (lex.id("chưa"), lex.id("không"));
         for h in &hits {
             let c = &lex.cues[h.cue as usize];
             if c.scope == Scope::Heading {
@@ -214,6 +215,14 @@ impl Analysis {
                     {
                         p = Part::Result;
                         w *= tuning.past;
+                    }
+                    // `chưa hoàn thành`, `không đạt`: a negated result is a shortcoming
+                    if p == Part::Result
+                        && h.pos > 0
+                        && syls[h.pos - 1] != crate::lex::UNKNOWN
+                        && (syls[h.pos - 1] == not_yet || syls[h.pos - 1] == not)
+                    {
+                        p = Part::Shortcoming;
                     }
                     a.own[idx(p)] += w;
                     if c.scope == Scope::Switch && a.switch.is_none() && w > 0.0 {

@@ -135,6 +135,23 @@ fn words_alone_do_not_decide() {
 }
 
 #[test]
+fn the_main_clause_decides_mixed_units() {
+    // the clause after the contrast carries the main content
+    let p = parts_of("Công tác tuyển sinh tuy đã hoàn thành đúng kế hoạch, nhưng chất lượng đầu vào còn thấp, chưa theo kịp các trường trong vùng.");
+    assert_eq!(p[0], Part::Shortcoming);
+    let p = parts_of("Mặc dù còn nhiều khó khăn, vướng mắc về mặt bằng, song huyện đã hoàn thành vượt kế hoạch giải ngân vốn đầu tư công, đạt 105% kế hoạch năm.");
+    assert_eq!(p[0], Part::Result);
+    // a negated result is a shortcoming
+    let p = parts_of(
+        "Trong số đó, các nhiệm vụ chưa hoàn thành chiếm tới 21,5% tổng số nhiệm vụ được giao.",
+    );
+    assert_eq!(p[0], Part::Shortcoming);
+    // the rest of the year is the coming period
+    let p = parts_of("Trong những tháng còn lại của năm, ngành sẽ tập trung hoàn thành vượt mức các chỉ tiêu kế hoạch đã đề ra.");
+    assert_eq!(p[0], Part::Directive);
+}
+
+#[test]
 fn headings_and_cues_set_the_parts_that_follow() {
     let text = "I. KẾT QUẢ ĐẠT ĐƯỢC\n\
         Thu ngân sách đạt 25,5 tỷ đồng.\n\
