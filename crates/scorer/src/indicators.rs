@@ -6,140 +6,76 @@ use tomtat_tokenizer::token::parse_number;
 use crate::lex::{Keyed, Tk, Tok};
 use crate::Indicator;
 
-const MULTIPLIERS: &[&str] = &["nghìn", "ngàn", "triệu", "tỷ", "tỉ"];
+/// The bundled indicator word lists (`models/scorer-indicators.txt`).
+const LISTS_TXT: &str = include_str!("../../../models/scorer-indicators.txt");
+
+/// The word lists of [`LISTS_TXT`], by section.
+struct Lists {
+    multipliers: Vec<&'static str>,
+    measures: Vec<&'static str>,
+    time_after: Vec<&'static str>,
+    name_before: Vec<&'static str>,
+    link_before: Vec<&'static str>,
+    approx: Vec<&'static str>,
+    plan_words: Vec<&'static str>,
+    stop_unit: Vec<&'static str>,
+    count_verbs: Vec<&'static str>,
+}
+
+/// Parse the sections of the list file (unknown sections are an error).
+fn parse_lists(src: &'static str) -> Result<Lists, String> {
+    let mut l = Lists {
+        multipliers: Vec::new(),
+        measures: Vec::new(),
+        time_after: Vec::new(),
+        name_before: Vec::new(),
+        link_before: Vec::new(),
+        approx: Vec::new(),
+        plan_words: Vec::new(),
+        stop_unit: Vec::new(),
+        count_verbs: Vec::new(),
+    };
+    let mut cur: Option<&mut Vec<&'static str>> = None;
+    for (n, line) in src.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
+            cur = Some(match name {
+                "multipliers" => &mut l.multipliers,
+                "measures" => &mut l.measures,
+                "time_after" => &mut l.time_after,
+                "name_before" => &mut l.name_before,
+                "link_before" => &mut l.link_before,
+                "approx" => &mut l.approx,
+                "plan_words" => &mut l.plan_words,
+                "stop_unit" => &mut l.stop_unit,
+                "count_verbs" => &mut l.count_verbs,
+                _ => return Err(format!("line {}: unknown section [{name}]", n + 1)),
+            });
+            continue;
+        }
+        match cur.as_mut() {
+            Some(v) => v.push(line),
+            None => return Err(format!("line {}: entry before any section", n + 1)),
+        }
+    }
+    Ok(l)
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| parse_lists(LISTS_TXT).expect("bundled indicator lists are valid"))
+}
 
 /// Measure words, longest first within a first word.
-const MEASURES: &[&str] = &[
-    "lượt khách",
-    "lượt công dân",
-    "lượt người",
-    "tổ chức đảng",
-    "tổ chức cơ sở đảng",
-    "đảng viên",
-    "vụ việc",
-    "hộ nghèo",
-    "doanh nghiệp",
-    "dự án",
-    "trường hợp",
-    "học sinh",
-    "phòng học",
-    "nhà văn hóa",
-    "nhà văn hoá",
-    "mô hình",
-    "sản phẩm",
-    "cơ sở",
-    "công trình",
-    "văn bản",
-    "nghị quyết",
-    "chương trình",
-    "chỉ tiêu",
-    "nhiệm vụ",
-    "giải pháp",
-    "lao động",
-    "cán bộ",
-    "đơn vị",
-    "đơn thư",
-    "việc làm",
-    "héc-ta",
-    "đồng",
-    "usd",
-    "ha",
-    "hecta",
-    "km",
-    "m2",
-    "m3",
-    "tấn",
-    "người",
-    "hộ",
-    "vụ",
-    "cuộc",
-    "đơn",
-    "việc",
-    "xã",
-    "thôn",
-    "khách",
-    "lượt",
-    "em",
-    "dn",
-    "htx",
-    "con",
-    "điểm",
-    "tuyến",
-    "xe",
-    "trường",
-    "lớp",
-    "nhóm",
-    "tỉnh",
-    "huyện",
-    "phòng",
-    "nhà",
-];
 
 /// Words after a number that make it a time span or an ordinal, not a figure.
-const TIME_AFTER: &[&str] = &[
-    "tháng", "năm", "ngày", "giờ", "tuần", "quý", "phút", "giây", "buổi",
-];
+
 /// Words before a number that make it a date, a name or an ordinal.
-const NAME_BEFORE: &[&str] = &[
-    "ngày",
-    "tháng",
-    "năm",
-    "lần",
-    "thứ",
-    "khóa",
-    "khoá",
-    "số",
-    "quý",
-    "điều",
-    "khoản",
-    "đợt",
-    "đoạn",
-    "phiên",
-    "kỳ",
-    "vòng",
-    "quận",
-    "phường",
-    "chỉ",
-    "thị",
-    "quyết",
-    "định",
-    "luận",
-    "tư",
-    "đường",
-    "ương",
-    "đai",
-    "hiệu",
-    "mục",
-    "phần",
-    "bài",
-    "kỳ",
-    "khu",
-    "tổ",
-    "ấp",
-    "lô",
-    "sáng",
-    "chiều",
-    "tối",
-];
+
 /// Words between the name and the figure.
-const LINK_BEFORE: &[&str] = &[
-    "trên", "gần", "hơn", "khoảng", "chừng", "xấp", "xỉ", "đạt", "ước", "là", "có", "được", "bằng",
-    "chiếm", "lên", "còn", "xuống", "thêm", "với", "tổng", "cộng", "cho", "tới", "đến", "mức",
-    "hết", "gồm", "tăng", "giảm",
-];
-const APPROX: &[&str] = &["trên", "gần", "hơn", "khoảng", "chừng", "xấp", "xỉ", "thêm"];
-const PLAN_WORDS: &[&str] = &[
-    "dự toán",
-    "kế hoạch",
-    "kh",
-    "chỉ tiêu",
-    "mục tiêu",
-    "nghị quyết",
-];
-const STOP_UNIT: &[&str] = &[
-    "và", "với", "của", "trong", "trên", "so", "đạt", "tăng", "giảm", "bằng", "là", "được", "có",
-    "đã", "các", "những", "một", "nhiều", "cho", "tại", "từ", "đến", "theo", "vào", "thì", "mà",
-];
 
 struct W<'a> {
     toks: &'a [Tok],
@@ -182,6 +118,7 @@ pub(crate) fn extract(
     out: &mut Vec<Indicator>,
 ) {
     let w = W { toks, text, keys };
+    let wl = lists();
     let first_here = out.len();
     // token index where the last indicator of this unit ends
     let mut last_end_tok: Option<usize> = None;
@@ -207,13 +144,13 @@ pub(crate) fn extract(
             continue;
         }
         if !percent {
-            if w.is_word(i + 1) && TIME_AFTER.contains(&w.key(i + 1)) {
+            if w.is_word(i + 1) && wl.time_after.contains(&w.key(i + 1)) {
                 continue;
             }
             // `Nghị quyết số 57`, `lần thứ 19` (but `tổng số 28.843` is a figure)
             if i > 0
                 && w.is_word(i - 1)
-                && NAME_BEFORE.contains(&w.key(i - 1))
+                && wl.name_before.contains(&w.key(i - 1))
                 && !(w.key(i - 1) == "số" && raw_num.len() > 3)
             {
                 continue;
@@ -246,23 +183,23 @@ pub(crate) fn extract(
             unit_name.push('%');
         } else {
             let mut mult = Vec::new();
-            while w.is_word(j) && MULTIPLIERS.contains(&w.key(j)) && mult.len() < 2 {
+            while w.is_word(j) && wl.multipliers.contains(&w.key(j)) && mult.len() < 2 {
                 mult.push(w.raw(j).to_string());
                 j += 1;
             }
-            let measure = w.any_phrase_at(j, MEASURES);
+            let measure = w.any_phrase_at(j, &wl.measures);
             let mut parts = mult;
             if let Some(e) = measure {
                 parts.push(text[toks[j].start..toks[e - 1].end].to_string());
                 j = e;
             } else if parts.is_empty()
                 && w.is_word(j)
-                && !STOP_UNIT.contains(&w.key(j))
+                && !wl.stop_unit.contains(&w.key(j))
                 && w.raw(j).chars().next().is_some_and(|c| c.is_lowercase())
             {
                 // an unlisted measure word: one or two syllables (`quyết định`, `trụ sở`)
                 let two = w.is_word(j + 1)
-                    && !STOP_UNIT.contains(&w.key(j + 1))
+                    && !wl.stop_unit.contains(&w.key(j + 1))
                     && w.raw(j + 1)
                         .chars()
                         .next()
@@ -277,22 +214,22 @@ pub(crate) fn extract(
                          // role: plan share or change, from the words before
         let mut b = i;
         let mut verbs = Vec::new();
-        while b > 0 && w.is_word(b - 1) && LINK_BEFORE.contains(&w.key(b - 1)) && i - b < 4 {
+        while b > 0 && w.is_word(b - 1) && wl.link_before.contains(&w.key(b - 1)) && i - b < 4 {
             b -= 1;
             verbs.push(w.key(b).to_string());
         }
         // the verb nearest the figure, past approximations
         let verb = verbs
             .iter()
-            .find(|v| !APPROX.contains(&v.as_str()))
+            .find(|v| !wl.approx.contains(&v.as_str()))
             .map(|v| v.as_str());
         let role = if percent && matches!(verb, Some("tăng" | "giảm")) {
             let sign = if verb == Some("giảm") { -1.0 } else { 1.0 };
             Role::Change(sign * value)
         } else if percent
-            && (w.any_phrase_at(end_tok, PLAN_WORDS).is_some()
+            && (w.any_phrase_at(end_tok, &wl.plan_words).is_some()
                 || (w.phrase_at(end_tok, "so với").is_some()
-                    && w.any_phrase_at(end_tok + 2, PLAN_WORDS).is_some()))
+                    && w.any_phrase_at(end_tok + 2, &wl.plan_words).is_some()))
         {
             Role::Plan
         } else {
@@ -349,7 +286,7 @@ pub(crate) fn extract(
             // words, and periods such as `6 tháng đầu năm` inside the name
             let period = toks[nb - 1].kind == Tk::Number
                 && w.is_word(nb)
-                && TIME_AFTER.contains(&w.key(nb))
+                && wl.time_after.contains(&w.key(nb))
                 && nb < b;
             if !w.is_word(nb - 1) && !period {
                 break;
@@ -368,6 +305,23 @@ pub(crate) fn extract(
         } else {
             String::new()
         };
+        // `thông qua 02 dự thảo Chương trình ...`: the verb's object names what is counted
+        let verb_before = !percent
+            && b == i
+            && wl.count_verbs.iter().any(|v| {
+                let k = v.split_whitespace().count();
+                i >= k && w.phrase_at(i - k, v) == Some(i)
+            });
+        if verb_before {
+            let mut e = end_tok;
+            while w.is_word(e) && !wl.stop_unit.contains(&w.key(e)) && e - end_tok < 4 {
+                e += 1;
+            }
+            // at least two words (`07 nhóm nhiệm vụ`, not `42 đảng viên mới`)
+            if e > end_tok + 1 {
+                name = text[toks[end_tok].start..toks[e - 1].end].to_string();
+            }
+        }
         if name.is_empty() && percent {
             let mut e = end_tok;
             while e < toks.len() && toks[e].kind == Tk::Word && e - end_tok < 6 {
@@ -419,6 +373,25 @@ mod tests {
         let keys = Keyed::new(s, &toks);
         extract(s, &toks, &keys, 0, &mut out);
         out
+    }
+
+    #[test]
+    fn bundled_lists_parse_and_bad_sections_fail() {
+        let l = lists();
+        assert!(l.measures.contains(&"dự thảo"));
+        assert!(l.count_verbs.contains(&"thông qua"));
+        assert!(parse_lists("[measures]\nha\n[nope]\nx\n").is_err());
+        assert!(parse_lists("ha\n").is_err());
+    }
+
+    #[test]
+    fn verb_objects_name_counts() {
+        let v = run("Hội nghị đã thông qua 02 dự thảo Chương trình hành động của Huyện ủy.");
+        assert_eq!(v[0].unit_name, "dự thảo");
+        assert_eq!(v[0].name, "Chương trình hành động");
+        let v = run("Các đại biểu đã thảo luận và thống nhất 05 nhóm giải pháp trọng tâm.");
+        assert_eq!(v[0].unit_name, "nhóm");
+        assert_eq!(v[0].name, "giải pháp trọng tâm");
     }
 
     #[test]

@@ -12,7 +12,9 @@
 //!    and its form (headings, captions, bylines, short lines, questions). Numbered or
 //!    upper-case section headings set the part of what follows until the next heading;
 //!    subtitles and discourse cues (`tuy nhiên`, `thời gian tới`, ...) carry their part to
-//!    the next units with a decay. A Viterbi pass with a bonus for staying in the same part
+//!    the next units with a decay. Within a unit, the clause after a contrast
+//!    (`tuy ..., nhưng ...`) weighs more, and a negated result (`chưa hoàn thành`) is a
+//!    shortcoming. A Viterbi pass with a bonus for staying in the same part
 //!    makes the parts come in runs.
 //! 2. **Key units.** Within each part, units are scored by LexRank centrality over TF-IDF
 //!    vectors of syllables and syllable pairs (or the segmenter's words, see
@@ -191,8 +193,8 @@ pub struct Tuning {
     /// Share of a part's units picked by default: `ceil(budget * n + budget_add)`.
     pub budget: f32,
     pub budget_add: f32,
-    /// Weights of the key-unit score: centrality, part margin, figures, first of part
-    /// (half for the first of a later run), cue strength, length.
+    /// Weights of the key-unit score: centrality, part margin, figures, first unit of
+    /// the part, cue strength, length.
     pub w_cent: f32,
     pub w_margin: f32,
     pub w_fig: f32,
