@@ -69,14 +69,6 @@ fn lists() -> &'static Lists {
     LISTS.get_or_init(|| parse_lists(LISTS_TXT).expect("bundled indicator lists are valid"))
 }
 
-/// Measure words, longest first within a first word.
-
-/// Words after a number that make it a time span or an ordinal, not a figure.
-
-/// Words before a number that make it a date, a name or an ordinal.
-
-/// Words between the name and the figure.
-
 struct W<'a> {
     toks: &'a [Tok],
     text: &'a str,
