@@ -51,6 +51,7 @@ use crate::token::{tokenize_into, Token, TokenKind};
 use features::{word_key, Dict, Scratch as FeatureScratch, MAX_WORD};
 use fold::syllable_key;
 pub use model::{Model, ModelError};
+use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
 /// The bundled model file.
@@ -199,10 +200,17 @@ impl Segmenter {
         added
     }
 
-    /// Segment `tokens` (cut from `text`) into words, appending to `out`.
+    /// Segment `tokens` (cut from `text`) into words, appending to `out` (with
+    /// buffers kept per thread, so calls sentence by sentence allocate nothing once
+    /// the buffers have grown).
     pub fn segment(&self, text: &str, tokens: &[Token], out: &mut Vec<Word>) {
-        let mut scratch = Scratch::new();
-        self.segment_with(&mut scratch, text, tokens, out);
+        thread_local! {
+            static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::new());
+        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.segment_with(&mut scratch, text, tokens, out),
+            Err(_) => self.segment_with(&mut Scratch::new(), text, tokens, out),
+        });
     }
 
     /// [`Segmenter::segment`] reusing `scratch` (no allocation once the buffers
