@@ -112,6 +112,55 @@ mod tests {
         assert_eq!(t.get(12345), None);
         assert_eq!(t.sorted().len(), 1000);
     }
+
+    /// The probe without the fingerprint filter.
+    fn probe(slots: &[(u32, f32)], key: u64) -> f32 {
+        let mask = slots.len() - 1;
+        let fp = fingerprint(key);
+        let mut i = (key as usize) & mask;
+        loop {
+            let (f, w) = slots[i];
+            if f == fp {
+                return w;
+            }
+            if f == 0 {
+                return 0.0;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[test]
+    fn filter_changes_no_lookup() {
+        let key = |i: u64| super::super::fold::mix(7, i);
+        let entries: Vec<(u64, f32)> = (0..50_000u64).map(|i| (key(i), i as f32 + 0.5)).collect();
+        let t = WeightTable::build(&entries);
+        for &(k, w) in &entries {
+            assert_eq!(t.get(k), w);
+        }
+        // absent keys, and keys sharing a fingerprint with an entry
+        for i in 50_000..250_000u64 {
+            assert_eq!(t.get(key(i)), probe(&t.slots, key(i)));
+            let near = key(i - 50_000) ^ (i & 0xFFFF);
+            assert_eq!(t.get(near), probe(&t.slots, near));
+        }
+        assert_eq!(WeightTable::default().get(5), 0.0);
+        let mut dict = KeyTable::default();
+        let mut assoc = KeyTable::default();
+        for i in 0..20_000u64 {
+            *dict.entry(key(i)) = (i % 7) as u8 + 1;
+            *assoc.entry(key(i + 10_000)) = (i % 5) as u8 + 1;
+        }
+        let lex = LexTable::build(&dict, &assoc);
+        for i in 0..40_000u64 {
+            let want = (
+                dict.get(key(i)).unwrap_or(0),
+                assoc.get(key(i)).unwrap_or(0),
+            );
+            assert_eq!(lex.get(key(i)), want);
+        }
+        assert_eq!(LexTable::default().get(5), (0, 0));
+    }
 }
 
 /// Read-only weight table for scoring: 32-bit key fingerprints beside `f32` weights
@@ -120,7 +169,13 @@ mod tests {
 #[derive(Debug, Clone, Default)]
 pub struct WeightTable {
     slots: Vec<(u32, f32)>,
+    /// Bit `fp % FILTER_BITS` set for the fingerprint `fp` of every entry: a clear
+    /// bit means no slot can match (the lookup gives 0 without probing).
+    filter: Vec<u64>,
 }
+
+/// Size of [`WeightTable`]'s fingerprint filter (32 KB).
+const FILTER_BITS: usize = 1 << 18;
 
 impl WeightTable {
     /// Build from (key, weight) entries.
@@ -136,7 +191,14 @@ impl WeightTable {
             }
             slots[i] = (fp, w);
         }
-        WeightTable { slots }
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for &(fp, _) in &slots {
+            if fp != 0 {
+                let b = fp as usize % FILTER_BITS;
+                filter[b / 64] |= 1 << (b % 64);
+            }
+        }
+        WeightTable { slots, filter }
     }
 
     /// The weight of `key` (0 when absent).
@@ -145,8 +207,12 @@ impl WeightTable {
         if self.slots.is_empty() {
             return 0.0;
         }
-        let mask = self.slots.len() - 1;
         let fp = fingerprint(key);
+        let b = fp as usize % FILTER_BITS;
+        if self.filter[b / 64] >> (b % 64) & 1 == 0 {
+            return 0.0;
+        }
+        let mask = self.slots.len() - 1;
         let mut i = (key as usize) & mask;
         loop {
             let (f, w) = self.slots[i];
@@ -167,7 +233,12 @@ impl WeightTable {
 #[derive(Debug, Clone, Default)]
 pub struct LexTable {
     slots: Vec<(u32, u8, u8)>,
+    /// Fingerprint filter as in [`WeightTable`].
+    filter: Vec<u64>,
 }
+
+/// Size of [`LexTable`]'s fingerprint filter (64 KB).
+const LEX_FILTER_BITS: usize = 1 << 19;
 
 impl LexTable {
     /// Merge dictionary words (source bits) and bigram association classes.
@@ -191,7 +262,14 @@ impl LexTable {
             }
             slots[i] = (fp, bits, a);
         }
-        LexTable { slots }
+        let mut filter = vec![0u64; LEX_FILTER_BITS / 64];
+        for &(fp, _, _) in &slots {
+            if fp != 0 {
+                let b = fp as usize % LEX_FILTER_BITS;
+                filter[b / 64] |= 1 << (b % 64);
+            }
+        }
+        LexTable { slots, filter }
     }
 
     /// `(dictionary bits, association class)` of `key`, `(0, 0)` when absent.
@@ -200,8 +278,12 @@ impl LexTable {
         if self.slots.is_empty() {
             return (0, 0);
         }
-        let mask = self.slots.len() - 1;
         let fp = fingerprint(key);
+        let b = fp as usize % LEX_FILTER_BITS;
+        if self.filter[b / 64] >> (b % 64) & 1 == 0 {
+            return (0, 0);
+        }
+        let mask = self.slots.len() - 1;
         let mut i = (key as usize) & mask;
         loop {
             let (f, d, a) = self.slots[i];
