@@ -10,7 +10,6 @@
 use super::features::{Scratch, BOS, EOS, MAX_WORD, SOURCES};
 use super::fold::{mix, unmix};
 use super::table::WeightTable;
-use std::collections::HashMap;
 
 /// Shapes of joinable tokens (syllables 0..=3, foreign words 32..=35) packed into 0..8.
 const JS: usize = 8;
@@ -107,22 +106,21 @@ pub struct GapScorer {
 impl GapScorer {
     /// Lay out the weights of `table`, whose feature keys are `keys`.
     pub fn build(table: WeightTable, keys: &[u64]) -> GapScorer {
-        // syllable keys whose single-syllable features have weights: a feature key
-        // inverted under a wrong type gives a random key, kept only if another of its
-        // features exists too (and harmless then: its weights are read from `table`)
-        let mut seen: HashMap<u64, u8> = HashMap::new();
-        let prev_types = [mix(15, 0), mix(15, 1)];
+        // syllable keys with weights for at least two of their single-syllable
+        // features (types 2 to 5): a feature key inverted under a wrong type gives a
+        // random key, which is kept only if it inverts from another key too (and is
+        // harmless then: its weights are read from `table`)
+        let mut candidates: Vec<u64> = Vec::with_capacity(keys.len() * UNIGRAM_TYPES.len());
         for &k in keys {
-            for t in UNIGRAM_TYPES.iter().chain(&prev_types) {
-                *seen.entry(unmix(*t, k)).or_default() += 1;
-            }
+            candidates.extend(UNIGRAM_TYPES.iter().map(|&t| unmix(t, k)));
         }
-        let mut known: Vec<u64> = seen
-            .into_iter()
-            .filter(|&(k, c)| c >= 2 && k != 0)
-            .map(|(k, _)| k)
+        candidates.sort_unstable();
+        let mut known: Vec<u64> = candidates
+            .chunk_by(|a, b| a == b)
+            .filter(|run| run.len() >= 2 && run[0] != 0)
+            .map(|run| run[0])
             .collect();
-        known.sort_unstable();
+        known.dedup();
         let cap = (known.len() * 2).next_power_of_two().max(16);
         let mut syllables = vec![(0u64, [0f32; 6]); cap];
         for k in known {
