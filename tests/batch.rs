@@ -561,16 +561,38 @@ fn legacy_encodings_give_the_same_briefing_as_unicode() {
     let shape = |r: &Value| {
         let parts: Vec<Vec<u64>> = ["results", "shortcomings", "directives"]
             .iter()
-            .map(|p| r[p].as_array().unwrap().iter().map(|x| x["unit"].as_u64().unwrap()).collect())
+            .map(|p| {
+                r[p].as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| x["unit"].as_u64().unwrap())
+                    .collect()
+            })
             .collect();
-        (r["units"].as_u64(), parts, r["indicators"].as_array().map(Vec::len))
+        (
+            r["units"].as_u64(),
+            parts,
+            r["indicators"].as_array().map(Vec::len),
+        )
     };
     for n in ["000", "001", "002", "003", "004"] {
-        let unicode = records(&tomtat(&["summarize", dir.join(format!("{n}.utf8.txt")).to_str().unwrap(), "-q"]));
+        let unicode = records(&tomtat(&[
+            "summarize",
+            dir.join(format!("{n}.utf8.txt")).to_str().unwrap(),
+            "-q",
+        ]));
         for enc in ["tcvn3", "vni", "viqr", "cp1258"] {
-            let legacy = records(&tomtat(&["summarize", dir.join(format!("{n}.{enc}.txt")).to_str().unwrap(), "-q"]));
+            let legacy = records(&tomtat(&[
+                "summarize",
+                dir.join(format!("{n}.{enc}.txt")).to_str().unwrap(),
+                "-q",
+            ]));
             assert_eq!(legacy[0]["encoding"], enc, "{n}.{enc} detected");
-            assert_eq!(shape(&legacy[0]), shape(&unicode[0]), "{n}.{enc}: same units, picks and indicators as UTF-8");
+            assert_eq!(
+                shape(&legacy[0]),
+                shape(&unicode[0]),
+                "{n}.{enc}: same units, picks and indicators as UTF-8"
+            );
         }
     }
 }
