@@ -95,32 +95,39 @@ pub fn unmix(a: u64, mixed: u64) -> u64 {
     (x ^ a).wrapping_mul(INV1)
 }
 
+/// Fold one character for [`syllable_key`]: `Ok(code << 3 | tone)` for a letter or other
+/// character, `Err(tone)` for a combining tone mark (which only sets the syllable's tone).
+#[inline(always)]
+fn fold_char(c: char, table: &[u32]) -> Result<u32, u32> {
+    let cp = c as u32;
+    if cp < 0x80 {
+        Ok((c.to_ascii_lowercase() as u32) << 3)
+    } else if (0x300..0x370).contains(&cp) {
+        match tone_of(c) {
+            0 => Ok(cp << 3),
+            t => Err(t),
+        }
+    } else if (FIRST..LAST).contains(&cp) {
+        Ok(table[(cp - FIRST) as usize] & FOLD)
+    } else {
+        match tone_of(c) {
+            0 => Ok((c.to_lowercase().next().unwrap_or(c) as u32) << 3),
+            t => Err(t),
+        }
+    }
+}
+
 /// Case- and tone-style-independent hash of a syllable.
 pub fn syllable_key(s: &str) -> u64 {
     let table = table();
     let mut h: u64 = 0xCBF2_9CE4_8422_2325;
     let mut tone = 0u32;
     for c in s.chars() {
-        let cp = c as u32;
-        let folded = if cp < 0x80 {
-            (c.to_ascii_lowercase() as u32) << 3
-        } else if (0x300..0x370).contains(&cp) {
-            match tone_of(c) {
-                0 => cp << 3,
-                t => {
-                    tone = t;
-                    continue;
-                }
-            }
-        } else if (FIRST..LAST).contains(&cp) {
-            table[(cp - FIRST) as usize] & FOLD
-        } else {
-            match tone_of(c) {
-                0 => (c.to_lowercase().next().unwrap_or(c) as u32) << 3,
-                t => {
-                    tone = t;
-                    continue;
-                }
+        let folded = match fold_char(c, table) {
+            Ok(folded) => folded,
+            Err(t) => {
+                tone = t;
+                continue;
             }
         };
         if folded & 7 != 0 {
@@ -175,22 +182,13 @@ pub fn key_shape(s: &str) -> (u64, u8) {
         } else if !(0x300..=0x36F).contains(&cp) {
             other += 1;
         }
-        let folded = if cp < 0x80 {
-            entry
-        } else if (0x300..0x370).contains(&cp) {
-            match tone_of(c) {
-                0 => cp << 3,
-                t => {
-                    tone = t;
-                    continue;
-                }
-            }
-        } else if (FIRST..LAST).contains(&cp) {
+        let folded = if cp < 0x80 || ((FIRST..LAST).contains(&cp) && !(0x300..0x370).contains(&cp))
+        {
             entry
         } else {
-            match tone_of(c) {
-                0 => (c.to_lowercase().next().unwrap_or(c) as u32) << 3,
-                t => {
+            match fold_char(c, table) {
+                Ok(folded) => folded,
+                Err(t) => {
                     tone = t;
                     continue;
                 }
