@@ -20,12 +20,7 @@ pub fn read_text(file: Option<&Path>, options: &Options) -> Result<Doc> {
     match file {
         Some(path) if path != Path::new("-") => {
             let name = path.display().to_string();
-            let pipeline = tomtat::Pipeline::new(tomtat::PipelineOptions {
-                text: *options,
-                ..Default::default()
-            });
-            let text = pipeline
-                .read_file(path)
+            let text = tomtat::read_file(path, options, None)
                 .map_err(|reason| anyhow::anyhow!("{name}: {reason}"))?;
             Ok(Doc { name, text })
         }

@@ -101,24 +101,9 @@ impl Pipeline {
         }
     }
 
-    /// Read and decode a file into normalized text, with an error message naming the reason.
+    /// Read and decode a file with this pipeline's options (see [`read_file`]).
     pub fn read_file(&self, path: &Path) -> Result<Text, String> {
-        let max = self
-            .options
-            .max_file_bytes
-            .unwrap_or(DEFAULT_MAX_FILE_BYTES);
-        let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
-        if meta.is_dir() {
-            return Err("is a directory".into());
-        }
-        if meta.len() > max {
-            return Err(format!(
-                "file too large ({} bytes, limit {max}): split it or raise --max-file-mb",
-                meta.len()
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(|e| io_reason(&e))?;
-        tomtat_formats::extract(path, &bytes, &self.options.text).map_err(|e| e.to_string())
+        read_file(path, &self.options.text, self.options.max_file_bytes)
     }
 
     /// Summarize normalized text; ranges in the output point at the source bytes.
@@ -130,6 +115,29 @@ impl Pipeline {
             .summarize(s, &units, &self.segmenter, &self.options.summary);
         Summary::build(id, source, text, &units, &briefing)
     }
+}
+
+/// Read and decode a file (any supported format) into normalized text, with an error message
+/// naming the reason; files over `max_bytes` (default [`DEFAULT_MAX_FILE_BYTES`]) are refused
+/// before they are read. Needs no model, so commands that only read text do not load any.
+pub fn read_file(
+    path: &Path,
+    options: &tomtat_text::Options,
+    max_bytes: Option<u64>,
+) -> Result<Text, String> {
+    let max = max_bytes.unwrap_or(DEFAULT_MAX_FILE_BYTES);
+    let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
+    if meta.is_dir() {
+        return Err("is a directory".into());
+    }
+    if meta.len() > max {
+        return Err(format!(
+            "file too large ({} bytes, limit {max}): split it or raise --max-file-mb",
+            meta.len()
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_reason(&e))?;
+    tomtat_formats::extract(path, &bytes, options).map_err(|e| e.to_string())
 }
 
 /// TCVN3 stores most toned capitals with the lower-case byte (`BáO CáO`): bring them back in
