@@ -74,11 +74,76 @@ enum ByteEnc {
     Legacy(Encoding),
 }
 
+/// The text being written, with the run of font bytes not yet decoded (bytes of one
+/// font are decoded together, so multi-byte legacy letters stay whole).
+struct RtfText<'o> {
+    text: String,
+    pending: Vec<u8>,
+    pending_enc: ByteEnc,
+    options: &'o Options,
+}
+
+impl<'o> RtfText<'o> {
+    fn new(options: &'o Options) -> RtfText<'o> {
+        RtfText {
+            text: String::new(),
+            pending: Vec::new(),
+            pending_enc: ByteEnc::Cp1252,
+            options,
+        }
+    }
+
+    /// Decode the pending font bytes into the text.
+    fn flush(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let cp1252 =
+            |bytes: &[u8], text: &mut String| text.extend(bytes.iter().map(|&b| cp1252_char(b)));
+        match self.pending_enc {
+            ByteEnc::Cp1252 => cp1252(&self.pending, &mut self.text),
+            ByteEnc::Legacy(e) => {
+                let opts = Options {
+                    encoding: Some(e),
+                    ..*self.options
+                };
+                match Text::from_bytes(&self.pending, &opts) {
+                    Ok(t) => self.text.push_str(t.as_str()),
+                    Err(_) => cp1252(&self.pending, &mut self.text),
+                }
+            }
+        }
+        self.pending.clear();
+    }
+
+    /// A byte of text in a font with encoding `enc`.
+    fn push_byte(&mut self, b: u8, enc: ByteEnc) {
+        if enc != self.pending_enc {
+            self.flush();
+            self.pending_enc = enc;
+        }
+        self.pending.push(b);
+    }
+
+    fn push(&mut self, c: char) {
+        self.flush();
+        self.text.push(c);
+    }
+
+    fn push_str(&mut self, s: &str) {
+        self.flush();
+        self.text.push_str(s);
+    }
+
+    fn finish(mut self) -> String {
+        self.flush();
+        self.text
+    }
+}
+
 /// Convert RTF to text.
 pub(crate) fn rtf_to_text(bytes: &[u8], options: &Options) -> String {
-    let mut out = String::new();
-    let mut pending: Vec<u8> = Vec::new();
-    let mut pending_enc = ByteEnc::Cp1252;
+    let mut out = RtfText::new(options);
     let mut stack: Vec<State> = Vec::new();
     let mut st = State {
         skip: false,
@@ -94,30 +159,11 @@ pub(crate) fn rtf_to_text(bytes: &[u8], options: &Options) -> String {
     let mut starred = false;
     let mut group_start = false;
     let mut i = 0;
-    let flush = |pending: &mut Vec<u8>, enc: ByteEnc, out: &mut String| {
-        if pending.is_empty() {
-            return;
-        }
-        match enc {
-            ByteEnc::Cp1252 => out.extend(pending.iter().map(|&b| cp1252_char(b))),
-            ByteEnc::Legacy(e) => {
-                let opts = Options {
-                    encoding: Some(e),
-                    ..*options
-                };
-                match Text::from_bytes(pending, &opts) {
-                    Ok(t) => out.push_str(t.as_str()),
-                    Err(_) => out.extend(pending.iter().map(|&b| cp1252_char(b))),
-                }
-            }
-        }
-        pending.clear();
-    };
     while i < bytes.len() {
         let b = bytes[i];
         match b {
             b'{' => {
-                flush(&mut pending, pending_enc, &mut out);
+                out.flush();
                 if stack.len() < 1000 {
                     stack.push(st);
                 }
@@ -127,7 +173,7 @@ pub(crate) fn rtf_to_text(bytes: &[u8], options: &Options) -> String {
                 continue;
             }
             b'}' => {
-                flush(&mut pending, pending_enc, &mut out);
+                out.flush();
                 if st.in_fonttbl && font_def.0 >= 0 {
                     register_font(&mut fonts, &font_def);
                     font_def = (-1, String::new(), None);
@@ -204,7 +250,7 @@ pub(crate) fn rtf_to_text(bytes: &[u8], options: &Options) -> String {
                             None
                         }
                         "f" => {
-                            flush(&mut pending, pending_enc, &mut out);
+                            out.flush();
                             st.font = param.unwrap_or(-1);
                             None
                         }
@@ -213,7 +259,7 @@ pub(crate) fn rtf_to_text(bytes: &[u8], options: &Options) -> String {
                             None
                         }
                         "u" => {
-                            flush(&mut pending, pending_enc, &mut out);
+                            out.flush();
                             let n = param.unwrap_or(0);
                             let code = if n < 0 { n + 65536 } else { n } as u32;
                             if let Some(ch) = char::from_u32(code) {
@@ -239,7 +285,6 @@ pub(crate) fn rtf_to_text(bytes: &[u8], options: &Options) -> String {
                         _ => None,
                     };
                     if let Some(t) = text {
-                        flush(&mut pending, pending_enc, &mut out);
                         out.push_str(t);
                     }
                     continue;
@@ -275,25 +320,17 @@ pub(crate) fn rtf_to_text(bytes: &[u8], options: &Options) -> String {
                             continue;
                         }
                         if let Some(b) = byte {
-                            let enc = *fonts.get(&st.font).unwrap_or(&default_enc);
-                            if enc != pending_enc {
-                                flush(&mut pending, pending_enc, &mut out);
-                                pending_enc = enc;
-                            }
-                            pending.push(b);
+                            out.push_byte(b, *fonts.get(&st.font).unwrap_or(&default_enc));
                         }
                     }
                     b'\r' | b'\n' if !st.skip => {
-                        flush(&mut pending, pending_enc, &mut out);
                         out.push('\r');
                     }
                     _ if st.skip || st.in_fonttbl => {}
                     b'~' => {
-                        flush(&mut pending, pending_enc, &mut out);
                         out.push(' ');
                     }
                     b'_' => {
-                        flush(&mut pending, pending_enc, &mut out);
                         out.push('-');
                     }
                     b'-' => {}
@@ -301,7 +338,6 @@ pub(crate) fn rtf_to_text(bytes: &[u8], options: &Options) -> String {
                         if skip_chars > 0 {
                             skip_chars -= 1;
                         } else {
-                            flush(&mut pending, pending_enc, &mut out);
                             out.push(c as char);
                         }
                     }
@@ -334,21 +370,15 @@ pub(crate) fn rtf_to_text(bytes: &[u8], options: &Options) -> String {
                 }
                 // Literal characters: ASCII in practice; others as the font's bytes.
                 if b.is_ascii() {
-                    flush(&mut pending, pending_enc, &mut out);
                     out.push(b as char);
                 } else {
-                    let enc = *fonts.get(&st.font).unwrap_or(&default_enc);
-                    if enc != pending_enc {
-                        flush(&mut pending, pending_enc, &mut out);
-                        pending_enc = enc;
-                    }
-                    pending.push(b);
+                    out.push_byte(b, *fonts.get(&st.font).unwrap_or(&default_enc));
                 }
             }
         }
     }
-    flush(&mut pending, pending_enc, &mut out);
-    crate::doc::render(&out)
+    out.flush();
+    crate::doc::render(&out.finish())
 }
 
 fn register_font(fonts: &mut HashMap<i32, ByteEnc>, def: &(i32, String, Option<i32>)) {
