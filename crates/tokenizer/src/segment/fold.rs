@@ -117,32 +117,55 @@ fn fold_char(c: char, table: &[u32]) -> Result<u32, u32> {
     }
 }
 
+/// The running hash of [`syllable_key`]: folded letters in order (FNV-1a), the tone apart.
+struct KeyHasher {
+    h: u64,
+    tone: u32,
+}
+
+impl KeyHasher {
+    #[inline(always)]
+    fn new() -> KeyHasher {
+        KeyHasher {
+            h: 0xCBF2_9CE4_8422_2325,
+            tone: 0,
+        }
+    }
+
+    /// Add the result of [`fold_char`].
+    #[inline(always)]
+    fn add(&mut self, folded: Result<u32, u32>) {
+        match folded {
+            Ok(folded) => {
+                if folded & 7 != 0 {
+                    self.tone = folded & 7;
+                }
+                self.h = (self.h ^ u64::from(folded >> 3)).wrapping_mul(0x0000_0100_0000_01B3);
+            }
+            Err(tone) => self.tone = tone,
+        }
+    }
+
+    #[inline(always)]
+    fn finish(&self) -> u64 {
+        mix(self.h, u64::from(self.tone) + 1)
+    }
+}
+
 /// Case- and tone-style-independent hash of a syllable.
 pub fn syllable_key(s: &str) -> u64 {
     let table = table();
-    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
-    let mut tone = 0u32;
+    let mut key = KeyHasher::new();
     for c in s.chars() {
-        let folded = match fold_char(c, table) {
-            Ok(folded) => folded,
-            Err(t) => {
-                tone = t;
-                continue;
-            }
-        };
-        if folded & 7 != 0 {
-            tone = folded & 7;
-        }
-        h = (h ^ u64::from(folded >> 3)).wrapping_mul(0x0000_0100_0000_01B3);
+        key.add(fold_char(c, table));
     }
-    mix(h, u64::from(tone) + 1)
+    key.finish()
 }
 
 /// [`syllable_key`] and [`shape`] of `s` in one pass over its characters.
 pub fn key_shape(s: &str) -> (u64, u8) {
     let table = table();
-    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
-    let mut tone = 0u32;
+    let mut key = KeyHasher::new();
     let (mut upper, mut lower, mut other) = (0u32, 0u32, 0u32);
     // shape of the first character: None (empty), Some(letter class bits)
     let mut first: Option<u32> = None;
@@ -182,22 +205,13 @@ pub fn key_shape(s: &str) -> (u64, u8) {
         } else if !(0x300..=0x36F).contains(&cp) {
             other += 1;
         }
-        let folded = if cp < 0x80 || ((FIRST..LAST).contains(&cp) && !(0x300..0x370).contains(&cp))
-        {
-            entry
-        } else {
-            match fold_char(c, table) {
-                Ok(folded) => folded,
-                Err(t) => {
-                    tone = t;
-                    continue;
-                }
-            }
-        };
-        if folded & 7 != 0 {
-            tone = folded & 7;
-        }
-        h = (h ^ u64::from(folded >> 3)).wrapping_mul(0x0000_0100_0000_01B3);
+        key.add(
+            if cp < 0x80 || ((FIRST..LAST).contains(&cp) && !(0x300..0x370).contains(&cp)) {
+                Ok(entry)
+            } else {
+                fold_char(c, table)
+            },
+        );
     }
     let shape = match first {
         Some(f) if f & ALPHA != 0 => {
@@ -219,7 +233,7 @@ pub fn key_shape(s: &str) -> (u64, u8) {
         }
         _ => 3,
     };
-    (mix(h, u64::from(tone) + 1), shape)
+    (key.finish(), shape)
 }
 
 /// Letter-case shape: 0 lower, 1 Title, 2 UPPER (two letters or more), 3 other.
