@@ -7,7 +7,7 @@ use crate::lex::{Keyed, Tk, Tok};
 use crate::Indicator;
 
 /// The bundled indicator word lists (`models/scorer-indicators.txt`).
-const LISTS_TXT: &str = include_str!("../../../models/scorer-indicators.txt");
+const LISTS_TXT: &str = include_str!("../models/scorer-indicators.txt");
 
 /// The word lists of [`LISTS_TXT`], by section.
 struct Lists {

@@ -155,7 +155,7 @@ fn valid_range(text: &str, u: &Unit) -> bool {
 }
 
 /// The bundled cue lexicon.
-const CUES: &str = include_str!("../../../models/scorer-cues.tsv");
+const CUES: &str = include_str!("../models/scorer-cues.tsv");
 
 /// Tunable weights of the scorer (hand-set from the annotation guidelines, checked by
 /// leave-documents-out runs on the development reports).

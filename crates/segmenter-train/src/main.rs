@@ -1,7 +1,7 @@
-//! Trainer of the word-segmentation model (`models/segmenter.bin`).
+//! Trainer of the word-segmentation model (`crates/tokenizer/models/segmenter.bin`).
 //!
 //! ```text
-//! cargo run --release -p tomtat-segmenter-train -- --data ../shared/data --out models/segmenter.bin
+//! cargo run --release -p tomtat-segmenter-train -- --data ../shared/data --out crates/tokenizer/models/segmenter.bin
 //! ```
 //!
 //! Reads the UD Vietnamese-VTB train and dev sets (`ud-vi-vtb/vi_vtb-ud-{train,dev}.words.txt`,

@@ -32,7 +32,7 @@ pub type WordSet = HashSet<&'static str, Build>;
 pub type PhraseMap = HashMap<&'static str, Vec<Vec<&'static str>>, Build>;
 
 /// The bundled rules file.
-pub const RULES_TXT: &str = include_str!("../../../models/splitter-rules.txt");
+pub const RULES_TXT: &str = include_str!("../models/splitter-rules.txt");
 
 /// What must follow a starter phrase for it to open a new unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

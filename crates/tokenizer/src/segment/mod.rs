@@ -55,7 +55,7 @@ use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
 /// The bundled model file.
-pub static BUNDLED_MODEL: &[u8] = include_bytes!("../../../../models/segmenter.bin");
+pub static BUNDLED_MODEL: &[u8] = include_bytes!("../../models/segmenter.bin");
 
 /// A word: one or more tokens, with its byte range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
