@@ -2,13 +2,11 @@
 //! old style `vi-DauCu.dic`; GPL, read from the shared data at test time only).
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 use tomtat_text::{match_key, Options, Text, ToneStyle};
 
-fn read_dic(name: &str) -> Vec<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/hunspell-vi")
-        .join(name);
+/// The words of a hunspell list, or `None` (test skipped) without the shared data.
+fn read_dic(name: &str) -> Option<Vec<String>> {
+    let path = tomtat_testdata::shared("hunspell-vi")?.join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut lines = text.lines();
     let count: usize = lines.next().unwrap().trim().parse().unwrap();
@@ -17,7 +15,7 @@ fn read_dic(name: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .collect();
     assert_eq!(words.len(), count, "{name}");
-    words
+    Some(words)
 }
 
 fn convert(words: &[String], style: ToneStyle) -> BTreeSet<String> {
@@ -43,8 +41,9 @@ fn diff(a: &BTreeSet<String>, b: &BTreeSet<String>) -> String {
 
 #[test]
 fn each_list_converts_to_the_other() {
-    let new = read_dic("vi-DauMoi.dic");
-    let old = read_dic("vi-DauCu.dic");
+    let (Some(new), Some(old)) = (read_dic("vi-DauMoi.dic"), read_dic("vi-DauCu.dic")) else {
+        return;
+    };
     assert_eq!(new.len(), 6642);
     let (new_set, old_set) = (set(&new), set(&old));
     assert_ne!(new_set, old_set);
@@ -69,8 +68,9 @@ fn each_list_converts_to_the_other() {
 
 #[test]
 fn match_key_ignores_style_and_case() {
-    let new = read_dic("vi-DauMoi.dic");
-    let old = read_dic("vi-DauCu.dic");
+    let (Some(new), Some(old)) = (read_dic("vi-DauMoi.dic"), read_dic("vi-DauCu.dic")) else {
+        return;
+    };
     let keys_new: BTreeSet<String> = new.iter().map(|w| match_key(w)).collect();
     let keys_old: BTreeSet<String> = old.iter().map(|w| match_key(w)).collect();
     assert_eq!(keys_new, keys_old);
