@@ -77,7 +77,7 @@ pub struct Rules {
     pub honorific: WordSet,
     pub caption_org: WordSet,
     pub caption_cue: PhraseMap,
-    /// First bytes of the [caption] and [starter] keys: a cheap test before a lookup.
+    /// First bytes of the `caption` and `starter` keys: a cheap test before a lookup.
     pub caption_lead: [bool; 256],
     pub starter_lead: [bool; 256],
 }
