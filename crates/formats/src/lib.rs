@@ -35,6 +35,11 @@
 //! INTERFACE CONTRACT (used by the pipeline): `Format::from_path`, `extract(path, bytes, &Options) -> Result<Text, FormatError>`.
 //! Added: `extract_file`, `extract_file_with_limit`, `Format::sniff`, `DEFAULT_MAX_FILE_BYTES`.
 
+/// The README's example, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 use std::path::Path;
 use tomtat_text::{DecodeError, Options, Text};
 

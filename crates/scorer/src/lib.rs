@@ -40,6 +40,11 @@
 //! assert_eq!(b.tasks[0].actor.as_deref(), Some("các địa phương"));
 //! ```
 
+/// The README's example, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 mod indicators;
 mod lex;
 mod parts;

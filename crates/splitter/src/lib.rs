@@ -23,6 +23,11 @@
 //! `Splitter::split(&self, &str) -> Vec<Unit>`, `Unit { kind, start, end, clauses }`,
 //! `UnitKind` + `UnitKind::name`, `Clause { start, end }`.
 
+/// The README's example, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 mod clauses;
 mod rules;
 mod scan;

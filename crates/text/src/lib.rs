@@ -37,6 +37,11 @@
 //! `Text::from_bytes`, `Text::from_str_with`, `Text::as_str`, `Text::source_range`,
 //! `Text::encoding`, `Text::into_string`, `DecodeError`, `match_key`.
 
+/// The README's example, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 mod decode;
 mod detect;
 mod normalize;

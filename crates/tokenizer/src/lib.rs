@@ -28,6 +28,11 @@
 //! `Segmenter::segment_with` with `Scratch` (buffers reused), `Segmenter::add_user_words`, `Segmenter::segment_str`,
 //! `Segmenter::segment_line`, `join_words`, `Word::joined`.
 
+/// The README's example, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 pub mod segment;
 pub mod token;
 

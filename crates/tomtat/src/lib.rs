@@ -14,6 +14,11 @@
 //! [`scorer`] labels parts and picks key units. [`batch`] runs many documents in
 //! parallel with output in input order; [`render`] writes Markdown.
 
+/// The README's example, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 pub mod batch;
 pub mod output;
 pub mod render;
