@@ -12,6 +12,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The root of the shared data: `../shared/data` beside the workspace.
@@ -27,10 +28,15 @@ pub fn shared(sub: &str) -> Option<PathBuf> {
         return Some(path);
     }
     let test = std::thread::current().name().unwrap_or("test").to_string();
-    eprintln!(
-        "skipped: {test}: needs the shared development data at {} (absent in this clone)",
+    // Written to stderr directly, not with `eprintln!`, so that the test harness's output
+    // capture does not hide it: the line shows in a plain `cargo test` run.
+    // One write of a whole line (starting on a fresh line) so that it is not cut by the
+    // harness's own lines.
+    let line = format!(
+        "\nskipped: {test}: needs the shared development data at {} (absent in this clone)\n",
         path.display()
     );
+    let _ = std::io::stderr().write_all(line.as_bytes());
     None
 }
 
