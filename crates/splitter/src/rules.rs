@@ -58,6 +58,23 @@ pub struct Starter {
     pub after_name: bool,
 }
 
+/// How a [`Label`] phrase stands in a flattened line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelKind {
+    /// A heading of its own (`Quyết nghị:`, `QUYẾT ĐỊNH`): cut before it and after it.
+    Heading,
+    /// Opens a unit after a `;`, a `,` or a word without punctuation (`Căn cứ`, `Xét đề
+    /// nghị`: the lines of a legal preamble, which end in `;`).
+    Opens,
+}
+
+/// A label phrase: the words after its first one.
+#[derive(Debug, Clone)]
+pub struct Label {
+    pub rest: Vec<&'static str>,
+    pub kind: LabelKind,
+}
+
 /// Parsed rules, shared read-only.
 #[derive(Debug, Clone)]
 pub struct Rules {
@@ -77,6 +94,12 @@ pub struct Rules {
     pub honorific: WordSet,
     pub caption_org: WordSet,
     pub caption_cue: PhraseMap,
+    /// Lower-case words after which a number is a count or an index, not a list marker
+    /// (`lần thứ 2. Các`, `tháng 6. Trong`).
+    pub number_word: WordSet,
+    /// Labels that are a unit of their own inside a flattened line (`Quyết nghị:`,
+    /// `Căn cứ`...), keyed by the first word: the remaining words and how the label ends.
+    pub label: HashMap<&'static str, Vec<Label>, Build>,
     /// First bytes of the [caption] and [starter] keys: a cheap test before a lookup.
     pub caption_lead: [bool; 256],
     pub starter_lead: [bool; 256],
@@ -99,6 +122,8 @@ impl Default for Rules {
             honorific: WordSet::default(),
             caption_org: WordSet::default(),
             caption_cue: PhraseMap::default(),
+            number_word: WordSet::default(),
+            label: HashMap::default(),
             caption_lead: [false; 256],
             starter_lead: [false; 256],
         }
@@ -207,6 +232,33 @@ impl Rules {
                     r.ordinal.insert(line);
                 }
                 "caption_cue" => phrase_map(&mut r.caption_cue, line),
+                "number_word" => {
+                    r.number_word.insert(line);
+                }
+                "label" => {
+                    let (phrase, kind) = match line.split_once('|') {
+                        Some((p, k)) => (p.trim(), k.trim()),
+                        None => (line, "heading"),
+                    };
+                    let kind = match kind {
+                        "heading" => LabelKind::Heading,
+                        "opens" => LabelKind::Opens,
+                        other => {
+                            return Err(RulesError {
+                                line: n + 1,
+                                message: format!("unknown label kind `{other}`"),
+                            })
+                        }
+                    };
+                    let mut it = phrase.split_whitespace();
+                    let first = it.next().unwrap_or_default();
+                    let v = r.label.entry(first).or_default();
+                    v.push(Label {
+                        rest: it.collect(),
+                        kind,
+                    });
+                    v.sort_by_key(|l| std::cmp::Reverse(l.rest.len()));
+                }
                 "connector" => {
                     r.connector.insert(line);
                 }
