@@ -442,6 +442,10 @@ fn marker(text: &str, words: &[W]) -> Option<(Marker, usize)> {
             }
         }
     }
+    // `2.1 Phòng Y tế:`: a sub-item number without its final dot, before a capital
+    if w0.contains('.') && is_marker_body(w0) && w0.as_bytes()[0].is_ascii_digit() && next.is_some_and(is_cap) {
+        return Some((Marker::Enum, 1));
+    }
     if (is_roman(w0) || (w0.len() <= 2 && w0.bytes().all(|b| b.is_ascii_digit())))
         && matches!(next, Some("-" | "–" | "."))
         && words.len() > 2
@@ -1011,7 +1015,9 @@ fn inline_opens(
         }
         ')' => m != Marker::Bullet && !letter_dot,
         c if c.is_alphanumeric() => {
-            if letter_dot
+            let unit_marker = marker(cx.text, &cx.words[u..]);
+            // `... 300.000 triệu đồng b. Vốn ...`: a lettered item after an item of a list
+            if letter_dot && !(structured && unit_marker.is_some())
                 || cx.rules.connector.contains(w)
                 || cx.rules.ordinal.contains(w)
                 || cx.rules.number_word.contains(w)
@@ -1028,7 +1034,6 @@ fn inline_opens(
             }
             // The unit so far is itself an item of a list (the next item follows) or a
             // heading (a short run that opens the paragraph or is all capitals).
-            let unit_marker = marker(cx.text, &cx.words[u..]);
             let short = k + 1 - u <= 20;
             let heading = short && (u == 0 || unit_marker.is_some() || all_caps(w));
             match m {
@@ -1036,7 +1041,9 @@ fn inline_opens(
                 Marker::Bullet => {
                     let same = unit_marker.is_some_and(|(um, _)| um == Marker::Bullet)
                         && cx.w(u).chars().next() == m0.chars().next();
-                    same && (structured || heading)
+                    // `a) Kinh phí ...: 25.810.035.989đ - Kinh phí ...`: an item's figure
+                    let figure = structured && (u..k).any(|i| cx.w(i).ends_with(':'));
+                    same && (structured || heading) || figure
                 }
                 _ if !(heading || structured && unit_marker.is_some()) => false,
                 _ => {
