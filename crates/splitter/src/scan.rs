@@ -431,13 +431,22 @@ fn marker(text: &str, words: &[W]) -> Option<(Marker, usize)> {
                         return None;
                     }
                 }
+                // `b. 1. Nguồn vốn`: a letter and a number make one marker
+                let two = dash == "."
+                    && !is_roman(body)
+                    && words.len() > 2
+                    && next.is_some_and(|n| {
+                        n.strip_suffix('.').is_some_and(|b| {
+                            !b.is_empty() && b.len() <= 2 && b.bytes().all(|c| c.is_ascii_digit())
+                        })
+                    });
                 return Some((
                     if section {
                         Marker::Section
                     } else {
                         Marker::Enum
                     },
-                    1,
+                    1 + usize::from(two),
                 ));
             }
         }
