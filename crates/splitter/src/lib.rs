@@ -23,6 +23,8 @@
 //! `Splitter::split(&self, &str) -> Vec<Unit>`, `Unit { kind, start, end, clauses }`,
 //! `UnitKind` + `UnitKind::name`, `Clause { start, end }`.
 
+#![forbid(unsafe_code)]
+
 mod clauses;
 mod rules;
 mod scan;

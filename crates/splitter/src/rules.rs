@@ -2,30 +2,9 @@
 //! parsed once from `models/splitter-rules.txt`.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a: the keys are short words, looked up once per word of the text.
-#[derive(Debug, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-type Build = BuildHasherDefault<Fnv>;
+/// FxHash: the keys are short words, looked up once per word of the text.
+type Build = rustc_hash::FxBuildHasher;
 /// A set of words.
 pub type WordSet = HashSet<&'static str, Build>;
 /// Phrases keyed by their first word: the remaining words of each.
@@ -131,19 +110,12 @@ impl Default for Rules {
 }
 
 /// A malformed line in a rules file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("splitter rules line {line}: {message}")]
 pub struct RulesError {
     pub line: usize,
     pub message: String,
 }
-
-impl std::fmt::Display for RulesError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "splitter rules line {}: {}", self.line, self.message)
-    }
-}
-
-impl std::error::Error for RulesError {}
 
 fn phrase_map(map: &mut PhraseMap, entry: &'static str) {
     let mut it = entry.split_whitespace();
