@@ -23,6 +23,8 @@
 //! `Splitter::split(&self, &str) -> Vec<Unit>`, `Unit { kind, start, end, clauses }`,
 //! `UnitKind` + `UnitKind::name`, `Clause { start, end }`.
 
+#![forbid(unsafe_code)]
+
 /// The README's example, compiled and run as a doctest.
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

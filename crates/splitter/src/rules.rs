@@ -2,30 +2,9 @@
 //! parsed once from `models/splitter-rules.txt`.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a: the keys are short words, looked up once per word of the text.
-#[derive(Debug, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-type Build = BuildHasherDefault<Fnv>;
+/// FxHash: the keys are short words, looked up once per word of the text.
+type Build = rustc_hash::FxBuildHasher;
 /// A set of words.
 pub type WordSet = HashSet<&'static str, Build>;
 /// Phrases keyed by their first word: the remaining words of each.
@@ -58,6 +37,23 @@ pub struct Starter {
     pub after_name: bool,
 }
 
+/// How a [`Label`] phrase stands in a flattened line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelKind {
+    /// A heading of its own (`Quyết nghị:`, `QUYẾT ĐỊNH`): cut before it and after it.
+    Heading,
+    /// Opens a unit after a `;`, a `,` or a word without punctuation (`Căn cứ`, `Xét đề
+    /// nghị`: the lines of a legal preamble, which end in `;`).
+    Opens,
+}
+
+/// A label phrase: the words after its first one.
+#[derive(Debug, Clone)]
+pub struct Label {
+    pub rest: Vec<&'static str>,
+    pub kind: LabelKind,
+}
+
 /// Parsed rules, shared read-only.
 #[derive(Debug, Clone)]
 pub struct Rules {
@@ -77,6 +73,12 @@ pub struct Rules {
     pub honorific: WordSet,
     pub caption_org: WordSet,
     pub caption_cue: PhraseMap,
+    /// Lower-case words after which a number is a count or an index, not a list marker
+    /// (`lần thứ 2. Các`, `tháng 6. Trong`).
+    pub number_word: WordSet,
+    /// Labels that are a unit of their own inside a flattened line (`Quyết nghị:`,
+    /// `Căn cứ`...), keyed by the first word: the remaining words and how the label ends.
+    pub label: HashMap<&'static str, Vec<Label>, Build>,
     /// First bytes of the `caption` and `starter` keys: a cheap test before a lookup.
     pub caption_lead: [bool; 256],
     pub starter_lead: [bool; 256],
@@ -99,6 +101,8 @@ impl Default for Rules {
             honorific: WordSet::default(),
             caption_org: WordSet::default(),
             caption_cue: PhraseMap::default(),
+            number_word: WordSet::default(),
+            label: HashMap::default(),
             caption_lead: [false; 256],
             starter_lead: [false; 256],
         }
@@ -106,19 +110,12 @@ impl Default for Rules {
 }
 
 /// A malformed line in a rules file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("splitter rules line {line}: {message}")]
 pub struct RulesError {
     pub line: usize,
     pub message: String,
 }
-
-impl std::fmt::Display for RulesError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "splitter rules line {}: {}", self.line, self.message)
-    }
-}
-
-impl std::error::Error for RulesError {}
 
 fn phrase_map(map: &mut PhraseMap, entry: &'static str) {
     let mut it = entry.split_whitespace();
@@ -207,6 +204,33 @@ impl Rules {
                     r.ordinal.insert(line);
                 }
                 "caption_cue" => phrase_map(&mut r.caption_cue, line),
+                "number_word" => {
+                    r.number_word.insert(line);
+                }
+                "label" => {
+                    let (phrase, kind) = match line.split_once('|') {
+                        Some((p, k)) => (p.trim(), k.trim()),
+                        None => (line, "heading"),
+                    };
+                    let kind = match kind {
+                        "heading" => LabelKind::Heading,
+                        "opens" => LabelKind::Opens,
+                        other => {
+                            return Err(RulesError {
+                                line: n + 1,
+                                message: format!("unknown label kind `{other}`"),
+                            })
+                        }
+                    };
+                    let mut it = phrase.split_whitespace();
+                    let first = it.next().unwrap_or_default();
+                    let v = r.label.entry(first).or_default();
+                    v.push(Label {
+                        rest: it.collect(),
+                        kind,
+                    });
+                    v.sort_by_key(|l| std::cmp::Reverse(l.rest.len()));
+                }
                 "connector" => {
                     r.connector.insert(line);
                 }

@@ -1,6 +1,6 @@
 //! The boundary scanner: paragraphs, words, and the judgement of each gap.
 
-use crate::rules::{Next, Rules};
+use crate::rules::{LabelKind, Next, Rules};
 use crate::{Unit, UnitKind};
 use tomtat_tokenizer::{tokenize_into, Token, TokenKind};
 
@@ -378,7 +378,18 @@ fn is_marker_body(s: &str) -> bool {
         return true;
     }
     let mut cs = s.chars();
-    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
+    match (cs.next(), cs.next()) {
+        (Some(c), None) => c.is_alphabetic(),
+        // `a.1`, `b.2`: a lettered item's sub-items
+        (Some(c), Some('.')) => {
+            let rest = cs.as_str();
+            c.is_lowercase()
+                && !rest.is_empty()
+                && rest.len() <= 2
+                && rest.bytes().all(|b| b.is_ascii_digit())
+        }
+        _ => false,
+    }
 }
 
 /// A list or heading marker word at the start of a line: returns how it reads.
@@ -420,16 +431,29 @@ fn marker(text: &str, words: &[W]) -> Option<(Marker, usize)> {
                         return None;
                     }
                 }
+                // `b. 1. Nguồn vốn`: a letter and a number make one marker
+                let two = dash == "."
+                    && !is_roman(body)
+                    && words.len() > 2
+                    && next.is_some_and(|n| {
+                        n.strip_suffix('.').is_some_and(|b| {
+                            !b.is_empty() && b.len() <= 2 && b.bytes().all(|c| c.is_ascii_digit())
+                        })
+                    });
                 return Some((
                     if section {
                         Marker::Section
                     } else {
                         Marker::Enum
                     },
-                    1,
+                    1 + usize::from(two),
                 ));
             }
         }
+    }
+    // `2.1 Phòng Y tế:`: a sub-item number without its final dot, before a capital
+    if w0.contains('.') && is_marker_body(w0) && w0.as_bytes()[0].is_ascii_digit() && next.is_some_and(is_cap) {
+        return Some((Marker::Enum, 1));
     }
     if (is_roman(w0) || (w0.len() <= 2 && w0.bytes().all(|b| b.is_ascii_digit())))
         && matches!(next, Some("-" | "–" | "."))
@@ -659,6 +683,20 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// Where a heading label at word `i` ends (`Quyết nghị:` before a capital, `QUYẾT ĐỊNH`
+    /// before `Điều 1.`).
+    fn heading_label_end(&self, i: usize) -> Option<usize> {
+        let (kind, len) = label_at(self, i)?;
+        if kind != LabelKind::Heading {
+            return None;
+        }
+        let end = i + len;
+        let next = self.get(end)?;
+        let colon = self.w(end - 1).ends_with(':');
+        let ok = is_cap(next) && (colon || all_caps(self.w(i)) || inline_marker(self, end).is_some());
+        ok.then_some(end)
+    }
+
     fn caption_at(&self, i: usize) -> Option<usize> {
         let w = self.w(i);
         let b = w.strip_prefix('(').unwrap_or(w).as_bytes();
@@ -768,6 +806,7 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
     let mut caps_syl = 0usize;
     let mut caption_end: Option<usize> = None;
     let mut salutation = false;
+    let structured = structured(&cx);
     let start_unit = |j: usize,
                       bounds: &mut Vec<usize>,
                       caps_all: &mut bool,
@@ -779,7 +818,9 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
         *caps_syl = 0;
         let cap = is_cap(cx.w(j));
         *caption_end = if cap {
-            cx.caption_at(j).and_then(|m| cx.caption_end(j, m))
+            cx.caption_at(j)
+                .and_then(|m| cx.caption_end(j, m))
+                .or_else(|| cx.heading_label_end(j))
         } else {
             None
         };
@@ -843,6 +884,11 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
         let mut cut = false;
         if caption_end == Some(j) {
             cut = true;
+        } else if k >= u + marker_words
+            && inline_opens(&cx, pending, k, j, u, marker_words, structured)
+        {
+            // a list or heading marker inside a flattened line: the cut falls before it
+            cut = true;
         } else if pending != Term::None {
             let nx_closer = is_pure_punct(nx)
                 && nx.chars().all(|c| {
@@ -874,7 +920,11 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                     && !w.ends_with(',')
                     && cx.starter_at(j).is_some()
                 // a sentence opener right after a lower-case word
-                || k >= u + 2 && starter_after(&cx, w, k, u, marker_words, caps_all, j);
+                || k >= u + 2 && starter_after(&cx, w, k, u, marker_words, caps_all, j)
+                // `a) Mục tiêu: Đến năm 2015 ...`: the short label of a numbered item
+                || structured && colon_label(&cx, w, k, u, marker_words)
+                // `...năm 2003; Căn cứ Luật ...`, `..., Quyết nghị: Điều 1.`
+                || label_opens(&cx, w, j);
         }
         if cut {
             u = j;
@@ -888,11 +938,198 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                 &mut caption_end,
                 &mut salutation,
             );
-            // A section marker after a sentence end (`... đạt. II. NHIỆM VỤ`).
-            if let Some((Marker::Section, m)) = marker(text, &words[j..]) {
+            // A marker after a sentence end or an inline cut (`... đạt. II. NHIỆM VỤ`).
+            if let Some((_, m)) = inline_marker(&cx, j) {
+                marker_words = m;
+            } else if let Some((Marker::Section, m)) = marker(text, &words[j..]) {
                 marker_words = m;
             }
         }
+    }
+}
+
+/// A list or heading marker at word `j` that may open a unit inside a line: `1.`, `1.2.`,
+/// `a)`, `b.1.`, `(1)`, `II.`, `II -`, `1 -`, `Điều 2.`, a dash, plus or bullet. Returns its
+/// kind and the words it takes (0 for a bullet glued to its word, `-Căn`).
+fn inline_marker(cx: &Ctx, j: usize) -> Option<(Marker, usize)> {
+    let w0 = cx.w(j);
+    if cx.rules.ordinal.contains(w0) {
+        let body = cx.get(j + 1)?.strip_suffix(['.', ':'])?;
+        let numeric = !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit());
+        return (numeric && body.len() <= 3 || is_roman(body)).then_some((Marker::Section, 2));
+    }
+    let (m, mw) = marker(cx.text, &cx.words[j..])?;
+    if m == Marker::Bullet {
+        let ok = if mw == 1 {
+            matches!(
+                w0,
+                "-" | "–" | "+" | "•" | "●" | "▪" | "\u{f0b7}" | "\u{f0a7}" | "♦"
+            )
+        } else {
+            // glued: `-Căn`, `+Hộ`, `•Một`
+            let mut cs = w0.chars();
+            cs.next().is_some_and(|c| "-–+•●▪♦".contains(c))
+                && cs.next().is_some_and(char::is_uppercase)
+                && cs.next().is_some_and(char::is_lowercase)
+        };
+        return ok.then_some((m, mw));
+    }
+    // `A.` may be an initial; `a.` only after punctuation (see `inline_opens`).
+    Some((m, mw))
+}
+
+/// Whether word `j` opens a unit as an inline marker after word `k`: evidence on the left
+/// (punctuation that ends a clause, or a heading-length run without punctuation, not a
+/// word that takes a number: `lần thứ 2.`) and on the right (a capital after the marker).
+fn inline_opens(
+    cx: &Ctx,
+    pending: Term,
+    k: usize,
+    j: usize,
+    u: usize,
+    marker_words: usize,
+    structured: bool,
+) -> bool {
+    let Some((m, mw)) = inline_marker(cx, j) else {
+        return false;
+    };
+    // right: what the marker introduces starts like a unit
+    if mw > 0 && !cx.get(j + mw).is_some_and(is_cap) {
+        return false;
+    }
+    let w = cx.w(k);
+    let Some(last) = w.chars().next_back() else {
+        return false;
+    };
+    let m0 = cx.w(j);
+    let letter_dot = m != Marker::Bullet
+        && m0.ends_with('.')
+        && m0.chars().next().is_some_and(char::is_alphabetic)
+        && !is_roman(m0.trim_end_matches('.'));
+    let ordinal = cx.rules.ordinal.contains(m0);
+    // `(1)`, `(a)`: often an enumeration inside a sentence.
+    let paren = m0.starts_with('(');
+    match last {
+        // In running text a list after a colon or between semicolons stays one sentence
+        // (`... như sau: - Khu vực nông nghiệp ...; - Khu vực ...`); in a paragraph built
+        // of numbered items (a flattened resolution) every item is a unit.
+        ':' | ';' => structured || m != Marker::Bullet && !paren,
+        '.' | '!' | '?' | '…' => {
+            if pending == Term::None {
+                return false;
+            }
+            let body = w[..terminal(w).1].trim_start_matches(OPENERS);
+            !(pending == Term::Dot
+                && (cx.rules.title.contains(body) || cx.rules.place.contains(body)))
+        }
+        ')' => m != Marker::Bullet && !letter_dot,
+        c if c.is_alphanumeric() => {
+            let unit_marker = marker(cx.text, &cx.words[u..]);
+            // `... 300.000 triệu đồng b. Vốn ...`: a lettered item after an item of a list
+            if letter_dot && !(structured && unit_marker.is_some())
+                || cx.rules.connector.contains(w)
+                || cx.rules.ordinal.contains(w)
+                || cx.rules.number_word.contains(w)
+                || cx.rules.number_word.contains(w.to_lowercase().as_str())
+            {
+                return false;
+            }
+            let word_ok = c.is_lowercase() || c.is_ascii_digit() || all_caps(w);
+            if !word_ok || is_cap(w) && !all_caps(w) && !is_digit_start(w) && m == Marker::Bullet {
+                return false;
+            }
+            if ordinal {
+                return true;
+            }
+            // The unit so far is itself an item of a list (the next item follows) or a
+            // heading (a short run that opens the paragraph or is all capitals).
+            let short = k + 1 - u <= 20;
+            let heading = short && (u == 0 || unit_marker.is_some() || all_caps(w));
+            match m {
+                // a bullet after a word only continues a bulleted item's list
+                Marker::Bullet => {
+                    let same = unit_marker.is_some_and(|(um, _)| um == Marker::Bullet)
+                        && cx.w(u).chars().next() == m0.chars().next();
+                    // `a) Kinh phí ...: 25.810.035.989đ - Kinh phí ...`: an item's figure
+                    let figure = structured && (u..k).any(|i| cx.w(i).ends_with(':'));
+                    same && (structured || heading) || figure
+                }
+                _ if !(heading || structured && unit_marker.is_some()) => false,
+                _ => {
+                    // a number after a word is an item only when small: `... luật 1. Lập`
+                    let body = m0.trim_matches(|c: char| !c.is_alphanumeric());
+                    let n: Option<u32> = body.split('.').next().and_then(|x| x.parse().ok());
+                    !matches!(n, Some(n) if n > 20) && (marker_words == 0 || k >= u + marker_words)
+                }
+            }
+        }
+        _ => false,
+    }
+}
+
+/// A paragraph built of numbered items: at least three `1.`, `a)`, `II.` or `Điều 2.`
+/// markers before a capital, each after a `:`, `;` or a sentence end (a flattened
+/// resolution or plan, not a news paragraph with one list in it).
+fn structured(cx: &Ctx) -> bool {
+    let mut count = 0;
+    for k in 0..cx.words.len().saturating_sub(2) {
+        let w = cx.w(k);
+        if !w.ends_with([':', ';', '.']) {
+            continue;
+        }
+        let j = k + 1;
+        let nx = cx.w(j);
+        if nx.starts_with('(') || !(nx.as_bytes()[0].is_ascii_alphanumeric() || cx.rules.ordinal.contains(nx)) {
+            continue;
+        }
+        if let Some((m, mw)) = inline_marker(cx, j) {
+            if m != Marker::Bullet && mw > 0 && cx.get(j + mw).is_some_and(is_cap) {
+                count += 1;
+                if count >= 3 {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// `a) Mục tiêu: Đến năm 2015`: a colon after the short label of a numbered item, before a
+/// capital, ends the label.
+fn colon_label(cx: &Ctx, w: &str, k: usize, u: usize, marker_words: usize) -> bool {
+    if !w.ends_with(':') || k < u + marker_words {
+        return false;
+    }
+    match marker(cx.text, &cx.words[u..]) {
+        Some((Marker::Enum | Marker::Section, mw)) => k + 1 - u - mw.max(marker_words) <= 12,
+        _ => false,
+    }
+}
+
+/// A label phrase from the rules at word `j`: its kind and length in words.
+fn label_at(cx: &Ctx, j: usize) -> Option<(LabelKind, usize)> {
+    let list = cx.rules.label.get(cx.w(j).trim_end_matches(':'))?;
+    list.iter().find_map(|l| {
+        let all = l.rest.iter().enumerate().all(|(i, r)| {
+            cx.get(j + 1 + i)
+                .is_some_and(|x| x == *r || x.strip_suffix(':') == Some(r))
+        });
+        all.then_some((l.kind, 1 + l.rest.len()))
+    })
+}
+
+/// Whether a label phrase at word `j` opens a unit after word `w` (see `[label]`).
+fn label_opens(cx: &Ctx, w: &str, j: usize) -> bool {
+    let Some((kind, len)) = label_at(cx, j) else {
+        return false;
+    };
+    let last = w.chars().next_back().unwrap_or(' ');
+    let left = matches!(last, ';' | ',' | ':')
+        || (last.is_lowercase() || last.is_ascii_digit() || last == ')')
+            && !cx.rules.connector.contains(w);
+    match kind {
+        LabelKind::Opens => left && cx.get(j + len).is_some(),
+        LabelKind::Heading => left && cx.heading_label_end(j).is_some(),
     }
 }
 
