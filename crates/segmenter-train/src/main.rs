@@ -289,10 +289,8 @@ fn raw_runs(paths: &[PathBuf], surface: &mut HashMap<u64, String>) -> Vec<Vec<u6
             scratch.prepare(&t, &tokens, &empty);
             let mut run: Vec<u64> = Vec::new();
             for (i, tok) in tokens.iter().enumerate() {
-                if !joinable(tok.kind) || !scratch.gap[i] {
-                    if run.len() > 0 {
-                        runs.push(std::mem::take(&mut run));
-                    }
+                if (!joinable(tok.kind) || !scratch.gap[i]) && !run.is_empty() {
+                    runs.push(std::mem::take(&mut run));
                 }
                 if joinable(tok.kind) {
                     run.push(scratch.keys[i]);
