@@ -26,7 +26,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use tomtat_tokenizer::segment::features::{
-    assoc_class, joinable, word_key, Dict, Scratch, LEXICAL,
+    assoc_class, joinable, word_key, Dict, Scratch, LEXICAL, RAW,
 };
 use tomtat_tokenizer::segment::table::{KeyTable, LexTable};
 use tomtat_tokenizer::segment::{Model, Segmenter};
@@ -44,6 +44,12 @@ struct Args {
     seed: u64,
     dev_out: Option<PathBuf>,
     raw_stats: bool,
+    admin: bool,
+    candidates: bool,
+    places: bool,
+    cand_count: u32,
+    cand_pmi: f64,
+    cand_entropy: f64,
     min_count: u64,
     dropout: f64,
     explain: Option<String>,
@@ -63,6 +69,12 @@ fn parse_args() -> Args {
         seed: 1,
         dev_out: None,
         raw_stats: true,
+        admin: true,
+        candidates: false,
+        places: false,
+        cand_count: 5,
+        cand_pmi: 3.0,
+        cand_entropy: 1.0,
         min_count: 3,
         dropout: 0.0,
         explain: None,
@@ -86,6 +98,12 @@ fn parse_args() -> Args {
             "--explain" => a.explain = Some(val()),
             "--dropout" => a.dropout = val().parse().expect("--dropout P"),
             "--no-raw-stats" => a.raw_stats = false,
+            "--no-admin" => a.admin = false,
+            "--candidates" => a.candidates = true,
+            "--places" => a.places = true,
+            "--cand-count" => a.cand_count = val().parse().expect("--cand-count N"),
+            "--cand-pmi" => a.cand_pmi = val().parse().expect("--cand-pmi X"),
+            "--cand-entropy" => a.cand_entropy = val().parse().expect("--cand-entropy X"),
             "--min-count" => a.min_count = val().parse().expect("--min-count N"),
             other => panic!("unknown argument {other}"),
         }
@@ -178,48 +196,213 @@ fn read_wiktionary(path: &std::path::Path) -> Vec<Vec<String>> {
     out
 }
 
-/// Syllable bigram association classes from raw text (Wikipedia articles).
-fn raw_stats(path: &std::path::Path, min_count: u64) -> KeyTable<u8> {
-    let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut uni: HashMap<u64, u64> = HashMap::new();
-    let mut bi: HashMap<(u64, u64), u64> = HashMap::new();
-    let mut total = 0u64;
-    let mut scratch = Scratch::new();
-    let empty = LexTable::default();
-    for line in data.lines() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        for field in ["summary", "text"] {
-            let Some(t) = v.get(field).and_then(|t| t.as_str()) else {
+/// Multi-syllable names of Vietnamese administrative units (provinces, districts,
+/// communes, 2024 and 2025, and former units): the `name` column of the
+/// `vn-admin-units` CSV files (`Ba Đình`, `Quảng Trị`, `Hai Bà Trưng`), which UD-VTB
+/// writes as one word. Names with digits or other non-letters are skipped.
+fn read_place_names(dir: &std::path::Path) -> Vec<Vec<String>> {
+    let mut out = std::collections::BTreeSet::new();
+    for file in [
+        "provinces_2024.csv",
+        "provinces_2025.csv",
+        "districts_2024.csv",
+        "communes_2024.csv",
+        "communes_2025.csv",
+        "former_units_2021_2025.csv",
+    ] {
+        let path = dir.join(file);
+        let data =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut lines = data.lines();
+        let header: Vec<&str> = lines.next().unwrap_or("").split(',').collect();
+        let col = header
+            .iter()
+            .position(|h| *h == "name")
+            .unwrap_or_else(|| panic!("{}: no name column", path.display()));
+        for line in lines {
+            let Some(name) = line.split(',').nth(col) else {
                 continue;
             };
-            let tokens = tokenize(t);
-            scratch.prepare(t, &tokens, &empty);
-            for (i, tok) in tokens.iter().enumerate() {
-                if !joinable(tok.kind) {
-                    continue;
+            let syls: Vec<String> = name.split_whitespace().map(str::to_string).collect();
+            if syls.len() >= 2 && syls.iter().all(|s| s.chars().all(char::is_alphabetic)) {
+                out.insert(syls);
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Paragraphs of raw text: the `summary` and `text` fields of a JSON-lines file
+/// (Wikipedia), or the lines of a plain-text file, without the `=====` separators and
+/// `# source:` lines of `admin-raw.txt`.
+fn raw_paragraphs(path: &std::path::Path) -> Vec<String> {
+    let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut out = Vec::new();
+    if path.extension().is_some_and(|e| e == "jsonl") {
+        for line in data.lines() {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            for field in ["summary", "text"] {
+                if let Some(t) = v.get(field).and_then(|t| t.as_str()) {
+                    out.push(t.to_string());
                 }
-                *uni.entry(scratch.keys[i]).or_insert(0) += 1;
-                total += 1;
-                if scratch.gap[i] {
-                    *bi.entry((scratch.keys[i - 1], scratch.keys[i]))
-                        .or_insert(0) += 1;
+            }
+        }
+    } else {
+        for line in data.lines() {
+            if line.starts_with("=====") || line.starts_with("# source:") {
+                continue;
+            }
+            out.push(line.to_string());
+        }
+    }
+    out
+}
+
+/// Statistics of raw text (Wikipedia articles, state legal and administrative
+/// documents): the association classes of syllable bigrams, and candidate words.
+struct RawStats {
+    assoc: KeyTable<u8>,
+    /// Two- and three-syllable candidates (syllable keys), see [`raw_candidates`].
+    candidates: Vec<Vec<u64>>,
+}
+
+/// Thresholds of [`raw_candidates`].
+struct CandidateRule {
+    min_count: u32,
+    /// Least pointwise mutual information (natural log) of the weakest split.
+    min_pmi: f64,
+    /// Least branching entropy (nats) on each side.
+    min_entropy: f64,
+}
+
+/// Runs of joinable syllable keys (the gaps inside a run may be joined).
+fn raw_runs(paths: &[PathBuf], surface: &mut HashMap<u64, String>) -> Vec<Vec<u64>> {
+    let mut runs = Vec::new();
+    let mut scratch = Scratch::new();
+    let empty = LexTable::default();
+    for path in paths {
+        let mut n = 0;
+        for t in raw_paragraphs(path) {
+            let tokens = tokenize(&t);
+            scratch.prepare(&t, &tokens, &empty);
+            let mut run: Vec<u64> = Vec::new();
+            for (i, tok) in tokens.iter().enumerate() {
+                if (!joinable(tok.kind) || !scratch.gap[i]) && !run.is_empty() {
+                    runs.push(std::mem::take(&mut run));
+                }
+                if joinable(tok.kind) {
+                    run.push(scratch.keys[i]);
+                    surface
+                        .entry(scratch.keys[i])
+                        .or_insert_with(|| tok.text(&t).to_lowercase());
+                    n += 1;
+                }
+            }
+            if !run.is_empty() {
+                runs.push(run);
+            }
+        }
+        eprintln!("raw text {}: {n} syllables", path.display());
+    }
+    runs
+}
+
+fn raw_stats(paths: &[PathBuf], min_count: u64, rule: &CandidateRule) -> RawStats {
+    let mut surface = HashMap::new();
+    let runs = raw_runs(paths, &mut surface);
+    let mut uni: HashMap<u64, u64> = HashMap::new();
+    // n-grams of 2 to 4 syllables, padded with 0
+    let mut grams: HashMap<[u64; 4], u32> = HashMap::new();
+    let mut total = 0u64;
+    for run in &runs {
+        for (i, &k) in run.iter().enumerate() {
+            *uni.entry(k).or_insert(0) += 1;
+            total += 1;
+            for n in 2..=4 {
+                if i + n <= run.len() {
+                    let mut g = [0u64; 4];
+                    g[..n].copy_from_slice(&run[i..i + n]);
+                    *grams.entry(g).or_insert(0) += 1;
                 }
             }
         }
     }
-    let mut pairs: Vec<_> = bi.into_iter().filter(|(_, c)| *c >= min_count).collect();
+    let count = |g: &[u64]| -> f64 {
+        match g.len() {
+            1 => uni.get(&g[0]).copied().unwrap_or(0) as f64,
+            n => {
+                let mut k = [0u64; 4];
+                k[..n].copy_from_slice(g);
+                grams.get(&k).copied().unwrap_or(0) as f64
+            }
+        }
+    };
+    let mut pairs: Vec<_> = grams
+        .iter()
+        .filter(|(g, c)| g[2] == 0 && u64::from(**c) >= min_count)
+        .map(|(g, c)| ((g[0], g[1]), u64::from(*c)))
+        .collect();
     pairs.sort_unstable();
-    let mut t = KeyTable::with_capacity(pairs.len());
-    for ((a, b), c) in pairs {
-        *t.entry(word_key([a, b])) = assoc_class(c, uni[&a], uni[&b], total);
+    let mut assoc = KeyTable::with_capacity(pairs.len());
+    for &((a, b), c) in &pairs {
+        *assoc.entry(word_key([a, b])) = assoc_class(c, uni[&a], uni[&b], total);
+    }
+    // branching entropy: sum of c ln c over the neighbours of each n-gram (n = 2, 3);
+    // an n-gram at the edge of a run has a boundary there, a neighbour of its own
+    let mut right: HashMap<[u64; 3], f64> = HashMap::new();
+    let mut left: HashMap<[u64; 3], f64> = HashMap::new();
+    for (g, &c) in &grams {
+        let n = g.iter().position(|&k| k == 0).unwrap_or(4);
+        if n < 3 {
+            continue;
+        }
+        let c = f64::from(c);
+        let mut head = [0u64; 3];
+        head[..n - 1].copy_from_slice(&g[..n - 1]);
+        let mut tail = [0u64; 3];
+        tail[..n - 1].copy_from_slice(&g[1..n]);
+        *right.entry(head).or_insert(0.0) += c * c.ln();
+        *left.entry(tail).or_insert(0.0) += c * c.ln();
+    }
+    let entropy = |sum: Option<&f64>, n: f64| n.ln() - sum.copied().unwrap_or(0.0) / n;
+    let nf = total as f64;
+    let mut candidates = Vec::new();
+    let mut sorted: Vec<_> = grams.iter().filter(|(g, _)| g[3] == 0).collect();
+    sorted.sort_unstable();
+    for (g, &c) in sorted {
+        if c < rule.min_count {
+            continue;
+        }
+        let n = if g[2] == 0 { 2 } else { 3 };
+        let syl = &g[..n];
+        let cf = f64::from(c);
+        let pmi = (1..n)
+            .map(|s| (cf * nf / (count(&syl[..s]) * count(&syl[s..]))).ln())
+            .fold(f64::INFINITY, f64::min);
+        if pmi < rule.min_pmi {
+            continue;
+        }
+        let mut key = [0u64; 3];
+        key[..n].copy_from_slice(syl);
+        let hr = entropy(right.get(&key), cf);
+        let hl = entropy(left.get(&key), cf);
+        if hr.min(hl) < rule.min_entropy {
+            continue;
+        }
+        if std::env::var_os("SEG_PRINT_CANDIDATES").is_some() {
+            let words: Vec<&str> = syl.iter().map(|k| surface[k].as_str()).collect();
+            println!("{}\t{c}\t{pmi:.2}\t{:.2}", words.join(" "), hl.min(hr));
+        }
+        candidates.push(syl.to_vec());
     }
     eprintln!(
-        "raw text: {total} syllables, {} bigrams kept (count >= {min_count})",
-        t.len()
+        "raw text: {total} syllables, {} bigrams kept (count >= {min_count}), {} candidate words",
+        assoc.len(),
+        candidates.len()
     );
-    t
+    RawStats { assoc, candidates }
 }
 
 /// Averaged perceptron weights.
@@ -389,8 +572,33 @@ fn main() {
             base.insert_syllables(w.iter().map(String::as_str), 1);
         }
     }
+    if args.places {
+        let places = read_place_names(&args.data.join("vn-admin-units"));
+        eprintln!(
+            "vn-admin-units: {} multi-syllable place names",
+            places.len()
+        );
+        for p in &places {
+            base.insert_syllables(p.iter().map(String::as_str), RAW);
+        }
+    }
     let assoc = if args.raw_stats {
-        raw_stats(&args.data.join("viwiki-lead/dev.jsonl"), args.min_count)
+        let mut paths = vec![args.data.join("viwiki-lead/dev.jsonl")];
+        if args.admin {
+            paths.push(args.data.join("admin-raw/admin-raw.txt"));
+        }
+        let rule = CandidateRule {
+            min_count: args.cand_count,
+            min_pmi: args.cand_pmi,
+            min_entropy: args.cand_entropy,
+        };
+        let raw = raw_stats(&paths, args.min_count, &rule);
+        if args.candidates {
+            for c in &raw.candidates {
+                base.insert_keys(c, RAW);
+            }
+        }
+        raw.assoc
     } else {
         KeyTable::default()
     };

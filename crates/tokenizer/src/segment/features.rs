@@ -90,8 +90,12 @@ impl Dict {
 
 pub(super) const BOS: u64 = 0xB05;
 pub(super) const EOS: u64 = 0xE05;
-/// Feature slots: dictionary, training lexicon, either.
-pub(super) const SOURCES: usize = 3;
+/// Feature slots: dictionary, training lexicon, either of the two, raw-text candidate.
+pub(super) const SOURCES: usize = 4;
+/// Source bit of a word found in raw text by its statistics (association and
+/// branching entropy), not listed in a dictionary: its own feature slot, not part of
+/// "either" nor of the fewest-words segmentation.
+pub const RAW: u8 = 8;
 
 /// Per-text working buffers, reused across calls (no allocation per word).
 #[derive(Debug, Default, Clone)]
@@ -117,6 +121,8 @@ pub struct Scratch {
     dp_cost: Vec<(u32, u32)>,
     /// Association class of the bigram across the gap before token `i` (0: unseen).
     pub(super) assoc: Vec<u8>,
+    /// Whether token `i` is a productive suffix ([`is_suffix`]: `-hoá`).
+    pub(super) suffix: Vec<bool>,
     /// Feature buffer.
     pub feats: Vec<u64>,
 }
@@ -129,6 +135,19 @@ pub fn assoc_class(pair: u64, first: u64, second: u64, total: u64) -> u8 {
     let p = (pmi.round().clamp(-3.0, 11.0) + 4.0) as u8;
     let c = (63 - pair.max(1).leading_zeros()).min(15) as u8;
     c << 4 | p
+}
+
+/// Productive suffixes that make a word of the word before them (`công_nghiệp_hoá`,
+/// `đô_thị_hoá`, `cổ_phần_hoá`): a feature of the gap before them, with the length of the
+/// dictionary word that ends there, so that the rule is learned for words never seen
+/// with the suffix.
+pub const SUFFIXES: &[&str] = &["hoá"];
+
+/// The key is one of [`SUFFIXES`].
+pub fn is_suffix(key: u64) -> bool {
+    static KEYS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| SUFFIXES.iter().map(|s| syllable_key(s)).collect())
+        .contains(&key)
 }
 
 fn kind_id(kind: TokenKind) -> u64 {
@@ -182,6 +201,13 @@ impl Scratch {
         self.starts.resize(n, [0; SOURCES]);
         self.assoc.clear();
         self.assoc.resize(n, 0);
+        self.suffix.clear();
+        self.suffix.extend(
+            self.keys
+                .iter()
+                .zip(&self.gap)
+                .map(|(&k, &g)| g && is_suffix(k)),
+        );
         for (i, tok) in tokens.iter().enumerate() {
             if !joinable(tok.kind) {
                 continue;
@@ -195,10 +221,12 @@ impl Scratch {
                 if j == i + 1 {
                     self.assoc[j] = assoc;
                 }
-                let src = bits & !PREFIX;
+                let mut src = bits & !PREFIX;
                 if src != 0 {
-                    self.matches.push((i as u32, (j - i + 1) as u32));
-                    let src = src | 4;
+                    if src & 3 != 0 {
+                        self.matches.push((i as u32, (j - i + 1) as u32));
+                        src |= 4;
+                    }
                     for s in 0..SOURCES {
                         if src & (1 << s) != 0 {
                             self.starts[i][s] = self.starts[i][s].max(len);
@@ -339,7 +367,7 @@ impl Scratch {
         let dp_prev = u64::from(self.dp_join[i - 1]);
         let dp_next = u64::from(i + 1 < n && self.dp_join[i + 1]);
         f.push(mix(31, dp << 8 | dp_prev << 4 | dp_next | prev << 12));
-        for s in 0..SOURCES {
+        for s in 0..3 {
             let cross = u64::from(self.cross[i][s]);
             let end_before = u64::from(self.ends[i - 1][s]);
             let start_here = u64::from(self.starts[i][s]);
@@ -348,9 +376,26 @@ impl Scratch {
                 t + 1,
                 cross << 16 | end_before.min(4) << 8 | start_here.min(4),
             ));
-            if s == SOURCES - 1 {
+            if s == 2 {
                 f.push(mix(t + 2, cross << 24 | prev << 16 | s1 << 8 | s0));
             }
+        }
+        // raw-text candidates: slot 3, after the "either" shape feature
+        f.push(mix(
+            33,
+            u64::from(self.cross[i][3]) << 24
+                | u64::from(self.ends[i - 1][3].min(4)) << 20
+                | u64::from(self.starts[i][3].min(4)) << 16
+                | s1 << 8
+                | s0,
+        ));
+        if self.suffix[i] {
+            f.push(mix(
+                47,
+                u64::from(self.ends[i - 1][2].min(4)) << 8
+                    | u64::from(self.starts[i][2].min(3)) << 4
+                    | prev,
+            ));
         }
     }
 }

@@ -117,10 +117,27 @@ fn fold_char(c: char, table: &[u32]) -> Result<u32, u32> {
     }
 }
 
+/// FNV-1a multiplier of [`KeyHasher`].
+const FNV_PRIME: u64 = 0x0000_0100_0000_01B3;
+
+/// Consonant letters (lower-case, toneless) after which a final `y` is spelled `i` as well.
+#[inline(always)]
+fn is_consonant(c: u32) -> bool {
+    ((0x61..=0x7A).contains(&c) && !matches!(c, 0x61 | 0x65 | 0x69 | 0x6F | 0x75 | 0x79))
+        || c == 0x111
+}
+
 /// The running hash of [`syllable_key`]: folded letters in order (FNV-1a), the tone apart.
+/// A `y` that directly follows a consonant and ends the syllable is hashed as `i`
+/// (`lý` = `lí`, `kỹ` = `kĩ`, `hy` = `hi`), the two spellings of the same syllable; `y`
+/// after a vowel (`uy`, `ay`) or before another letter (`yê`) is kept.
 struct KeyHasher {
     h: u64,
     tone: u32,
+    /// The last letter hashed is a consonant.
+    after_consonant: bool,
+    /// A `y` after a consonant is held back until we know whether it ends the syllable.
+    pending_y: bool,
 }
 
 impl KeyHasher {
@@ -129,6 +146,8 @@ impl KeyHasher {
         KeyHasher {
             h: 0xCBF2_9CE4_8422_2325,
             tone: 0,
+            after_consonant: false,
+            pending_y: false,
         }
     }
 
@@ -140,7 +159,18 @@ impl KeyHasher {
                 if folded & 7 != 0 {
                     self.tone = folded & 7;
                 }
-                self.h = (self.h ^ u64::from(folded >> 3)).wrapping_mul(0x0000_0100_0000_01B3);
+                let c = folded >> 3;
+                if self.pending_y {
+                    self.pending_y = false;
+                    self.h = (self.h ^ u64::from(b'y')).wrapping_mul(FNV_PRIME);
+                }
+                if c == u32::from(b'y') && self.after_consonant {
+                    self.pending_y = true;
+                    self.after_consonant = false;
+                    return;
+                }
+                self.after_consonant = is_consonant(c);
+                self.h = (self.h ^ u64::from(c)).wrapping_mul(FNV_PRIME);
             }
             Err(tone) => self.tone = tone,
         }
@@ -148,7 +178,12 @@ impl KeyHasher {
 
     #[inline(always)]
     fn finish(&self) -> u64 {
-        mix(self.h, u64::from(self.tone) + 1)
+        let h = if self.pending_y {
+            (self.h ^ u64::from(b'i')).wrapping_mul(FNV_PRIME)
+        } else {
+            self.h
+        };
+        mix(h, u64::from(self.tone) + 1)
     }
 }
 
@@ -286,6 +321,38 @@ mod tests {
         assert_ne!(syllable_key("hoà"), syllable_key("hoá"));
         assert_ne!(syllable_key("tâm"), syllable_key("tam"));
         assert_ne!(syllable_key("đa"), syllable_key("da"));
+    }
+
+    #[test]
+    fn i_y_fold_after_consonants() {
+        for (a, b) in [
+            ("lý", "lí"),
+            ("kỹ", "kĩ"),
+            ("Mỹ", "mĩ"),
+            ("sỹ", "sĩ"),
+            ("hy", "hi"),
+            ("kỷ", "kỉ"),
+            ("ty", "ti"),
+            ("LÝ", "lí"),
+            ("ly\u{301}", "lí"),
+            ("Đỹ", "đĩ"),
+        ] {
+            assert_eq!(syllable_key(a), syllable_key(b), "{a} {b}");
+            assert_eq!(key_shape(a).0, key_shape(b).0, "{a} {b}");
+        }
+        // not after a vowel, not before another letter, not alone; tone still counts
+        for (a, b) in [
+            ("quý", "quí"),
+            ("tuy", "tui"),
+            ("tay", "tai"),
+            ("yên", "iên"),
+            ("y", "i"),
+            ("Kyo", "Kio"),
+            ("lý", "li"),
+            ("lý", "lỳ"),
+        ] {
+            assert_ne!(syllable_key(a), syllable_key(b), "{a} {b}");
+        }
     }
 
     #[test]

@@ -10,8 +10,8 @@
 //!
 //! A binary averaged perceptron decides each gap between two word-like tokens
 //! (syllables and foreign words separated only by spaces), left to right: the
-//! decision at the previous gap is a feature. Its features ([`features`], 27 a gap,
-//! hashed) are
+//! decision at the previous gap is a feature. Its features (module `features`, 27 or
+//! 28 a gap, hashed) are
 //!
 //! - the syllables around the gap (two on each side) as unigrams, bigrams and trigrams;
 //! - letter-case shapes (`Title Title` joins proper names such as `Nguyễn_Tăng`,
@@ -21,10 +21,15 @@
 //!   jackknifed during training so its weight is calibrated for unseen words), and the
 //!   gap's decision in the fewest-words segmentation over the dictionary;
 //! - how strongly the two syllables attract in raw text (a PMI class of the bigram,
-//!   counted on Vietnamese Wikipedia), compared with the neighbouring gaps.
+//!   counted on Vietnamese Wikipedia and on state legal and administrative documents),
+//!   compared with the neighbouring gaps;
+//! - before a productive suffix (`-hoá`: `công_nghiệp_hoá`), the length of the
+//!   dictionary word ending before it, so derivations of unseen words join too.
 //!
-//! Syllables are keyed case- and tone-style-independently ([`fold`]:
-//! `hoà` = `hòa` = `HOÀ`), so tone-mark style never changes the segmentation. Typed
+//! Syllables are keyed case-, tone-style- and i/y-spelling-independently (module `fold`:
+//! `hoà` = `hòa` = `HOÀ`, `lý` = `lí`, `Mỹ` = `mĩ` after a consonant, not in `uy`, `yê`), so
+//! spelling style never changes the segmentation. The convention followed (UD-VTB), where
+//! VLSP differs and how a user dictionary gets the other: `docs/segmentation.md`. Typed
 //! tokens (numbers, dates, codes, URLs, punctuation, ...) are never joined.
 //!
 //! The bundled model (`models/segmenter.bin`; how it is built, its sources and its
@@ -39,13 +44,31 @@
 //! assert_eq!(seg.segment_str("Ban Chấp hành Đảng bộ huyện"), ["Ban_Chấp_hành", "Đảng_bộ", "huyện"]);
 //! ```
 
+// The internals (features, keys, tables, the packed scorer) are public only for the
+// trainer (`tomtat-segmenter-train`), behind the `train` feature.
+#[cfg(feature = "train")]
 pub mod features;
+#[cfg(not(feature = "train"))]
+#[allow(dead_code)]
+mod features;
+#[cfg(feature = "train")]
 pub mod fold;
+#[cfg(not(feature = "train"))]
+#[allow(dead_code)]
+mod fold;
 #[cfg(feature = "hf")]
 pub mod hf;
 pub mod model;
+#[cfg(feature = "train")]
 pub mod score;
+#[cfg(not(feature = "train"))]
+#[allow(dead_code)]
+mod score;
+#[cfg(feature = "train")]
 pub mod table;
+#[cfg(not(feature = "train"))]
+#[allow(dead_code)]
+mod table;
 
 use crate::token::{tokenize_into, Token, TokenKind};
 use features::{word_key, Dict, Scratch as FeatureScratch, MAX_WORD};

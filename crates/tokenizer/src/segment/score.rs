@@ -7,7 +7,7 @@
 //! the model knows (recovered from its feature keys, [`unmix`]); only the syllable
 //! bigrams and trigrams are hashed per gap.
 
-use super::features::{Scratch, BOS, EOS, MAX_WORD, SOURCES};
+use super::features::{Scratch, BOS, EOS, MAX_WORD};
 use super::fold::{mix, unmix};
 use super::table::WeightTable;
 
@@ -101,6 +101,11 @@ pub struct GapScorer {
     dict: Vec<f32>,
     /// Feature 30: `[cross either][prev][s1][s0]`.
     dict_shape: Vec<f32>,
+    /// Feature 33 (place names, raw-text candidates): `[cross][end before min 4][start
+    /// here min 4][s1][s0]`.
+    extra: Vec<f32>,
+    /// Feature 47 (before a suffix): `[end before min 4][start here min 3][prev]`.
+    suffix: Vec<f32>,
 }
 
 impl GapScorer {
@@ -194,8 +199,27 @@ impl GapScorer {
             let (prev, dp, dp_prev, dp_next) = (x >> 3, (x >> 2) & 1, (x >> 1) & 1, x & 1);
             w(mix(31, dp << 8 | dp_prev << 4 | dp_next | prev << 12))
         });
-        let mut dict = vec![0.0; SOURCES * LEN * 5 * 5];
-        for s in 0..SOURCES {
+        let mut extra = vec![0.0; LEN * 5 * 5 * JS * JS];
+        for cross in 0..LEN {
+            for end in 0..5 {
+                for start in 0..5 {
+                    for s1 in 0..JS {
+                        for s0 in 0..JS {
+                            extra[(((cross * 5 + end) * 5 + start) * JS + s1) * JS + s0] = w(mix(
+                                33,
+                                (cross as u64) << 24
+                                    | (end as u64) << 20
+                                    | (start as u64) << 16
+                                    | shape_of_joinable(s1) << 8
+                                    | shape_of_joinable(s0),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        let mut dict = vec![0.0; 3 * LEN * 5 * 5];
+        for s in 0..3 {
             for cross in 0..LEN {
                 for end in 0..5 {
                     for start in 0..5 {
@@ -207,7 +231,18 @@ impl GapScorer {
                 }
             }
         }
+        let suffix = (0..5 * 4 * 2)
+            .map(|x| {
+                let (end, start, prev) = (x / 8, (x / 2) % 4, x % 2);
+                w(mix(
+                    47,
+                    (end as u64) << 8 | (start as u64) << 4 | prev as u64,
+                ))
+            })
+            .collect();
         GapScorer {
+            suffix,
+            extra,
             table,
             syllables,
             bos,
@@ -331,12 +366,27 @@ impl GapScorer {
             * 2
             + dp];
         acc += self.dp[prev << 3 | dp << 2 | dp_prev << 1 | dp_next];
-        for (src, &c) in cross.iter().enumerate() {
+        let dict = |src: usize| {
             let end_before = usize::from(s.ends[i - 1][src].min(4));
             let start_here = usize::from(s.starts[i][src].min(4));
-            acc += self.dict[((src * LEN + usize::from(c)) * 5 + end_before) * 5 + start_here];
-        }
+            self.dict[((src * LEN + usize::from(cross[src])) * 5 + end_before) * 5 + start_here]
+        };
+        acc += dict(0);
+        acc += dict(1);
+        acc += dict(2);
         acc += self.dict_shape[((usize::from(cross[2]) * 2 + prev) * JS + s1) * JS + s0];
+        acc += self.extra[(((usize::from(cross[3]) * 5 + usize::from(s.ends[i - 1][3].min(4)))
+            * 5
+            + usize::from(s.starts[i][3].min(4)))
+            * JS
+            + s1)
+            * JS
+            + s0];
+        if s.suffix[i] {
+            let end_before = usize::from(s.ends[i - 1][2].min(4));
+            let start_here = usize::from(s.starts[i][2].min(3));
+            acc += self.suffix[(end_before * 4 + start_here) * 2 + prev];
+        }
         acc
     }
 }
