@@ -350,38 +350,39 @@ fn names_a_file(s: &str) -> bool {
         return false;
     }
     let p = Path::new(s);
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| tomtat::batch::SUPPORTED_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        && p.is_file()
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        tomtat::batch::SUPPORTED_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
+    }) && p.is_file()
 }
 
 impl Input {
     /// `str` (text, or a path to a file), `os.PathLike`, `bytes`, or a dict
-    /// `{"id", "text" | "path" | "bytes"}` (the CLI's `--jsonl` lines).
-    fn from_py(obj: &Bound<'_, PyAny>, id: Option<String>, source: Option<String>) -> PyResult<Input> {
-        let text_id = |id: Option<String>| id.unwrap_or_else(|| "-".into());
+    /// `{"id", "text" | "bytes" | "path"}` (the CLI's `--jsonl` lines). `id` overrides the id;
+    /// without it a file gets its name (as in the CLI) and a text or bytes `text_id`.
+    fn from_py(obj: &Bound<'_, PyAny>, id: Option<String>, text_id: &str) -> PyResult<Input> {
+        let file = |id: Option<String>, path: PathBuf| Input::File {
+            id: id.unwrap_or_else(|| file_id(&path)),
+            path,
+        };
+        let text = |id: Option<String>, source: Option<String>, text: String| Input::Text {
+            id: id.unwrap_or_else(|| text_id.into()),
+            source: source.unwrap_or_else(|| "-".into()),
+            text,
+        };
+        let bytes = |id: Option<String>, source: Option<String>, bytes: Vec<u8>| Input::Bytes {
+            id: id.unwrap_or_else(|| text_id.into()),
+            source: source.unwrap_or_else(|| "-".into()),
+            bytes,
+        };
         if let Ok(s) = obj.cast::<PyString>() {
             let s = s.to_cow()?;
             if names_a_file(&s) {
-                let path = PathBuf::from(s.as_ref());
-                return Ok(Input::File {
-                    id: id.unwrap_or_else(|| file_id(&path)),
-                    path,
-                });
+                return Ok(file(id, PathBuf::from(s.as_ref())));
             }
-            return Ok(Input::Text {
-                source: source.unwrap_or_else(|| "-".into()),
-                id: text_id(id),
-                text: s.into_owned(),
-            });
+            return Ok(text(id, None, s.into_owned()));
         }
         if obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyByteArray>() {
-            return Ok(Input::Bytes {
-                source: source.unwrap_or_else(|| "-".into()),
-                id: text_id(id),
-                bytes: obj.extract()?,
-            });
+            return Ok(bytes(id, None, obj.extract()?));
         }
         if let Ok(d) = obj.cast::<PyDict>() {
             let id: Option<String> = match d.get_item("id")? {
@@ -391,45 +392,28 @@ impl Input {
                 }),
                 _ => id,
             };
-            let source = d
+            let source: Option<String> = d
                 .get_item("source")?
                 .map(|s| s.extract::<String>())
-                .transpose()?
-                .or(source);
-            if let Some(text) = d.get_item("text")? {
-                let text: String = text.extract().map_err(|_| {
+                .transpose()?;
+            if let Some(t) = d.get_item("text")? {
+                let t: String = t.extract().map_err(|_| {
                     PyTypeError::new_err("\"text\" of a document dict must be a str")
                 })?;
-                return Ok(Input::Text {
-                    source: source.unwrap_or_else(|| "-".into()),
-                    id: text_id(id),
-                    text,
-                });
+                return Ok(text(id, source, t));
             }
-            if let Some(bytes) = d.get_item("bytes")? {
-                return Ok(Input::Bytes {
-                    source: source.unwrap_or_else(|| "-".into()),
-                    id: text_id(id),
-                    bytes: bytes.extract()?,
-                });
+            if let Some(b) = d.get_item("bytes")? {
+                return Ok(bytes(id, source, b.extract()?));
             }
             if let Some(path) = d.get_item("path")? {
-                let path: PathBuf = path.extract()?;
-                return Ok(Input::File {
-                    id: id.unwrap_or_else(|| file_id(&path)),
-                    path,
-                });
+                return Ok(file(id, path.extract()?));
             }
             return Err(PyValueError::new_err(
                 "a document dict needs \"text\", \"bytes\" or \"path\"",
             ));
         }
         if obj.hasattr("__fspath__")? {
-            let path: PathBuf = obj.extract()?;
-            return Ok(Input::File {
-                id: id.unwrap_or_else(|| file_id(&path)),
-                path,
-            });
+            return Ok(file(id, obj.extract()?));
         }
         Err(PyTypeError::new_err(format!(
             "cannot summarize a {}: give a str (text or file path), os.PathLike, bytes or a dict {{\"id\", \"text\"}}",
@@ -553,7 +537,7 @@ fn summarize<'py>(
         dict,
         max_file_mb,
     )?;
-    let input = Input::from_py(source, id, None)?;
+    let input = Input::from_py(source, id, "-")?;
     match py.detach(|| done(input.summarize(&pipeline))) {
         Done::Json(json) => json_loads(py, &json),
         Done::Error(e) => Err(error_of(py, &e)),
@@ -617,7 +601,7 @@ impl Summaries {
             let index = self.next_index;
             self.next_index += 1;
             // A wrong type is the caller's bug: raised now, before the chunk runs.
-            inputs.push(Input::from_py(&item?, Some(index.to_string()), None)?);
+            inputs.push(Input::from_py(&item?, None, &index.to_string())?);
         }
         let (pool, pipeline) = (&self.pool, &self.pipeline);
         let records: Vec<Done> = py.detach(|| {
