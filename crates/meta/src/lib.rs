@@ -74,6 +74,26 @@ impl Meta {
         }
     }
 
+    /// One line for people: `cơ quan … · cấp … · tỉnh … · loại … · số … · ngày … · kỳ …`,
+    /// empty when nothing was found.
+    pub fn line(&self) -> String {
+        let fields = [
+            ("cơ quan", &self.body),
+            ("cấp", &self.level),
+            ("tỉnh/TP", &self.province),
+            ("địa bàn", &self.locality),
+            ("loại", &self.kind),
+            ("số", &self.code),
+            ("ngày", &self.date),
+            ("kỳ", &self.period),
+        ];
+        fields
+            .iter()
+            .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}: {v}")))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
     /// Whether nothing was found.
     pub fn is_empty(&self) -> bool {
         *self == Meta::default()
