@@ -203,10 +203,8 @@ mod tests {
         assert_eq!(g.provinces.iter().filter(|p| !p.is_2025).count(), 63);
         assert_eq!(g.provinces.iter().filter(|p| p.is_2025).count(), 34);
         let chu_prong = g.places(&fold("Chư Prông"));
-        assert!(chu_prong
-            .iter()
-            .any(|p| p.tier == Tier::District
-                && g.provinces[p.province_2024.unwrap() as usize].name == "Gia Lai"));
+        assert!(chu_prong.iter().any(|p| p.tier == Tier::District
+            && g.provinces[p.province_2024.unwrap() as usize].name == "Gia Lai"));
         // Hà Giang went into Tuyên Quang.
         let hg = g.province_index(&fold("Hà Giang")).unwrap();
         assert_eq!(g.provinces[g.successor(hg) as usize].name, "Tuyên Quang");

@@ -56,9 +56,10 @@ fn words(text: &str) -> Vec<W> {
 
 fn seq_is(ws: &[W], i: usize, phrase: &[&str]) -> bool {
     phrase.len() + i <= ws.len()
-        && phrase.iter().enumerate().all(|(k, p)| {
-            ws[i + k].key == *p && (k == 0 || !ws[i + k].broken)
-        })
+        && phrase
+            .iter()
+            .enumerate()
+            .all(|(k, p)| ws[i + k].key == *p && (k == 0 || !ws[i + k].broken))
 }
 
 /// What a unit-type word announces.
@@ -162,12 +163,7 @@ fn find_places(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Mention> {
                 .then(|| g.province_index(&name))
                 .flatten();
             if let Some(p) = as_province {
-                found = Some((
-                    n,
-                    Tier::Province,
-                    vec![province_pair(g, p)],
-                    g.display(p),
-                ));
+                found = Some((n, Tier::Province, vec![province_pair(g, p)], g.display(p)));
                 break;
             }
             let tiers: &[Tier] = match expect {
@@ -235,11 +231,19 @@ fn find_places(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Mention> {
 
 /// Districts and communes named alone (`Xanh, sạch, đẹp ở Ba Vì`) in the head, kept only when
 /// one of their provinces is named explicitly.
-fn bare_places(text: &str, ws: &[W], g: &Gazetteer, known: &[&str], taken: &[Mention]) -> Vec<Mention> {
+fn bare_places(
+    text: &str,
+    ws: &[W],
+    g: &Gazetteer,
+    known: &[&str],
+    taken: &[Mention],
+) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() && ws[i].start < HEAD {
-        let free = !taken.iter().any(|m| ws[i].start >= m.start && ws[i].start < m.end);
+        let free = !taken
+            .iter()
+            .any(|m| ws[i].start >= m.start && ws[i].start < m.end);
         let starts = ws[i].upper && (i == 0 || ws[i].broken || !ws[i - 1].upper);
         if !(free && starts) {
             i += 1;
@@ -265,7 +269,9 @@ fn bare_places(text: &str, ws: &[W], g: &Gazetteer, known: &[&str], taken: &[Men
                 Tier::District => 0,
                 _ => 1,
             })?;
-            let prov = best.province_2024.map_or_else(|| g.display(best.province_2025), |x| g.display(x));
+            let prov = best
+                .province_2024
+                .map_or_else(|| g.display(best.province_2025), |x| g.display(x));
             Some((n, best.tier, (prov, g.display(best.province_2025))))
         });
         match hit {
@@ -425,7 +431,8 @@ pub fn extract(text: &str) -> Meta {
         for (phrase, lvl, w) in LEVEL_CUES {
             if seq_is(&ws, i, phrase) {
                 // `Ủy viên Bộ Chính trị`, `Bí thư Tỉnh ủy`: a person's title, not the subject.
-                let title = i > 0 && matches!(ws[i - 1].key.as_str(), "viên" | "thư" | "tich" | "chu");
+                let title =
+                    i > 0 && matches!(ws[i - 1].key.as_str(), "viên" | "thư" | "tich" | "chu");
                 let w = if title { w * 0.2 } else { *w };
                 level_score[*lvl] += w * weight_at(ws[i].start);
             }
@@ -484,10 +491,8 @@ pub fn extract(text: &str) -> Meta {
     for m in places.iter().filter(|m| m.tier == Tier::Province) {
         *explicit.entry(m.provinces[0].0.as_str()).or_default() += 3.0 * weight_at(m.start);
     }
-    let mut score: HashMap<String, f32> = explicit
-        .iter()
-        .map(|(k, v)| (k.to_string(), *v))
-        .collect();
+    let mut score: HashMap<String, f32> =
+        explicit.iter().map(|(k, v)| (k.to_string(), *v)).collect();
     let mut first_range: HashMap<String, [usize; 2]> = HashMap::new();
     let mut locality: Option<(&Mention, f32)> = None;
     for m in &places {
@@ -515,9 +520,7 @@ pub fn extract(text: &str) -> Meta {
         let n = cands.len() as f32;
         for c in &cands {
             *score.entry(c.to_string()).or_default() += base * weight_at(m.start) / n;
-            first_range
-                .entry(c.to_string())
-                .or_insert([m.start, m.end]);
+            first_range.entry(c.to_string()).or_insert([m.start, m.end]);
         }
         if m.tier != Tier::Province && cands.len() == 1 {
             let w = weight_at(m.start) / (1.0 + m.start as f32 / 10_000.0);
@@ -530,14 +533,25 @@ pub fn extract(text: &str) -> Meta {
         eprintln!("levels {level_score:?} provinces {score:?}");
     }
     let mut national = meta.level.as_deref() == Some("national");
-    if let Some((p, s)) = score.iter().max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0))) {
-        let triggered = places.iter().any(|m| m.triggered && m.provinces.iter().any(|x| &x.0 == p));
+    if let Some((p, s)) = score
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
+    {
+        let triggered = places
+            .iter()
+            .any(|m| m.triggered && m.provinces.iter().any(|x| &x.0 == p));
         // A national body working in one province (`Đoàn công tác của Bộ Chính trị ... tại Cà Mau`)
         // is that province's news.
         let total: f32 = score.values().sum();
         let dominant = *s >= 0.6 * total;
         let news = kind_of(text).0 == "news-report";
-        if national && news && triggered && dominant && *s >= 15.0 && level_score[1] >= 0.4 * level_score[0] {
+        if national
+            && news
+            && triggered
+            && dominant
+            && *s >= 15.0
+            && level_score[1] >= 0.4 * level_score[0]
+        {
             meta.level = Some("province".into());
             national = false;
         }
@@ -545,7 +559,7 @@ pub fn extract(text: &str) -> Meta {
             score.clear();
         }
     }
-    if let Some((p, s)) = score
+    if let Some((p, _)) = score
         .iter()
         .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
     {
@@ -573,12 +587,27 @@ pub fn extract(text: &str) -> Meta {
     // Code: after `Số` in the head, else the first in the head.
     let head_end = floor_char(text, (HEAD * 2).min(text.len()));
     let head = &text[..head_end];
-    if let Some(m) = pats.code.find_iter(head).find(|m| {
-        let before = &head[..m.start()];
-        before.trim_end().trim_end_matches(':').trim_end().ends_with("Số")
-            || before.trim_end().trim_end_matches(':').trim_end().ends_with("số")
-    })
-    .or_else(|| pats.code.find_iter(&text[..floor_char(text, HEAD.min(text.len()))]).next())
+    if let Some(m) = pats
+        .code
+        .find_iter(head)
+        .find(|m| {
+            let before = &head[..m.start()];
+            before
+                .trim_end()
+                .trim_end_matches(':')
+                .trim_end()
+                .ends_with("Số")
+                || before
+                    .trim_end()
+                    .trim_end_matches(':')
+                    .trim_end()
+                    .ends_with("số")
+        })
+        .or_else(|| {
+            pats.code
+                .find_iter(&text[..floor_char(text, HEAD.min(text.len()))])
+                .next()
+        })
     {
         meta.code = Some(m.as_str().into());
         meta.ranges.insert("code".into(), [m.start(), m.end()]);
@@ -589,7 +618,11 @@ pub fn extract(text: &str) -> Meta {
         let a = pats.date_words.captures_iter(hay).next();
         let b = pats.date_full.captures_iter(hay).next();
         match (a, b) {
-            (Some(a), Some(b)) => Some(if a.get(0).unwrap().start() <= b.get(0).unwrap().start() { a } else { b }),
+            (Some(a), Some(b)) => Some(if a.get(0).unwrap().start() <= b.get(0).unwrap().start() {
+                a
+            } else {
+                b
+            }),
             (a, b) => a.or(b),
         }
     }
@@ -618,7 +651,11 @@ pub fn extract(text: &str) -> Meta {
     for c in pats.period.captures_iter(text).take(12) {
         let r = c.get(0).unwrap();
         let (rank, key, shown_start) = if let Some(y) = c.name("hy") {
-            let half = if c["hw"].to_lowercase() == "đầu" { "H1" } else { "H2" };
+            let half = if c["hw"].to_lowercase() == "đầu" {
+                "H1"
+            } else {
+                "H2"
+            };
             (5, format!("{}-{half}", y.as_str()), r.start())
         } else if let Some(y) = c.name("ny") {
             (4, format!("{}-9M", y.as_str()), r.start())
@@ -686,7 +723,11 @@ fn body_level(body: &str) -> Option<usize> {
         Some(0)
     } else if f.starts_with("tinh uy") || f.contains(" tinh uy") || has("tinh") {
         Some(1)
-    } else if f.contains("huyên") || f.contains("quân") || f.contains("thi uy") || f.contains("thi xa") {
+    } else if f.contains("huyên")
+        || f.contains("quân")
+        || f.contains("thi uy")
+        || f.contains("thi xa")
+    {
         Some(2)
     } else if has("xa") || f.contains("phương") || f.contains("thi trân") {
         Some(3)
@@ -718,11 +759,17 @@ fn kind_of(text: &str) -> (&'static str, Option<[usize; 2]>) {
             continue;
         }
         let f = fold(t);
-        let all_caps = t.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+        let all_caps = t
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase());
         let first = start == 0;
         for (k, kind) in KINDS {
             let hit = (f.starts_with(k) && (first || all_caps))
-                || (first && f.starts_with("quyêt đinh") && (f.contains("kê hoach") || f.contains("đê an")) && *kind == "plan");
+                || (first
+                    && f.starts_with("quyêt đinh")
+                    && (f.contains("kê hoach") || f.contains("đê an"))
+                    && *kind == "plan");
             if hit {
                 let lead = line.len() - line.trim_start().len();
                 let s = start + lead;
@@ -754,7 +801,9 @@ mod tests {
 
     #[test]
     fn province_after_2025_merger() {
-        let m = extract("Đảng bộ xã Dân Chủ, tỉnh Phú Thọ tổ chức Đại hội lần thứ I nhiệm kỳ 2025 - 2030.");
+        let m = extract(
+            "Đảng bộ xã Dân Chủ, tỉnh Phú Thọ tổ chức Đại hội lần thứ I nhiệm kỳ 2025 - 2030.",
+        );
         assert_eq!(m.level.as_deref(), Some("commune"));
         assert_eq!(m.province.as_deref(), Some("Phú Thọ"));
         assert_eq!(m.period.as_deref(), Some("nhiệm kỳ 2025 - 2030"));
@@ -777,7 +826,9 @@ mod tests {
 
     #[test]
     fn hcm_abbreviation_and_resolution_kind() {
-        let m = extract("Nghị quyết về kế hoạch đầu tư của TP.HCM năm 2024\nHĐND Thành phố quyết nghị.");
+        let m = extract(
+            "Nghị quyết về kế hoạch đầu tư của TP.HCM năm 2024\nHĐND Thành phố quyết nghị.",
+        );
         assert_eq!(m.kind.as_deref(), Some("resolution"));
         assert_eq!(m.province.as_deref(), Some("TP Hồ Chí Minh"));
     }
