@@ -8,6 +8,7 @@ mod bench;
 mod io;
 mod progress;
 mod summarize;
+mod synthesize;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -115,6 +116,8 @@ enum Command {
     },
     /// Summarize documents: key results, shortcomings, directives, indicators and tasks.
     Summarize(summarize::Args),
+    /// One synthesis of many documents: recurring content, indicators side by side, follow-up.
+    Synthesize(synthesize::Args),
     /// Measure throughput of each stage and of the whole pipeline, on 1 thread and on all cores.
     Bench(bench::Args),
     /// Write a synthetic archive of N documents built from the corpus, for scale tests.
@@ -192,6 +195,10 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Summarize(args) => {
             drop(out);
             return summarize::run(args);
+        }
+        Command::Synthesize(args) => {
+            drop(out);
+            return synthesize::run(args);
         }
         Command::Bench(args) => {
             drop(out);

@@ -25,6 +25,7 @@ pub mod render;
 
 pub use output::{ErrorRecord, IndicatorOut, PickOut, Record, Summary, TaskOut};
 pub use tomtat_formats as formats;
+pub use tomtat_meta as meta;
 pub use tomtat_scorer as scorer;
 pub use tomtat_splitter as splitter;
 pub use tomtat_text as text;

@@ -56,6 +56,9 @@ pub struct Summary {
     pub directives: Vec<PickOut>,
     pub indicators: Vec<IndicatorOut>,
     pub tasks: Vec<TaskOut>,
+    /// Document metadata: body, level, province, kind, code, date, period (ranges in source bytes).
+    #[serde(default)]
+    pub meta: tomtat_meta::Meta,
 }
 
 /// Units per part.
@@ -181,7 +184,13 @@ impl Summary {
                 }
             })
             .collect();
+        let mut meta = tomtat_meta::extract(s);
+        meta.map_ranges(|[a, b]| {
+            let r = text.source_range(a..b);
+            [r.start, r.end]
+        });
         Summary {
+            meta,
             id: id.into(),
             source: source.into(),
             encoding: text.encoding().name().to_string(),

@@ -46,6 +46,10 @@ fn summary_markdown(s: &Summary, md: &mut String) {
         s.part_sizes.directive,
         s.encoding
     );
+    let meta = s.meta.line();
+    if !meta.is_empty() {
+        let _ = writeln!(md, "_{}_\n", escape(&meta));
+    }
     for ((title, key), picks) in PARTS
         .iter()
         .zip([&s.results, &s.shortcomings, &s.directives])

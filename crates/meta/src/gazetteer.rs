@@ -1,0 +1,218 @@
+//! The gazetteer of Vietnamese administrative units, before (2024: province, district, commune)
+//! and after (2025: province, commune) the 1 July 2025 reorganisation, embedded from
+//! `models/gazetteer.tsv` (built from `vn-admin-units`, MIT; see `models/README.md`).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
+
+const DATA: &str = include_str!("../models/gazetteer.tsv");
+
+/// Which list a unit comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tier {
+    /// A province (2024 or 2025 list).
+    Province,
+    /// A 2024 district (quận, huyện, thị xã, thành phố thuộc tỉnh).
+    District,
+    /// A 2024 commune (xã, phường, thị trấn).
+    Commune2024,
+    /// A 2025 commune (xã, phường, đặc khu).
+    Commune2025,
+}
+
+/// One province (2024 or 2025 list).
+#[derive(Debug, Clone)]
+pub struct Province {
+    pub code: String,
+    pub name: String,
+    /// `tỉnh` or `thành phố` (trực thuộc trung ương).
+    pub kind: String,
+    /// Whether this is a province of the 2025 list.
+    pub is_2025: bool,
+    /// Code of the 2025 province it went into (itself for 2025 provinces).
+    pub new_code: String,
+}
+
+/// One district or commune: its type and its province before and after 2025.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub tier: Tier,
+    /// Index into the type names (`huyện`, `xã`, ...), see [`Gazetteer::type_name`].
+    pub kind: u8,
+    /// Index of the 2024 province in [`Gazetteer::provinces`] (None for 2025 communes).
+    pub province_2024: Option<u16>,
+    /// Index of the 2025 province.
+    pub province_2025: u16,
+}
+
+/// The loaded gazetteer.
+#[derive(Debug)]
+pub struct Gazetteer {
+    pub provinces: Vec<Province>,
+    types: Vec<String>,
+    /// Folded name (see [`fold`]) of districts and communes to the units so named.
+    places: HashMap<String, Vec<Place>>,
+    /// Folded province name to province indices (2024 and 2025 entries).
+    province_names: HashMap<String, Vec<u16>>,
+}
+
+/// A lookup key: lower case, tone marks removed (so `Hoà`/`Hòa` and `Thủy`/`Thuỷ` meet),
+/// vowel shapes and `đ` kept, spaces and hyphens collapsed to one space.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfd() {
+        match c {
+            '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}' => continue,
+            c if c.is_whitespace() || c == '-' || c == '–' => {
+                space = !out.is_empty();
+                continue;
+            }
+            _ => {}
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out.nfc().collect()
+}
+
+impl Gazetteer {
+    /// The embedded gazetteer, parsed once.
+    pub fn get() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| Gazetteer::parse(DATA))
+    }
+
+    fn parse(data: &str) -> Gazetteer {
+        let mut g = Gazetteer {
+            provinces: Vec::new(),
+            types: Vec::new(),
+            places: HashMap::new(),
+            province_names: HashMap::new(),
+        };
+        let mut by_code: HashMap<(String, bool), u16> = HashMap::new();
+        let lines: Vec<Vec<&str>> = data
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|l| l.split('\t').collect())
+            .collect();
+        for f in lines.iter().filter(|f| f[0] == "P" && f.len() == 6) {
+            let is_2025 = f[4] == "2025";
+            let i = g.provinces.len() as u16;
+            g.provinces.push(Province {
+                code: f[1].into(),
+                name: f[2].into(),
+                kind: f[3].into(),
+                is_2025,
+                new_code: f[5].into(),
+            });
+            by_code.insert((f[1].to_string(), is_2025), i);
+            g.province_names.entry(fold(f[2])).or_default().push(i);
+        }
+        for f in lines.iter().filter(|f| f[0] != "P") {
+            let kind = g.type_index(f[2]);
+            let (tier, p24, p25) = match f[0] {
+                "D" => (Tier::District, Some(f[3]), f[4]),
+                "C" => (Tier::Commune2024, Some(f[3]), f[4]),
+                _ => (Tier::Commune2025, None, f[3]),
+            };
+            let place = Place {
+                tier,
+                kind,
+                province_2024: p24.and_then(|c| by_code.get(&(c.to_string(), false)).copied()),
+                province_2025: by_code[&(p25.to_string(), true)],
+            };
+            let list = g.places.entry(fold(f[1])).or_default();
+            if !list.contains(&place) {
+                list.push(place);
+            }
+        }
+        g
+    }
+
+    fn type_index(&mut self, t: &str) -> u8 {
+        match self.types.iter().position(|x| x == t) {
+            Some(i) => i as u8,
+            None => {
+                self.types.push(t.to_string());
+                (self.types.len() - 1) as u8
+            }
+        }
+    }
+
+    /// The type name (`huyện`, `xã`, ...) of a place.
+    pub fn type_name(&self, place: &Place) -> &str {
+        &self.types[place.kind as usize]
+    }
+
+    /// Districts and communes with this (folded) name.
+    pub fn places(&self, folded: &str) -> &[Place] {
+        self.places.get(folded).map_or(&[], |v| v.as_slice())
+    }
+
+    /// Provinces with this (folded) name, 2024 and 2025 entries.
+    pub fn provinces_named(&self, folded: &str) -> &[u16] {
+        self.province_names
+            .get(folded)
+            .map_or(&[], |v| v.as_slice())
+    }
+
+    /// The 2024 entry of a province name if there is one, else the 2025 entry.
+    pub fn province_index(&self, folded: &str) -> Option<u16> {
+        let v = self.provinces_named(folded);
+        v.iter()
+            .copied()
+            .find(|&i| !self.provinces[i as usize].is_2025)
+            .or_else(|| v.first().copied())
+    }
+
+    /// Index of the 2025 province a province went into.
+    pub fn successor(&self, i: u16) -> u16 {
+        let p = &self.provinces[i as usize];
+        if p.is_2025 {
+            return i;
+        }
+        self.provinces
+            .iter()
+            .position(|q| q.is_2025 && q.code == p.new_code)
+            .map_or(i, |j| j as u16)
+    }
+
+    /// The display name of a province: `TP Hồ Chí Minh` for the city, else the bare name.
+    pub fn display(&self, i: u16) -> String {
+        let p = &self.provinces[i as usize];
+        if p.code == "79" {
+            "TP Hồ Chí Minh".into()
+        } else {
+            p.name.clone()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_both_systems() {
+        let g = Gazetteer::get();
+        assert_eq!(g.provinces.iter().filter(|p| !p.is_2025).count(), 63);
+        assert_eq!(g.provinces.iter().filter(|p| p.is_2025).count(), 34);
+        let chu_prong = g.places(&fold("Chư Prông"));
+        assert!(chu_prong.iter().any(|p| p.tier == Tier::District
+            && g.provinces[p.province_2024.unwrap() as usize].name == "Gia Lai"));
+        // Hà Giang went into Tuyên Quang.
+        let hg = g.province_index(&fold("Hà Giang")).unwrap();
+        assert_eq!(g.provinces[g.successor(hg) as usize].name, "Tuyên Quang");
+    }
+
+    #[test]
+    fn fold_meets_tone_placements() {
+        assert_eq!(fold("Hoà Bình"), fold("Hòa  Bình"));
+        assert_eq!(fold("Thừa Thiên-Huế"), "thưa thiên huê");
+    }
+}
