@@ -5,9 +5,12 @@
 //! 2 usage error.
 
 mod bench;
+mod digest;
 mod io;
+mod outdir;
 mod progress;
 mod summarize;
+mod worker;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -131,6 +134,15 @@ enum Command {
 }
 
 fn main() {
+    // A parser worker (see `worker.rs`): this binary re-executed by a batch, never by a user.
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if raw.get(1).is_some_and(|a| a == worker::WORKER_COMMAND) {
+        let rest: Vec<String> = raw[2..]
+            .iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        std::process::exit(worker::worker_main(&rest));
+    }
     let cli = Cli::parse();
     let code = match run(cli) {
         Ok(code) => code,

@@ -7,7 +7,47 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Condvar, Mutex};
 
 /// File extensions read when walking a folder (files named on the command line are always read).
-pub use tomtat_formats::EXTENSIONS as SUPPORTED_EXTENSIONS;
+/// Markdown (`.md`) is left out: in an archive it is the README or SOURCES beside the reports,
+/// not a report; such files are taken when named or matched by a glob.
+pub const SUPPORTED_EXTENSIONS: &[&str] = &[
+    "txt", "docx", "docm", "dotx", "odt", "html", "htm", "xhtml", "mht", "mhtml", "pdf", "doc",
+    "dot", "rtf",
+];
+
+/// File names (before the extension, any case) left out of a folder walk without a glob: the
+/// documentation of an archive, not its documents.
+pub const NOT_DOCUMENTS: &[&str] = &[
+    "readme",
+    "sources",
+    "license",
+    "licence",
+    "copying",
+    "changelog",
+    "notice",
+    "authors",
+];
+
+/// The text of a path as an id: UTF-8 as it is, any byte that is not UTF-8 as `%XX`, so two
+/// names that differ only in such bytes (`x\xe9.txt`, `x\xff.txt`, common in zips made on
+/// Windows) keep different ids.
+pub fn path_id(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut id = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            id.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                id.push_str(&format!("%{b:02X}"));
+            }
+        }
+        id
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().into_owned()
+    }
+}
 
 /// One input document found by [`discover`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,6 +137,14 @@ fn glob_match(p: &[char], t: &[char]) -> bool {
 /// `globs` when any is given. Every problem (missing path, unreadable folder, symlink loop)
 /// becomes an input with `problem` set, so it is reported and never silently dropped.
 pub fn discover(paths: &[PathBuf], globs: &[Glob]) -> Discovery {
+    discover_excluding(paths, globs, None)
+}
+
+/// [`discover`], leaving out the folder `exclude` (and all under it) when a walk meets it: the
+/// `--out` folder of a run whose output lies inside an input folder, so that a run never reads
+/// its own outputs back.
+pub fn discover_excluding(paths: &[PathBuf], globs: &[Glob], exclude: Option<&Path>) -> Discovery {
+    let exclude = exclude.and_then(|p| std::fs::canonicalize(p).ok());
     let mut found = Discovery::default();
     for path in paths {
         match std::fs::metadata(path) {
@@ -107,13 +155,18 @@ pub fn discover(paths: &[PathBuf], globs: &[Glob]) -> Discovery {
             }),
             Ok(meta) if meta.is_dir() => {
                 let mut ancestors = HashSet::new();
-                walk(path, path, globs, &mut ancestors, &mut found);
+                let walk_of = Walk {
+                    root: path,
+                    globs,
+                    exclude: exclude.as_deref(),
+                };
+                walk_of.walk(path, &mut ancestors, &mut found);
             }
             Ok(_) => {
                 let id = path
                     .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| path.display().to_string());
+                    .map(|n| path_id(Path::new(n)))
+                    .unwrap_or_else(|| path_id(path));
                 found.inputs.push(Input {
                     id,
                     path: path.clone(),
@@ -125,87 +178,101 @@ pub fn discover(paths: &[PathBuf], globs: &[Glob]) -> Discovery {
     found
 }
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    globs: &[Glob],
-    ancestors: &mut HashSet<PathBuf>,
-    found: &mut Discovery,
-) {
-    let relative = |p: &Path| {
-        p.strip_prefix(root)
-            .unwrap_or(p)
-            .to_string_lossy()
-            .replace('\\', "/")
-    };
-    let canonical = match std::fs::canonicalize(dir) {
-        Ok(c) => c,
-        Err(e) => {
-            found.inputs.push(Input {
-                id: relative(dir),
-                path: dir.into(),
-                problem: Some(crate::io_reason(&e)),
-            });
-            return;
-        }
-    };
-    if !ancestors.insert(canonical.clone()) {
-        found.inputs.push(Input {
-            id: relative(dir),
-            path: dir.into(),
-            problem: Some("symlink loop: this folder contains itself".into()),
-        });
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(rd) => {
-            let mut v: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-            v.sort();
-            v
-        }
-        Err(e) => {
-            found.inputs.push(Input {
-                id: relative(dir),
-                path: dir.into(),
-                problem: Some(format!("cannot read folder: {}", crate::io_reason(&e))),
-            });
-            ancestors.remove(&canonical);
-            return;
-        }
-    };
-    for path in entries {
-        let id = relative(&path);
-        match std::fs::metadata(&path) {
+/// One folder walk: the root its ids are relative to, the globs, the folder left out.
+struct Walk<'a> {
+    root: &'a Path,
+    globs: &'a [Glob],
+    exclude: Option<&'a Path>,
+}
+
+impl Walk<'_> {
+    fn walk(&self, dir: &Path, ancestors: &mut HashSet<PathBuf>, found: &mut Discovery) {
+        let globs = self.globs;
+        let relative =
+            |p: &Path| path_id(p.strip_prefix(self.root).unwrap_or(p)).replace('\\', "/");
+        let canonical = match std::fs::canonicalize(dir) {
+            Ok(c) => c,
             Err(e) => {
-                // A broken symlink or a file that vanished: report it.
                 found.inputs.push(Input {
-                    id,
-                    path,
+                    id: relative(dir),
+                    path: dir.into(),
                     problem: Some(crate::io_reason(&e)),
                 });
+                return;
             }
-            Ok(meta) if meta.is_dir() => walk(root, &path, globs, ancestors, found),
-            Ok(_) => {
-                let wanted = if globs.is_empty() {
-                    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                        SUPPORTED_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
-                    })
-                } else {
-                    globs.iter().any(|g| g.matches(&id))
-                };
-                if wanted {
+        };
+        if self.exclude == Some(canonical.as_path()) {
+            return;
+        }
+        if !ancestors.insert(canonical.clone()) {
+            found.inputs.push(Input {
+                id: relative(dir),
+                path: dir.into(),
+                problem: Some("symlink loop: this folder contains itself".into()),
+            });
+            return;
+        }
+        let entries = match std::fs::read_dir(dir) {
+            Ok(rd) => {
+                let mut v: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                v.sort();
+                v
+            }
+            Err(e) => {
+                found.inputs.push(Input {
+                    id: relative(dir),
+                    path: dir.into(),
+                    problem: Some(format!("cannot read folder: {}", crate::io_reason(&e))),
+                });
+                ancestors.remove(&canonical);
+                return;
+            }
+        };
+        for path in entries {
+            let id = relative(&path);
+            match std::fs::metadata(&path) {
+                Err(e) => {
+                    // A broken symlink or a file that vanished: report it.
                     found.inputs.push(Input {
                         id,
                         path,
-                        problem: None,
+                        problem: Some(crate::io_reason(&e)),
                     });
-                } else {
-                    found.skipped += 1;
+                }
+                Ok(meta) if meta.is_dir() => self.walk(&path, ancestors, found),
+                Ok(_) => {
+                    let wanted = if globs.is_empty() {
+                        is_document_name(&path)
+                    } else {
+                        globs.iter().any(|g| g.matches(&id))
+                    };
+                    if wanted {
+                        found.inputs.push(Input {
+                            id,
+                            path,
+                            problem: None,
+                        });
+                    } else {
+                        found.skipped += 1;
+                    }
                 }
             }
         }
+        ancestors.remove(&canonical);
     }
-    ancestors.remove(&canonical);
+}
+
+/// Taken by a folder walk without a glob: a document extension, and not a README or the like.
+fn is_document_name(path: &Path) -> bool {
+    let ext_ok = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| SUPPORTED_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    ext_ok && !NOT_DOCUMENTS.contains(&stem.as_str())
 }
 
 /// Run `work` over `items` on `jobs` threads and give each result to `sink` in input order,
@@ -339,6 +406,37 @@ mod tests {
         let only_html = discover(std::slice::from_ref(&dir), &[Glob::new("*.html")]);
         assert_eq!(only_html.inputs.len(), 1);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn walks_leave_out_readmes_markdown_and_the_out_folder() {
+        let dir = std::env::temp_dir().join(format!("tomtat-walk-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("out/sub")).unwrap();
+        for name in ["a.txt", "SOURCES.md", "README.txt", "notes.md", "out/x.txt"] {
+            std::fs::write(dir.join(name), "x").unwrap();
+        }
+        std::fs::write(dir.join("out/sub/y.txt"), "x").unwrap();
+        let found = discover_excluding(std::slice::from_ref(&dir), &[], Some(&dir.join("out")));
+        let ids: Vec<_> = found.inputs.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["a.txt"]);
+        assert_eq!(found.skipped, 3);
+        // Named or globbed, Markdown is taken.
+        let md = discover(std::slice::from_ref(&dir), &[Glob::new("*.md")]);
+        assert_eq!(md.inputs.len(), 2);
+        let named = discover(&[dir.join("SOURCES.md")], &[]);
+        assert_eq!(named.inputs[0].id, "SOURCES.md");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn non_utf8_names_keep_distinct_ids() {
+        use std::os::unix::ffi::OsStrExt;
+        let a = Path::new(std::ffi::OsStr::from_bytes(b"x\xe9.txt"));
+        let b = Path::new(std::ffi::OsStr::from_bytes(b"x\xff.txt"));
+        assert_eq!(path_id(a), "x%E9.txt");
+        assert_eq!(path_id(b), "x%FF.txt");
+        assert_eq!(path_id(Path::new("2024/bc.txt")), "2024/bc.txt");
     }
 
     #[cfg(unix)]
