@@ -212,8 +212,8 @@ mod tests {
         let mut namer = Namer::default();
         assert_eq!(namer.assign("c").0, "c");
         assert_eq!(namer.assign("c").0, "c~2");
-        assert_eq!(namer.assign("C").0, "C~2");
-        assert_eq!(namer.assign("c").0, "c~3");
+        assert_eq!(namer.assign("C").0, "C~3", "case-insensitive file systems");
+        assert_eq!(namer.assign("c").0, "c~4");
     }
 
     #[test]

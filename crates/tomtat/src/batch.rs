@@ -188,8 +188,16 @@ struct Walk<'a> {
 impl Walk<'_> {
     fn walk(&self, dir: &Path, ancestors: &mut HashSet<PathBuf>, found: &mut Discovery) {
         let globs = self.globs;
-        let relative =
-            |p: &Path| path_id(p.strip_prefix(self.root).unwrap_or(p)).replace('\\', "/");
+        // On Unix a backslash is part of a file name (`a\b.txt` beside the folder `a/`), not a
+        // separator.
+        let relative = |p: &Path| {
+            let id = path_id(p.strip_prefix(self.root).unwrap_or(p));
+            if cfg!(windows) {
+                id.replace('\\', "/")
+            } else {
+                id
+            }
+        };
         let canonical = match std::fs::canonicalize(dir) {
             Ok(c) => c,
             Err(e) => {
