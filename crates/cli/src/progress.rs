@@ -50,7 +50,7 @@ impl Progress {
         if self.enabled
             && self
                 .last_draw
-                .map_or(true, |t| t.elapsed() >= Duration::from_millis(100))
+                .is_none_or(|t| t.elapsed() >= Duration::from_millis(100))
         {
             self.draw();
             self.last_draw = Some(Instant::now());

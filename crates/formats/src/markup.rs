@@ -577,7 +577,7 @@ impl<'a> ElementStack<'a> {
     /// The innermost open `local` closed (and what it left open); true when its end tag
     /// is to be handled: it was open and is outside skipped content.
     pub(crate) fn close(&mut self, local: &str) -> bool {
-        if !matches!(self.open.get(local), Some(&n) if n > 0) {
+        if self.open.get(local).is_none_or(|&n| n == 0) {
             return false;
         }
         let Some(pos) = self.names.iter().rposition(|&n| n == local) else {
