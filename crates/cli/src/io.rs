@@ -20,8 +20,17 @@ pub fn read_text(file: Option<&Path>, options: &Options) -> Result<Doc> {
     match file {
         Some(path) if path != Path::new("-") => {
             let name = path.display().to_string();
-            let text = tomtat::read_file(path, options, None)
-                .map_err(|reason| anyhow::anyhow!("{name}: {reason}"))?;
+            let fail = |reason: String| anyhow::anyhow!("{name}: {reason}");
+            let bytes = tomtat::formats::read_bytes(path, tomtat::DEFAULT_MAX_FILE_BYTES)
+                .map_err(|e| fail(e.to_string()))?;
+            // The parsers that can crash run in a worker process, as in `summarize`.
+            let text = match crate::worker::isolated_kind(&bytes) {
+                Some(kind) => crate::worker::Pool::new(*options, Default::default())?
+                    .extract(path, &bytes, kind)
+                    .map_err(fail)?,
+                None => tomtat::formats::extract(path, &bytes, options)
+                    .map_err(|e| fail(e.to_string()))?,
+            };
             Ok(Doc { name, text })
         }
         _ => {
