@@ -184,7 +184,13 @@ pub fn run(args: Args) -> Result<i32> {
             }
             paths.push("-".into());
         }
-        let globs: Vec<Glob> = args.glob.iter().map(|g| Glob::new(g)).collect();
+        let globs: Vec<Glob> = match args.glob.iter().map(|g| Glob::new(g)).collect() {
+            Ok(globs) => globs,
+            Err(e) => {
+                eprintln!("tomtat: error: {e}");
+                return Ok(2);
+            }
+        };
         for path in &paths {
             if path == Path::new("-") {
                 inputs.push(Input {

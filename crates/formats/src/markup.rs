@@ -1,6 +1,8 @@
 //! A small tolerant tag scanner shared by the HTML and the DOCX (XML) readers,
 //! and decoding of character references (`&amp;`, `&#7841;`, `&#x1EA1;`, `&agrave;`).
 
+use memchr::memchr;
+
 /// One piece of markup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Token<'a> {
@@ -58,10 +60,6 @@ impl<'a> Scanner<'a> {
     fn find_from(&self, from: usize, pat: &str) -> Option<usize> {
         self.src.get(from..)?.find(pat).map(|p| from + p)
     }
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
 }
 
 fn is_name_start(b: u8) -> bool {
