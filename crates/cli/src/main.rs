@@ -2,7 +2,7 @@
 //!
 //! A thin layer over the `tomtat` pipeline crates: argument parsing, files in and out.
 //! Exit codes: 0 success, 1 some input failed (each failure is also a record in the output),
-//! 2 usage error.
+//! 2 usage error or nothing to do, 3 (`summarize`) the run could not go on.
 
 mod bench;
 mod digest;

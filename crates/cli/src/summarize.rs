@@ -49,8 +49,9 @@ Examples:
 
 Exit codes: 0 every document summarized (or kept by --skip-existing); 1 some input failed
 (each one is an error record in the output and a line `PATH: reason` on stderr; the others are
-complete) or the run could not go on; 2 usage error or nothing to do (no input, an empty
-folder, a --glob that matches nothing, empty stdin).";
+complete); 2 usage error or nothing to do (no input, an empty folder, a --glob that matches
+nothing, empty stdin); 3 the run could not go on (an output cannot be written, the --jsonl
+input cannot be read), the reason on stderr.";
 
 #[derive(clap::Args)]
 #[command(after_help = AFTER_HELP)]
@@ -143,7 +144,21 @@ struct Job<T> {
     stem: Option<PathBuf>,
 }
 
+/// Run a batch. A run that cannot go on (stdout or an output file cannot be written, the
+/// `--jsonl` input cannot be read) exits 3, so that a wrapper that accepts 1 ("some documents
+/// failed, their error records are in the output") never takes a broken run for a good one.
 pub fn run(args: Args) -> Result<i32> {
+    match run_batch_command(args) {
+        Ok(code) => Ok(code),
+        Err(e) if crate::is_broken_pipe(&e) => Ok(0),
+        Err(e) => {
+            eprintln!("tomtat: error: {e:#} (the run stopped)");
+            Ok(3)
+        }
+    }
+}
+
+fn run_batch_command(args: Args) -> Result<i32> {
     let options = PipelineOptions {
         text: args.text.options(),
         summary: SummaryOptions {
@@ -231,7 +246,7 @@ pub fn run(args: Args) -> Result<i32> {
             Ok(bytes) => stdin = Some(bytes),
             Err(e) => {
                 eprintln!("tomtat: error: stdin: {e}");
-                return Ok(1);
+                return Ok(3);
             }
         }
     }
