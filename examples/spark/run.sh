@@ -5,7 +5,7 @@
 # usage: examples/spark/run.sh [run_pipe.py options]     (from anywhere)
 # env:   VENV    venv folder (default /tmp/tomtat-spark-venv; reused when present)
 #        TOMTAT  binary (default target/release/tomtat, built when missing)
-# Needs Java 17 (or 11/21) on PATH and pip reaching PyPI. Not part of CI.
+# Needs Java 17 (or 11/21) on PATH and pip reaching PyPI. Run by CI as .ci/steps/50-spark.sh.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)

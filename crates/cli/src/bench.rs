@@ -91,15 +91,26 @@ pub fn run(args: Args) -> Result<()> {
         );
     }
 
+    // Other work on the machine slows both columns and flattens the speed-up: say so.
+    let busy = load_average().filter(|&l| l >= 0.5 * cores as f64);
+    if let Some(load) = busy {
+        eprintln!(
+            "tomtat bench: warning: the machine is busy (load average {load:.1} on {cores} cores)"
+        );
+    }
     let mut rows = Vec::new();
     let thread_counts: Vec<usize> = if cores > 1 { vec![1, cores] } else { vec![1] };
     for &threads in &thread_counts {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .build()?;
-        let time = |f: &(dyn Fn() + Sync)| -> f64 {
+        let time = |stage: &str, f: &(dyn Fn() + Sync)| -> f64 {
             let mut t: Vec<f64> = (0..runs)
-                .map(|_| {
+                .map(|run| {
+                    eprint!(
+                        "\rtomtat bench: {stage}, {threads} thread(s), run {}/{runs}   ",
+                        run + 1
+                    );
                     let start = Instant::now();
                     pool.install(f);
                     start.elapsed().as_secs_f64()
@@ -111,7 +122,7 @@ pub fn run(args: Args) -> Result<()> {
         rows.push(Row {
             stage: "decode+normalize",
             threads,
-            median_s: time(&|| {
+            median_s: time("decode+normalize", &|| {
                 docs.par_iter().for_each(|d| {
                     std::hint::black_box(Text::from_bytes(d, &options).ok());
                 })
@@ -120,7 +131,7 @@ pub fn run(args: Args) -> Result<()> {
         rows.push(Row {
             stage: "split",
             threads,
-            median_s: time(&|| {
+            median_s: time("split", &|| {
                 texts.par_iter().for_each(|t| {
                     std::hint::black_box(pipeline.splitter.split(t.as_str()));
                 })
@@ -129,7 +140,7 @@ pub fn run(args: Args) -> Result<()> {
         rows.push(Row {
             stage: "tokens+segment",
             threads,
-            median_s: time(&|| {
+            median_s: time("tokens+segment", &|| {
                 texts.par_iter().for_each_init(
                     || (Vec::new(), Vec::new(), Scratch::new()),
                     |(tokens, words, scratch), t| {
@@ -147,7 +158,7 @@ pub fn run(args: Args) -> Result<()> {
         rows.push(Row {
             stage: "score",
             threads,
-            median_s: time(&|| {
+            median_s: time("score", &|| {
                 texts.par_iter().zip(&units).for_each(|(t, u)| {
                     std::hint::black_box(pipeline.scorer.summarize(
                         t.as_str(),
@@ -161,7 +172,7 @@ pub fn run(args: Args) -> Result<()> {
         rows.push(Row {
             stage: "whole pipeline",
             threads,
-            median_s: time(&|| {
+            median_s: time("whole pipeline", &|| {
                 docs.par_iter().for_each(|d| {
                     let record = pipeline.summarize_bytes("bench", "bench.txt", d);
                     std::hint::black_box(serde_json::to_string(&record).ok());
@@ -170,6 +181,10 @@ pub fn run(args: Args) -> Result<()> {
         });
     }
 
+    eprint!("\r{:70}\r", "");
+    if let Some(load) = busy {
+        eprintln!("tomtat bench: warning: the machine was busy (load average {load:.1} on {cores} cores): figures and speed-ups read low; run again on an idle machine");
+    }
     let mbs = |r: &Row| total as f64 / 1e6 / r.median_s;
     let dps = |r: &Row| docs.len() as f64 / r.median_s;
     if args.json {
@@ -179,7 +194,7 @@ pub fn run(args: Args) -> Result<()> {
             .collect();
         println!(
             "{}",
-            json!({"bytes": total, "documents": docs.len(), "runs": runs, "cores": cores, "stages": stages})
+            json!({"bytes": total, "documents": docs.len(), "runs": runs, "cores": cores, "load_average": load_average(), "stages": stages})
         );
         return Ok(());
     }
@@ -215,11 +230,18 @@ pub fn run(args: Args) -> Result<()> {
 
 /// Write `docs` documents drawn in turn from the corpus into `out/NNN/NNNNNN-name.txt`
 /// (1000 a folder), each with a line naming its copy number so no two are identical.
-pub fn make_archive(corpus: &Path, out: &Path, docs: usize) -> Result<()> {
-    let dir = if corpus.is_dir() {
-        corpus.to_path_buf()
-    } else {
-        default_corpus()
+/// The 1-minute load average (Linux), to tell a busy machine.
+fn load_average() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/loadavg").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+/// `corpus`: the folder to draw from (an error when it is not one), or the bundled `corpus/`.
+pub fn make_archive(corpus: Option<&Path>, out: &Path, docs: usize) -> Result<()> {
+    let dir = match corpus {
+        Some(c) if c.is_dir() => c.to_path_buf(),
+        Some(c) => bail!("{}: no such corpus folder", c.display()),
+        None => default_corpus(),
     };
     let base = read_corpus(&dir)?;
     for i in 0..docs {

@@ -20,8 +20,17 @@ pub fn read_text(file: Option<&Path>, options: &Options) -> Result<Doc> {
     match file {
         Some(path) if path != Path::new("-") => {
             let name = path.display().to_string();
-            let text = tomtat::read_file(path, options, None)
-                .map_err(|reason| anyhow::anyhow!("{name}: {reason}"))?;
+            let fail = |reason: String| anyhow::anyhow!("{name}: {reason}");
+            let bytes = tomtat::formats::read_bytes(path, tomtat::DEFAULT_MAX_FILE_BYTES)
+                .map_err(|e| fail(e.to_string()))?;
+            // The parsers that can crash run in a worker process, as in `summarize`.
+            let text = match crate::worker::isolated_kind(&bytes) {
+                Some(kind) => crate::worker::Pool::new(*options, Default::default())?
+                    .extract(path, &bytes, kind)
+                    .map_err(fail)?,
+                None => tomtat::formats::extract(path, &bytes, options)
+                    .map_err(|e| fail(e.to_string()))?,
+            };
             Ok(Doc { name, text })
         }
         _ => {
@@ -176,7 +185,7 @@ pub fn split_jsonl_stdin(
         }
         let (id, text) = parse_jsonl_doc(&line);
         let text = text.with_context(|| format!("stdin line {}", n + 1))?;
-        let id = id.unwrap_or_default();
+        let id = id.unwrap_or_else(|| format!("line-{}", n + 1));
         let text = Text::from_str_with(&text, options);
         write_units(&id, &text, splitter, format, out)?;
         if format == SplitFormat::Text {
@@ -186,7 +195,8 @@ pub fn split_jsonl_stdin(
     Ok(())
 }
 
-/// Parse one `{"id","text"}` line: its id when it has one, and its text or why there is none.
+/// Parse one `{"id","text"}` line: its id when it has one (a line without one is named
+/// `line-N` by the caller), and its text or why there is none.
 pub fn parse_jsonl_doc(line: &str) -> (Option<String>, Result<String>) {
     let v: serde_json::Value = match serde_json::from_str(line) {
         Ok(v) => v,
@@ -197,10 +207,10 @@ pub fn parse_jsonl_doc(line: &str) -> (Option<String>, Result<String>) {
         Some(other) if !other.is_null() => Some(other.to_string()),
         _ => None,
     };
-    let text = match (&id, v.get("text").and_then(|t| t.as_str())) {
-        (None, _) => Err(anyhow::anyhow!("missing \"id\"")),
-        (Some(_), None) => Err(anyhow::anyhow!("missing \"text\" string")),
-        (Some(_), Some(text)) => Ok(text.to_string()),
+    // A line without an id is still read; the caller names it `line-N`.
+    let text = match v.get("text").and_then(|t| t.as_str()) {
+        None => Err(anyhow::anyhow!("missing \"text\" string")),
+        Some(text) => Ok(text.to_string()),
     };
     (id, text)
 }

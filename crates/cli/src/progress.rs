@@ -11,8 +11,13 @@ pub struct Progress {
     last_draw: Option<Instant>,
     pub done: usize,
     pub errors: usize,
+    /// Kept from an earlier run by --skip-existing.
+    pub kept: usize,
     pub bytes: u64,
 }
+
+/// Failed inputs named one a line on stderr, up to this many; the rest are counted.
+const FAILURE_LINES: usize = 20;
 
 impl Progress {
     /// Draws only when stderr is a terminal and `quiet` is off.
@@ -24,15 +29,24 @@ impl Progress {
             last_draw: None,
             done: 0,
             errors: 0,
+            kept: 0,
             bytes: 0,
         }
     }
 
-    /// Count one finished document.
-    pub fn tick(&mut self, bytes: u64, error: bool) {
+    /// Count one finished document; a failure is named on stderr (`SOURCE: reason`).
+    pub fn tick(&mut self, bytes: u64, record: &tomtat::Record, kept: bool) {
         self.done += 1;
         self.bytes += bytes;
-        self.errors += error as usize;
+        self.kept += kept as usize;
+        if let tomtat::Record::Error(e) = record {
+            self.errors += 1;
+            if self.errors <= FAILURE_LINES {
+                let clear = if self.enabled { "\r\x1b[K" } else { "" };
+                let line = format!("{clear}tomtat: {}: {}\n", e.source, e.error);
+                let _ = std::io::stderr().write_all(line.as_bytes());
+            }
+        }
         if self.enabled
             && self
                 .last_draw
@@ -73,15 +87,31 @@ impl Progress {
         }
         let secs = self.start.elapsed().as_secs_f64();
         let skipped = if skipped > 0 {
-            format!("; {skipped} files of other types skipped (use --glob to include them)")
+            format!(
+                "; {} of other types skipped (use --glob to include them)",
+                crate::summarize::plural(skipped, "file")
+            )
+        } else {
+            String::new()
+        };
+        let more = if self.errors > FAILURE_LINES {
+            format!(
+                "tomtat: ... and {} more failures (each is an error record in the output)\n",
+                self.errors - FAILURE_LINES
+            )
+        } else {
+            String::new()
+        };
+        let kept = if self.kept > 0 {
+            format!(", {} kept from an earlier run", self.kept)
         } else {
             String::new()
         };
         // One write, so that lines of processes sharing stderr (xargs -P) do not mix.
         let line = format!(
-            "tomtat: {} documents: {} summarized, {} failed ({:.1} MB in {:.2} s){skipped}\n",
-            self.done,
-            self.done - self.errors,
+            "{more}tomtat: {}: {} summarized{kept}, {} failed ({:.1} MB in {:.2} s){skipped}\n",
+            crate::summarize::plural(self.done, "document"),
+            self.done - self.errors - self.kept,
             self.errors,
             self.bytes as f64 / 1e6,
             secs

@@ -1,15 +1,25 @@
 //! `tomtat summarize`: a batch of documents to briefings, streamed in input order.
+//!
+//! Every input is accounted for: a record, or an error record naming it and the reason. PDF,
+//! `.doc` and RTF files are parsed in worker processes under memory and time limits
+//! ([`crate::worker`]); memory is bounded by caps on the file, the document text and the
+//! JSON line, and the documents with a large text are summarized one at a time.
 
 use crate::io::parse_jsonl_doc;
+use crate::outdir::{self, Namer};
 use crate::progress::Progress;
+use crate::worker::{isolated_kind, Limits, Pool};
 use crate::TextArgs;
 use anyhow::{Context, Result};
 use clap::ValueEnum;
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
-use std::path::{Component, Path, PathBuf};
-use tomtat::batch::{discover, run_ordered, Glob, Input};
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use tomtat::batch::{discover_excluding, run_ordered, Glob, Input};
+use tomtat::formats::{self, Format as FileFormat};
 use tomtat::scorer::{Method, SummaryOptions};
+use tomtat::text::Text;
 use tomtat::{render, ErrorRecord, Pipeline, PipelineOptions, Record};
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
@@ -30,9 +40,26 @@ pub enum MethodArg {
     Lexrank,
 }
 
+const AFTER_HELP: &str = "\
+Examples:
+  tomtat summarize corpus --format md > briefings.md
+  tomtat summarize /srv/archive --out /srv/briefings --skip-existing -q > all.jsonl
+  printf 'Thu ngân sách đạt 25,5 tỷ đồng.' | tomtat summarize --format md
+  tomtat summarize --jsonl docs.jsonl > briefings.jsonl
+
+Exit codes: 0 every document summarized (or kept by --skip-existing); 1 some input failed
+(each one is an error record in the output and a line `PATH: reason` on stderr; the others are
+complete); 2 usage error or nothing to do (no input, an empty folder, a --glob that matches
+nothing, empty stdin); 3 the run could not go on (an output cannot be written, the --jsonl
+input cannot be read), the reason on stderr.";
+
 #[derive(clap::Args)]
+#[command(after_help = AFTER_HELP)]
 pub struct Args {
-    /// Files and folders (folders are walked recursively).
+    /// Files and folders; `-` (or nothing, with stdin not a terminal) reads one document from
+    /// stdin. Folders are walked recursively and give the document formats (.txt .docx .docm
+    /// .dotx .odt .html .htm .xhtml .mht .mhtml .pdf .doc .dot .rtf); other files, such as
+    /// README.md or SOURCES.md, are taken only when named or matched by --glob.
     paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "jsonl")]
     format: Format,
@@ -45,24 +72,38 @@ pub struct Args {
     #[arg(long, short)]
     jobs: Option<usize>,
     /// Also write one .json and one .md per document under DIR (mirroring the input tree),
-    /// plus index.jsonl, digest.md and indicators.csv.
+    /// plus index.jsonl, digest.md and indicators.csv; each file is written atomically.
     #[arg(long)]
     out: Option<PathBuf>,
-    /// With --out: keep documents whose .json already exists (resume an interrupted run).
+    /// With --out: keep documents whose files are complete from an earlier run of the same
+    /// source (resume an interrupted run); the others are summarized again.
     #[arg(long, requires = "out")]
     skip_existing: bool,
-    /// Only files matching this pattern when walking folders (repeatable), e.g. `*.docx`, `2024/**/*.pdf`.
+    /// Only files matching this pattern when walking folders (repeatable), e.g. `*.docx`,
+    /// `2024/**/*.pdf`, `*.md`.
     #[arg(long)]
     glob: Vec<String>,
     /// Read {"id","text"} JSON lines from this file (`-` for stdin) instead of paths.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "paths")]
     jsonl: Option<PathBuf>,
     /// User dictionary for word segmentation: one word a line.
     #[arg(long)]
     dict: Option<PathBuf>,
     /// Refuse files larger than this many MB.
-    #[arg(long, default_value_t = 256)]
+    #[arg(long, default_value_t = 256, value_name = "MB")]
     max_file_mb: u64,
+    /// Refuse a document whose text is larger than this many MB (memory grows with it).
+    #[arg(long, default_value_t = 16, value_name = "MB")]
+    max_text_mb: u64,
+    /// Refuse a --jsonl line longer than this many MB (an error record for that line).
+    #[arg(long, default_value_t = 64, value_name = "MB")]
+    max_line_mb: u64,
+    /// Time limit for parsing one PDF, .doc or RTF file (in a separate process), seconds.
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    parse_timeout: u64,
+    /// Memory limit of the process that parses PDF, .doc and RTF files, in MB.
+    #[arg(long, default_value_t = 1024, value_name = "MB")]
+    parse_memory_mb: u64,
     /// No progress line.
     #[arg(long, short)]
     quiet: bool,
@@ -70,14 +111,54 @@ pub struct Args {
     text: TextArgs,
 }
 
+/// A text above this size is summarized while holding [`Ctx::large`], one at a time, so that
+/// the memory of a batch is bounded by one large document and the small ones beside it.
+const LARGE_TEXT: usize = 2 << 20;
+
 /// One finished document.
 struct Done {
     record: Record,
     line: String,
     bytes: u64,
+    /// Kept from an earlier run (--skip-existing).
+    kept: bool,
 }
 
+/// What every job shares.
+struct Ctx {
+    pipeline: Pipeline,
+    pool: Pool,
+    out: Option<PathBuf>,
+    skip_existing: bool,
+    max_file: u64,
+    max_text: usize,
+    large: Mutex<()>,
+    /// The document read from stdin (`-`), taken by its job.
+    stdin: Mutex<Option<Vec<u8>>>,
+}
+
+/// One input with its unique id and, with --out, its name under DIR.
+struct Job<T> {
+    item: T,
+    id: String,
+    stem: Option<PathBuf>,
+}
+
+/// Run a batch. A run that cannot go on (stdout or an output file cannot be written, the
+/// `--jsonl` input cannot be read) exits 3, so that a wrapper that accepts 1 ("some documents
+/// failed, their error records are in the output") never takes a broken run for a good one.
 pub fn run(args: Args) -> Result<i32> {
+    match run_batch_command(args) {
+        Ok(code) => Ok(code),
+        Err(e) if crate::is_broken_pipe(&e) => Ok(0),
+        Err(e) => {
+            eprintln!("tomtat: error: {e:#} (the run stopped)");
+            Ok(3)
+        }
+    }
+}
+
+fn run_batch_command(args: Args) -> Result<i32> {
     let options = PipelineOptions {
         text: args.text.options(),
         summary: SummaryOptions {
@@ -89,67 +170,172 @@ pub fn run(args: Args) -> Result<i32> {
         },
         max_file_bytes: Some(args.max_file_mb << 20),
     };
-    let pipeline = Pipeline::with_segmenter(options, crate::io::segmenter(args.dict.as_deref())?);
+    let limits = Limits {
+        memory_mb: args.parse_memory_mb,
+        time_secs: args.parse_timeout,
+    };
+    let pool = Pool::new(options.text, limits).context("cannot find this program's path")?;
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let mut emitter = Emitter::new(args.format, args.out.as_deref())?;
-    let out = OutOptions {
-        dir: args.out.clone(),
-        skip_existing: args.skip_existing,
-        jsonl_source: match &args.jsonl {
-            Some(p) if p != Path::new("-") => p.display().to_string(),
-            _ => "stdin".into(),
-        },
+
+    // Decide what there is to do before anything is written.
+    let mut namer = args.out.as_ref().map(|_| Namer::default());
+    let mut assign = |id: String| match namer.as_mut() {
+        Some(n) => {
+            let (id, stem) = n.assign(&id);
+            (id, Some(stem))
+        }
+        None => (id, None),
     };
+    let mut inputs = Vec::new();
+    let mut skipped = 0;
+    if args.jsonl.is_none() {
+        let mut paths = args.paths.clone();
+        if paths.is_empty() {
+            if std::io::stdin().is_terminal() {
+                eprintln!("tomtat: error: no input: give files or folders, `-` for stdin, or --jsonl FILE for {{\"id\",\"text\"}} lines");
+                return Ok(2);
+            }
+            paths.push("-".into());
+        }
+        let globs: Vec<Glob> = match args.glob.iter().map(|g| Glob::new(g)).collect() {
+            Ok(globs) => globs,
+            Err(e) => {
+                eprintln!("tomtat: error: {e}");
+                return Ok(2);
+            }
+        };
+        for path in &paths {
+            if path == Path::new("-") {
+                inputs.push(Input {
+                    id: "stdin".into(),
+                    path: path.clone(),
+                    problem: None,
+                });
+                continue;
+            }
+            let found = discover_excluding(std::slice::from_ref(path), &globs, args.out.as_deref());
+            skipped += found.skipped;
+            inputs.extend(found.inputs);
+        }
+        if inputs.is_empty() {
+            let place = paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let files = plural(skipped, "file");
+            if args.glob.is_empty() {
+                eprintln!("tomtat: error: nothing to do: no document under {place} ({files} of other types; --glob PATTERN takes them)");
+            } else {
+                eprintln!("tomtat: error: nothing to do: --glob {} matched no file under {place} ({files} left out)", args.glob.join(", --glob "));
+            }
+            return Ok(2);
+        }
+    }
+
+    // A document on stdin is read first: empty stdin is nothing to do.
+    let mut stdin = None;
+    if inputs.iter().any(|i| i.path == Path::new("-")) {
+        match read_stdin(args.max_file_mb << 20) {
+            Ok(bytes) if bytes.is_empty() => {
+                eprintln!("tomtat: error: nothing to do: stdin is empty");
+                return Ok(2);
+            }
+            Ok(bytes) => stdin = Some(bytes),
+            Err(e) => {
+                eprintln!("tomtat: error: stdin: {e}");
+                return Ok(3);
+            }
+        }
+    }
+    let pipeline = Pipeline::with_segmenter(options, crate::io::segmenter(args.dict.as_deref())?);
+    let ctx = Ctx {
+        pipeline,
+        pool,
+        out: args.out.clone(),
+        skip_existing: args.skip_existing,
+        max_file: args.max_file_mb << 20,
+        max_text: (args.max_text_mb << 20) as usize,
+        large: Mutex::new(()),
+        stdin: Mutex::new(stdin),
+    };
+    let mut emitter = Emitter::new(args.format, args.out.as_deref())?;
 
     if let Some(source) = &args.jsonl {
         let reader: Box<dyn BufRead> = if source == Path::new("-") {
             Box::new(BufReader::new(std::io::stdin()))
         } else {
-            Box::new(BufReader::new(
-                File::open(source).with_context(|| format!("{}: cannot open", source.display()))?,
-            ))
+            let file =
+                File::open(source).with_context(|| format!("{}: cannot open", source.display()))?;
+            Box::new(BufReader::new(file))
+        };
+        let name = if source == Path::new("-") {
+            "stdin".to_string()
+        } else {
+            source.display().to_string()
         };
         let mut progress = Progress::new(0, args.quiet);
-        let mut chunk: Vec<(usize, String)> = Vec::new();
-        let mut lines = reader.lines().enumerate();
+        let max_line = (args.max_line_mb << 20) as usize;
+        let mut lines = LineReader::new(reader, max_line);
         loop {
-            chunk.clear();
-            for (n, line) in lines.by_ref() {
-                let line = line.context("reading JSON lines")?;
-                if !line.trim().is_empty() {
-                    chunk.push((n + 1, line));
-                }
-                if chunk.len() == 1024 {
+            // A chunk is at most 1024 lines and 64 MB, so memory does not grow with the input.
+            let mut chunk = Vec::new();
+            let mut chunk_bytes = 0;
+            while chunk.len() < 1024 && chunk_bytes < 64 << 20 {
+                let Some((n, line)) = lines.next_line().context("reading JSON lines")? else {
                     break;
-                }
+                };
+                let item = jsonl_item(n, line, &name);
+                let Some(item) = item else { continue };
+                chunk_bytes += item.bytes;
+                let (id, stem) = assign(item.id.clone());
+                chunk.push(Job { item, id, stem });
             }
             if chunk.is_empty() {
                 break;
             }
-            run_batch(&chunk, jobs, &mut emitter, &mut progress, |(n, line)| {
-                summarize_line(&pipeline, *n, line, &out)
+            run_batch(&chunk, jobs, &mut emitter, &mut progress, |job| {
+                summarize_line(&ctx, job)
             })?;
         }
         emitter.finish()?;
+        if progress.done == 0 {
+            eprintln!("tomtat: error: nothing to do: no JSON line in {name}");
+            return Ok(2);
+        }
         progress.finish(0);
         return Ok(if progress.errors > 0 { 1 } else { 0 });
     }
 
-    if args.paths.is_empty() {
-        eprintln!("tomtat: error: no input: give files or folders, or --jsonl - to read {{\"id\",\"text\"}} lines from stdin");
-        return Ok(2);
-    }
-    let globs: Vec<Glob> = args.glob.iter().map(|g| Glob::new(g)).collect();
-    let found = discover(&args.paths, &globs);
-    let mut progress = Progress::new(found.inputs.len(), args.quiet);
-    run_batch(&found.inputs, jobs, &mut emitter, &mut progress, |input| {
-        summarize_input(&pipeline, input, &out)
+    let jobs_list: Vec<Job<Input>> = inputs
+        .into_iter()
+        .map(|input| {
+            let (id, stem) = assign(input.id.clone());
+            Job {
+                item: input,
+                id,
+                stem,
+            }
+        })
+        .collect();
+    let mut progress = Progress::new(jobs_list.len(), args.quiet);
+    run_batch(&jobs_list, jobs, &mut emitter, &mut progress, |job| {
+        summarize_input(&ctx, job)
     })?;
     emitter.finish()?;
-    progress.finish(found.skipped);
+    progress.finish(skipped);
     Ok(if progress.errors > 0 { 1 } else { 0 })
+}
+
+/// `1 file`, `2 files`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// Summarize `items` on `jobs` threads, emitting each result in input order.
@@ -168,7 +354,7 @@ fn run_batch<I: Sync>(
         || (),
         |_, item| work(item),
         |_, done| {
-            progress.tick(done.bytes, done.record.is_error());
+            progress.tick(done.bytes, &done.record, done.kept);
             if failure.is_none() {
                 failure = emitter.emit(&done).err();
             }
@@ -177,147 +363,314 @@ fn run_batch<I: Sync>(
     failure.map_or(Ok(()), Err)
 }
 
-fn summarize_line(pipeline: &Pipeline, n: usize, line: &str, out: &OutOptions) -> Done {
-    let (id, text) = parse_jsonl_doc(line);
-    let id = id.unwrap_or_else(|| format!("line-{n}"));
-    let source = format!("{}:{n}", out.jsonl_source);
-    let text = match text {
-        Ok(text) => text,
-        Err(e) => {
-            let error = format!("{e:#}");
-            return finish(
-                Record::Error(ErrorRecord { id, source, error }),
-                line.len() as u64,
-            );
-        }
-    };
-    if let Some(done) = out.saved(&id, text.len() as u64) {
-        return done;
-    }
-    let record = guarded(&id, &source, || {
-        let t = tomtat::text::Text::from_str_with(&text, &pipeline.options.text);
-        Record::Summary(Box::new(pipeline.summarize_text(&id, &source, &t)))
-    });
-    out.write(finish(record, text.len() as u64))
+/// One JSON line, read and parsed by the reader thread.
+struct LineItem {
+    /// The document's id, or `line-N`.
+    id: String,
+    source: String,
+    text: Result<String, String>,
+    bytes: u64,
 }
 
-fn summarize_input(pipeline: &Pipeline, input: &Input, out: &OutOptions) -> Done {
-    let source = input.path.display().to_string();
-    let bytes = std::fs::metadata(&input.path).map(|m| m.len()).unwrap_or(0);
-    if let Some(problem) = &input.problem {
-        let record = Record::Error(ErrorRecord {
-            id: input.id.clone(),
-            source,
-            error: problem.clone(),
-        });
-        return finish(record, 0);
-    }
-    if let Some(done) = out.saved(&input.id, bytes) {
-        return done;
-    }
-    let record = guarded(&input.id, &source, || {
-        pipeline.summarize_file(&input.id, &input.path)
-    });
-    out.write(finish(record, bytes))
-}
-
-/// Where per-document results go, and where JSON lines come from.
-struct OutOptions {
-    /// `--out DIR`.
-    dir: Option<PathBuf>,
-    skip_existing: bool,
-    /// Name of the `--jsonl` source in error records: `stdin` or the file.
-    jsonl_source: String,
-}
-
-impl OutOptions {
-    /// With --skip-existing, the result saved by an earlier run.
-    fn saved(&self, id: &str, bytes: u64) -> Option<Done> {
-        let dir = self.dir.as_deref().filter(|_| self.skip_existing)?;
-        let saved = std::fs::read_to_string(output_path(dir, id, "json")).ok()?;
-        let record = serde_json::from_str::<Record>(&saved).ok()?;
-        Some(finish(record, bytes))
-    }
-
-    /// With --out, write a summarized document's .json and .md (failed ones are only in the
-    /// index, so `--skip-existing` tries them again); a failure to write becomes the error record.
-    fn write(&self, done: Done) -> Done {
-        let (Some(dir), Record::Summary(summary)) = (self.dir.as_deref(), &done.record) else {
-            return done;
-        };
-        match write_document_files(dir, &done.record) {
-            Ok(()) => done,
-            Err(e) => {
-                let error = format!("cannot write output: {e:#}");
-                let record = Record::Error(ErrorRecord {
-                    id: summary.id.clone(),
-                    source: summary.source.clone(),
-                    error,
-                });
-                finish(record, done.bytes)
+fn jsonl_item(n: usize, line: Result<Vec<u8>, String>, name: &str) -> Option<LineItem> {
+    let source = format!("{name}:{n}");
+    let fallback = format!("line-{n}");
+    let (id, text, bytes) = match line {
+        Err(error) => (fallback, Err(error), 0),
+        Ok(bytes) => {
+            let len = bytes.len() as u64;
+            match String::from_utf8(bytes) {
+                Err(e) => (
+                    fallback,
+                    Err(format!(
+                        "line {n} is not UTF-8 (byte {} of the line)",
+                        e.utf8_error().valid_up_to()
+                    )),
+                    len,
+                ),
+                Ok(line) if line.trim().is_empty() => return None,
+                Ok(line) => {
+                    let (id, text) = parse_jsonl_doc(&line);
+                    let text = text.map_err(|e| format!("{e:#}")).and_then(|t| {
+                        if t.is_empty() {
+                            Err("empty text".to_string())
+                        } else if t.trim().is_empty() {
+                            Err("no text found in this text".to_string())
+                        } else {
+                            Ok(t)
+                        }
+                    });
+                    (id.unwrap_or(fallback), text, len)
+                }
             }
         }
-    }
-}
-
-/// Run `f`, turning a panic into an error record so one bad document never stops the batch.
-fn guarded(id: &str, source: &str, f: impl FnOnce() -> Record) -> Record {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
-        let msg = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        Record::Error(ErrorRecord {
-            id: id.into(),
-            source: source.into(),
-            error: format!("internal error, please report it: {msg}"),
-        })
+    };
+    Some(LineItem {
+        id,
+        source,
+        text,
+        bytes,
     })
 }
 
-fn finish(record: Record, bytes: u64) -> Done {
+fn summarize_line(ctx: &Ctx, job: &Job<LineItem>) -> Done {
+    let item = &job.item;
+    let error = |error: String| {
+        let record = Record::Error(ErrorRecord {
+            id: job.id.clone(),
+            source: item.source.clone(),
+            error,
+        });
+        finish(record, item.bytes, false)
+    };
+    let text = match &item.text {
+        Ok(t) => t,
+        Err(e) => return error(e.clone()),
+    };
+    if text.len() > ctx.max_text {
+        return error(text_too_large(text.len(), ctx.max_text));
+    }
+    let digest = crate::digest::source_digest(text.as_bytes());
+    if let Some(done) = ctx.saved(job, &digest, item.bytes) {
+        return done;
+    }
+    let t = Text::from_str_with(text, &ctx.pipeline.options.text);
+    ctx.summarize(job, &item.source, t, &digest, item.bytes)
+}
+
+fn summarize_input(ctx: &Ctx, job: &Job<Input>) -> Done {
+    let input = &job.item;
+    let stdin = input.path == Path::new("-");
+    let source = if stdin {
+        "stdin".to_string()
+    } else {
+        input.path.display().to_string()
+    };
+    let error = |error: String, bytes: u64| {
+        let record = Record::Error(ErrorRecord {
+            id: job.id.clone(),
+            source: source.clone(),
+            error,
+        });
+        finish(record, bytes, false)
+    };
+    if let Some(problem) = &input.problem {
+        return error(problem.clone(), 0);
+    }
+    let bytes = if stdin {
+        // A second `-` finds stdin already read.
+        Ok(ctx.stdin.lock().unwrap().take().unwrap_or_default())
+    } else {
+        formats::read_bytes(&input.path, ctx.max_file)
+    };
+    let bytes = match bytes {
+        Ok(b) if b.is_empty() => return error(formats::FormatError::Empty.to_string(), 0),
+        Ok(b) => b,
+        Err(e) => return error(e.to_string(), 0),
+    };
+    let len = bytes.len() as u64;
+    let digest = crate::digest::source_digest(&bytes);
+    if let Some(done) = ctx.saved(job, &digest, len) {
+        return done;
+    }
+    let name = if stdin {
+        Path::new("stdin.txt")
+    } else {
+        input.path.as_path()
+    };
+    match ctx.extract(name, bytes) {
+        Ok(text) => ctx.summarize(job, &source, text, &digest, len),
+        Err(e) => error(e, len),
+    }
+}
+
+/// Stdin as one document, no more than `max` bytes.
+fn read_stdin(max: u64) -> Result<Vec<u8>, formats::FormatError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| formats::FormatError::Io(format!("cannot read stdin: {e}")))?;
+    if bytes.len() as u64 > max {
+        return Err(formats::FormatError::TooLarge(format!(
+            "stdin over the {} MB limit (--max-file-mb)",
+            max >> 20
+        )));
+    }
+    Ok(bytes)
+}
+
+fn text_too_large(len: usize, max: usize) -> String {
+    format!(
+        "document text too large: {} MB (limit {} MB for one document): split it or raise --max-text-mb",
+        len.div_ceil(1 << 20),
+        max >> 20
+    )
+}
+
+impl Ctx {
+    /// With --skip-existing, the complete result saved by an earlier run of the same source.
+    fn saved(&self, job: &Job<impl Sync>, digest: &str, bytes: u64) -> Option<Done> {
+        let dir = self.out.as_deref().filter(|_| self.skip_existing)?;
+        let record = outdir::saved(dir, job.stem.as_deref()?, &job.id, digest)?;
+        Some(finish(record, bytes, true))
+    }
+
+    /// The text of a file's bytes: in a worker process for the parsers that can crash, in
+    /// this process for the others; plain text over the text limit is refused undecoded.
+    fn extract(&self, name: &Path, bytes: Vec<u8>) -> Result<Text, String> {
+        if let Some(kind) = isolated_kind(&bytes) {
+            return self.pool.extract(name, &bytes, kind);
+        }
+        let raw_cap = match FileFormat::sniff(&bytes) {
+            None => Some(self.max_text),
+            // Markup: the text is a fraction of the bytes.
+            Some(FileFormat::Html) => Some(self.max_text.saturating_mul(4)),
+            Some(_) => None,
+        };
+        if raw_cap.is_some_and(|cap| bytes.len() > cap) {
+            return Err(text_too_large(bytes.len(), self.max_text));
+        }
+        let text = guarded(|| formats::extract(name, &bytes, &self.pipeline.options.text))
+            .map_err(|panic| format!("internal error, please report it: {panic}"))?;
+        text.map_err(|e| e.to_string())
+    }
+
+    /// Summarize a read text and, with --out, write its files.
+    fn summarize(
+        &self,
+        job: &Job<impl Sync>,
+        source: &str,
+        mut text: Text,
+        digest: &str,
+        bytes: u64,
+    ) -> Done {
+        let error = |error: String| {
+            let record = Record::Error(ErrorRecord {
+                id: job.id.clone(),
+                source: source.into(),
+                error,
+            });
+            finish(record, bytes, false)
+        };
+        let len = text.as_str().len();
+        if len > self.max_text {
+            return error(text_too_large(len, self.max_text));
+        }
+        let record = {
+            let _one_at_a_time = (len > LARGE_TEXT).then(|| self.large.lock());
+            guarded(|| {
+                let summary = self.pipeline.summarize_read(&job.id, source, &mut text);
+                Record::Summary(Box::new(summary))
+            })
+        };
+        let record = match record {
+            Ok(r) => r,
+            Err(panic) => return error(format!("internal error, please report it: {panic}")),
+        };
+        if let (Some(dir), Some(stem)) = (self.out.as_deref(), job.stem.as_deref()) {
+            if let Err(e) = outdir::write_document(dir, stem, &record, text.as_str(), digest) {
+                return error(format!("cannot write output: {e:#}"));
+            }
+        }
+        finish(record, bytes, false)
+    }
+}
+
+/// Run `f`, turning a panic into its message so one bad document never stops the batch.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| {
+        panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default()
+    })
+}
+
+fn finish(record: Record, bytes: u64, kept: bool) -> Done {
     let mut line = serde_json::to_string(&record).expect("records serialize");
     line.push('\n');
     Done {
         record,
         line,
         bytes,
+        kept,
     }
 }
 
-/// `DIR/<id>.<ext>`, with `..` and root components of the id left out.
-fn output_path(dir: &Path, id: &str, ext: &str) -> PathBuf {
-    let mut path = dir.to_path_buf();
-    for c in Path::new(id).components() {
-        if let Component::Normal(part) = c {
-            path.push(part);
+/// Lines of a JSON-lines input, each at most `max` bytes: a longer line is skipped to its end
+/// and given as an error, never held whole.
+pub struct LineReader<R> {
+    reader: R,
+    max: usize,
+    number: usize,
+}
+
+impl<R: BufRead> LineReader<R> {
+    pub fn new(reader: R, max: usize) -> Self {
+        LineReader {
+            reader,
+            max,
+            number: 0,
         }
     }
-    let mut name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_else(|| "document".into());
-    name.push(".");
-    name.push(ext);
-    path.set_file_name(name);
-    path
-}
 
-fn write_document_files(dir: &Path, record: &Record) -> Result<()> {
-    let json_path = output_path(dir, record.id(), "json");
-    if let Some(parent) = json_path.parent() {
-        std::fs::create_dir_all(parent).with_context(|| format!("{}", parent.display()))?;
+    /// The next line (number from 1, without its newline), `Err(reason)` for one over the
+    /// limit, `None` at the end.
+    #[allow(clippy::type_complexity)]
+    pub fn next_line(&mut self) -> std::io::Result<Option<(usize, Result<Vec<u8>, String>)>> {
+        let mut line = Vec::new();
+        let mut over = false;
+        let mut any = false;
+        loop {
+            let buf = self.reader.fill_buf()?;
+            if buf.is_empty() {
+                break;
+            }
+            any = true;
+            let (chunk, newline) = match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => (&buf[..i], Some(i)),
+                None => (buf, None),
+            };
+            if !over {
+                if line.len() + chunk.len() > self.max {
+                    over = true;
+                    line = Vec::new();
+                } else {
+                    line.extend_from_slice(chunk);
+                }
+            }
+            let used = newline.map_or(chunk.len(), |i| i + 1);
+            self.reader.consume(used);
+            if newline.is_some() {
+                break;
+            }
+        }
+        if !any {
+            return Ok(None);
+        }
+        self.number += 1;
+        if over {
+            return Ok(Some((
+                self.number,
+                Err(format!(
+                    "line {} over the {} MB limit (--max-line-mb)",
+                    self.number,
+                    self.max >> 20
+                )),
+            )));
+        }
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+        Ok(Some((self.number, Ok(line))))
     }
-    std::fs::write(&json_path, serde_json::to_string_pretty(record)?)
-        .with_context(|| format!("{}", json_path.display()))?;
-    let md_path = output_path(dir, record.id(), "md");
-    std::fs::write(&md_path, render::markdown(record))
-        .with_context(|| format!("{}", md_path.display()))?;
-    Ok(())
 }
 
-/// Writes records to stdout and, with --out, to the batch files.
+/// Writes records to stdout and, with --out, to the batch files (each written to a temporary
+/// name and renamed at the end).
 struct Emitter {
     format: Format,
     stdout: BufWriter<std::io::Stdout>,
@@ -326,12 +679,15 @@ struct Emitter {
 }
 
 struct BatchFiles {
+    dir: PathBuf,
     index: BufWriter<File>,
     digest: BufWriter<File>,
-    digest_rows_path: PathBuf,
     digest_rows: BufWriter<File>,
     csv: BufWriter<File>,
 }
+
+const BATCH_FILES: [&str; 3] = ["index.jsonl", "digest.md", "indicators.csv"];
+const DIGEST_ROWS: &str = ".digest-indicators.tmp";
 
 impl Emitter {
     fn new(format: Format, out: Option<&Path>) -> Result<Emitter> {
@@ -341,23 +697,23 @@ impl Emitter {
                 std::fs::create_dir_all(dir).with_context(|| {
                     format!("{}: cannot create the output folder", dir.display())
                 })?;
-                let create = |name: &str| -> Result<BufWriter<File>> {
-                    let p = dir.join(name);
+                let create = |path: PathBuf| -> Result<BufWriter<File>> {
                     Ok(BufWriter::new(
-                        File::create(&p).with_context(|| format!("{}", p.display()))?,
+                        File::create(&path).with_context(|| format!("{}", path.display()))?,
                     ))
                 };
-                let mut digest = create("digest.md")?;
+                let temp = |name: &str| outdir::temp_of(&dir.join(name));
+                let mut digest = create(temp("digest.md"))?;
                 digest.write_all(
                     render::digest_header("Tóm tắt theo lô (batch digest)").as_bytes(),
                 )?;
-                let mut csv = create("indicators.csv")?;
+                let mut csv = create(temp("indicators.csv"))?;
                 csv.write_all(render::INDICATOR_CSV_HEADER.as_bytes())?;
                 Some(BatchFiles {
-                    index: create("index.jsonl")?,
+                    dir: dir.to_path_buf(),
+                    index: create(temp("index.jsonl"))?,
                     digest,
-                    digest_rows_path: dir.join(".digest-indicators.tmp"),
-                    digest_rows: create(".digest-indicators.tmp")?,
+                    digest_rows: create(dir.join(DIGEST_ROWS))?,
                     csv,
                 })
             }
@@ -420,12 +776,19 @@ impl Emitter {
             drop(b.digest_rows);
             b.digest
                 .write_all(render::DIGEST_INDICATOR_HEADER.as_bytes())?;
-            let mut rows = File::open(&b.digest_rows_path)?;
+            let rows_path = b.dir.join(DIGEST_ROWS);
+            let mut rows = File::open(&rows_path)?;
             std::io::copy(&mut rows, &mut b.digest)?;
-            std::fs::remove_file(&b.digest_rows_path)?;
-            b.digest.flush()?;
-            b.index.flush()?;
-            b.csv.flush()?;
+            std::fs::remove_file(&rows_path)?;
+            for w in [&mut b.digest, &mut b.index, &mut b.csv] {
+                w.flush()?;
+            }
+            drop((b.digest, b.index, b.csv));
+            for name in BATCH_FILES {
+                let path = b.dir.join(name);
+                std::fs::rename(outdir::temp_of(&path), &path)
+                    .with_context(|| path.display().to_string())?;
+            }
         }
         Ok(())
     }
@@ -435,20 +798,36 @@ impl Emitter {
 mod tests {
     use super::*;
 
+    fn lines(input: &[u8], max: usize) -> Vec<(usize, Result<Vec<u8>, String>)> {
+        let mut r = LineReader::new(input, max);
+        let mut out = Vec::new();
+        while let Some(l) = r.next_line().unwrap() {
+            out.push(l);
+        }
+        out
+    }
+
     #[test]
-    fn output_paths_stay_inside_the_output_folder() {
-        let dir = Path::new("/out");
-        assert_eq!(
-            output_path(dir, "2024/a.docx", "json"),
-            Path::new("/out/2024/a.docx.json")
-        );
-        assert_eq!(
-            output_path(dir, "../../etc/passwd", "md"),
-            Path::new("/out/etc/passwd.md")
-        );
-        assert_eq!(
-            output_path(dir, "/abs/x.txt", "json"),
-            Path::new("/out/abs/x.txt.json")
-        );
+    fn long_lines_are_refused_and_the_rest_go_on() {
+        let got = lines(b"ab\r\n0123456789\nxy", 5);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0], (1, Ok(b"ab".to_vec())));
+        assert!(got[1].1.as_ref().unwrap_err().contains("line 2 over"));
+        assert_eq!(got[2], (3, Ok(b"xy".to_vec())));
+        assert!(lines(b"", 5).is_empty());
+    }
+
+    #[test]
+    fn undecodable_and_empty_lines_become_error_records() {
+        let bad = jsonl_item(501, Ok(b"{\"id\":\"a\",\"text\":\"\xff\"}".to_vec()), "f").unwrap();
+        assert_eq!(bad.id, "line-501");
+        assert!(bad.text.unwrap_err().contains("not UTF-8"));
+        let empty = jsonl_item(2, Ok(br#"{"id":"c","text":""}"#.to_vec()), "f").unwrap();
+        assert_eq!(empty.id, "c");
+        assert_eq!(empty.text.unwrap_err(), "empty text");
+        let no_id = jsonl_item(3, Ok(br#"{"text":"x"}"#.to_vec()), "f").unwrap();
+        assert_eq!(no_id.id, "line-3");
+        assert!(no_id.text.is_ok());
+        assert!(jsonl_item(4, Ok(b"  ".to_vec()), "f").is_none());
     }
 }

@@ -69,7 +69,12 @@ pub fn run(args: Args) -> Result<i32> {
     let pipeline = Pipeline::new(PipelineOptions::default());
     let mut synth = Synthesizer::new(options);
     let mut failed = 0usize;
-    let globs: Vec<Glob> = args.glob.iter().map(|g| Glob::new(g)).collect();
+    let globs: Vec<Glob> = args
+        .glob
+        .iter()
+        .map(|g| Glob::new(g))
+        .collect::<Result<_, String>>()
+        .map_err(anyhow::Error::msg)?;
     let found = discover(&others, &globs);
     for chunk in found.inputs.chunks(CHUNK) {
         let docs: Vec<Result<DocInput, String>> = chunk

@@ -1,5 +1,11 @@
 //! Compound File Binary containers (old .doc/.xls/.ppt, and password-protected
 //! .docx/.xlsx, which Office wraps in one): say what the file is.
+//!
+//! The `cfb` crate was weighed (issue 14): it reads the container's directory and streams, but
+//! the Word reader (`doc.rs`) walks the sectors itself with its own bounds, and this file only
+//! tells a Word document from a spreadsheet, a presentation or an encrypted package by the
+//! stream names, which needs no parsing; so no dependency is added for it. .doc parsing runs
+//! in a worker process under memory and time limits in the CLI.
 
 use crate::FormatError;
 

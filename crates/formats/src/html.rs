@@ -247,7 +247,7 @@ fn html_to_text_with(src: &str, guess_chrome: bool) -> String {
                     if !self_closing && !is_void(name) {
                         if is_raw_text(name) {
                             scanner.skip_raw_text(name);
-                        } else if dropped.len() < 4096 {
+                        } else if dropped.len() < 256 {
                             dropped.push(name.to_string());
                         }
                     }

@@ -33,7 +33,8 @@
 //! ```
 //!
 //! INTERFACE CONTRACT (used by the pipeline): `Format::from_path`, `extract(path, bytes, &Options) -> Result<Text, FormatError>`.
-//! Added: `extract_file`, `extract_file_with_limit`, `Format::sniff`, `DEFAULT_MAX_FILE_BYTES`.
+//! Added: `extract_file`, `extract_file_with_limit`, `read_bytes`, `Format::sniff`,
+//! `DEFAULT_MAX_FILE_BYTES`.
 
 /// The README's example, compiled and run as a doctest.
 #[doc = include_str!("../README.md")]
@@ -145,6 +146,9 @@ pub enum FormatError {
     /// The file could not be read from disk.
     #[error("{0}")]
     Io(String),
+    /// The path is not a regular file (a folder, a FIFO, a device, a socket).
+    #[error("{0}")]
+    NotAFile(&'static str),
 }
 
 /// What the first bytes say.
@@ -339,8 +343,9 @@ fn html_only_bytes_to_text(bytes: &[u8], options: &Options) -> Result<String, Fo
     Ok(html::html_to_text(decoded.as_str()))
 }
 
-/// Files larger than this are refused by [`extract_file`].
-pub const DEFAULT_MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+/// Files larger than this are refused by [`extract_file`] (and by the `tomtat` pipeline and
+/// CLI, which use this one read path; `--max-file-mb` changes it there).
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Read a file from disk and extract its text, refusing files over
 /// [`DEFAULT_MAX_FILE_BYTES`].
@@ -358,33 +363,79 @@ pub fn extract_file_with_limit(
     options: &Options,
     max_bytes: u64,
 ) -> Result<Text, FormatError> {
-    let meta = std::fs::metadata(path).map_err(io_error)?;
-    if meta.is_dir() {
-        return Err(FormatError::Io("is a directory, not a file".into()));
-    }
-    if meta.len() > max_bytes {
-        return Err(FormatError::TooLarge(format!(
-            "file too large: {} MB (limit {} MB)",
-            meta.len() >> 20,
-            max_bytes >> 20
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(io_error)?;
-    if bytes.len() as u64 > max_bytes {
-        return Err(FormatError::TooLarge(format!(
-            "file too large (limit {} MB)",
-            max_bytes >> 20
-        )));
-    }
+    let bytes = read_bytes(path, max_bytes)?;
     extract(path, &bytes, options)
+}
+
+/// The bytes of a regular file, refusing anything else before it is opened: a folder, a
+/// FIFO, a device (`/dev/zero`) or a socket would block or never end. A file over
+/// `max_bytes` is refused before it is read, and reading stops at `max_bytes` + 1 in case
+/// it grows meanwhile, so no more than `max_bytes` are ever held.
+///
+/// ```
+/// use tomtat_formats::{read_bytes, FormatError};
+/// let e = read_bytes("/dev/zero".as_ref(), 1 << 20).unwrap_err();
+/// assert!(matches!(e, FormatError::NotAFile(_)), "{e}");
+/// ```
+pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, FormatError> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(io_error)?;
+    check_regular(&meta)?;
+    if meta.len() > max_bytes {
+        return Err(too_large(meta.len(), max_bytes));
+    }
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    // The path may have been swapped between the two looks: judge the open file too.
+    check_regular(&file.metadata().map_err(io_error)?)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large(bytes.len() as u64, max_bytes));
+    }
+    Ok(bytes)
+}
+
+fn check_regular(meta: &std::fs::Metadata) -> Result<(), FormatError> {
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return Err(FormatError::NotAFile("is a directory, not a file"));
+    }
+    if kind.is_file() {
+        return Ok(());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Err(FormatError::NotAFile(
+                "a named pipe (FIFO), not a regular file",
+            ));
+        }
+        if kind.is_socket() {
+            return Err(FormatError::NotAFile("a socket, not a regular file"));
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Err(FormatError::NotAFile("a device, not a regular file"));
+        }
+    }
+    Err(FormatError::NotAFile("not a regular file"))
+}
+
+fn too_large(len: u64, max: u64) -> FormatError {
+    FormatError::TooLarge(format!(
+        "file too large: {} MB (limit {} MB): split it or raise --max-file-mb",
+        len.div_ceil(1 << 20),
+        max >> 20
+    ))
 }
 
 fn io_error(e: std::io::Error) -> FormatError {
     use std::io::ErrorKind;
     FormatError::Io(match e.kind() {
-        ErrorKind::NotFound => "file not found".to_string(),
-        ErrorKind::PermissionDenied => "permission denied: cannot read the file".to_string(),
-        ErrorKind::IsADirectory => "is a directory, not a file".to_string(),
+        ErrorKind::NotFound => "not found".to_string(),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => format!("cannot read the file: {e}"),
     })
 }
@@ -473,11 +524,16 @@ mod tests {
     fn io_errors() {
         let o = Options::default();
         let e = extract_file(Path::new("/nonexistent/x.txt"), &o).unwrap_err();
-        assert_eq!(e.to_string(), "file not found");
+        assert_eq!(e.to_string(), "not found");
         let e = extract_file(Path::new(env!("CARGO_MANIFEST_DIR")), &o).unwrap_err();
         assert_eq!(e.to_string(), "is a directory, not a file");
         let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
         let e = extract_file_with_limit(&manifest, &o, 10).unwrap_err();
         assert!(matches!(e, FormatError::TooLarge(_)), "{e}");
+        #[cfg(unix)]
+        {
+            let e = extract_file(Path::new("/dev/zero"), &o).unwrap_err();
+            assert_eq!(e.to_string(), "a device, not a regular file");
+        }
     }
 }

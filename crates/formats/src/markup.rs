@@ -1,6 +1,8 @@
 //! A small tolerant tag scanner shared by the HTML and the DOCX (XML) readers,
 //! and decoding of character references (`&amp;`, `&#7841;`, `&#x1EA1;`, `&agrave;`).
 
+use memchr::memchr;
+
 /// One piece of markup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Token<'a> {
@@ -58,10 +60,6 @@ impl<'a> Scanner<'a> {
     fn find_from(&self, from: usize, pat: &str) -> Option<usize> {
         self.src.get(from..)?.find(pat).map(|p| from + p)
     }
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
 }
 
 fn is_name_start(b: u8) -> bool {
@@ -539,9 +537,15 @@ mod tests {
 
 /// The open elements of a walk by local name, and whether the walk is inside an element
 /// whose content is skipped (shared by the .docx and .odt readers).
+///
+/// Linear time on any input: an end tag whose element is not open is refused in O(1) by the
+/// count of open elements of each name (a stack search would make 10^6 unmatched end tags under
+/// a deep stack quadratic), and an end tag that is open pops what it searches over.
 #[derive(Debug, Default)]
 pub(crate) struct ElementStack<'a> {
     names: Vec<&'a str>,
+    /// How many elements of each name are open.
+    open: std::collections::HashMap<&'a str, usize>,
     /// Depth at which the skipped element opened.
     skip_at: Option<usize>,
 }
@@ -561,6 +565,7 @@ impl<'a> ElementStack<'a> {
     pub(crate) fn open(&mut self, local: &'a str, self_closing: bool, skip: bool) {
         if !self_closing {
             self.names.push(local);
+            *self.open.entry(local).or_default() += 1;
             if skip && self.skip_at.is_none() {
                 self.skip_at = Some(self.names.len());
             }
@@ -570,11 +575,18 @@ impl<'a> ElementStack<'a> {
     /// The innermost open `local` closed (and what it left open); true when its end tag
     /// is to be handled: it was open and is outside skipped content.
     pub(crate) fn close(&mut self, local: &str) -> bool {
+        if self.open.get(local).is_none_or(|&n| n == 0) {
+            return false;
+        }
         let Some(pos) = self.names.iter().rposition(|&n| n == local) else {
             return false;
         };
         let closes_skip = self.skip_at.is_some_and(|d| pos < d);
-        self.names.truncate(pos);
+        for name in self.names.drain(pos..) {
+            if let Some(n) = self.open.get_mut(name) {
+                *n -= 1;
+            }
+        }
         if closes_skip {
             self.skip_at = None;
             return false;
@@ -601,5 +613,20 @@ mod element_stack_tests {
         s.open("br", true, false);
         assert_eq!(s.outer(0), Some("body"));
         assert!(s.close("body"));
+        assert!(!s.close("body"), "closed once");
+    }
+
+    #[test]
+    fn unmatched_end_tags_under_a_deep_stack_take_linear_time() {
+        let mut s = ElementStack::default();
+        for _ in 0..100_000 {
+            s.open("p", false, false);
+        }
+        let t = std::time::Instant::now();
+        for _ in 0..1_000_000 {
+            assert!(!s.close("r"));
+        }
+        assert!(s.close("p"));
+        assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
     }
 }

@@ -13,7 +13,7 @@ pub(crate) fn looks_like_mime(bytes: &[u8]) -> bool {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 /// The HTML part's bytes, decoded from its transfer encoding.
@@ -57,62 +57,33 @@ pub(crate) fn html_part(bytes: &[u8]) -> Option<Vec<u8>> {
     None
 }
 
+/// Quoted-printable body (`=C3=A1`, soft line breaks `=\r\n`). The `quoted_printable` crate's
+/// robust mode keeps a malformed escape as it is, as mail readers do.
 fn quoted_printable(s: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.len());
-    let mut i = 0;
-    while i < s.len() {
-        if s[i] == b'=' {
-            if s.get(i + 1..i + 3) == Some(b"\r\n") {
-                i += 3;
-                continue;
-            }
-            if s.get(i + 1) == Some(&b'\n') {
-                i += 2;
-                continue;
-            }
-            let hex = s
-                .get(i + 1..i + 3)
-                .and_then(|h| std::str::from_utf8(h).ok());
-            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(s[i]);
-        i += 1;
-    }
-    out
+    quoted_printable::decode(s, quoted_printable::ParseMode::Robust).unwrap_or_else(|_| s.to_vec())
 }
 
+/// Base64 body, wrapped in lines, perhaps with its padding lost: the `base64` crate after the
+/// line breaks and anything outside the alphabet are dropped (as browsers do with web archives).
 fn base64(s: &[u8]) -> Vec<u8> {
-    let value = |c: u8| -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let mut out = Vec::with_capacity(s.len() * 3 / 4);
-    let mut acc = 0u32;
-    let mut bits = 0;
-    for &c in s {
-        if c == b'=' {
-            break;
-        }
-        let Some(v) = value(c) else { continue };
-        acc = (acc << 6) | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
+    use base64::engine::{general_purpose, DecodePaddingMode, Engine, GeneralPurpose};
+    const LENIENT: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        general_purpose::GeneralPurposeConfig::new()
+            .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+            .with_decode_allow_trailing_bits(true),
+    );
+    let mut clean: Vec<u8> = s
+        .iter()
+        .copied()
+        .take_while(|&c| c != b'=')
+        .filter(|&c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/')
+        .collect();
+    if clean.len() % 4 == 1 {
+        // A lone last character holds no whole byte.
+        clean.pop();
     }
-    out
+    LENIENT.decode(&clean).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -135,5 +106,12 @@ mod tests {
     #[test]
     fn base64_decoding() {
         assert_eq!(base64(b"SOG6sW5n\r\nIGjDoA=="), "Hằng hà".as_bytes());
+        assert_eq!(
+            base64(b"SOG6sW5n\r\nIGjDoA"),
+            "Hằng hà".as_bytes(),
+            "padding lost"
+        );
+        assert_eq!(base64(b"SOG6 sW5n!\nIGjDoA==junk"), "Hằng hà".as_bytes());
+        assert_eq!(quoted_printable(b"a=3D=\r\nb=ZZ"), b"a=b=ZZ");
     }
 }

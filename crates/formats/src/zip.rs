@@ -1,5 +1,12 @@
 //! A minimal zip reader for .docx: central directory, stored and deflated entries,
 //! CRC check, and limits against zip bombs.
+//!
+//! Kept hand-written rather than the `zip` crate (weighed for issue 14): a .docx needs only
+//! stored and deflated entries, and the bomb limits (per entry, in total, expansion ratio,
+//! sizes that lie) sit inside the inflate call (`decompress_to_vec_with_limit`), so no entry
+//! is ever inflated past them. With `zip` they would be a wrapper around a reader that trusts
+//! the declared sizes, plus its optional codecs (bzip2, zstd, AES) to switch off; the reading
+//! part here is about 200 lines and fuzzed (`fuzz/fuzz_targets/formats_docx.rs`).
 
 use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
 

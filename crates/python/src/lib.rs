@@ -135,7 +135,7 @@ fn read_file(py: Python<'_>, path: PathBuf, encoding: &str, tone_style: &str) ->
                 &ErrorRecord {
                     id: file_id(&path),
                     source: path.display().to_string(),
-                    error: reason,
+                    error: reason.to_string(),
                 },
             )
         })

@@ -46,8 +46,8 @@ pub struct PipelineOptions {
     pub max_file_bytes: Option<u64>,
 }
 
-/// Default cap on input file size.
-pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 << 20;
+/// Default cap on input file size (the one of [`formats`]).
+pub const DEFAULT_MAX_FILE_BYTES: u64 = tomtat_formats::DEFAULT_MAX_FILE_BYTES;
 
 /// The loaded models of every stage, built once and shared read-only across threads.
 #[derive(Debug)]
@@ -86,7 +86,7 @@ impl Pipeline {
             Err(error) => Record::Error(ErrorRecord {
                 id: id.into(),
                 source,
-                error,
+                error: error.to_string(),
             }),
         }
     }
@@ -108,8 +108,17 @@ impl Pipeline {
     }
 
     /// Read and decode a file with this pipeline's options (see [`read_file`]).
-    pub fn read_file(&self, path: &Path) -> Result<Text, String> {
+    pub fn read_file(&self, path: &Path) -> Result<Text, tomtat_formats::FormatError> {
         read_file(path, &self.options.text, self.options.max_file_bytes)
+    }
+
+    /// Summarize a text read by [`read_file`] or [`formats::extract`] (legacy-font capitals
+    /// restored first, as [`Pipeline::summarize_file`] does).
+    pub fn summarize_read(&self, id: &str, source: &str, text: &mut Text) -> Summary {
+        if text.encoding() == tomtat_text::Encoding::Tcvn3 {
+            text.restore_capitals();
+        }
+        self.summarize_text(id, source, text)
     }
 
     /// Summarize normalized text; ranges in the output point at the source bytes.
@@ -123,27 +132,21 @@ impl Pipeline {
     }
 }
 
-/// Read and decode a file (any supported format) into normalized text, with an error message
-/// naming the reason; files over `max_bytes` (default [`DEFAULT_MAX_FILE_BYTES`]) are refused
-/// before they are read. Needs no model, so commands that only read text do not load any.
+/// Read and decode a file (any supported format) into normalized text; files over `max_bytes`
+/// (default [`DEFAULT_MAX_FILE_BYTES`]) and anything but a regular file are refused before they
+/// are read. The one read path of the project: [`formats::extract_file_with_limit`], whose typed
+/// [`formats::FormatError`] tells "encrypted" from "too large". Needs no model, so commands that
+/// only read text do not load any.
 pub fn read_file(
     path: &Path,
     options: &tomtat_text::Options,
     max_bytes: Option<u64>,
-) -> Result<Text, String> {
-    let max = max_bytes.unwrap_or(DEFAULT_MAX_FILE_BYTES);
-    let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
-    if meta.is_dir() {
-        return Err("is a directory".into());
-    }
-    if meta.len() > max {
-        return Err(format!(
-            "file too large ({} bytes, limit {max}): split it or raise --max-file-mb",
-            meta.len()
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| io_reason(&e))?;
-    tomtat_formats::extract(path, &bytes, options).map_err(|e| e.to_string())
+) -> Result<Text, tomtat_formats::FormatError> {
+    tomtat_formats::extract_file_with_limit(
+        path,
+        options,
+        max_bytes.unwrap_or(DEFAULT_MAX_FILE_BYTES),
+    )
 }
 
 /// TCVN3 stores most toned capitals with the lower-case byte (`BáO CáO`): bring them back in

@@ -24,7 +24,7 @@ pub fn markdown(record: &Record) -> String {
             let _ = writeln!(
                 md,
                 "## {}\n\n**Lỗi / error:** {} (`{}`)\n",
-                e.id,
+                heading(&e.id),
                 escape(&e.error),
                 e.source
             );
@@ -35,7 +35,7 @@ pub fn markdown(record: &Record) -> String {
 }
 
 fn summary_markdown(s: &Summary, md: &mut String) {
-    let _ = writeln!(md, "## {}\n", s.id);
+    let _ = writeln!(md, "## {}\n", heading(&s.id));
     let _ = writeln!(
         md,
         "_Nguồn: `{}` · {} câu/đơn vị · kết quả {} · hạn chế {} · chỉ đạo {} · mã hoá {}_\n",
@@ -173,10 +173,15 @@ pub fn digest_entry(record: &Record) -> String {
     let mut md = String::new();
     match record {
         Record::Error(e) => {
-            let _ = writeln!(md, "### {}\n\n- **Lỗi:** {}\n", e.id, escape(&e.error));
+            let _ = writeln!(
+                md,
+                "### {}\n\n- **Lỗi:** {}\n",
+                heading(&e.id),
+                escape(&e.error)
+            );
         }
         Record::Summary(s) => {
-            let _ = writeln!(md, "### {}\n", s.id);
+            let _ = writeln!(md, "### {}\n", heading(&s.id));
             for ((title, _), picks) in
                 PARTS
                     .iter()
@@ -198,7 +203,7 @@ pub fn digest_indicator_rows(record: &Record) -> String {
     let mut md = String::new();
     if let Record::Summary(s) = record {
         for i in &s.indicators {
-            let _ = writeln!(md, "| {} | {} |", escape(&s.id), indicator_cells(i));
+            let _ = writeln!(md, "| {} | {} |", heading(&s.id), indicator_cells(i));
         }
     }
     md
@@ -238,11 +243,54 @@ pub const INDICATOR_CSV_HEADER: &str =
     "id,name,value,unit,plan_percent,change_percent,raw,unit_index,start,end\n";
 
 fn csv(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
+    csv_cell(s)
+}
+
+/// One CSV cell, safe to open in a spreadsheet: a cell that starts with `=`, `+`, `-` (when not
+/// a number), `@`, a tab or a carriage return would run as a formula, so it gets a leading `'`
+/// (OWASP, "CSV injection"); a cell with a comma, quote or line break is quoted.
+///
+/// ```
+/// use tomtat::render::csv_cell;
+/// assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+/// assert_eq!(csv_cell("-5,1"), "\"-5,1\"");
+/// assert_eq!(csv_cell("-x"), "'-x");
+/// assert_eq!(csv_cell("Thu ngân sách"), "Thu ngân sách");
+/// ```
+pub fn csv_cell(s: &str) -> String {
+    let risky = match s.chars().next() {
+        Some('=' | '@' | '\t' | '\r') => true,
+        Some('+' | '-') => s[1..].replace(['.', ','], "").parse::<f64>().is_err(),
+        _ => false,
+    };
+    let s = if risky {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
+    if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s.into_owned()
     }
+}
+
+/// A document id or text put in a Markdown heading or table cell: one line, and the characters
+/// that Markdown would read as markup (`# * _ [ ] < > | \\` and backquotes) escaped.
+pub fn heading(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
