@@ -14,7 +14,7 @@
 //! Also reads `viwiki-lead/dev.jsonl` (Vietnamese Wikipedia text) for unsupervised
 //! syllable-bigram counts.
 //!
-//! Options: `--epochs N` (default 12), `--folds K` (jackknife folds for the training
+//! Options: `--epochs N` (default 20), `--folds K` (jackknife folds for the training
 //! lexicon, default 10), `--prune X` (drop averaged weights with |w| < X, default 0.01),
 //! `--seed N` (shuffling), `--min-count N` (raw bigrams kept, default 3),
 //! `--no-wiktionary`, `--no-lexicon`, `--no-raw-stats` (ablations), `--dropout P`
@@ -60,7 +60,7 @@ fn parse_args() -> Args {
     let mut a = Args {
         data: PathBuf::from("../shared/data"),
         out: None,
-        epochs: 12,
+        epochs: 20,
         heldout: false,
         wiktionary: true,
         lexicon: true,

@@ -243,7 +243,32 @@ impl Scratch {
                 j += 1;
             }
         }
+        self.derivations();
         self.fewest_words();
+    }
+
+    /// A dictionary word followed by a productive suffix ([`is_suffix`]) is a word too
+    /// (`công_nghiệp` + `hoá`): a match of the "either" source, as if listed.
+    fn derivations(&mut self) {
+        let mut added = false;
+        for i in 1..self.keys.len() {
+            let len = usize::from(self.ends[i - 1][2]);
+            if !self.suffix[i] || len < 2 || len >= MAX_WORD {
+                continue;
+            }
+            let start = i - len;
+            let l = (len + 1) as u8;
+            self.matches.push((start as u32, u32::from(l)));
+            self.starts[start][2] = self.starts[start][2].max(l);
+            self.ends[i][2] = self.ends[i][2].max(l);
+            for g in start + 1..=i {
+                self.cross[g][2] = self.cross[g][2].max(l);
+            }
+            added = true;
+        }
+        if added {
+            self.matches.sort_unstable();
+        }
     }
 
     /// Association class of the gap before token `i` (0: bigram unseen in raw text).
