@@ -253,7 +253,7 @@ impl Scratch {
         let mut added = false;
         for i in 1..self.keys.len() {
             let len = usize::from(self.ends[i - 1][2]);
-            if !self.suffix[i] || len < 2 || len >= MAX_WORD {
+            if !self.suffix[i] || !(2..MAX_WORD).contains(&len) {
                 continue;
             }
             let start = i - len;
