@@ -11,10 +11,16 @@
 //! the model. The test sets are never read. `--heldout` trains on train only and prints
 //! the word F1 on dev (for tuning).
 //!
-//! Also reads `viwiki-lead/dev.jsonl` (Vietnamese Wikipedia text) for unsupervised
-//! syllable-bigram counts.
+//! Also reads `viwiki-lead/dev.jsonl` (Vietnamese Wikipedia text) and
+//! `admin-raw/admin-raw.txt` (state legal and administrative documents, public domain)
+//! for unsupervised syllable-bigram counts (`--no-admin` leaves the second out).
+//! Off by default, measured neutral or negative on dev: `--candidates` (two- and
+//! three-syllable words found in that raw text by PMI and branching entropy, thresholds
+//! `--cand-count N`, `--cand-pmi X`, `--cand-entropy X`; `SEG_PRINT_CANDIDATES=1` lists
+//! them) and `--places` (names of administrative units from `vn-admin-units`), both as
+//! their own dictionary source.
 //!
-//! Options: `--epochs N` (default 12), `--folds K` (jackknife folds for the training
+//! Options: `--epochs N` (default 20), `--folds K` (jackknife folds for the training
 //! lexicon, default 10), `--prune X` (drop averaged weights with |w| < X, default 0.01),
 //! `--seed N` (shuffling), `--min-count N` (raw bigrams kept, default 3),
 //! `--no-wiktionary`, `--no-lexicon`, `--no-raw-stats` (ablations), `--dropout P`
@@ -60,7 +66,7 @@ fn parse_args() -> Args {
     let mut a = Args {
         data: PathBuf::from("../shared/data"),
         out: None,
-        epochs: 12,
+        epochs: 20,
         heldout: false,
         wiktionary: true,
         lexicon: true,

@@ -160,6 +160,47 @@ fn tone_style_does_not_change_segmentation() {
 }
 
 #[test]
+fn i_y_spelling_does_not_change_segmentation() {
+    let seg = Segmenter::new();
+    for (a, b) in [
+        (
+            "quản lý kỹ thuật và bác sỹ ở Mỹ, kỷ luật",
+            "quản lí kĩ thuật và bác sĩ ở Mĩ, kỉ luật",
+        ),
+        ("hy sinh vì lý tưởng", "hi sinh vì lí tưởng"),
+        ("CÔNG TY LÝ LỊCH", "CÔNG TI LÍ LỊCH"),
+    ] {
+        // the spellings differ in byte length (`ỹ` 3 bytes, `ĩ` 2): compare tokens per word
+        let wa: Vec<_> = words(&seg, a).iter().map(|w| w.tokens).collect();
+        let wb: Vec<_> = words(&seg, b).iter().map(|w| w.tokens).collect();
+        assert_eq!(wa, wb, "{a} / {b}");
+    }
+    assert_eq!(seg.segment_str("quản lí kĩ thuật"), ["quản_lí", "kĩ_thuật"]);
+    // a user word in one spelling finds the other
+    let mut seg = Segmenter::new();
+    seg.add_user_words("cơ sở lý luận\n");
+    assert_eq!(seg.segment_str("cơ sở lí luận"), ["cơ_sở_lí_luận"]);
+}
+
+#[test]
+fn hoa_derivations_join() {
+    let seg = Segmenter::new();
+    for (text, want) in [
+        (
+            "công nghiệp hoá, hiện đại hoá đất nước",
+            "công_nghiệp_hoá , hiện_đại_hoá đất_nước",
+        ),
+        ("đẩy mạnh cơ giới hóa", "đẩy_mạnh cơ_giới_hóa"),
+        ("quá trình đô thị hoá nhanh", "quá_trình đô_thị_hoá nhanh"),
+        ("xã hội hoá giáo dục", "xã_hội_hoá giáo_dục"),
+        // `hoá` starting a word of its own stays apart
+        ("ngành hoá chất", "ngành hoá_chất"),
+    ] {
+        assert_eq!(seg.segment_line(text), want, "{text}");
+    }
+}
+
+#[test]
 fn bundled_model_loads() {
     let t = std::time::Instant::now();
     let model = Model::from_bytes(BUNDLED_MODEL).expect("valid model");

@@ -145,9 +145,13 @@ pub const SUFFIXES: &[&str] = &["hoá"];
 
 /// The key is one of [`SUFFIXES`].
 pub fn is_suffix(key: u64) -> bool {
+    suffix_keys().contains(&key)
+}
+
+/// The keys of [`SUFFIXES`].
+fn suffix_keys() -> &'static [u64] {
     static KEYS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
     KEYS.get_or_init(|| SUFFIXES.iter().map(|s| syllable_key(s)).collect())
-        .contains(&key)
 }
 
 fn kind_id(kind: TokenKind) -> u64 {
@@ -163,6 +167,8 @@ impl Scratch {
     /// Compute keys, shapes, joinable gaps and dictionary matches for `tokens`.
     pub fn prepare(&mut self, text: &str, tokens: &[Token], lex: &LexTable) {
         let n = tokens.len();
+        let suffixes = suffix_keys();
+        self.suffix.clear();
         self.keys.clear();
         self.shapes.clear();
         self.gap.clear();
@@ -194,6 +200,7 @@ impl Scratch {
                 && joinable(tokens[i - 1].kind)
                 && joinable_space(&text.as_bytes()[tokens[i - 1].end.min(t.start)..t.start]);
             self.gap.push(ok);
+            self.suffix.push(ok && suffixes.contains(&self.keys[i]));
         }
         self.join.resize(n, false);
         self.cross.resize(n, [0; SOURCES]);
@@ -201,13 +208,7 @@ impl Scratch {
         self.starts.resize(n, [0; SOURCES]);
         self.assoc.clear();
         self.assoc.resize(n, 0);
-        self.suffix.clear();
-        self.suffix.extend(
-            self.keys
-                .iter()
-                .zip(&self.gap)
-                .map(|(&k, &g)| g && is_suffix(k)),
-        );
+
         for (i, tok) in tokens.iter().enumerate() {
             if !joinable(tok.kind) {
                 continue;
@@ -243,7 +244,32 @@ impl Scratch {
                 j += 1;
             }
         }
+        self.derivations();
         self.fewest_words();
+    }
+
+    /// A dictionary word followed by a productive suffix ([`is_suffix`]) is a word too
+    /// (`công_nghiệp` + `hoá`): a match of the "either" source, as if listed.
+    fn derivations(&mut self) {
+        let mut added = false;
+        for i in 1..self.keys.len() {
+            let len = usize::from(self.ends[i - 1][2]);
+            if !self.suffix[i] || !(2..MAX_WORD).contains(&len) {
+                continue;
+            }
+            let start = i - len;
+            let l = (len + 1) as u8;
+            self.matches.push((start as u32, u32::from(l)));
+            self.starts[start][2] = self.starts[start][2].max(l);
+            self.ends[i][2] = self.ends[i][2].max(l);
+            for g in start + 1..=i {
+                self.cross[g][2] = self.cross[g][2].max(l);
+            }
+            added = true;
+        }
+        if added {
+            self.matches.sort_unstable();
+        }
     }
 
     /// Association class of the gap before token `i` (0: bigram unseen in raw text).
