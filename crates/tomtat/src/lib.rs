@@ -12,13 +12,18 @@
 //! Stages live in their own crates (re-exported here): [`text`] decodes and
 //! normalizes, [`tokenizer`] cuts tokens and words, [`splitter`] finds units,
 //! [`scorer`] labels parts and picks key units. [`batch`] runs many documents in
-//! parallel with output in input order; [`render`] writes Markdown.
+//! parallel with output in input order; [`render`] writes Markdown, [`html`] HTML pages,
+//! [`docx`] Word briefings and [`csv`] spreadsheet tables.
 
 pub mod batch;
+pub mod brief;
+pub mod csv;
+pub mod docx;
+pub mod html;
 pub mod output;
 pub mod render;
 
-pub use output::{ErrorRecord, IndicatorOut, PickOut, Record, Summary, TaskOut};
+pub use output::{ErrorRecord, IndicatorOut, LeadOut, PickOut, Record, Summary, TaskOut};
 pub use tomtat_formats as formats;
 pub use tomtat_scorer as scorer;
 pub use tomtat_splitter as splitter;
@@ -82,6 +87,27 @@ impl Pipeline {
                 source,
                 error,
             }),
+        }
+    }
+
+    /// [`Pipeline::summarize_file`], also giving the normalized text the summary was made
+    /// from (for views that show it, such as the HTML page).
+    pub fn summarize_file_with_text(&self, id: &str, path: &Path) -> (Record, Option<Text>) {
+        let source = path.display().to_string();
+        match self.read_file(path) {
+            Ok(text) => {
+                let text = for_reading(text);
+                let summary = self.summarize_text(id, &source, &text);
+                (Record::Summary(Box::new(summary)), Some(text))
+            }
+            Err(error) => (
+                Record::Error(ErrorRecord {
+                    id: id.into(),
+                    source,
+                    error,
+                }),
+                None,
+            ),
         }
     }
 
