@@ -18,8 +18,12 @@ pub enum Format {
     Jsonl,
     /// One JSON array of all documents.
     Json,
-    /// A Markdown briefing per document.
+    /// A Markdown briefing per document (a leader's page; `--reasons` for every pick).
     Md,
+    /// A self-contained HTML page per document (with --out: `<id>.html` and `index.html`).
+    Html,
+    /// A Word briefing per document (with --out: `<id>.docx`; or one document to `-o FILE`).
+    Docx,
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
@@ -63,6 +67,15 @@ pub struct Args {
     /// Refuse files larger than this many MB.
     #[arg(long, default_value_t = 256)]
     max_file_mb: u64,
+    /// Write the output to FILE instead of stdout (a `.docx` needs exactly one document).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Markdown: every pick with its place, score and reasons, all indicators and tasks.
+    #[arg(long)]
+    reasons: bool,
+    /// With --out: CSV tables without the UTF-8 BOM (for tools that dislike it).
+    #[arg(long)]
+    csv_plain: bool,
     /// No progress line.
     #[arg(long, short)]
     quiet: bool,
@@ -75,6 +88,8 @@ struct Done {
     record: Record,
     line: String,
     bytes: u64,
+    /// The document rendered as HTML or Word, when that is the format.
+    rendered: Option<Vec<u8>>,
 }
 
 pub fn run(args: Args) -> Result<i32> {
@@ -93,8 +108,20 @@ pub fn run(args: Args) -> Result<i32> {
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let mut emitter = Emitter::new(args.format, args.out.as_deref())?;
+    if args.format == Format::Docx && args.out.is_none() && args.output.is_none() {
+        eprintln!("tomtat: error: --format docx writes files: give --out DIR or -o FILE.docx");
+        return Ok(2);
+    }
+    let view = View {
+        format: args.format,
+        md: render::MdOptions {
+            reasons: args.reasons,
+        },
+        csv_plain: args.csv_plain,
+    };
+    let mut emitter = Emitter::new(view, args.out.as_deref(), args.output.as_deref())?;
     let out = OutOptions {
+        view,
         dir: args.out.clone(),
         skip_existing: args.skip_existing,
         jsonl_source: match &args.jsonl {
@@ -194,11 +221,16 @@ fn summarize_line(pipeline: &Pipeline, n: usize, line: &str, out: &OutOptions) -
     if let Some(done) = out.saved(&id, text.len() as u64) {
         return done;
     }
+    let mut shown = None;
     let record = guarded(&id, &source, || {
         let t = tomtat::text::Text::from_str_with(&text, &pipeline.options.text);
-        Record::Summary(Box::new(pipeline.summarize_text(&id, &source, &t)))
+        let record = Record::Summary(Box::new(pipeline.summarize_text(&id, &source, &t)));
+        shown = Some(t);
+        record
     });
-    out.write(finish(record, text.len() as u64))
+    let mut done = finish(record, text.len() as u64);
+    done.rendered = out.view.render(&done.record, shown.as_ref().map(|t| t.as_str()));
+    out.write(done)
 }
 
 fn summarize_input(pipeline: &Pipeline, input: &Input, out: &OutOptions) -> Done {
@@ -215,14 +247,52 @@ fn summarize_input(pipeline: &Pipeline, input: &Input, out: &OutOptions) -> Done
     if let Some(done) = out.saved(&input.id, bytes) {
         return done;
     }
+    let mut shown = None;
     let record = guarded(&input.id, &source, || {
-        pipeline.summarize_file(&input.id, &input.path)
+        if out.view.format == Format::Html {
+            let (record, text) = pipeline.summarize_file_with_text(&input.id, &input.path);
+            shown = text;
+            record
+        } else {
+            pipeline.summarize_file(&input.id, &input.path)
+        }
     });
-    out.write(finish(record, bytes))
+    let mut done = finish(record, bytes);
+    done.rendered = out.view.render(&done.record, shown.as_ref().map(|t| t.as_str()));
+    out.write(done)
+}
+
+/// How documents are shown to people.
+#[derive(Clone, Copy)]
+struct View {
+    format: Format,
+    md: render::MdOptions,
+    csv_plain: bool,
+}
+
+impl View {
+    /// The HTML page or Word file of a record, when that is the format.
+    fn render(&self, record: &Record, text: Option<&str>) -> Option<Vec<u8>> {
+        match self.format {
+            Format::Html => Some(tomtat::html::page(record, text).into_bytes()),
+            Format::Docx => Some(tomtat::docx::docx(record)),
+            _ => None,
+        }
+    }
+
+    /// The extension of the rendered file.
+    fn ext(&self) -> &'static str {
+        if self.format == Format::Docx {
+            "docx"
+        } else {
+            "html"
+        }
+    }
 }
 
 /// Where per-document results go, and where JSON lines come from.
 struct OutOptions {
+    view: View,
     /// `--out DIR`.
     dir: Option<PathBuf>,
     skip_existing: bool,
@@ -245,7 +315,7 @@ impl OutOptions {
         let (Some(dir), Record::Summary(summary)) = (self.dir.as_deref(), &done.record) else {
             return done;
         };
-        match write_document_files(dir, &done.record) {
+        match write_document_files(dir, &done, &self.view) {
             Ok(()) => done,
             Err(e) => {
                 let error = format!("cannot write output: {e:#}");
@@ -283,6 +353,7 @@ fn finish(record: Record, bytes: u64) -> Done {
         record,
         line,
         bytes,
+        rendered: None,
     }
 }
 
@@ -304,7 +375,8 @@ fn output_path(dir: &Path, id: &str, ext: &str) -> PathBuf {
     path
 }
 
-fn write_document_files(dir: &Path, record: &Record) -> Result<()> {
+fn write_document_files(dir: &Path, done: &Done, view: &View) -> Result<()> {
+    let record = &done.record;
     let json_path = output_path(dir, record.id(), "json");
     if let Some(parent) = json_path.parent() {
         std::fs::create_dir_all(parent).with_context(|| format!("{}", parent.display()))?;
@@ -312,17 +384,24 @@ fn write_document_files(dir: &Path, record: &Record) -> Result<()> {
     std::fs::write(&json_path, serde_json::to_string_pretty(record)?)
         .with_context(|| format!("{}", json_path.display()))?;
     let md_path = output_path(dir, record.id(), "md");
-    std::fs::write(&md_path, render::markdown(record))
+    std::fs::write(&md_path, render::markdown_with(record, &view.md))
         .with_context(|| format!("{}", md_path.display()))?;
+    if let Some(bytes) = &done.rendered {
+        let path = output_path(dir, record.id(), view.ext());
+        std::fs::write(&path, bytes).with_context(|| format!("{}", path.display()))?;
+    }
     Ok(())
 }
 
 /// Writes records to stdout and, with --out, to the batch files.
 struct Emitter {
     format: Format,
-    stdout: BufWriter<std::io::Stdout>,
+    view: View,
+    stdout: BufWriter<Box<dyn Write>>,
     count: usize,
     batch: Option<BatchFiles>,
+    /// With --format docx -o FILE: the one document's file, written at the end.
+    docx: Option<(PathBuf, Option<Vec<u8>>)>,
 }
 
 struct BatchFiles {
@@ -331,10 +410,15 @@ struct BatchFiles {
     digest_rows_path: PathBuf,
     digest_rows: BufWriter<File>,
     csv: BufWriter<File>,
+    tasks: BufWriter<File>,
+    /// The documents of `index.html` (with --format html).
+    pages: Vec<tomtat::html::IndexEntry>,
+    dir: PathBuf,
 }
 
 impl Emitter {
-    fn new(format: Format, out: Option<&Path>) -> Result<Emitter> {
+    fn new(view: View, out: Option<&Path>, output: Option<&Path>) -> Result<Emitter> {
+        let format = view.format;
         let batch = match out {
             None => None,
             Some(dir) => {
@@ -352,29 +436,49 @@ impl Emitter {
                     render::digest_header("Tóm tắt theo lô (batch digest)").as_bytes(),
                 )?;
                 let mut csv = create("indicators.csv")?;
-                csv.write_all(render::INDICATOR_CSV_HEADER.as_bytes())?;
+                csv.write_all(tomtat::csv::indicator_header(view.csv_plain).as_bytes())?;
+                let mut tasks = create("tasks.csv")?;
+                tasks.write_all(tomtat::csv::task_header(view.csv_plain).as_bytes())?;
                 Some(BatchFiles {
                     index: create("index.jsonl")?,
                     digest,
                     digest_rows_path: dir.join(".digest-indicators.tmp"),
                     digest_rows: create(".digest-indicators.tmp")?,
                     csv,
+                    tasks,
+                    pages: Vec::new(),
+                    dir: dir.to_path_buf(),
                 })
             }
         };
-        let mut stdout = BufWriter::new(std::io::stdout());
+        let (sink, docx): (Box<dyn Write>, _) = match output {
+            Some(path) if format == Format::Docx => {
+                (Box::new(std::io::sink()), Some((path.to_path_buf(), None)))
+            }
+            Some(path) => (
+                Box::new(
+                    File::create(path).with_context(|| format!("{}", path.display()))?,
+                ),
+                None,
+            ),
+            None if format == Format::Docx => (Box::new(std::io::sink()), None),
+            None => (Box::new(std::io::stdout()), None),
+        };
+        let mut stdout = BufWriter::new(sink);
         match format {
             Format::Json => stdout.write_all(b"[\n")?,
             Format::Md => {
                 stdout.write_all(render::digest_header("Tóm tắt (briefings)").as_bytes())?
             }
-            Format::Jsonl => {}
+            Format::Jsonl | Format::Html | Format::Docx => {}
         }
         Ok(Emitter {
             format,
+            view,
             stdout,
             count: 0,
             batch,
+            docx,
         })
     }
 
@@ -391,7 +495,28 @@ impl Emitter {
             }
             Format::Md => self
                 .stdout
-                .write_all(render::markdown(&done.record).as_bytes())?,
+                .write_all(render::markdown_with(&done.record, &self.view.md).as_bytes())?,
+            Format::Html => match &done.rendered {
+                Some(page) => self.stdout.write_all(page)?,
+                None => self
+                    .stdout
+                    .write_all(tomtat::html::page(&done.record, None).as_bytes())?,
+            },
+            Format::Docx => {
+                if let Some((path, file)) = &mut self.docx {
+                    if self.count > 0 {
+                        anyhow::bail!(
+                            "{}: -o takes one .docx document; use --out DIR for several",
+                            path.display()
+                        );
+                    }
+                    *file = Some(
+                        done.rendered
+                            .clone()
+                            .unwrap_or_else(|| tomtat::docx::docx(&done.record)),
+                    );
+                }
+            }
         }
         self.count += 1;
         if let Some(b) = &mut self.batch {
@@ -401,7 +526,21 @@ impl Emitter {
             b.digest_rows
                 .write_all(render::digest_indicator_rows(&done.record).as_bytes())?;
             b.csv
-                .write_all(render::indicator_csv_rows(&done.record).as_bytes())?;
+                .write_all(tomtat::csv::indicator_rows(&done.record).as_bytes())?;
+            b.tasks
+                .write_all(tomtat::csv::task_rows(&done.record).as_bytes())?;
+            if self.format == Format::Html {
+                let page = output_path(&b.dir, done.record.id(), "html");
+                let rel = page.strip_prefix(&b.dir).unwrap_or(&page);
+                let rel: Vec<String> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                b.pages.push(tomtat::html::IndexEntry::new(
+                    &done.record,
+                    tomtat::html::href(&rel.join("/")),
+                ));
+            }
         }
         if self.format != Format::Json {
             // Stream: a consumer (a pipe, Spark) sees each document as soon as it is done.
@@ -426,6 +565,16 @@ impl Emitter {
             b.digest.flush()?;
             b.index.flush()?;
             b.csv.flush()?;
+            b.tasks.flush()?;
+            if self.format == Format::Html {
+                let index = tomtat::html::index("Tóm tắt theo lô", &b.pages);
+                let path = b.dir.join("index.html");
+                std::fs::write(&path, index).with_context(|| format!("{}", path.display()))?;
+            }
+        }
+        if let Some((path, file)) = self.docx.take() {
+            let bytes = file.context("no document to write")?;
+            std::fs::write(&path, bytes).with_context(|| format!("{}", path.display()))?;
         }
         Ok(())
     }

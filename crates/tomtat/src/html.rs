@@ -43,6 +43,8 @@ table{border-collapse:collapse;width:100%;font-size:.95em}td,th{border:1px solid
 mark{padding:0 .1em;border-radius:2px}mark[data-part=result]{background:#c8e6c9}mark[data-part=shortcoming]{background:#ffcdd2}mark[data-part=directive]{background:#bbdefb}
 mark:target,mark.on{outline:3px solid #f9a825}
 .legend mark{margin-right:.6em}
+@media (min-width:1300px){body{max-width:none;display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);column-gap:2em}header{grid-column:1/3}.source{position:sticky;top:0;max-height:100vh;overflow:auto}}
+@media print{.source{display:none}details{display:none}}
 "#;
 
 const SCRIPT: &str = r#"

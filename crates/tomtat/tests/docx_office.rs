@@ -59,7 +59,13 @@ fn docx_reads_back_and_converts_with_libreoffice() {
         let mut at = 0;
         for (_, _, picks) in brief::parts(s) {
             for p in brief::key_picks(picks, brief::KEY_UNITS) {
-                let want: String = p.text.chars().filter(|&c| c >= ' ').collect();
+                // as the writer keeps it: tabs and line breaks as spaces, other controls dropped
+                let want: String = p
+                    .text
+                    .chars()
+                    .filter(|&c| c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
+                    .map(|c| if c < ' ' { ' ' } else { c })
+                    .collect();
                 let k = back[at..]
                     .find(want.as_str())
                     .unwrap_or_else(|| panic!("{id}: pick of unit {} missing or out of order", p.unit));
