@@ -132,6 +132,13 @@ fn summary_body(s: &Summary, b: &mut Body) {
             b.para("Normal", &l.text);
         }
     }
+    if s.lead.is_empty() && brief::parts(s).iter().all(|(_, _, p)| p.is_empty()) {
+        b.para("Heading1", "Nội dung chính");
+        b.para(
+            "Normal",
+            "Không tìm thấy câu nêu kết quả, hạn chế hay nhiệm vụ trong văn bản này.",
+        );
+    }
     for (_, title, picks) in brief::parts(s) {
         if picks.is_empty() {
             continue;

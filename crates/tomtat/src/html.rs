@@ -113,6 +113,9 @@ fn summary_page(s: &Summary, text: Option<&str>, out: &mut String) {
         let lead: Vec<String> = s.lead.iter().map(|l| escape(&l.text)).collect();
         let _ = writeln!(out, "<p class=\"lead\">{}</p>", lead.join(" "));
     }
+    if s.lead.is_empty() && brief::parts(s).iter().all(|(_, _, p)| p.is_empty()) {
+        out.push_str("<p class=\"src\">Không tìm thấy câu nêu kết quả, hạn chế hay nhiệm vụ.</p>\n");
+    }
     for (part, title, picks) in brief::parts(s) {
         if picks.is_empty() {
             continue;

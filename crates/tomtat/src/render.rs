@@ -65,6 +65,9 @@ fn leader_markdown(s: &Summary, md: &mut String) {
         let lead: Vec<&str> = s.lead.iter().map(|l| l.text.as_str()).collect();
         let _ = writeln!(md, "> {}\n", escape(&lead.join(" ")));
     }
+    if s.lead.is_empty() && brief::parts(s).iter().all(|(_, _, p)| p.is_empty()) {
+        md.push_str("_Không tìm thấy câu nêu kết quả, hạn chế hay nhiệm vụ._\n\n");
+    }
     for (_, title, picks) in brief::parts(s) {
         if picks.is_empty() {
             continue;
