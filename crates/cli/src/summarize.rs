@@ -229,7 +229,9 @@ fn summarize_line(pipeline: &Pipeline, n: usize, line: &str, out: &OutOptions) -
         record
     });
     let mut done = finish(record, text.len() as u64);
-    done.rendered = out.view.render(&done.record, shown.as_ref().map(|t| t.as_str()));
+    done.rendered = out
+        .view
+        .render(&done.record, shown.as_ref().map(|t| t.as_str()));
     out.write(done)
 }
 
@@ -258,7 +260,9 @@ fn summarize_input(pipeline: &Pipeline, input: &Input, out: &OutOptions) -> Done
         }
     });
     let mut done = finish(record, bytes);
-    done.rendered = out.view.render(&done.record, shown.as_ref().map(|t| t.as_str()));
+    done.rendered = out
+        .view
+        .render(&done.record, shown.as_ref().map(|t| t.as_str()));
     out.write(done)
 }
 
@@ -456,9 +460,7 @@ impl Emitter {
                 (Box::new(std::io::sink()), Some((path.to_path_buf(), None)))
             }
             Some(path) => (
-                Box::new(
-                    File::create(path).with_context(|| format!("{}", path.display()))?,
-                ),
+                Box::new(File::create(path).with_context(|| format!("{}", path.display()))?),
                 None,
             ),
             None if format == Format::Docx => (Box::new(std::io::sink()), None),

@@ -116,8 +116,7 @@ impl W<'_> {
     /// The start of the longest phrase of `list` that ends right before token `end`, not
     /// before token `from`.
     fn phrase_ending_at(&self, from: usize, end: usize, list: &[&str]) -> Option<usize> {
-        (from..end)
-            .find(|&s| list.iter().any(|p| self.phrase_at(s, p) == Some(end)))
+        (from..end).find(|&s| list.iter().any(|p| self.phrase_at(s, p) == Some(end)))
     }
     /// What a count counts: the measure noun from token `m0` and the words after it, up to a
     /// function word or punctuation (`lượt khách`, `người tham gia BHXH bắt buộc`).
@@ -373,9 +372,8 @@ pub(crate) fn extract(
         while ne > nb && !w.is_word(ne - 1) {
             ne -= 1;
         }
-        let counted = !percent
-            && end_tok > measure_start
-            && !wl.non_count.contains(&w.key(end_tok - 1));
+        let counted =
+            !percent && end_tok > measure_start && !wl.non_count.contains(&w.key(end_tok - 1));
         let mut name = if (nb >= ne || dangling) && counted {
             w.measure_phrase(measure_start, end_tok).unwrap_or_default()
         } else if nb < ne {
@@ -384,10 +382,7 @@ pub(crate) fn extract(
             String::new()
         };
         // `ảnh 1`: a photo number
-        if unit_name.is_empty()
-            && nb + 1 == ne
-            && wl.captions.contains(&w.key(nb))
-        {
+        if unit_name.is_empty() && nb + 1 == ne && wl.captions.contains(&w.key(nb)) {
             last_end_tok = Some(basis_end);
             continue;
         }

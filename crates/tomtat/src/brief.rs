@@ -123,7 +123,11 @@ pub fn comparison(i: &IndicatorOut) -> String {
         out.push(format!("{}% {against}", number(p)));
     }
     if let Some(c) = i.change_percent {
-        let against = if b.is_empty() { "cùng kỳ" } else { b.as_str() };
+        let against = if b.is_empty() {
+            "cùng kỳ"
+        } else {
+            b.as_str()
+        };
         out.push(format!("{} so với {against}", signed_percent(c)));
     }
     out.join("; ")
@@ -229,6 +233,9 @@ mod tests {
         );
         assert_eq!(reason_vi("first result unit"), "câu kết quả đầu tiên");
         assert_eq!(reason_vi("figures: 2"), "số liệu: 2");
-        assert_eq!(reason_vi("main content: doanh nghiệp"), "nội dung chính: doanh nghiệp");
+        assert_eq!(
+            reason_vi("main content: doanh nghiệp"),
+            "nội dung chính: doanh nghiệp"
+        );
     }
 }

@@ -10,7 +10,8 @@ use std::fmt::Write;
 pub const BOM: &str = "\u{feff}";
 
 /// Columns of `indicators.csv`.
-pub const INDICATOR_COLUMNS: &str = "id,source,name,value,unit,plan_percent,change_percent,basis,raw,unit_index,start,end";
+pub const INDICATOR_COLUMNS: &str =
+    "id,source,name,value,unit,plan_percent,change_percent,basis,raw,unit_index,start,end";
 /// Columns of `tasks.csv`.
 pub const TASK_COLUMNS: &str = "id,source,task,actor,unit_index,start,end";
 

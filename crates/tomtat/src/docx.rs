@@ -181,7 +181,11 @@ fn summary_body(s: &Summary, b: &mut Body) {
                 ]
             })
             .collect();
-        b.table(&[5300, 2600, 1000], &["Nhiệm vụ", "Chủ thể", "Vị trí"], &rows);
+        b.table(
+            &[5300, 2600, 1000],
+            &["Nhiệm vụ", "Chủ thể", "Vị trí"],
+            &rows,
+        );
         if s.tasks.len() > tasks.len() {
             b.para(
                 "Normal",
@@ -233,20 +237,18 @@ mod tests {
 
     #[test]
     fn docx_reads_back_with_the_key_picks_in_order() {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/000.txt"))
-            .expect("corpus/000.txt");
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/000.txt"))
+                .expect("corpus/000.txt");
         let record = Pipeline::new(PipelineOptions::default()).summarize_bytes(
             "000.txt",
             "000.txt",
             text.as_bytes(),
         );
         let bytes = docx(&record);
-        let back = crate::formats::extract(
-            std::path::Path::new("b.docx"),
-            &bytes,
-            &Default::default(),
-        )
-        .expect("our .docx reads back");
+        let back =
+            crate::formats::extract(std::path::Path::new("b.docx"), &bytes, &Default::default())
+                .expect("our .docx reads back");
         let back = back.as_str();
         let Record::Summary(s) = &record else {
             panic!("summary")
@@ -258,9 +260,9 @@ mod tests {
             }
             assert!(back.contains(title));
             for p in brief::key_picks(picks, brief::KEY_UNITS) {
-                let k = back[at..].find(p.text.as_str()).unwrap_or_else(|| {
-                    panic!("pick of unit {} missing or out of order", p.unit)
-                });
+                let k = back[at..]
+                    .find(p.text.as_str())
+                    .unwrap_or_else(|| panic!("pick of unit {} missing or out of order", p.unit));
                 at += k + p.text.len();
             }
         }

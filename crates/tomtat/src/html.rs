@@ -85,9 +85,9 @@ pub fn page(record: &Record, text: Option<&str>) -> String {
 }
 
 fn pick_item(part: &str, p: &PickOut, out: &mut String) {
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<li class=\"{part}\"><a href=\"#u{u}\" data-unit=\"{u}\">{}</a><details><summary>Lý do chọn</summary>{}</details></li>\n",
+        "<li class=\"{part}\"><a href=\"#u{u}\" data-unit=\"{u}\">{}</a><details><summary>Lý do chọn</summary>{}</details></li>",
         escape(&p.text),
         escape(&brief::reasons_vi(p)),
         u = p.unit
@@ -96,9 +96,9 @@ fn pick_item(part: &str, p: &PickOut, out: &mut String) {
 
 fn summary_page(s: &Summary, text: Option<&str>, out: &mut String) {
     head(&s.id, out);
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<header><h1>{}</h1><p class=\"src\">Nguồn: {} · {} câu · kết quả {} · hạn chế {} · chỉ đạo {} · {} chỉ tiêu · {} nhiệm vụ</p></header>\n",
+        "<header><h1>{}</h1><p class=\"src\">Nguồn: {} · {} câu · kết quả {} · hạn chế {} · chỉ đạo {} · {} chỉ tiêu · {} nhiệm vụ</p></header>",
         escape(&s.id),
         escape(&s.source),
         s.units,
@@ -114,7 +114,9 @@ fn summary_page(s: &Summary, text: Option<&str>, out: &mut String) {
         let _ = writeln!(out, "<p class=\"lead\">{}</p>", lead.join(" "));
     }
     if s.lead.is_empty() && brief::parts(s).iter().all(|(_, _, p)| p.is_empty()) {
-        out.push_str("<p class=\"src\">Không tìm thấy câu nêu kết quả, hạn chế hay nhiệm vụ.</p>\n");
+        out.push_str(
+            "<p class=\"src\">Không tìm thấy câu nêu kết quả, hạn chế hay nhiệm vụ.</p>\n",
+        );
     }
     for (part, title, picks) in brief::parts(s) {
         if picks.is_empty() {
@@ -182,7 +184,7 @@ fn summary_page(s: &Summary, text: Option<&str>, out: &mut String) {
         highlighted_text(s, text, out);
         out.push_str("</div></section>\n");
     }
-    let _ = write!(out, "<script>{SCRIPT}</script>\n");
+    let _ = writeln!(out, "<script>{SCRIPT}</script>");
 }
 
 /// The text with every pick wrapped in its `<mark>`. Picks are found by their text, in unit
@@ -276,7 +278,7 @@ pub fn href(path: &str) -> String {
         }
     }
     if out.starts_with('/') {
-        out.insert_str(0, ".");
+        out.insert(0, '.');
     }
     out
 }
@@ -323,9 +325,9 @@ pub fn index(title: &str, entries: &[IndexEntry]) -> String {
             }
         }
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "</tbody></table><script>{INDEX_SCRIPT}</script></body></html>\n"
+        "</tbody></table><script>{INDEX_SCRIPT}</script></body></html>"
     );
     out
 }

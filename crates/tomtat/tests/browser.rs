@@ -10,13 +10,22 @@ use std::process::Command;
 use tomtat::{brief, html, Pipeline, PipelineOptions, Record};
 
 fn chromium() -> Option<PathBuf> {
-    let names = ["chromium", "chromium-browser", "google-chrome", "headless_shell"];
+    let names = [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "headless_shell",
+    ];
     let found = std::env::var_os("TOMTAT_CHROMIUM")
         .map(PathBuf::from)
         .into_iter()
         .chain(names.iter().flat_map(|n| {
             std::env::var_os("PATH")
-                .map(|p| std::env::split_paths(&p).map(|d| d.join(n)).collect::<Vec<_>>())
+                .map(|p| {
+                    std::env::split_paths(&p)
+                        .map(|d| d.join(n))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         }))
         .find(|p| p.is_file());
@@ -54,7 +63,10 @@ fn run_chromium(bin: &Path, work: &Path, args: &[String], url: &str) -> String {
             "--host-resolver-rules=MAP * ~NOTFOUND",
             "--allow-file-access-from-files",
         ])
-        .arg(format!("--user-data-dir={}", work.join("profile").display()))
+        .arg(format!(
+            "--user-data-dir={}",
+            work.join("profile").display()
+        ))
         .args(args)
         .arg(url)
         .output()
@@ -77,7 +89,10 @@ fn marks(dom: &str) -> Vec<(String, usize)> {
     dom.match_indices("<mark ")
         .filter_map(|(at, _)| {
             let tag = &dom[at..at + dom[at..].find('>')?];
-            Some((attr(tag, "data-part")?, attr(tag, "data-unit")?.parse().ok()?))
+            Some((
+                attr(tag, "data-part")?,
+                attr(tag, "data-unit")?.parse().ok()?,
+            ))
         })
         .collect()
 }
@@ -97,7 +112,8 @@ fn page_requests(netlog: &Path) -> Vec<String> {
             continue;
         }
         let p = &e["params"];
-        let (Some(url), Some(nik)) = (p["url"].as_str(), p["network_isolation_key"].as_str()) else {
+        let (Some(url), Some(nik)) = (p["url"].as_str(), p["network_isolation_key"].as_str())
+        else {
             continue;
         };
         if nik.starts_with("file://") && !url.starts_with("file:") && !url.starts_with("data:") {
@@ -179,15 +195,25 @@ fn chromium_finds_every_pick_and_fetches_nothing() {
     }
     // the check itself can fail: a page with a remote image is caught
     let control = work.join("control.html");
-    std::fs::write(&control, "<html><body><img src=\"http://example.com/x.png\">x</body></html>").unwrap();
+    std::fs::write(
+        &control,
+        "<html><body><img src=\"http://example.com/x.png\">x</body></html>",
+    )
+    .unwrap();
     let netlog = work.join("control.netlog.json");
     run_chromium(
         &bin,
         &work,
-        &["--dump-dom".into(), format!("--log-net-log={}", netlog.display())],
+        &[
+            "--dump-dom".into(),
+            format!("--log-net-log={}", netlog.display()),
+        ],
         &format!("file://{}", control.display()),
     );
-    assert_eq!(page_requests(&netlog), vec!["http://example.com/x.png".to_string()]);
+    assert_eq!(
+        page_requests(&netlog),
+        vec!["http://example.com/x.png".to_string()]
+    );
     let _ = std::fs::remove_dir_all(&work);
 }
 

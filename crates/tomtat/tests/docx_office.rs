@@ -66,9 +66,9 @@ fn docx_reads_back_and_converts_with_libreoffice() {
                     .filter(|&c| c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
                     .map(|c| if c < ' ' { ' ' } else { c })
                     .collect();
-                let k = back[at..]
-                    .find(want.as_str())
-                    .unwrap_or_else(|| panic!("{id}: pick of unit {} missing or out of order", p.unit));
+                let k = back[at..].find(want.as_str()).unwrap_or_else(|| {
+                    panic!("{id}: pick of unit {} missing or out of order", p.unit)
+                });
                 at += k + want.len();
             }
         }
@@ -79,20 +79,36 @@ fn docx_reads_back_and_converts_with_libreoffice() {
     let Some(bin) = office() else { return };
     let profile = work.join("profile");
     let out = Command::new(bin)
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
         .arg(&work)
         .args(&files)
         .output()
         .expect("libreoffice runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "libreoffice failed: {stderr}");
-    assert!(!stderr.to_lowercase().contains("error"), "libreoffice: {stderr}");
+    assert!(
+        !stderr.to_lowercase().contains("error"),
+        "libreoffice: {stderr}"
+    );
     for f in &files {
         let pdf = f.with_extension("pdf");
         let bytes = std::fs::read(&pdf)
             .unwrap_or_else(|_| panic!("{} not converted: {stderr}", f.display()));
-        assert!(bytes.starts_with(b"%PDF") && bytes.len() > 2000, "{}", pdf.display());
+        assert!(
+            bytes.starts_with(b"%PDF") && bytes.len() > 2000,
+            "{}",
+            pdf.display()
+        );
     }
     let _ = std::fs::remove_dir_all(&work);
 }

@@ -49,7 +49,9 @@ fn figures(text: &str) -> Vec<(usize, &str)> {
 
 /// `(figure, occurrence)` of an indicator: the first figure at or after its start.
 fn key(text: &str, figs: &[(usize, &str)], i: &IndicatorOut) -> Option<(String, usize)> {
-    let k = figs.iter().position(|&(at, _)| at >= i.start && at < i.end)?;
+    let k = figs
+        .iter()
+        .position(|&(at, _)| at >= i.start && at < i.end)?;
     let fig = figs[k].1;
     let occ = figs[..k].iter().filter(|&&(_, f)| f == fig).count();
     let _ = text;
@@ -77,7 +79,11 @@ fn indicator_names_precision_and_recall() {
         let f: Vec<&str> = line.split('\t').collect();
         assert!(f.len() >= 4, "bad line {line:?}");
         gold.insert(
-            (f[0].to_string(), f[1].to_string(), f[2].parse().expect("occurrence")),
+            (
+                f[0].to_string(),
+                f[1].to_string(),
+                f[2].parse().expect("occurrence"),
+            ),
             Gold {
                 keys: f[3].split('|').map(|k| k.trim().to_string()).collect(),
                 qualifier: f.get(4).unwrap_or(&"").trim().to_string(),
@@ -106,7 +112,19 @@ fn indicator_names_precision_and_recall() {
                     found_right += 1;
                     if !g.qualifier.is_empty() {
                         qualified += 1;
-                        let words = ["trên", "hơn", "gần", "khoảng", "dưới", "tối đa", "chừng", "xấp xỉ", "ước", "tới", "lên đến"];
+                        let words = [
+                            "trên",
+                            "hơn",
+                            "gần",
+                            "khoảng",
+                            "dưới",
+                            "tối đa",
+                            "chừng",
+                            "xấp xỉ",
+                            "ước",
+                            "tới",
+                            "lên đến",
+                        ];
                         if words.iter().any(|w| i.raw.to_lowercase().starts_with(w)) {
                             qualified_right += 1;
                         } else {
@@ -114,7 +132,10 @@ fn indicator_names_precision_and_recall() {
                         }
                     }
                 }
-                Some(g) => eprintln!("  {doc} {fig}#{occ}: name {:?}, want one of {:?}", i.name, g.keys),
+                Some(g) => eprintln!(
+                    "  {doc} {fig}#{occ}: name {:?}, want one of {:?}",
+                    i.name, g.keys
+                ),
                 None => eprintln!("  {doc} {fig}#{occ}: not an indicator, named {:?}", i.name),
             }
         }
@@ -135,8 +156,8 @@ fn indicator_names_precision_and_recall() {
 fn no_junk_names_on_the_corpus() {
     let pipeline = Pipeline::new(PipelineOptions::default());
     let function_words = [
-        "và", "đã", "của", "trong", "với", "các", "những", "là", "có", "được", "từ", "đối",
-        "cho", "tại", "thì", "mà", "ảnh", "việc", "vượt", "thiếu", "cử",
+        "và", "đã", "của", "trong", "với", "các", "những", "là", "có", "được", "từ", "đối", "cho",
+        "tại", "thì", "mà", "ảnh", "việc", "vượt", "thiếu", "cử",
     ];
     let (mut all, mut junk) = (0, Vec::new());
     for n in 0..=42 {
@@ -145,7 +166,10 @@ fn no_junk_names_on_the_corpus() {
         for i in &s.indicators {
             all += 1;
             let name = i.name.trim().to_lowercase();
-            if name.is_empty() || function_words.contains(&name.as_str()) || !name.chars().any(char::is_alphabetic) {
+            if name.is_empty()
+                || function_words.contains(&name.as_str())
+                || !name.chars().any(char::is_alphabetic)
+            {
                 junk.push(format!("{doc}: {:?} ({})", i.name, i.raw));
             }
         }
