@@ -118,6 +118,17 @@ impl W<'_> {
     fn phrase_ending_at(&self, from: usize, end: usize, list: &[&str]) -> Option<usize> {
         (from..end).find(|&s| list.iter().any(|p| self.phrase_at(s, p) == Some(end)))
     }
+    /// Tokens `s..e` without the function words at either end (`name_trim`).
+    fn trim_name(&self, mut s: usize, mut e: usize) -> (usize, usize) {
+        let wl = lists();
+        while let Some(k) = self.any_phrase_at(s, &wl.name_trim).filter(|&k| k <= e) {
+            s = k;
+        }
+        while let Some(k) = self.phrase_ending_at(s, e, &wl.name_trim) {
+            e = k;
+        }
+        (s, e)
+    }
     /// What a count counts: the measure noun from token `m0` and the words after it, up to a
     /// function word or punctuation (`lượt khách`, `người tham gia BHXH bắt buộc`).
     fn measure_phrase(&self, m0: usize, end_tok: usize) -> Option<String> {
@@ -403,13 +414,15 @@ pub(crate) fn extract(
                 name = text[toks[end_tok].start..toks[e - 1].end].to_string();
             }
         }
-        if name.is_empty() && percent {
+        // `chiếm 8% về tổng số vụ`: a share named after it (but `so với ...` is a basis)
+        if name.is_empty() && percent && w.phrase_at(end_tok, "so với").is_none() {
             let mut e = end_tok;
             while e < toks.len() && toks[e].kind == Tk::Word && e - end_tok < 6 {
                 e += 1;
             }
-            if e > end_tok {
-                name = text[toks[end_tok].start..toks[e - 1].end].to_string();
+            let (s0, e0) = w.trim_name(end_tok, e);
+            if s0 < e0 {
+                name = text[toks[s0].start..toks[e0 - 1].end].to_string();
             }
         }
         if name.is_empty() {
@@ -521,6 +534,13 @@ mod tests {
         assert_eq!(v[0].unit_name, "lượt khách");
         assert_eq!(v[0].name, "lượt khách");
         assert_eq!(v[0].raw, "trên 170.000 lượt khách");
+    }
+
+    #[test]
+    fn comrades_are_counted_and_shares_named_after() {
+        let v = run("Ban Bí thư thi hành kỷ luật 4 đồng chí, chiếm 8% về tổng số vụ.");
+        assert_eq!(v[0].unit_name, "đồng chí", "{v:#?}");
+        assert_eq!(v[1].name, "tổng số vụ");
     }
 
     #[test]
