@@ -40,7 +40,7 @@ li.directive{border-left:5px solid #1565c0;padding-left:.5em;list-style:none}
 details{font-size:.85em;color:#444}summary{cursor:pointer;color:#666}
 table{border-collapse:collapse;width:100%;font-size:.95em}td,th{border:1px solid #bbb;padding:.2em .4em;vertical-align:top}th{background:#eee}td.n{text-align:right;white-space:nowrap}
 .text{white-space:pre-wrap;font-size:.95em}
-mark{padding:0 .1em;border-radius:2px}mark[data-part=result]{background:#c8e6c9}mark[data-part=shortcoming]{background:#ffcdd2}mark[data-part=directive]{background:#bbdefb}
+mark{padding:0 .1em;border-radius:2px}mark[data-part=result],mark[data-legend=result]{background:#c8e6c9}mark[data-part=shortcoming],mark[data-legend=shortcoming]{background:#ffcdd2}mark[data-part=directive],mark[data-legend=directive]{background:#bbdefb}
 mark:target,mark.on{outline:3px solid #f9a825}
 .legend mark{margin-right:.6em}
 @media (min-width:1300px){body{max-width:none;display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);column-gap:2em}header{grid-column:1/3}.source{position:sticky;top:0;max-height:100vh;overflow:auto}}
@@ -285,11 +285,14 @@ pub fn href(path: &str) -> String {
 
 const INDEX_SCRIPT: &str = r#"
 function fold(s){return s.normalize('NFD').replace(/[\u0300-\u036f]/g,'').replace(/đ/g,'d').replace(/Đ/g,'D').toLowerCase();}
-var q=document.getElementById('q');q.addEventListener('input',function(){var v=fold(q.value);var n=0;document.querySelectorAll('tbody tr').forEach(function(r){var ok=fold(r.textContent).indexOf(v)>=0;r.hidden=!ok;if(ok)n++;});document.getElementById('n').textContent=n;});
+var q=document.getElementById('q');
+function filter(){var v=fold(q.value);var n=0;document.querySelectorAll('tbody tr').forEach(function(r){var ok=fold(r.textContent).indexOf(v)>=0;r.hidden=!ok;if(ok)n++;});document.getElementById('n').textContent=n;}
+q.addEventListener('input',filter);
+if(location.hash.indexOf('#q=')===0){q.value=decodeURIComponent(location.hash.slice(3));filter();}
 "#;
 
 /// The batch index: one row a document with its counts and a link to its page, filtered by
-/// the text typed in the box.
+/// the text typed in the box (case and tone marks ignored; `index.html#q=TEXT` opens filtered).
 pub fn index(title: &str, entries: &[IndexEntry]) -> String {
     let mut out = String::new();
     head(title, &mut out);

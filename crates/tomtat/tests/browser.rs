@@ -218,6 +218,34 @@ fn chromium_finds_every_pick_and_fetches_nothing() {
 }
 
 #[test]
+fn chromium_filters_the_batch_index() {
+    let Some(bin) = chromium() else { return };
+    let work = tmpdir("index");
+    let pipeline = Pipeline::new(PipelineOptions::default());
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let entries: Vec<html::IndexEntry> = ["000", "019", "037"]
+        .iter()
+        .map(|n| {
+            let text = std::fs::read_to_string(corpus.join(format!("{n}.txt"))).unwrap();
+            let (record, _) = page_of(&pipeline, &format!("{n}.txt"), &text);
+            html::IndexEntry::new(&record, html::href(&format!("{n}.txt.html")))
+        })
+        .collect();
+    let file = work.join("index.html");
+    std::fs::write(&file, html::index("Lô <thử>", &entries)).unwrap();
+    // `ky luat` finds 019 (kỷ luật đảng viên) without tone marks
+    let url = format!("file://{}#q=ky%20luat", file.display());
+    let dom = run_chromium(&bin, &work, &["--dump-dom".into()], &url);
+    let rows: Vec<&str> = dom.split("<tr").skip(2).collect();
+    assert_eq!(rows.len(), 3, "{dom}");
+    let shown: Vec<bool> = rows.iter().map(|r| !r.starts_with(" hidden")).collect();
+    assert!(shown[1], "019 shown: {dom}");
+    assert!(shown.iter().filter(|&&s| s).count() < 3, "filtered: {dom}");
+    assert!(dom.contains("Lô &lt;thử&gt;"));
+    let _ = std::fs::remove_dir_all(&work);
+}
+
+#[test]
 fn chromium_screenshot_is_not_blank() {
     let Some(bin) = chromium() else { return };
     let work = tmpdir("shot");
