@@ -385,8 +385,26 @@ pub(crate) fn extract(
         }
         let counted =
             !percent && end_tok > measure_start && !wl.non_count.contains(&w.key(end_tok - 1));
+        // `cứng hóa được trên 28 km đường GTNT`: after a verb, the words after the measure
+        let after = || {
+            let mut e = end_tok;
+            while w.is_word(e)
+                && e - end_tok < 5
+                && !wl.stop_unit.contains(&w.key(e))
+                && w.any_phrase_at(e, &wl.name_trim).is_none()
+                && !wl.time_after.contains(&w.key(e))
+            {
+                e += 1;
+            }
+            (e > end_tok).then(|| text[toks[end_tok].start..toks[e - 1].end].to_string())
+        };
         let mut name = if (nb >= ne || dangling) && counted {
             w.measure_phrase(measure_start, end_tok).unwrap_or_default()
+        } else if let Some(a) = (dangling && !percent && end_tok > i + 1)
+            .then(after)
+            .flatten()
+        {
+            a
         } else if nb < ne {
             text[toks[nb].start..toks[ne - 1].end].to_string()
         } else {
@@ -551,6 +569,8 @@ mod tests {
         assert_eq!(v.len(), 3, "{v:#?}");
         assert_eq!(v[1].name, "HTX");
         assert_eq!(v[2].name, "DN");
+        let v = run("Toàn huyện đã cứng hóa được trên 28 km đường GTNT.");
+        assert_eq!(v[0].name, "đường GTNT", "{v:#?}");
         let v = run("DA đường Đông – Tây 4 đi cảng Nghi Sơn; tỷ lệ bao phủ đạt khoảng 90%.");
         assert_eq!(v.len(), 1, "{v:#?}");
         assert_eq!(v[0].raw, "khoảng 90%");

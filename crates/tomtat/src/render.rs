@@ -227,9 +227,12 @@ pub fn signed_percent(v: f64) -> String {
     format!("{}{}%", if v > 0.0 { "+" } else { "" }, number(v))
 }
 
-/// Keep text from breaking Markdown tables and lists.
+/// Keep text from breaking Markdown tables and lists, and markup in it from being rendered
+/// (`<script>` shows as text).
 pub fn escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    s.replace('<', "&lt;")
+        .replace('|', "\\|")
+        .replace('\n', " ")
 }
 
 /// The header of a batch digest.
@@ -298,5 +301,13 @@ mod tests {
         assert_eq!(number(-5.5), "-5,5");
         assert_eq!(signed_percent(5.1), "+5,1%");
         assert_eq!(signed_percent(-2.0), "-2%");
+    }
+
+    #[test]
+    fn markdown_escapes_markup_and_table_bars() {
+        assert_eq!(
+            escape("a|b <script>x</script> & c\nd"),
+            "a\\|b &lt;script>x&lt;/script> & c d"
+        );
     }
 }
