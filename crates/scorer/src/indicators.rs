@@ -349,8 +349,19 @@ pub(crate) fn extract(
             }
             nb -= 1;
         }
+        // not back into the previous figure and its measure (`12.823 triệu đồng và xử phạt ...`)
+        if let Some(le) = last_end_tok.filter(|_| out.len() > first_here) {
+            nb = nb.max(le.min(b));
+        }
         while nb < b && !w.is_word(nb) {
             nb += 1;
+        }
+        // `Tập đoàn Dầu khí Việt Nam có tổng giá trị vốn chủ sở hữu`: the quantity named after
+        // `có` / `với` is the name
+        if let Some(k) = (nb + 1..b).rev().find(|&k| {
+            matches!(w.key(k - 1), "có" | "với") && w.any_phrase_at(k, &wl.name_heads).is_some()
+        }) {
+            nb = k;
         }
         // what is measured, not who measured it: start after the last `đã`, `cho biết`
         // (unless the name already starts with `số`, `tổng`, `tỷ lệ`)
@@ -569,6 +580,10 @@ mod tests {
         assert_eq!(v.len(), 3, "{v:#?}");
         assert_eq!(v[1].name, "HTX");
         assert_eq!(v[2].name, "DN");
+        let v = run("Tập đoàn Dầu khí Việt Nam có tổng giá trị vốn chủ sở hữu gần 90.000 tỷ đồng.");
+        assert_eq!(v[0].name, "tổng giá trị vốn chủ sở hữu", "{v:#?}");
+        let v = run("phát hiện sai phạm 12.823 triệu đồng và xử phạt hành chính 306 trường hợp.");
+        assert_eq!(v[1].name, "xử phạt hành chính", "{v:#?}");
         let v = run("Toàn huyện đã cứng hóa được trên 28 km đường GTNT.");
         assert_eq!(v[0].name, "đường GTNT", "{v:#?}");
         let v = run("DA đường Đông – Tây 4 đi cảng Nghi Sơn; tỷ lệ bao phủ đạt khoảng 90%.");
