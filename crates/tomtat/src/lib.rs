@@ -15,6 +15,8 @@
 //! parallel with output in input order; [`render`] writes Markdown, [`html`] HTML pages,
 //! [`docx`] Word briefings and [`csv`] spreadsheet tables.
 
+#![forbid(unsafe_code)]
+
 pub mod batch;
 pub mod brief;
 pub mod csv;
