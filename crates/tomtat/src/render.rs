@@ -293,14 +293,6 @@ pub fn digest_indicator_rows(record: &Record) -> String {
 pub const DIGEST_INDICATOR_HEADER: &str =
     "## Chỉ tiêu theo văn bản (indicators)\n\n| Văn bản | Chỉ tiêu | Giá trị | Đơn vị | % kế hoạch | Thay đổi |\n|---|---|---:|---|---:|---:|\n";
 
-/// CSV rows of a record's indicators (see [`crate::csv`]; CRLF line ends).
-pub fn indicator_csv_rows(record: &Record) -> String {
-    crate::csv::indicator_rows(record)
-}
-
-/// Header line of `indicators.csv`, after a UTF-8 BOM (see [`crate::csv::indicator_header`]).
-pub const INDICATOR_CSV_HEADER: &str = crate::csv::INDICATOR_HEADER_BOM;
-
 /// One CSV cell, safe to open in a spreadsheet: a cell that starts with `=`, `+`, `-` (when not
 /// a number), `@`, a tab or a carriage return would run as a formula, so it gets a leading `'`
 /// (OWASP, "CSV injection"); a cell with a comma, quote or line break is quoted.
