@@ -24,14 +24,23 @@ use tomtat::{render, Record};
 /// Names of the batch files at the top of DIR, which no document may take.
 pub const RESERVED_STEMS: &[&str] = &["index", "digest", "indicators", "tasks"];
 
-/// The artifacts written for each document besides its `.json`: (extension, bytes).
-/// Another output format plugs in here (and its extension in [`ARTIFACT_EXTENSIONS`]).
-pub fn document_artifacts(record: &Record, _source_text: &str) -> Vec<(&'static str, Vec<u8>)> {
-    vec![("md", render::markdown(record).into_bytes())]
+/// The files written for each document besides its `.json`: the Markdown briefing and, with
+/// `--format html` or `docx`, the page or Word file rendered for it. Another output format
+/// plugs in here.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Artifacts {
+    /// How the `.md` briefing is written.
+    pub md: render::MdOptions,
+    /// The extension (`html`, `docx`) of the rendered file, when there is one.
+    pub rendered: Option<&'static str>,
 }
 
-/// The extensions [`document_artifacts`] writes, checked by `--skip-existing`.
-pub const ARTIFACT_EXTENSIONS: &[&str] = &["md"];
+impl Artifacts {
+    /// The extensions written, each checked by `--skip-existing`.
+    pub fn extensions(&self) -> impl Iterator<Item = &'static str> {
+        std::iter::once("md").chain(self.rendered)
+    }
+}
 
 /// Escape one part of an id for a file name (see the module doc).
 fn escape_part(part: &str, top_level: bool) -> String {
@@ -139,21 +148,26 @@ pub fn temp_of(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Write one document's files under `dir`: the artifacts, then its `.json` with the digest of
-/// its source (the mark that the set is complete), each atomically.
+/// Write one document's files under `dir`: the artifacts (`rendered` is the page or Word file
+/// of [`Artifacts::rendered`]), then its `.json` with the digest of its source (the mark that
+/// the set is complete), each atomically.
 pub fn write_document(
     dir: &Path,
     stem: &Path,
     record: &Record,
-    source_text: &str,
+    artifacts: &Artifacts,
+    rendered: Option<&[u8]>,
     digest: &str,
 ) -> Result<()> {
     let json_path = file_of(dir, stem, "json");
     if let Some(parent) = json_path.parent() {
         std::fs::create_dir_all(parent).with_context(|| parent.display().to_string())?;
     }
-    for (ext, bytes) in document_artifacts(record, source_text) {
-        write_atomic(&file_of(dir, stem, ext), &bytes)?;
+    let md = render::markdown_with(record, &artifacts.md);
+    write_atomic(&file_of(dir, stem, "md"), md.as_bytes())?;
+    if let Some(ext) = artifacts.rendered {
+        let bytes = rendered.with_context(|| format!("no .{ext} rendered"))?;
+        write_atomic(&file_of(dir, stem, ext), bytes)?;
     }
     let mut json = serde_json::to_value(record)?;
     json["source_digest"] = digest.into();
@@ -162,16 +176,22 @@ pub fn write_document(
     write_atomic(&json_path, &bytes)
 }
 
-/// The record saved by an earlier run, when all its files are complete, for the same id and
-/// the same source.
-pub fn saved(dir: &Path, stem: &Path, id: &str, digest: &str) -> Option<Record> {
+/// The record saved by an earlier run, when all its files (those of `artifacts` too) are
+/// complete, for the same id and the same source.
+pub fn saved(
+    dir: &Path,
+    stem: &Path,
+    id: &str,
+    digest: &str,
+    artifacts: &Artifacts,
+) -> Option<Record> {
     let bytes = std::fs::read(file_of(dir, stem, "json")).ok()?;
     let mut json: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
     let obj = json.as_object_mut()?;
     if obj.remove("source_digest")?.as_str()? != digest {
         return None;
     }
-    for ext in ARTIFACT_EXTENSIONS {
+    for ext in artifacts.extensions() {
         let len = std::fs::metadata(file_of(dir, stem, ext)).ok()?.len();
         if len == 0 {
             return None;
@@ -225,12 +245,32 @@ mod tests {
         )
         .unwrap();
         let stem = stem_of("sub/a");
-        write_document(&dir, &stem, &record, "", "d1").unwrap();
-        assert!(saved(&dir, &stem, "a", "d1").is_some());
-        assert!(saved(&dir, &stem, "a", "d2").is_none(), "source changed");
-        assert!(saved(&dir, &stem, "b", "d1").is_none(), "another id");
+        let md = Artifacts::default();
+        let html = Artifacts {
+            rendered: Some("html"),
+            ..md
+        };
+        write_document(&dir, &stem, &record, &md, None, "d1").unwrap();
+        assert!(saved(&dir, &stem, "a", "d1", &md).is_some());
+        assert!(
+            saved(&dir, &stem, "a", "d2", &md).is_none(),
+            "source changed"
+        );
+        assert!(saved(&dir, &stem, "b", "d1", &md).is_none(), "another id");
+        assert!(
+            saved(&dir, &stem, "a", "d1", &html).is_none(),
+            "no .html from the Markdown run"
+        );
+        write_document(&dir, &stem, &record, &html, Some(b"<p>a</p>"), "d1").unwrap();
+        assert!(saved(&dir, &stem, "a", "d1", &html).is_some());
+        std::fs::write(file_of(&dir, &stem, "html"), "").unwrap();
+        assert!(
+            saved(&dir, &stem, "a", "d1", &html).is_none(),
+            "empty .html"
+        );
+        assert!(saved(&dir, &stem, "a", "d1", &md).is_some());
         std::fs::write(file_of(&dir, &stem, "md"), "").unwrap();
-        assert!(saved(&dir, &stem, "a", "d1").is_none(), "empty .md");
+        assert!(saved(&dir, &stem, "a", "d1", &md).is_none(), "empty .md");
         let names: Vec<_> = std::fs::read_dir(dir.join("sub"))
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())

@@ -28,8 +28,12 @@ pub enum Format {
     Jsonl,
     /// One JSON array of all documents.
     Json,
-    /// A Markdown briefing per document.
+    /// A Markdown briefing per document (a leader's page; `--reasons` for every pick).
     Md,
+    /// A self-contained HTML page per document (with --out: `<id>.html` and `index.html`).
+    Html,
+    /// A Word briefing per document (with --out: `<id>.docx`; or one document to `-o FILE`).
+    Docx,
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
@@ -71,8 +75,10 @@ pub struct Args {
     /// Worker threads (default: all cores).
     #[arg(long, short)]
     jobs: Option<usize>,
-    /// Also write one .json and one .md per document under DIR (mirroring the input tree),
-    /// plus index.jsonl, digest.md and indicators.csv; each file is written atomically.
+    /// Also write one .json and one .md per document under DIR (mirroring the input tree; with
+    /// --format html or docx also its .html or .docx), plus index.jsonl, digest.md,
+    /// indicators.csv, tasks.csv (and index.html with --format html); each file is written
+    /// atomically.
     #[arg(long)]
     out: Option<PathBuf>,
     /// With --out: keep documents whose files are complete from an earlier run of the same
@@ -104,6 +110,16 @@ pub struct Args {
     /// Memory limit of the process that parses PDF, .doc and RTF files, in MB.
     #[arg(long, default_value_t = 1024, value_name = "MB")]
     parse_memory_mb: u64,
+    /// Write the output to FILE instead of stdout (a `.docx` needs exactly one document); the
+    /// file appears, complete, when the run ends.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Markdown: every pick with its place, score and reasons, all indicators and tasks.
+    #[arg(long)]
+    reasons: bool,
+    /// With --out: CSV tables without the UTF-8 BOM (for tools that dislike it).
+    #[arg(long)]
+    csv_plain: bool,
     /// No progress line.
     #[arg(long, short)]
     quiet: bool,
@@ -122,12 +138,15 @@ struct Done {
     bytes: u64,
     /// Kept from an earlier run (--skip-existing).
     kept: bool,
+    /// The document rendered as HTML or Word, when that is the format (not for kept ones).
+    rendered: Option<Vec<u8>>,
 }
 
 /// What every job shares.
 struct Ctx {
     pipeline: Pipeline,
     pool: Pool,
+    view: View,
     out: Option<PathBuf>,
     skip_existing: bool,
     max_file: u64,
@@ -178,6 +197,17 @@ fn run_batch_command(args: Args) -> Result<i32> {
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    if args.format == Format::Docx && args.out.is_none() && args.output.is_none() {
+        eprintln!("tomtat: error: --format docx writes files: give --out DIR or -o FILE.docx");
+        return Ok(2);
+    }
+    let view = View {
+        format: args.format,
+        md: render::MdOptions {
+            reasons: args.reasons,
+        },
+        csv_plain: args.csv_plain,
+    };
 
     // Decide what there is to do before anything is written.
     let mut namer = args.out.as_ref().map(|_| Namer::default());
@@ -254,6 +284,7 @@ fn run_batch_command(args: Args) -> Result<i32> {
     let ctx = Ctx {
         pipeline,
         pool,
+        view,
         out: args.out.clone(),
         skip_existing: args.skip_existing,
         max_file: args.max_file_mb << 20,
@@ -261,7 +292,7 @@ fn run_batch_command(args: Args) -> Result<i32> {
         large: Mutex::new(()),
         stdin: Mutex::new(stdin),
     };
-    let mut emitter = Emitter::new(args.format, args.out.as_deref())?;
+    let mut emitter = Emitter::new(view, args.out.as_deref(), args.output.as_deref())?;
 
     if let Some(source) = &args.jsonl {
         let reader: Box<dyn BufRead> = if source == Path::new("-") {
@@ -513,8 +544,16 @@ impl Ctx {
     /// With --skip-existing, the complete result saved by an earlier run of the same source.
     fn saved(&self, job: &Job<impl Sync>, digest: &str, bytes: u64) -> Option<Done> {
         let dir = self.out.as_deref().filter(|_| self.skip_existing)?;
-        let record = outdir::saved(dir, job.stem.as_deref()?, &job.id, digest)?;
-        Some(finish(record, bytes, true))
+        let artifacts = self.view.artifacts();
+        let stem = job.stem.as_deref()?;
+        let record = outdir::saved(dir, stem, &job.id, digest, &artifacts)?;
+        let mut done = finish(record, bytes, true);
+        // The page or Word file of a kept document is the one saved (complete, checked above).
+        done.rendered = match artifacts.rendered {
+            Some(ext) => Some(std::fs::read(outdir::file_of(dir, stem, ext)).ok()?),
+            None => None,
+        };
+        Some(done)
     }
 
     /// The text of a file's bytes: in a worker process for the parsers that can crash, in
@@ -569,12 +608,50 @@ impl Ctx {
             Ok(r) => r,
             Err(panic) => return error(format!("internal error, please report it: {panic}")),
         };
+        // The page or Word file is made here, in the worker, while the text is at hand.
+        let rendered = self.view.render(&record, Some(text.as_str()));
         if let (Some(dir), Some(stem)) = (self.out.as_deref(), job.stem.as_deref()) {
-            if let Err(e) = outdir::write_document(dir, stem, &record, text.as_str(), digest) {
+            let artifacts = self.view.artifacts();
+            let written =
+                outdir::write_document(dir, stem, &record, &artifacts, rendered.as_deref(), digest);
+            if let Err(e) = written {
                 return error(format!("cannot write output: {e:#}"));
             }
         }
-        finish(record, bytes, false)
+        let mut done = finish(record, bytes, false);
+        done.rendered = rendered;
+        done
+    }
+}
+
+/// How documents are shown to people.
+#[derive(Clone, Copy)]
+struct View {
+    format: Format,
+    md: render::MdOptions,
+    csv_plain: bool,
+}
+
+impl View {
+    /// The HTML page or Word file of a record, when that is the format.
+    fn render(&self, record: &Record, text: Option<&str>) -> Option<Vec<u8>> {
+        match self.format {
+            Format::Html => Some(tomtat::html::page(record, text).into_bytes()),
+            Format::Docx => Some(tomtat::docx::docx(record)),
+            Format::Jsonl | Format::Json | Format::Md => None,
+        }
+    }
+
+    /// The files written for each document under --out besides its `.json`.
+    fn artifacts(&self) -> outdir::Artifacts {
+        outdir::Artifacts {
+            md: self.md,
+            rendered: match self.format {
+                Format::Html => Some("html"),
+                Format::Docx => Some("docx"),
+                Format::Jsonl | Format::Json | Format::Md => None,
+            },
+        }
     }
 }
 
@@ -597,6 +674,7 @@ fn finish(record: Record, bytes: u64, kept: bool) -> Done {
         line,
         bytes,
         kept,
+        rendered: None,
     }
 }
 
@@ -669,13 +747,17 @@ impl<R: BufRead> LineReader<R> {
     }
 }
 
-/// Writes records to stdout and, with --out, to the batch files (each written to a temporary
-/// name and renamed at the end).
+/// Writes records to stdout (or `-o FILE`) and, with --out, to the batch files; every file is
+/// written to a temporary name and renamed when complete.
 struct Emitter {
-    format: Format,
-    stdout: BufWriter<std::io::Stdout>,
+    view: View,
+    stdout: BufWriter<Box<dyn Write>>,
+    /// `-o FILE` (not .docx): written to its temporary name, renamed at the end.
+    output: Option<PathBuf>,
     count: usize,
     batch: Option<BatchFiles>,
+    /// With --format docx -o FILE: the one document's file, written at the end.
+    docx: Option<(PathBuf, Option<Vec<u8>>)>,
 }
 
 struct BatchFiles {
@@ -684,58 +766,82 @@ struct BatchFiles {
     digest: BufWriter<File>,
     digest_rows: BufWriter<File>,
     csv: BufWriter<File>,
+    tasks: BufWriter<File>,
+    /// The documents of `index.html` (with --format html).
+    pages: Vec<tomtat::html::IndexEntry>,
 }
 
-const BATCH_FILES: [&str; 3] = ["index.jsonl", "digest.md", "indicators.csv"];
+const BATCH_FILES: [&str; 4] = ["index.jsonl", "digest.md", "indicators.csv", "tasks.csv"];
 const DIGEST_ROWS: &str = ".digest-indicators.tmp";
 
 impl Emitter {
-    fn new(format: Format, out: Option<&Path>) -> Result<Emitter> {
+    fn new(view: View, out: Option<&Path>, output: Option<&Path>) -> Result<Emitter> {
+        let format = view.format;
+        let create = |path: PathBuf| -> Result<BufWriter<File>> {
+            Ok(BufWriter::new(
+                File::create(&path).with_context(|| format!("{}", path.display()))?,
+            ))
+        };
         let batch = match out {
             None => None,
             Some(dir) => {
                 std::fs::create_dir_all(dir).with_context(|| {
                     format!("{}: cannot create the output folder", dir.display())
                 })?;
-                let create = |path: PathBuf| -> Result<BufWriter<File>> {
-                    Ok(BufWriter::new(
-                        File::create(&path).with_context(|| format!("{}", path.display()))?,
-                    ))
-                };
                 let temp = |name: &str| outdir::temp_of(&dir.join(name));
                 let mut digest = create(temp("digest.md"))?;
                 digest.write_all(
                     render::digest_header("Tóm tắt theo lô (batch digest)").as_bytes(),
                 )?;
                 let mut csv = create(temp("indicators.csv"))?;
-                csv.write_all(render::INDICATOR_CSV_HEADER.as_bytes())?;
+                csv.write_all(tomtat::csv::indicator_header(view.csv_plain).as_bytes())?;
+                let mut tasks = create(temp("tasks.csv"))?;
+                tasks.write_all(tomtat::csv::task_header(view.csv_plain).as_bytes())?;
                 Some(BatchFiles {
                     dir: dir.to_path_buf(),
                     index: create(temp("index.jsonl"))?,
                     digest,
                     digest_rows: create(dir.join(DIGEST_ROWS))?,
                     csv,
+                    tasks,
+                    pages: Vec::new(),
                 })
             }
         };
-        let mut stdout = BufWriter::new(std::io::stdout());
+        let (sink, output, docx): (Box<dyn Write>, _, _) = match output {
+            Some(path) if format == Format::Docx => (
+                Box::new(std::io::sink()),
+                None,
+                Some((path.to_path_buf(), None)),
+            ),
+            Some(path) => (
+                Box::new(create(outdir::temp_of(path))?),
+                Some(path.to_path_buf()),
+                None,
+            ),
+            None if format == Format::Docx => (Box::new(std::io::sink()), None, None),
+            None => (Box::new(std::io::stdout()), None, None),
+        };
+        let mut stdout = BufWriter::new(sink);
         match format {
             Format::Json => stdout.write_all(b"[\n")?,
             Format::Md => {
                 stdout.write_all(render::digest_header("Tóm tắt (briefings)").as_bytes())?
             }
-            Format::Jsonl => {}
+            Format::Jsonl | Format::Html | Format::Docx => {}
         }
         Ok(Emitter {
-            format,
+            view,
             stdout,
+            output,
             count: 0,
             batch,
+            docx,
         })
     }
 
     fn emit(&mut self, done: &Done) -> Result<()> {
-        match self.format {
+        match self.view.format {
             // One write a record, newline included, so that processes appending to one
             // file (xargs -P) do not interleave inside a record.
             Format::Jsonl => self.stdout.write_all(done.line.as_bytes())?,
@@ -747,7 +853,28 @@ impl Emitter {
             }
             Format::Md => self
                 .stdout
-                .write_all(render::markdown(&done.record).as_bytes())?,
+                .write_all(render::markdown_with(&done.record, &self.view.md).as_bytes())?,
+            Format::Html => match &done.rendered {
+                Some(page) => self.stdout.write_all(page)?,
+                None => self
+                    .stdout
+                    .write_all(tomtat::html::page(&done.record, None).as_bytes())?,
+            },
+            Format::Docx => {
+                if let Some((path, file)) = &mut self.docx {
+                    if self.count > 0 {
+                        anyhow::bail!(
+                            "{}: -o takes one .docx document; use --out DIR for several",
+                            path.display()
+                        );
+                    }
+                    *file = Some(
+                        done.rendered
+                            .clone()
+                            .unwrap_or_else(|| tomtat::docx::docx(&done.record)),
+                    );
+                }
+            }
         }
         self.count += 1;
         if let Some(b) = &mut self.batch {
@@ -757,9 +884,23 @@ impl Emitter {
             b.digest_rows
                 .write_all(render::digest_indicator_rows(&done.record).as_bytes())?;
             b.csv
-                .write_all(render::indicator_csv_rows(&done.record).as_bytes())?;
+                .write_all(tomtat::csv::indicator_rows(&done.record).as_bytes())?;
+            b.tasks
+                .write_all(tomtat::csv::task_rows(&done.record).as_bytes())?;
+            if self.view.format == Format::Html {
+                // The page's name: the stem the Namer gave this (unique) id.
+                let stem = outdir::stem_of(done.record.id());
+                let rel: Vec<String> = outdir::file_of(Path::new(""), &stem, "html")
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                b.pages.push(tomtat::html::IndexEntry::new(
+                    &done.record,
+                    tomtat::html::href(&rel.join("/")),
+                ));
+            }
         }
-        if self.format != Format::Json {
+        if self.view.format != Format::Json {
             // Stream: a consumer (a pipe, Spark) sees each document as soon as it is done.
             self.stdout.flush()?;
         }
@@ -767,10 +908,15 @@ impl Emitter {
     }
 
     fn finish(mut self) -> Result<()> {
-        if self.format == Format::Json {
+        if self.view.format == Format::Json {
             self.stdout.write_all(b"]\n")?;
         }
         self.stdout.flush()?;
+        drop(self.stdout);
+        if let Some(path) = &self.output {
+            std::fs::rename(outdir::temp_of(path), path)
+                .with_context(|| path.display().to_string())?;
+        }
         if let Some(mut b) = self.batch.take() {
             b.digest_rows.flush()?;
             drop(b.digest_rows);
@@ -780,15 +926,23 @@ impl Emitter {
             let mut rows = File::open(&rows_path)?;
             std::io::copy(&mut rows, &mut b.digest)?;
             std::fs::remove_file(&rows_path)?;
-            for w in [&mut b.digest, &mut b.index, &mut b.csv] {
+            for w in [&mut b.digest, &mut b.index, &mut b.csv, &mut b.tasks] {
                 w.flush()?;
             }
-            drop((b.digest, b.index, b.csv));
+            drop((b.digest, b.index, b.csv, b.tasks));
             for name in BATCH_FILES {
                 let path = b.dir.join(name);
                 std::fs::rename(outdir::temp_of(&path), &path)
                     .with_context(|| path.display().to_string())?;
             }
+            if self.view.format == Format::Html {
+                let index = tomtat::html::index("Tóm tắt theo lô", &b.pages);
+                outdir::write_atomic(&b.dir.join("index.html"), index.as_bytes())?;
+            }
+        }
+        if let Some((path, file)) = self.docx.take() {
+            let bytes = file.context("no document to write")?;
+            outdir::write_atomic(&path, &bytes)?;
         }
         Ok(())
     }

@@ -462,7 +462,7 @@ fn output_names_are_safe_unique_and_inside_the_out_folder() {
     let recs = records(&out);
     let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["a/b.txt", "a\\b.txt", "x%E9.txt", "x%FF.txt"]);
-    assert_eq!(tree(&out_dir).len(), 3 + 2 * 4, "{:?}", tree(&out_dir));
+    assert_eq!(tree(&out_dir).len(), 4 + 2 * 4, "{:?}", tree(&out_dir));
 
     // JSON-lines ids that name nothing, a folder, a batch file or another document.
     let line = |id: &str| {
@@ -506,7 +506,7 @@ fn output_names_are_safe_unique_and_inside_the_out_folder() {
     top.sort();
     assert_eq!(top, ["in", "out", "out2"]);
     let files = tree(&out_dir);
-    assert_eq!(files.len(), 3 + 2 * ids.len(), "{files:?}");
+    assert_eq!(files.len(), 4 + 2 * ids.len(), "{files:?}");
     assert!(files.iter().all(|f| !f.ends_with(".tmp")), "{files:?}");
     let digest = std::fs::read_to_string(out_dir.join("digest.md")).unwrap();
     assert!(digest.starts_with("# ") && !digest.contains('\0'));
@@ -536,6 +536,89 @@ fn an_out_folder_inside_the_input_is_not_read_back() {
         assert_eq!(out.status.code(), Some(0));
     }
     std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn html_and_docx_outputs_use_the_safe_names_and_resume_checks_them() {
+    let root = temp_dir("views");
+    let ids = ["../x", "dup", "dup", "index", "<script>alert(1)</script>"];
+    let feed: String = ids
+        .iter()
+        .map(|id| {
+            serde_json::json!({"id": id, "text": "Thu ngân sách đạt 25,5 tỷ đồng, tăng 5% so với cùng kỳ."})
+                .to_string()
+                + "\n"
+        })
+        .collect();
+    let summarize = |out_dir: &Path, format: &str, resume: bool| {
+        let o = out_dir.display().to_string();
+        let mut args = vec!["summarize", "--jsonl", "-", "--out", &o, "--format", format];
+        if resume {
+            args.push("--skip-existing");
+        }
+        let (out, _) = run(
+            &args,
+            Some(feed.clone().into_bytes()),
+            Duration::from_secs(60),
+        );
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let html = root.join("html");
+    summarize(&html, "html", false);
+    let files = tree(&html);
+    assert!(files.iter().all(|f| !f.ends_with(".tmp")), "{files:?}");
+    // Per document .json, .md and .html; the batch files and index.html.
+    assert_eq!(files.len(), 5 + 3 * ids.len(), "{files:?}");
+    assert!(files.contains(&"%2E./x.html".to_string()), "{files:?}");
+    assert!(files.contains(&"dup~2.html".to_string()), "{files:?}");
+    assert!(files.contains(&"%69ndex.html".to_string()), "{files:?}");
+    // Every link of index.html names a page that is there.
+    let index = std::fs::read_to_string(html.join("index.html")).unwrap();
+    let links: Vec<String> = index
+        .split("<a href=\"")
+        .skip(1)
+        .map(|rest| percent_decode(&rest[..rest.find('"').unwrap()].replace("&amp;", "&")))
+        .collect();
+    assert_eq!(links.len(), ids.len(), "{index}");
+    for link in &links {
+        assert!(html.join(link).is_file(), "{link} in index.html: {files:?}");
+    }
+    assert!(!index.contains("<script>alert"), "escaped");
+
+    // A resumed run keeps complete documents, and redoes the one whose page is missing.
+    let stderr = summarize(&html, "html", true);
+    assert!(stderr.contains("0 summarized, 5 kept"), "{stderr}");
+    std::fs::remove_file(html.join("dup~2.html")).unwrap();
+    let stderr = summarize(&html, "html", true);
+    assert!(stderr.contains("1 summarized, 4 kept"), "{stderr}");
+    assert!(html.join("dup~2.html").is_file());
+
+    // A Markdown run's folder has no Word files: resuming as docx writes them all.
+    let docx = root.join("docx");
+    summarize(&docx, "md", false);
+    let stderr = summarize(&docx, "docx", true);
+    assert!(stderr.contains("5 summarized"), "{stderr}");
+    let files = tree(&docx);
+    assert_eq!(files.len(), 4 + 3 * ids.len(), "{files:?}");
+    assert!(files.iter().filter(|f| f.ends_with(".docx")).count() == ids.len());
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
 }
 
 #[test]
@@ -584,7 +667,7 @@ fn kill_then_resume_leaves_complete_outputs_only() {
     let recs = records(&out);
     assert_eq!(recs.len(), n);
     let files = tree(&out_dir);
-    assert_eq!(files.len(), 3 + 2 * n, "{files:?}");
+    assert_eq!(files.len(), 4 + 2 * n, "{files:?}");
     for f in &files {
         let bytes = std::fs::read(out_dir.join(f)).unwrap();
         assert!(!bytes.is_empty(), "{f} is empty");

@@ -340,7 +340,10 @@ fn out_dir_mirrors_the_tree_and_resumes() {
     let index = std::fs::read_to_string(out_dir.join("index.jsonl")).unwrap();
     assert_eq!(index.lines().count(), 2);
     let csv = std::fs::read_to_string(out_dir.join("indicators.csv")).unwrap();
-    assert!(csv.starts_with("id,name,value,unit"), "{csv}");
+    assert!(
+        csv.starts_with("\u{feff}id,source,name,value,unit"),
+        "{csv}"
+    );
     let digest = std::fs::read_to_string(out_dir.join("digest.md")).unwrap();
     assert!(
         digest.contains("### 000.txt") && digest.contains("### 2024/report.txt"),

@@ -20,6 +20,13 @@ struct Lists {
     plan_words: Vec<&'static str>,
     stop_unit: Vec<&'static str>,
     count_verbs: Vec<&'static str>,
+    qualifiers: Vec<&'static str>,
+    name_trim: Vec<&'static str>,
+    name_cut: Vec<&'static str>,
+    name_heads: Vec<&'static str>,
+    object_verbs: Vec<&'static str>,
+    non_count: Vec<&'static str>,
+    captions: Vec<&'static str>,
 }
 
 /// Parse the sections of the list file (unknown sections are an error).
@@ -34,6 +41,13 @@ fn parse_lists(src: &'static str) -> Result<Lists, String> {
         plan_words: Vec::new(),
         stop_unit: Vec::new(),
         count_verbs: Vec::new(),
+        qualifiers: Vec::new(),
+        name_trim: Vec::new(),
+        name_cut: Vec::new(),
+        name_heads: Vec::new(),
+        object_verbs: Vec::new(),
+        non_count: Vec::new(),
+        captions: Vec::new(),
     };
     let mut cur: Option<&mut Vec<&'static str>> = None;
     for (n, line) in src.lines().enumerate() {
@@ -52,6 +66,13 @@ fn parse_lists(src: &'static str) -> Result<Lists, String> {
                 "plan_words" => &mut l.plan_words,
                 "stop_unit" => &mut l.stop_unit,
                 "count_verbs" => &mut l.count_verbs,
+                "qualifiers" => &mut l.qualifiers,
+                "name_trim" => &mut l.name_trim,
+                "name_cut" => &mut l.name_cut,
+                "name_heads" => &mut l.name_heads,
+                "object_verbs" => &mut l.object_verbs,
+                "non_count" => &mut l.non_count,
+                "captions" => &mut l.captions,
                 _ => return Err(format!("line {}: unknown section [{name}]", n + 1)),
             });
             continue;
@@ -91,6 +112,40 @@ impl W<'_> {
     }
     fn any_phrase_at(&self, i: usize, list: &[&str]) -> Option<usize> {
         list.iter().filter_map(|p| self.phrase_at(i, p)).max()
+    }
+    /// The start of the longest phrase of `list` that ends right before token `end`, not
+    /// before token `from`.
+    fn phrase_ending_at(&self, from: usize, end: usize, list: &[&str]) -> Option<usize> {
+        (from..end).find(|&s| list.iter().any(|p| self.phrase_at(s, p) == Some(end)))
+    }
+    /// Tokens `s..e` without the function words at either end (`name_trim`).
+    fn trim_name(&self, mut s: usize, mut e: usize) -> (usize, usize) {
+        let wl = lists();
+        while let Some(k) = self.any_phrase_at(s, &wl.name_trim).filter(|&k| k <= e) {
+            s = k;
+        }
+        while let Some(k) = self.phrase_ending_at(s, e, &wl.name_trim) {
+            e = k;
+        }
+        (s, e)
+    }
+    /// What a count counts: the measure noun from token `m0` and the words after it, up to a
+    /// function word or punctuation (`lượt khách`, `người tham gia BHXH bắt buộc`).
+    fn measure_phrase(&self, m0: usize, end_tok: usize) -> Option<String> {
+        let wl = lists();
+        if m0 >= end_tok || !self.is_word(m0) {
+            return None;
+        }
+        let mut e = end_tok;
+        while self.is_word(e)
+            && e - m0 < 6
+            && !wl.stop_unit.contains(&self.key(e))
+            && self.any_phrase_at(e, &wl.name_trim).is_none()
+            && !wl.time_after.contains(&self.key(e))
+        {
+            e += 1;
+        }
+        Some(self.text[self.toks[m0].start..self.toks[e - 1].end].to_string())
     }
 }
 
@@ -154,6 +209,16 @@ pub(crate) fn extract(
             {
                 continue;
             }
+            // a number in a proper name (`đường Đông – Tây 4`, `Vành đai 2`)
+            if i > 1
+                && w.is_word(i - 1)
+                && w.raw(i - 1).chars().next().is_some_and(char::is_uppercase)
+                && value < 1000.0
+                && w.any_phrase_at(i + 1, &wl.measures).is_none()
+                && !(w.is_word(i + 1) && wl.multipliers.contains(&w.key(i + 1)))
+            {
+                continue;
+            }
             let digits_only = raw_num.bytes().all(|b| b.is_ascii_digit());
             if digits_only && raw_num.len() == 4 && (1900.0..2101.0).contains(&value) {
                 continue;
@@ -170,6 +235,7 @@ pub(crate) fn extract(
         }
         // unit of measure
         let mut j = i + 1;
+        let mut measure_start = j;
         let mut unit_name = String::new();
         if percent {
             unit_name.push('%');
@@ -179,6 +245,7 @@ pub(crate) fn extract(
                 mult.push(w.raw(j).to_string());
                 j += 1;
             }
+            measure_start = j;
             let measure = w.any_phrase_at(j, &wl.measures);
             let mut parts = mult;
             if let Some(e) = measure {
@@ -189,16 +256,9 @@ pub(crate) fn extract(
                 && !wl.stop_unit.contains(&w.key(j))
                 && w.raw(j).chars().next().is_some_and(|c| c.is_lowercase())
             {
-                // an unlisted measure word: one or two syllables (`quyết định`, `trụ sở`)
-                let two = w.is_word(j + 1)
-                    && !wl.stop_unit.contains(&w.key(j + 1))
-                    && w.raw(j + 1)
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_lowercase());
-                let e = if two { j + 2 } else { j + 1 };
-                parts.push(text[toks[j].start..toks[e - 1].end].to_string());
-                j = e;
+                // an unlisted measure word: one syllable (two-syllable ones are listed)
+                parts.push(w.raw(j).to_string());
+                j += 1;
             }
             unit_name = parts.join(" ");
         }
@@ -289,14 +349,83 @@ pub(crate) fn extract(
             }
             nb -= 1;
         }
+        // not back into the previous figure and its measure (`12.823 triệu đồng và xử phạt ...`)
+        if let Some(le) = last_end_tok.filter(|_| out.len() > first_here) {
+            nb = nb.max(le.min(b));
+        }
         while nb < b && !w.is_word(nb) {
             nb += 1;
         }
-        let mut name = if nb < b {
-            text[toks[nb].start..toks[b - 1].end].to_string()
+        // `Tập đoàn Dầu khí Việt Nam có tổng giá trị vốn chủ sở hữu`: the quantity named after
+        // `có` / `với` is the name
+        if let Some(k) = (nb + 1..b).rev().find(|&k| {
+            matches!(w.key(k - 1), "có" | "với") && w.any_phrase_at(k, &wl.name_heads).is_some()
+        }) {
+            nb = k;
+        }
+        // what is measured, not who measured it: start after the last `đã`, `cho biết`
+        // (unless the name already starts with `số`, `tổng`, `tỷ lệ`)
+        let mut ne = b;
+        if w.any_phrase_at(nb, &wl.name_heads).is_none() {
+            let mut k = ne;
+            while k > nb {
+                k -= 1;
+                if let Some(e) = w.any_phrase_at(k, &wl.name_cut).filter(|&e| e <= ne) {
+                    nb = e;
+                    break;
+                }
+            }
+        }
+        // a name that ends in a verb or a function word leaves the figure's object unnamed
+        let dangling = w.phrase_ending_at(nb, ne, &wl.object_verbs).is_some()
+            || w.phrase_ending_at(nb, ne, &wl.name_trim).is_some();
+        loop {
+            while nb < ne && !w.is_word(nb) {
+                nb += 1;
+            }
+            match w.any_phrase_at(nb, &wl.name_trim).filter(|&e| e <= ne) {
+                Some(e) => nb = e,
+                None => break,
+            }
+        }
+        while let Some(s) = w.phrase_ending_at(nb, ne, &wl.name_trim) {
+            ne = s;
+        }
+        while ne > nb && !w.is_word(ne - 1) {
+            ne -= 1;
+        }
+        let counted =
+            !percent && end_tok > measure_start && !wl.non_count.contains(&w.key(end_tok - 1));
+        // `cứng hóa được trên 28 km đường GTNT`: after a verb, the words after the measure
+        let after = || {
+            let mut e = end_tok;
+            while w.is_word(e)
+                && e - end_tok < 5
+                && !wl.stop_unit.contains(&w.key(e))
+                && w.any_phrase_at(e, &wl.name_trim).is_none()
+                && !wl.time_after.contains(&w.key(e))
+            {
+                e += 1;
+            }
+            (e > end_tok).then(|| text[toks[end_tok].start..toks[e - 1].end].to_string())
+        };
+        let mut name = if (nb >= ne || dangling) && counted {
+            w.measure_phrase(measure_start, end_tok).unwrap_or_default()
+        } else if let Some(a) = (dangling && !percent && end_tok > i + 1)
+            .then(after)
+            .flatten()
+        {
+            a
+        } else if nb < ne {
+            text[toks[nb].start..toks[ne - 1].end].to_string()
         } else {
             String::new()
         };
+        // `ảnh 1`: a photo number
+        if unit_name.is_empty() && nb + 1 == ne && wl.captions.contains(&w.key(nb)) {
+            last_end_tok = Some(basis_end);
+            continue;
+        }
         // `thông qua 02 dự thảo Chương trình ...`: the verb's object names what is counted
         let verb_before = !percent
             && b == i
@@ -314,20 +443,32 @@ pub(crate) fn extract(
                 name = text[toks[end_tok].start..toks[e - 1].end].to_string();
             }
         }
-        if name.is_empty() && percent {
+        // `chiếm 8% về tổng số vụ`: a share named after it (but `so với ...` is a basis)
+        if name.is_empty() && percent && w.phrase_at(end_tok, "so với").is_none() {
             let mut e = end_tok;
             while e < toks.len() && toks[e].kind == Tk::Word && e - end_tok < 6 {
                 e += 1;
             }
-            if e > end_tok {
-                name = text[toks[end_tok].start..toks[e - 1].end].to_string();
+            let (s0, e0) = w.trim_name(end_tok, e);
+            if s0 < e0 {
+                name = text[toks[s0].start..toks[e0 - 1].end].to_string();
             }
         }
-        if name.is_empty() && unit_name.is_empty() {
-            // a bare number with nothing said about it
+        if name.is_empty() {
+            // a figure with nothing said about what it measures
             last_end_tok = Some(basis_end);
             continue;
         }
+        // the qualifier right before the figure stays with it (`trên 170.000 lượt khách`)
+        let q_start = wl
+            .qualifiers
+            .iter()
+            .filter_map(|q| {
+                let k = q.split_whitespace().count();
+                (i >= k && w.phrase_at(i - k, q) == Some(i)).then(|| toks[i - k].start)
+            })
+            .min()
+            .unwrap_or(t.start);
         let end = if end_tok > i + 1 {
             toks[end_tok - 1].end
         } else {
@@ -343,8 +484,8 @@ pub(crate) fn extract(
             name,
             value,
             unit_name,
-            raw: text[t.start..end].to_string(),
-            start: t.start,
+            raw: text[q_start..end].to_string(),
+            start: q_start,
             end,
             plan_percent,
             change_percent,
@@ -420,7 +561,34 @@ mod tests {
         assert_eq!(v.len(), 1, "{v:#?}");
         assert_eq!(v[0].value, 170000.0);
         assert_eq!(v[0].unit_name, "lượt khách");
-        assert_eq!(v[0].name, "huyện đón");
+        assert_eq!(v[0].name, "lượt khách");
+        assert_eq!(v[0].raw, "trên 170.000 lượt khách");
+    }
+
+    #[test]
+    fn comrades_are_counted_and_shares_named_after() {
+        let v = run("Ban Bí thư thi hành kỷ luật 4 đồng chí, chiếm 8% về tổng số vụ.");
+        assert_eq!(v[0].unit_name, "đồng chí", "{v:#?}");
+        assert_eq!(v[1].name, "tổng số vụ");
+    }
+
+    #[test]
+    fn names_are_what_is_measured() {
+        let v = run("Từ đầu năm đến nay toàn Đảng bộ đã kết nạp được 42 đảng viên mới nâng tổng số đảng viên lên 4.100 đảng viên.");
+        assert_eq!(v[0].name, "đảng viên mới", "{v:#?}");
+        let v = run("Trong năm đã hình thành mới 33 mô hình, 2 HTX, 18 DN; ảnh 1 cho thấy.");
+        assert_eq!(v.len(), 3, "{v:#?}");
+        assert_eq!(v[1].name, "HTX");
+        assert_eq!(v[2].name, "DN");
+        let v = run("Tập đoàn Dầu khí Việt Nam có tổng giá trị vốn chủ sở hữu gần 90.000 tỷ đồng.");
+        assert_eq!(v[0].name, "tổng giá trị vốn chủ sở hữu", "{v:#?}");
+        let v = run("phát hiện sai phạm 12.823 triệu đồng và xử phạt hành chính 306 trường hợp.");
+        assert_eq!(v[1].name, "xử phạt hành chính", "{v:#?}");
+        let v = run("Toàn huyện đã cứng hóa được trên 28 km đường GTNT.");
+        assert_eq!(v[0].name, "đường GTNT", "{v:#?}");
+        let v = run("DA đường Đông – Tây 4 đi cảng Nghi Sơn; tỷ lệ bao phủ đạt khoảng 90%.");
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].raw, "khoảng 90%");
     }
 
     #[test]

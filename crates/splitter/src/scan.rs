@@ -452,7 +452,11 @@ fn marker(text: &str, words: &[W]) -> Option<(Marker, usize)> {
         }
     }
     // `2.1 Phòng Y tế:`: a sub-item number without its final dot, before a capital
-    if w0.contains('.') && is_marker_body(w0) && w0.as_bytes()[0].is_ascii_digit() && next.is_some_and(is_cap) {
+    if w0.contains('.')
+        && is_marker_body(w0)
+        && w0.as_bytes()[0].is_ascii_digit()
+        && next.is_some_and(is_cap)
+    {
         return Some((Marker::Enum, 1));
     }
     if (is_roman(w0) || (w0.len() <= 2 && w0.bytes().all(|b| b.is_ascii_digit())))
@@ -693,7 +697,8 @@ impl<'a> Ctx<'a> {
         let end = i + len;
         let next = self.get(end)?;
         let colon = self.w(end - 1).ends_with(':');
-        let ok = is_cap(next) && (colon || all_caps(self.w(i)) || inline_marker(self, end).is_some());
+        let ok =
+            is_cap(next) && (colon || all_caps(self.w(i)) || inline_marker(self, end).is_some());
         ok.then_some(end)
     }
 
@@ -1079,7 +1084,9 @@ fn structured(cx: &Ctx) -> bool {
         }
         let j = k + 1;
         let nx = cx.w(j);
-        if nx.starts_with('(') || !(nx.as_bytes()[0].is_ascii_alphanumeric() || cx.rules.ordinal.contains(nx)) {
+        if nx.starts_with('(')
+            || !(nx.as_bytes()[0].is_ascii_alphanumeric() || cx.rules.ordinal.contains(nx))
+        {
             continue;
         }
         if let Some((m, mw)) = inline_marker(cx, j) {

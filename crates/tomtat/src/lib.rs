@@ -12,7 +12,10 @@
 //! Stages live in their own crates (re-exported here): [`text`] decodes and
 //! normalizes, [`tokenizer`] cuts tokens and words, [`splitter`] finds units,
 //! [`scorer`] labels parts and picks key units. [`batch`] runs many documents in
-//! parallel with output in input order; [`render`] writes Markdown.
+//! parallel with output in input order; [`render`] writes Markdown, [`html`] HTML pages,
+//! [`docx`] Word briefings and [`csv`] spreadsheet tables.
+
+#![forbid(unsafe_code)]
 
 /// The README's example, compiled and run as a doctest.
 #[doc = include_str!("../README.md")]
@@ -20,10 +23,14 @@
 pub struct ReadmeDoctests;
 
 pub mod batch;
+pub mod brief;
+pub mod csv;
+pub mod docx;
+pub mod html;
 pub mod output;
 pub mod render;
 
-pub use output::{ErrorRecord, IndicatorOut, PickOut, Record, Summary, TaskOut};
+pub use output::{ErrorRecord, IndicatorOut, LeadOut, PickOut, Record, Summary, TaskOut};
 pub use tomtat_formats as formats;
 pub use tomtat_meta as meta;
 pub use tomtat_scorer as scorer;

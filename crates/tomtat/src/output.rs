@@ -51,6 +51,9 @@ pub struct Summary {
     pub units: usize,
     /// Number of units per part.
     pub part_sizes: PartSizes,
+    /// The lead: the few units that say what the document is about (empty until computed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lead: Vec<LeadOut>,
     pub results: Vec<PickOut>,
     pub shortcomings: Vec<PickOut>,
     pub directives: Vec<PickOut>,
@@ -81,6 +84,17 @@ pub struct PickOut {
     pub unit: usize,
     pub score: f32,
     pub why: Vec<String>,
+}
+
+/// A unit of the lead.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LeadOut {
+    pub text: String,
+    /// Source byte range.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the unit in the document.
+    pub unit: usize,
 }
 
 /// A figure.
@@ -196,6 +210,7 @@ impl Summary {
             encoding: text.encoding().name().to_string(),
             units: units.len(),
             part_sizes,
+            lead: Vec::new(),
             results,
             shortcomings,
             directives,

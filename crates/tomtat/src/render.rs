@@ -1,5 +1,6 @@
 //! Markdown for people: one briefing per document, and a batch digest.
 
+use crate::brief;
 use crate::output::{IndicatorOut, PickOut, Record, Summary};
 use std::fmt::Write;
 
@@ -10,7 +11,16 @@ const PARTS: [(&str, &str); 3] = [
     ("Nhiệm vụ, chỉ đạo", "directives"),
 ];
 
-/// Render one record as a Markdown briefing.
+/// How much a Markdown briefing shows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MdOptions {
+    /// Every pick with its place, score and reasons (`--reasons`), all indicators and tasks;
+    /// by default a leader's page: the lead, a few key units a part, headline indicators and
+    /// main tasks.
+    pub reasons: bool,
+}
+
+/// Render one record as a Markdown leader's page (see [`MdOptions`]).
 ///
 /// ```
 /// use tomtat::{ErrorRecord, Record, render};
@@ -18,6 +28,11 @@ const PARTS: [(&str, &str); 3] = [
 /// assert!(render::markdown(&r).contains("encrypted PDF"));
 /// ```
 pub fn markdown(record: &Record) -> String {
+    markdown_with(record, &MdOptions::default())
+}
+
+/// Render one record as Markdown, with or without the reasons.
+pub fn markdown_with(record: &Record, options: &MdOptions) -> String {
     let mut md = String::new();
     match record {
         Record::Error(e) => {
@@ -29,9 +44,75 @@ pub fn markdown(record: &Record) -> String {
                 e.source
             );
         }
-        Record::Summary(s) => summary_markdown(s, &mut md),
+        Record::Summary(s) if options.reasons => summary_markdown(s, &mut md),
+        Record::Summary(s) => leader_markdown(s, &mut md),
     }
     md
+}
+
+/// The leader's page: lead, key units, headline indicators, main tasks; no reasons.
+fn leader_markdown(s: &Summary, md: &mut String) {
+    let _ = writeln!(md, "## {}\n", heading(&s.id));
+    let _ = writeln!(
+        md,
+        "_Nguồn: `{}` · {} câu · {} chỉ tiêu · {} nhiệm vụ_\n",
+        s.source,
+        s.units,
+        s.indicators.len(),
+        s.tasks.len()
+    );
+    let meta = s.meta.line();
+    if !meta.is_empty() {
+        let _ = writeln!(md, "_{}_\n", escape(&meta));
+    }
+    if !s.lead.is_empty() {
+        let lead: Vec<&str> = s.lead.iter().map(|l| l.text.as_str()).collect();
+        let _ = writeln!(md, "> {}\n", escape(&lead.join(" ")));
+    }
+    if s.lead.is_empty() && brief::parts(s).iter().all(|(_, _, p)| p.is_empty()) {
+        md.push_str("_Không tìm thấy câu nêu kết quả, hạn chế hay nhiệm vụ._\n\n");
+    }
+    for (_, title, picks) in brief::parts(s) {
+        if picks.is_empty() {
+            continue;
+        }
+        let _ = writeln!(md, "### {title}\n");
+        let key = brief::key_picks(picks, brief::KEY_UNITS);
+        for p in &key {
+            let _ = writeln!(md, "- {}", escape(&p.text));
+        }
+        md.push('\n');
+    }
+    let heads = brief::headline_indicators(s, brief::HEADLINE_INDICATORS);
+    if !heads.is_empty() {
+        md.push_str("### Chỉ tiêu chính\n\n| Chỉ tiêu | Số liệu | So với |\n|---|---:|---|\n");
+        for i in heads {
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} |",
+                escape(&i.name),
+                escape(&brief::figure(i)),
+                escape(&brief::comparison(i))
+            );
+        }
+        md.push('\n');
+    }
+    let tasks = brief::main_tasks(s, brief::MAIN_TASKS);
+    if !tasks.is_empty() {
+        md.push_str("### Nhiệm vụ chính\n\n");
+        for t in &tasks {
+            let actor = t
+                .actor
+                .as_deref()
+                .map(|a| format!(" — *{}*", escape(a)))
+                .unwrap_or_default();
+            let _ = writeln!(md, "- [ ] {}{actor}", escape(&t.text));
+        }
+        if s.tasks.len() > tasks.len() {
+            let _ = writeln!(md, "\n_(và {} nhiệm vụ khác)_", s.tasks.len() - tasks.len());
+        }
+        md.push('\n');
+    }
 }
 
 fn summary_markdown(s: &Summary, md: &mut String) {
@@ -49,6 +130,10 @@ fn summary_markdown(s: &Summary, md: &mut String) {
     let meta = s.meta.line();
     if !meta.is_empty() {
         let _ = writeln!(md, "_{}_\n", escape(&meta));
+    }
+    if !s.lead.is_empty() {
+        let lead: Vec<&str> = s.lead.iter().map(|l| l.text.as_str()).collect();
+        let _ = writeln!(md, "> {}\n", escape(&lead.join(" ")));
     }
     for ((title, key), picks) in PARTS
         .iter()
@@ -98,19 +183,11 @@ fn summary_markdown(s: &Summary, md: &mut String) {
 }
 
 fn pick_line(p: &PickOut, md: &mut String) {
-    let why = if p.why.is_empty() {
-        String::new()
-    } else {
-        format!("; {}", escape(&p.why.join("; ")))
-    };
     let _ = writeln!(
         md,
-        "- {} <sub>[câu {}, byte {}–{}, điểm {:.2}{why}]</sub>",
+        "- {} <sub>[{}]</sub>",
         escape(&p.text),
-        p.unit,
-        p.start,
-        p.end,
-        p.score
+        escape(&brief::reasons_vi(p))
     );
 }
 
@@ -158,9 +235,12 @@ pub fn signed_percent(v: f64) -> String {
     format!("{}{}%", if v > 0.0 { "+" } else { "" }, number(v))
 }
 
-/// Keep text from breaking Markdown tables and lists.
+/// Keep text from breaking Markdown tables and lists, and markup in it from being rendered
+/// (`<script>` shows as text).
 pub fn escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    s.replace('<', "&lt;")
+        .replace('|', "\\|")
+        .replace('\n', " ")
 }
 
 /// The header of a batch digest.
@@ -212,39 +292,6 @@ pub fn digest_indicator_rows(record: &Record) -> String {
 /// Header of the cross-document indicator table.
 pub const DIGEST_INDICATOR_HEADER: &str =
     "## Chỉ tiêu theo văn bản (indicators)\n\n| Văn bản | Chỉ tiêu | Giá trị | Đơn vị | % kế hoạch | Thay đổi |\n|---|---|---:|---|---:|---:|\n";
-
-/// CSV rows of a record's indicators (`id,name,value,unit,plan_percent,change_percent,raw,unit_index,start,end`).
-pub fn indicator_csv_rows(record: &Record) -> String {
-    let mut out = String::new();
-    if let Record::Summary(s) = record {
-        for i in &s.indicators {
-            let opt = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "{},{},{},{},{},{},{},{},{},{}",
-                csv(&s.id),
-                csv(&i.name),
-                i.value,
-                csv(&i.unit),
-                opt(i.plan_percent),
-                opt(i.change_percent),
-                csv(&i.raw),
-                i.unit_index,
-                i.start,
-                i.end
-            );
-        }
-    }
-    out
-}
-
-/// Header line of `indicators.csv`.
-pub const INDICATOR_CSV_HEADER: &str =
-    "id,name,value,unit,plan_percent,change_percent,raw,unit_index,start,end\n";
-
-fn csv(s: &str) -> String {
-    csv_cell(s)
-}
 
 /// One CSV cell, safe to open in a spreadsheet: a cell that starts with `=`, `+`, `-` (when not
 /// a number), `@`, a tab or a carriage return would run as a formula, so it gets a leading `'`
@@ -309,9 +356,10 @@ mod tests {
     }
 
     #[test]
-    fn csv_quotes_fields_with_commas() {
-        assert_eq!(csv("a,b"), "\"a,b\"");
-        assert_eq!(csv("say \"x\", y"), "\"say \"\"x\"\", y\"");
-        assert_eq!(csv("plain"), "plain");
+    fn markdown_escapes_markup_and_table_bars() {
+        assert_eq!(
+            escape("a|b <script>x</script> & c\nd"),
+            "a\\|b &lt;script>x&lt;/script> & c d"
+        );
     }
 }

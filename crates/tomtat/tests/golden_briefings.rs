@@ -41,7 +41,10 @@ fn corpus_briefings_match_golden_files() {
         let record = pipeline.summarize_bytes(id, &source, &bytes);
         assert!(!record.is_error(), "{id}: {record:?}");
         let outputs = [
-            ("json", serde_json::to_string_pretty(&record).unwrap() + "\n"),
+            (
+                "json",
+                serde_json::to_string_pretty(&record).unwrap() + "\n",
+            ),
             ("md", render::markdown(&record)),
         ];
         for (ext, got) in outputs {
