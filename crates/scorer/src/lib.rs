@@ -41,7 +41,9 @@
 //! ```
 
 mod indicators;
+mod lead;
 mod lex;
+mod model;
 mod parts;
 mod select;
 mod tasks;
@@ -145,6 +147,9 @@ pub struct Briefing {
     pub picks: Vec<Pick>,
     pub indicators: Vec<Indicator>,
     pub tasks: Vec<Task>,
+    /// The lead: indices of the one to three units that say who met or issued the
+    /// document, when and for what, and what was adopted (in document order).
+    pub lead: Vec<usize>,
 }
 
 fn valid_range(text: &str, u: &Unit) -> bool {
@@ -156,6 +161,17 @@ fn valid_range(text: &str, u: &Unit) -> bool {
 
 /// The bundled cue lexicon.
 const CUES: &str = include_str!("../models/scorer-cues.tsv");
+/// The bundled part model (learned from the gold reports, see `models/README.md`).
+const PART_MODEL: &str = include_str!("../models/scorer-parts.tsv");
+
+/// A part model that cannot be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ModelError {
+    #[error("not a tomtat part model (first line must be the version header)")]
+    Header,
+    #[error("line {0}: {1}")]
+    Line(usize, &'static str),
+}
 
 /// Tunable weights of the scorer (hand-set from the annotation guidelines, checked by
 /// leave-documents-out runs on the development reports).
@@ -209,6 +225,8 @@ pub struct Tuning {
     pub w_last: f32,
     /// Redundancy penalty of MMR.
     pub mmr: f32,
+    /// Scale of the learned model's scores to the hand-set scale (for the part margin).
+    pub model_scale: f32,
 }
 
 impl Default for Tuning {
@@ -240,6 +258,7 @@ impl Default for Tuning {
             w_run: 0.25,
             w_last: 0.0,
             mmr: 0.3,
+            model_scale: 1.0,
         }
     }
 }
@@ -250,6 +269,8 @@ pub struct Scorer {
     lex: Lexicon,
     tuning: Tuning,
     segmenter_words: bool,
+    /// The learned labeller; `None`: the hand-set weights label the parts.
+    model: Option<model::PartModel>,
 }
 
 impl Default for Scorer {
@@ -268,10 +289,12 @@ impl Scorer {
     #[doc(hidden)]
     pub fn with_tuning(tuning: Tuning) -> Scorer {
         let lex = Lexicon::parse(CUES).expect("bundled cue lexicon is valid");
+        let model = model::PartModel::parse(PART_MODEL).expect("bundled part model is valid");
         Scorer {
             lex,
             tuning,
             segmenter_words: false,
+            model: Some(model),
         }
     }
 
@@ -279,9 +302,26 @@ impl Scorer {
     pub fn with_lexicon(tsv: &str) -> Result<Scorer, String> {
         Ok(Scorer {
             lex: Lexicon::parse(tsv)?,
-            tuning: Tuning::default(),
-            segmenter_words: false,
+            ..Scorer::new()
         })
+    }
+
+    /// The scorer with another part model (TSV, as `models/scorer-parts.tsv`).
+    pub fn with_model(self, tsv: &str) -> Result<Scorer, ModelError> {
+        Ok(Scorer {
+            model: Some(model::PartModel::parse(tsv)?),
+            ..self
+        })
+    }
+
+    /// Label parts with the hand-set weights only (the labeller before the learned model;
+    /// for comparison runs).
+    #[doc(hidden)]
+    pub fn hand_labels(self) -> Scorer {
+        Scorer {
+            model: None,
+            ..self
+        }
     }
 
     /// Compare units by the segmenter's words instead of syllables and syllable pairs
@@ -302,9 +342,36 @@ impl Scorer {
         segmenter: &Segmenter,
         options: &SummaryOptions,
     ) -> Briefing {
+        self.summarize_inner(text, units, segmenter, options, None)
+    }
+
+    /// [`Scorer::summarize`] with the parts given (to measure selection alone).
+    #[cfg(feature = "train")]
+    pub fn summarize_with_parts(
+        &self,
+        text: &str,
+        units: &[Unit],
+        segmenter: &Segmenter,
+        options: &SummaryOptions,
+        parts: &[Part],
+    ) -> Briefing {
+        self.summarize_inner(text, units, segmenter, options, Some(parts))
+    }
+
+    fn summarize_inner(
+        &self,
+        text: &str,
+        units: &[Unit],
+        segmenter: &Segmenter,
+        options: &SummaryOptions,
+        given: Option<&[Part]>,
+    ) -> Briefing {
         let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
         let (mut an, indicators) = self.analyse(text, units, &valid);
-        let mut parts = parts::label(&mut an, &self.lex, &self.tuning);
+        let mut parts = self.label(&mut an, &valid);
+        if let Some(g) = given {
+            parts = g.to_vec();
+        }
         let vecs = if self.segmenter_words {
             let safe: Vec<Unit> = units
                 .iter()
@@ -339,12 +406,35 @@ impl Scorer {
                 tasks::extract(text, u, i, &mut tasks);
             }
         }
+        let lead = lead::lead(&an, &parts, &self.lex);
         Briefing {
             parts,
             picks,
             indicators,
             tasks,
+            lead,
         }
+    }
+
+    /// The part of every unit: the learned model if there is one, else the hand-set
+    /// weights. Sets `emis` of every unit to the scores the parts were decoded from.
+    fn label(&self, an: &mut [Analysis], valid: &[bool]) -> Vec<Part> {
+        let Some(m) = &self.model else {
+            return parts::label(an, &self.lex, &self.tuning);
+        };
+        parts::context(an, &self.lex, &self.tuning);
+        let feats = model::features(an, &self.lex, false);
+        let mut emis: Vec<[f32; 4]> = feats.iter().map(|f| m.emission(f)).collect();
+        for (i, e) in emis.iter_mut().enumerate() {
+            if !valid[i] {
+                *e = [-1e3, -1e3, -1e3, 1e3];
+            }
+        }
+        let parts = model::viterbi(&emis, &m.trans);
+        for (a, e) in an.iter_mut().zip(emis) {
+            a.emis = e.map(|x| x * self.tuning.model_scale);
+        }
+        parts
     }
 
     /// Tokens, keys, indicators and the labeller's analysis of every unit.
@@ -388,7 +478,7 @@ impl Scorer {
     pub fn explain(&self, text: &str, units: &[Unit]) -> Vec<String> {
         let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
         let (mut an, _) = self.analyse(text, units, &valid);
-        let parts = parts::label(&mut an, &self.lex, &self.tuning);
+        let parts = self.label(&mut an, &valid);
         an.iter()
             .zip(&parts)
             .map(|(a, p)| {
@@ -656,5 +746,94 @@ impl Scorer {
             .collect();
         picks.sort_by_key(|p| p.unit);
         ((0..n).map(pos_part).collect(), picks)
+    }
+}
+
+/// Training of the part model from gold (the `train` feature; used by
+/// `examples/train_parts.rs`).
+#[cfg(feature = "train")]
+pub mod train {
+    use super::*;
+
+    /// Collects documents with gold parts and trains the part model.
+    pub struct Trainer(model::learn::Trainer);
+
+    impl Default for Trainer {
+        fn default() -> Trainer {
+            Trainer::new()
+        }
+    }
+
+    impl Trainer {
+        pub fn new() -> Trainer {
+            Trainer(model::learn::Trainer::new())
+        }
+
+        /// Add a document: its units and the gold part of each.
+        pub fn add(&mut self, scorer: &Scorer, text: &str, units: &[Unit], gold: &[Part]) {
+            let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
+            let (mut an, _) = scorer.analyse(text, units, &valid);
+            parts::context(&mut an, &scorer.lex, &scorer.tuning);
+            let feats = model::features(&an, &scorer.lex, true);
+            self.0.add(feats, gold);
+        }
+
+        /// Documents added.
+        pub fn len(&self) -> usize {
+            self.0.seqs.len()
+        }
+
+        pub fn is_empty(&self) -> bool {
+            self.0.seqs.is_empty()
+        }
+
+        /// Train (averaged structured perceptron, `epochs` passes); the model as TSV.
+        pub fn train(&self, epochs: usize) -> String {
+            self.0.train(epochs)
+        }
+    }
+
+    /// The gold part of each unit: the part of the gold sentence that holds most of its
+    /// non-space characters. `sentences` are the gold sentences in order, which together
+    /// hold the non-space characters of `text` in order.
+    pub fn align(text: &str, units: &[Unit], sentences: &[(&str, Part)]) -> Vec<Part> {
+        // gold sentence of each non-space char of text, by byte offset
+        let mut owner: Vec<(usize, usize)> = Vec::new(); // (byte offset, sentence)
+        let gold: Vec<(char, usize)> = sentences
+            .iter()
+            .enumerate()
+            .flat_map(|(k, (s, _))| s.chars().filter(|c| !c.is_whitespace()).map(move |c| (c, k)))
+            .collect();
+        let mut g = 0;
+        for (off, c) in text.char_indices() {
+            if c.is_whitespace() {
+                continue;
+            }
+            // resynchronise on a mismatch within a short window
+            let mut j = g;
+            while j < gold.len() && j < g + 8 && gold[j].0 != c {
+                j += 1;
+            }
+            if j < gold.len() && gold[j].0 == c {
+                owner.push((off, gold[j].1));
+                g = j + 1;
+            }
+        }
+        units
+            .iter()
+            .map(|u| {
+                let lo = owner.partition_point(|x| x.0 < u.start);
+                let hi = owner.partition_point(|x| x.0 < u.end);
+                let mut count = [0usize; 4];
+                for &(_, k) in &owner[lo..hi] {
+                    count[parts::idx(sentences[k].1)] += 1;
+                }
+                let best = (0..4).max_by_key(|&p| (count[p], std::cmp::Reverse(p)));
+                match best {
+                    Some(p) if count[p] > 0 => parts::PARTS[p],
+                    _ => Part::Other,
+                }
+            })
+            .collect()
     }
 }

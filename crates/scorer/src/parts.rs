@@ -57,6 +57,14 @@ pub(crate) struct Analysis {
     /// The part of the `other` score that only says the unit is short or plain
     /// (cancelled under a heading that names a part).
     pub weak_other: f32,
+    /// Cues found with the part they counted for (after `đã`, `chưa` and remedies).
+    pub cue_parts: Vec<(u32, Part)>,
+    /// Index of the first token after a list or heading marker.
+    pub skip: usize,
+    /// Opens with a list or heading marker (`1.`, `a)`, `II-`).
+    pub numbered: bool,
+    /// The last punctuation of the unit (`.`, `:`, `;`, ...), if it ends with one.
+    pub terminal: Option<&'static str>,
 }
 
 fn is_roman(s: &str) -> bool {
@@ -104,6 +112,12 @@ impl Analysis {
             ..Default::default()
         };
         let (skip, numbered) = marker_len(text, &a.toks);
+        a.skip = skip;
+        a.numbered = numbered
+            || a
+                .toks
+                .first()
+                .is_some_and(|t| t.kind == Tk::Punct && matches!(&text[t.start..t.end], "-" | "–" | "+" | "•" | "*"));
         // syllable ids over the unit's own words
         let mut syls = Vec::with_capacity(a.toks.len());
         let mut punct_after = Vec::with_capacity(a.toks.len());
@@ -150,6 +164,15 @@ impl Analysis {
             })
             .map(|t| &text[t.start..t.end]);
         let terminal = matches!(last, Some("." | "!" | "?" | "…" | ";" | ":"));
+        a.terminal = match last {
+            Some(".") => Some("."),
+            Some(":") => Some(":"),
+            Some(";") => Some(";"),
+            Some("?") => Some("?"),
+            Some("!") => Some("!"),
+            Some(",") => Some(","),
+            _ => None,
+        };
         let all_caps = a.nwords >= 2 && upper * 10 >= a.nwords * 8;
         let heading_form = matches!(unit.kind, UnitKind::Heading)
             || (!terminal && a.nwords <= 16 && (numbered || all_caps));
@@ -202,6 +225,7 @@ impl Analysis {
                 CuePart::Remedy => {
                     suppress_until = h.pos + c.syls.len() + 6;
                     a.own[idx(Part::Directive)] += w;
+                    a.cue_parts.push((h.cue, Part::Directive));
                 }
                 CuePart::Part(mut p) => {
                     if p == Part::Shortcoming && h.pos < suppress_until {
@@ -225,6 +249,9 @@ impl Analysis {
                         p = Part::Shortcoming;
                     }
                     a.own[idx(p)] += w;
+                    if w > 0.0 {
+                        a.cue_parts.push((h.cue, p));
+                    }
                     if c.scope == Scope::Switch && a.switch.is_none() && w > 0.0 {
                         a.switch = Some((p, h.cue));
                     }
@@ -317,8 +344,15 @@ fn contrast_at(lex: &Lexicon, syls: &[u32], punct_after: &[bool], first: usize) 
     })
 }
 
-/// Label units: context from headings and discourse cues, then Viterbi.
+/// Label units with the hand-set weights: context from headings and discourse cues,
+/// then Viterbi.
 pub(crate) fn label(an: &mut [Analysis], lex: &Lexicon, tuning: &Tuning) -> Vec<Part> {
+    context(an, lex, tuning);
+    viterbi(an, tuning)
+}
+
+/// Context from headings and discourse cues: sets `emis` and `context` of every unit.
+pub(crate) fn context(an: &mut [Analysis], lex: &Lexicon, tuning: &Tuning) {
     let mut ctx: Option<(Part, f32, String)> = None;
     let mut heading_ctx = false;
     for (i, a) in an.iter_mut().enumerate() {
@@ -359,7 +393,6 @@ pub(crate) fn label(an: &mut [Analysis], lex: &Lexicon, tuning: &Tuning) -> Vec<
             }
         }
     }
-    viterbi(an, tuning)
 }
 
 fn viterbi(an: &[Analysis], tuning: &Tuning) -> Vec<Part> {

@@ -1,0 +1,580 @@
+//! The learned part labeller: a linear-chain model over units (structured perceptron,
+//! averaged) with Viterbi decoding. Features come from the unit's analysis (cues with
+//! the part they count for, the hand-set scores, form, heading and list structure,
+//! modality and tense words, figures and targets), its place in the document and its
+//! section, the document's kind and the neighbours' analyses; the transitions between
+//! parts are learned too. The weights are data (`models/scorer-parts.tsv`).
+
+use std::fmt::Write;
+use std::hash::Hasher;
+
+use crate::lex::{Fnv, FnvMap, Lexicon, Tk};
+use crate::parts::{idx, Analysis, PARTS};
+use crate::{ModelError, Part};
+
+/// Feature hash of a name.
+fn hash(name: &str) -> u64 {
+    let mut h = Fnv::default();
+    h.write(name.as_bytes());
+    h.finish()
+}
+
+/// Collects the features of a unit: their hashes, and their names when training.
+pub(crate) struct Feats {
+    buf: String,
+    pub hashes: Vec<u64>,
+    pub names: Option<Vec<String>>,
+}
+
+impl Feats {
+    pub fn new(keep_names: bool) -> Feats {
+        Feats {
+            buf: String::new(),
+            hashes: Vec::new(),
+            names: keep_names.then(Vec::new),
+        }
+    }
+
+    fn add(&mut self, args: std::fmt::Arguments) {
+        self.buf.clear();
+        let _ = self.buf.write_fmt(args);
+        self.hashes.push(hash(&self.buf));
+        if let Some(n) = &mut self.names {
+            n.push(self.buf.clone());
+        }
+    }
+}
+
+macro_rules! feat {
+    ($f:expr, $($arg:tt)*) => { $f.add(format_args!($($arg)*)) };
+}
+
+fn short(p: Part) -> &'static str {
+    match p {
+        Part::Result => "R",
+        Part::Shortcoming => "S",
+        Part::Directive => "D",
+        Part::Other => "O",
+    }
+}
+
+fn bucket(x: f32) -> u8 {
+    if x <= 0.05 {
+        0
+    } else if x <= 0.6 {
+        1
+    } else if x <= 1.2 {
+        2
+    } else if x <= 2.2 {
+        3
+    } else {
+        4
+    }
+}
+
+fn len_bucket(n: usize) -> u8 {
+    match n {
+        0..=3 => 0,
+        4..=8 => 1,
+        9..=15 => 2,
+        16..=30 => 3,
+        31..=60 => 4,
+        _ => 5,
+    }
+}
+
+fn argmax(s: &[f32; 4]) -> usize {
+    (0..4)
+        .max_by(|&a, &b| s[a].total_cmp(&s[b]).then(b.cmp(&a)))
+        .unwrap_or(3)
+}
+
+/// Words whose presence is a feature (modality, tense and aspect, negation, targets,
+/// assignment, speech). Their position (in the first words or later) counts too.
+const MARKERS: &[&str] = &[
+    "cần",
+    "phải",
+    "phấn đấu",
+    "giao",
+    "có trách nhiệm",
+    "chủ trì",
+    "phối hợp",
+    "đề nghị",
+    "yêu cầu",
+    "chỉ đạo",
+    "tổ chức thực hiện",
+    "đã",
+    "đang",
+    "sẽ",
+    "còn",
+    "chưa",
+    "không",
+    "được",
+    "đạt",
+    "đến năm",
+    "mục tiêu",
+    "chỉ tiêu",
+    "nhiệm vụ",
+    "giải pháp",
+    "tuy nhiên",
+    "nhưng",
+    "hạn chế",
+    "khó khăn",
+    "nguyên nhân",
+    "tăng",
+    "giảm",
+    "so với",
+    "thông qua",
+    "ban hành",
+    "tham dự",
+    "dự hội nghị",
+    "phát biểu",
+    "nhấn mạnh",
+    "cho biết",
+    "đánh giá",
+    "kết quả",
+    "tồn tại",
+    "yếu kém",
+    "bất cập",
+    "chậm",
+    "tiếp tục",
+    "tăng cường",
+    "đẩy mạnh",
+    "nâng cao",
+    "triển khai",
+    "thực hiện",
+    "năm",
+    "tháng",
+];
+
+/// The kind of document, from the words of its first units.
+const DOC_KINDS: &[(&str, &str)] = &[
+    ("chỉ thị", "directive"),
+    ("kế hoạch", "plan"),
+    ("nghị quyết", "resolution"),
+    ("thông báo", "notice"),
+    ("kết luận", "notice"),
+    ("báo cáo", "report"),
+    ("quyết định", "decision"),
+    ("chương trình", "plan"),
+    ("đề án", "plan"),
+];
+
+/// Match keys of the word tokens of a unit, in order.
+fn words(a: &Analysis) -> Vec<&str> {
+    a.toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == Tk::Word)
+        .map(|(i, _)| a.keys.key(i))
+        .collect()
+}
+
+fn has_at(w: &[&str], i: usize, phrase: &str) -> bool {
+    let mut j = i;
+    for p in phrase.split(' ') {
+        if w.get(j) != Some(&p) {
+            return false;
+        }
+        j += 1;
+    }
+    true
+}
+
+/// The document kind, from the first words of its first units.
+fn doc_kind(an: &[Analysis]) -> &'static str {
+    for a in an.iter().take(4) {
+        let w = words(a);
+        for i in 0..w.len().min(6) {
+            for (k, kind) in DOC_KINDS {
+                if has_at(&w, i, k) {
+                    return kind;
+                }
+            }
+        }
+    }
+    "news"
+}
+
+/// Features of every unit. `hand` gives the hand-set emission (with context) of each
+/// unit; `an[i].context` and `an[i].emis` must be set (see `parts::context`).
+pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<Feats> {
+    let n = an.len();
+    let kind = doc_kind(an);
+    let mut out = Vec::with_capacity(n);
+    // section state: the part a section heading named, and units since it
+    let mut sec: Option<Option<Part>> = None;
+    let mut since = 0usize;
+    let mut list_run = 0usize;
+    let own_arg: Vec<usize> = an.iter().map(|a| argmax(&a.own)).collect();
+    for (i, a) in an.iter().enumerate() {
+        let mut f = Feats::new(keep_names);
+        feat!(f, "b");
+        feat!(f, "doc={kind}");
+        let o = own_arg[i];
+        feat!(f, "own={}", o);
+        feat!(f, "emis={}", argmax(&a.emis));
+        feat!(f, "own={}&doc={kind}", o);
+        for p in 0..4 {
+            let s = a.own[p] - crate::Tuning::default().bias[p];
+            feat!(f, "own{p}:{}", bucket(s));
+        }
+        for &(c, p) in &a.cue_parts {
+            feat!(f, "c:{}:{}", lex.cues[c as usize].phrase, short(p));
+            feat!(f, "cp:{}", short(p));
+        }
+        for &k in &a.key_cues {
+            if let crate::lex::CuePart::Part(p) = lex.cues[k as usize].part {
+                feat!(f, "k:{}", short(p));
+            }
+        }
+        if let Some(h) = a.heading {
+            feat!(f, "h");
+            feat!(f, "h:{}:{}", h.map(short).unwrap_or("-"), a.section);
+        }
+        if let Some((p, _, why)) = &a.context {
+            let from = why.split(' ').next().unwrap_or("");
+            feat!(f, "ctx:{}:{from}", short(*p));
+        }
+        if let Some((p, _)) = a.switch {
+            feat!(f, "sw:{}", short(p));
+        }
+        // section and list structure
+        if a.heading.is_some() && a.section {
+            sec = Some(a.heading.flatten());
+            since = 0;
+        } else {
+            since += 1;
+        }
+        let sp = match sec {
+            None => "nosec",
+            Some(None) => "-",
+            Some(Some(p)) => short(p),
+        };
+        let spos = match since {
+            0 => 0,
+            1 => 1,
+            2 => 2,
+            3..=5 => 3,
+            _ => 4,
+        };
+        feat!(f, "sp:{sp}");
+        feat!(f, "sp:{sp}:{spos}");
+        if a.numbered {
+            list_run += 1;
+        } else {
+            list_run = 0;
+        }
+        feat!(f, "num:{}", a.numbered);
+        feat!(f, "num:{}&doc={kind}", a.numbered);
+        feat!(f, "end:{}", a.terminal.unwrap_or("none"));
+        if i > 0 {
+            let p = &an[i - 1];
+            feat!(f, "pend:{}", p.terminal.unwrap_or("none"));
+            feat!(f, "pown={}", own_arg[i - 1]);
+            if p.heading.is_some() {
+                feat!(f, "ph");
+            }
+            if p.terminal == Some(":") {
+                feat!(f, "pcolon&num:{}", a.numbered);
+            }
+        } else {
+            feat!(f, "first");
+        }
+        if i + 1 < n {
+            feat!(f, "nown={}", own_arg[i + 1]);
+        } else {
+            feat!(f, "last");
+        }
+        for r in &a.form {
+            feat!(f, "f:{r}");
+        }
+        feat!(f, "fig:{}", a.figures.min(3));
+        feat!(f, "len:{}", len_bucket(a.nwords));
+        let rp = if n == 0 { 0 } else { 5 * i / n };
+        feat!(f, "rp:{rp}");
+        feat!(f, "rp:{rp}&doc={kind}");
+        // words
+        let w = words(a);
+        let first = a.toks[..a.skip.min(a.toks.len())]
+            .iter()
+            .filter(|t| t.kind == Tk::Word)
+            .count();
+        if let Some(w1) = w.get(first) {
+            feat!(f, "w1:{w1}");
+            if let Some(w2) = w.get(first + 1) {
+                feat!(f, "w12:{w1} {w2}");
+            }
+        }
+        let mut target = false;
+        for m in MARKERS {
+            let mut early = false;
+            let mut any = false;
+            for j in 0..w.len() {
+                if has_at(&w, j, m) {
+                    any = true;
+                    early |= j < first + 4;
+                }
+            }
+            if any {
+                feat!(f, "m:{m}");
+                if early {
+                    feat!(f, "m1:{m}");
+                }
+                target |= matches!(*m, "phấn đấu" | "đến năm" | "mục tiêu" | "chỉ tiêu");
+            }
+        }
+        if target {
+            feat!(f, "target:{}", a.figures > 0);
+            feat!(f, "target&doc={kind}");
+        }
+        if a.figures > 0 {
+            feat!(f, "fig&doc={kind}");
+        }
+        let _ = list_run;
+        out.push(f);
+    }
+    out
+}
+
+/// Weights of the labeller: per feature a score for each part, and the transitions
+/// (`trans[from][to]`, `from` 4 is the start).
+#[derive(Debug, Default)]
+pub(crate) struct PartModel {
+    weights: FnvMap<u64, [f32; 4]>,
+    pub trans: [[f32; 4]; 5],
+}
+
+const HEADER: &str = "# tomtat scorer part model, version 1";
+
+impl PartModel {
+    /// Parse the TSV model (`f \t name \t w_result \t w_shortcoming \t w_directive \t w_other`,
+    /// `t \t from \t ...`).
+    pub fn parse(tsv: &str) -> Result<PartModel, ModelError> {
+        let mut m = PartModel::default();
+        let mut lines = tsv.lines().enumerate();
+        match lines.next() {
+            Some((_, h)) if h.trim_end() == HEADER => {}
+            _ => return Err(ModelError::Header),
+        }
+        for (n, line) in lines {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() != 6 {
+                return Err(ModelError::Line(n + 1, "expected 6 fields"));
+            }
+            let mut w = [0f32; 4];
+            for (k, x) in f[2..].iter().enumerate() {
+                w[k] = x
+                    .parse()
+                    .map_err(|_| ModelError::Line(n + 1, "bad weight"))?;
+            }
+            match f[0] {
+                "f" => {
+                    m.weights.insert(hash(f[1]), w);
+                }
+                "t" => {
+                    let from = match f[1] {
+                        "result" => 0,
+                        "shortcoming" => 1,
+                        "directive" => 2,
+                        "other" => 3,
+                        "start" => 4,
+                        _ => return Err(ModelError::Line(n + 1, "unknown transition")),
+                    };
+                    m.trans[from] = w;
+                }
+                _ => return Err(ModelError::Line(n + 1, "unknown record")),
+            }
+        }
+        Ok(m)
+    }
+
+    /// Score of each part for a unit.
+    pub fn emission(&self, f: &Feats) -> [f32; 4] {
+        let mut s = [0f32; 4];
+        for h in &f.hashes {
+            if let Some(w) = self.weights.get(h) {
+                for p in 0..4 {
+                    s[p] += w[p];
+                }
+            }
+        }
+        s
+    }
+}
+
+/// Best sequence of parts under emissions and transitions.
+pub(crate) fn viterbi(emis: &[[f32; 4]], trans: &[[f32; 4]; 5]) -> Vec<Part> {
+    let n = emis.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![[0f32; 4]; n];
+    let mut back = vec![[0u8; 4]; n];
+    for b in 0..4 {
+        score[0][b] = emis[0][b] + trans[4][b];
+    }
+    for i in 1..n {
+        for b in 0..4 {
+            let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
+            for a in 0..4 {
+                let s = score[i - 1][a] + trans[a][b];
+                if s > best {
+                    best = s;
+                    arg = a;
+                }
+            }
+            score[i][b] = best + emis[i][b];
+            back[i][b] = arg as u8;
+        }
+    }
+    let mut p = argmax(&score[n - 1]);
+    let mut out = vec![Part::Other; n];
+    for i in (0..n).rev() {
+        out[i] = PARTS[p];
+        p = back[i][p] as usize;
+    }
+    out
+}
+
+/// Training of the labeller (averaged structured perceptron).
+#[cfg(feature = "train")]
+pub(crate) mod learn {
+    use super::*;
+
+    /// One training document: the features of its units and their gold parts.
+    pub struct Seq {
+        pub feats: Vec<Vec<u32>>,
+        pub gold: Vec<usize>,
+    }
+
+    pub struct Trainer {
+        pub names: Vec<String>,
+        ids: std::collections::HashMap<String, u32>,
+        pub seqs: Vec<Seq>,
+    }
+
+    impl Trainer {
+        pub fn new() -> Trainer {
+            Trainer {
+                names: Vec::new(),
+                ids: Default::default(),
+                seqs: Vec::new(),
+            }
+        }
+
+        pub fn add(&mut self, feats: Vec<Feats>, gold: &[Part]) {
+            let mut seq = Seq {
+                feats: Vec::new(),
+                gold: gold.iter().map(|&p| idx(p)).collect(),
+            };
+            for f in feats {
+                let mut v = Vec::new();
+                for name in f.names.unwrap_or_default() {
+                    let next = self.names.len() as u32;
+                    let id = *self.ids.entry(name.clone()).or_insert_with(|| {
+                        self.names.push(name);
+                        next
+                    });
+                    v.push(id);
+                }
+                seq.feats.push(v);
+            }
+            self.seqs.push(seq);
+        }
+
+        /// Train for `epochs` passes; returns the model as TSV text.
+        pub fn train(&self, epochs: usize) -> String {
+            let nf = self.names.len();
+            let mut w = vec![[0f32; 4]; nf];
+            let mut u = vec![[0f32; 4]; nf]; // sum of c * update, for averaging
+            let mut t = [[0f32; 4]; 5];
+            let mut tu = [[0f32; 4]; 5];
+            let mut c = 1f32;
+            let mut order: Vec<usize> = (0..self.seqs.len()).collect();
+            let mut rng = 0x9e3779b97f4a7c15u64;
+            for _ in 0..epochs {
+                // deterministic shuffle
+                for i in (1..order.len()).rev() {
+                    rng ^= rng << 13;
+                    rng ^= rng >> 7;
+                    rng ^= rng << 17;
+                    order.swap(i, (rng % (i as u64 + 1)) as usize);
+                }
+                for &s in &order {
+                    let seq = &self.seqs[s];
+                    let emis: Vec<[f32; 4]> = seq
+                        .feats
+                        .iter()
+                        .map(|fs| {
+                            let mut e = [0f32; 4];
+                            for &f in fs {
+                                for p in 0..4 {
+                                    e[p] += w[f as usize][p];
+                                }
+                            }
+                            e
+                        })
+                        .collect();
+                    let pred: Vec<usize> = viterbi(&emis, &t).into_iter().map(idx).collect();
+                    for i in 0..pred.len() {
+                        let (g, p) = (seq.gold[i], pred[i]);
+                        if g != p {
+                            for &f in &seq.feats[i] {
+                                w[f as usize][g] += 1.0;
+                                w[f as usize][p] -= 1.0;
+                                u[f as usize][g] += c;
+                                u[f as usize][p] -= c;
+                            }
+                        }
+                        let (gf, pf) = if i == 0 {
+                            (4, 4)
+                        } else {
+                            (seq.gold[i - 1], pred[i - 1])
+                        };
+                        if gf != pf || g != p {
+                            t[gf][g] += 1.0;
+                            t[pf][p] -= 1.0;
+                            tu[gf][g] += c;
+                            tu[pf][p] -= c;
+                        }
+                    }
+                    c += 1.0;
+                }
+            }
+            let avg = |w: f32, u: f32| w - u / c;
+            let mut out = String::new();
+            out.push_str(HEADER);
+            out.push('\n');
+            out.push_str("# kind\tname\tresult\tshortcoming\tdirective\tother\n");
+            for (from, name) in ["result", "shortcoming", "directive", "other", "start"]
+                .iter()
+                .enumerate()
+            {
+                let r: Vec<String> = (0..4)
+                    .map(|p| format!("{:.3}", avg(t[from][p], tu[from][p])))
+                    .collect();
+                let _ = writeln!(out, "t\t{name}\t{}", r.join("\t"));
+            }
+            let mut rows: Vec<(usize, [f32; 4])> = (0..nf)
+                .map(|f| {
+                    let mut a = [0f32; 4];
+                    for p in 0..4 {
+                        a[p] = avg(w[f][p], u[f][p]);
+                    }
+                    (f, a)
+                })
+                .filter(|(_, a)| a.iter().any(|x| x.abs() >= 0.0005))
+                .collect();
+            rows.sort_by(|a, b| self.names[a.0].cmp(&self.names[b.0]));
+            for (f, a) in rows {
+                let r: Vec<String> = a.iter().map(|x| format!("{x:.3}")).collect();
+                let _ = writeln!(out, "f\t{}\t{}", self.names[f], r.join("\t"));
+            }
+            out
+        }
+    }
+}
