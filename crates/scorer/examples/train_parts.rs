@@ -31,6 +31,7 @@ struct Doc {
     text: String,
     units: Vec<Unit>,
     gold: Vec<Part>,
+    keys: Vec<bool>,
 }
 
 fn part(s: &str) -> Part {
@@ -49,7 +50,7 @@ fn load(dir: &str, splitter: &Splitter) -> Vec<Doc> {
         let g: Value = serde_json::from_str(line).expect("json");
         let id = g["id"].as_str().expect("id").to_string();
         let text = std::fs::read_to_string(format!("{dir}/{id}.txt")).expect("text");
-        let sents: Vec<(&str, Part)> = g["sentences"]
+        let sents: Vec<(&str, Part, bool)> = g["sentences"]
             .as_array()
             .expect("sentences")
             .iter()
@@ -57,27 +58,49 @@ fn load(dir: &str, splitter: &Splitter) -> Vec<Doc> {
                 (
                     s["text"].as_str().unwrap_or(""),
                     part(s["label"].as_str().unwrap_or("other")),
+                    s["key"].as_bool().unwrap_or(false),
                 )
             })
             .collect();
         let units = splitter.split(&text);
-        let gold = align(&text, &units, &sents);
+        let (gold, keys) = align(&text, &units, &sents).into_iter().unzip();
         docs.push(Doc {
             id,
             text,
             units,
             gold,
+            keys,
         });
     }
     docs
 }
 
-fn train(scorer: &Scorer, docs: &[&Doc]) -> String {
+const KEY_EPOCHS: usize = 10;
+
+/// The part model and the key model trained on `docs`; the key model learns from the
+/// margins of that part model.
+fn train(docs: &[&Doc]) -> (String, String) {
+    let base = Scorer::new();
     let mut t = Trainer::new();
     for d in docs {
-        t.add(scorer, &d.text, &d.units, &d.gold);
+        t.add(&base, &d.text, &d.units, &d.gold);
     }
-    t.train(EPOCHS)
+    let parts = t.train(EPOCHS);
+    let s = Scorer::new().with_model(&parts).expect("model");
+    for d in docs {
+        t.add_keys(&s, &d.text, &d.units, &d.gold, &d.keys);
+    }
+    (parts, t.train_keys(KEY_EPOCHS))
+}
+
+fn scorer(docs: &[&Doc]) -> Scorer {
+    let (p, k) = train(docs);
+    let s = Scorer::new().with_model(&p).expect("model");
+    if std::env::var_os("HAND_KEYS").is_some() {
+        s.hand_keys()
+    } else {
+        s.with_key_model(&k).expect("key model")
+    }
 }
 
 fn brief_line(scorer: &Scorer, seg: &Segmenter, d: &Doc, acc: &mut [usize; 2]) -> String {
@@ -136,7 +159,6 @@ fn main() {
     }
     let splitter = Splitter::new();
     let seg = Segmenter::new();
-    let base = Scorer::new();
     let sets: Vec<(String, Vec<Doc>)> = dirs
         .iter()
         .map(|d| {
@@ -146,9 +168,12 @@ fn main() {
         .collect();
     if let Some(path) = out {
         let all: Vec<&Doc> = sets.iter().flat_map(|(_, d)| d.iter()).collect();
-        let model = train(&base, &all);
-        std::fs::write(&path, model).expect("write model");
-        eprintln!("trained on {} documents -> {path}", all.len());
+        let (parts, keys) = train(&all);
+        std::fs::write(&path, parts).expect("write model");
+        let kpath = path.replace("scorer-parts", "scorer-keys");
+        assert_ne!(kpath, path, "--out names scorer-parts.tsv");
+        std::fs::write(&kpath, keys).expect("write key model");
+        eprintln!("trained on {} documents -> {path}, {kpath}", all.len());
     }
     if let Some(dir) = cv {
         std::fs::create_dir_all(&dir).expect("outdir");
@@ -168,13 +193,13 @@ fn main() {
                 );
             };
             // hand-set labeller
-            let hand = Scorer::new().hand_labels();
+            let hand = Scorer::new().hand_labels().hand_keys();
             let mut acc = [0; 2];
             let lines = docs.iter().map(|d| brief_line(&hand, &seg, d, &mut acc)).collect();
             report("hand", lines, acc);
             // trained on the other sets
             if !others.is_empty() {
-                let s = Scorer::new().with_model(&train(&base, &others)).expect("model");
+                let s = scorer(&others);
                 let mut acc = [0; 2];
                 let lines = docs.iter().map(|d| brief_line(&s, &seg, d, &mut acc)).collect();
                 report("cross", lines, acc);
@@ -196,7 +221,7 @@ fn main() {
                     if with_others {
                         tr.extend(others.iter().copied());
                     }
-                    let s = Scorer::new().with_model(&train(&base, &tr)).expect("model");
+                    let s = scorer(&tr);
                     for (i, d) in docs.iter().enumerate().filter(|(i, _)| i % FOLDS == f) {
                         lines[i] = brief_line(&s, &seg, d, &mut acc);
                     }

@@ -45,14 +45,15 @@ mod lead;
 mod lex;
 mod model;
 mod parts;
+mod rank;
 mod select;
 mod tasks;
 
 use tomtat_splitter::Unit;
 use tomtat_tokenizer::Segmenter;
 
-use lex::{CuePart, Lexicon, Tok};
-use parts::{idx, Analysis};
+use lex::{Lexicon, Tok};
+use parts::Analysis;
 
 /// The part of a report a unit belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -163,6 +164,8 @@ fn valid_range(text: &str, u: &Unit) -> bool {
 const CUES: &str = include_str!("../models/scorer-cues.tsv");
 /// The bundled part model (learned from the gold reports, see `models/README.md`).
 const PART_MODEL: &str = include_str!("../models/scorer-parts.tsv");
+/// The bundled key-unit model (learned from the gold reports, see `models/README.md`).
+const KEY_MODEL: &str = include_str!("../models/scorer-keys.tsv");
 
 /// A part model that cannot be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -271,6 +274,19 @@ pub struct Scorer {
     segmenter_words: bool,
     /// The learned labeller; `None`: the hand-set weights label the parts.
     model: Option<model::PartModel>,
+    /// The learned key-unit scorer; `None`: the hand-set key-unit score.
+    keys: Option<rank::KeyModel>,
+}
+
+#[cfg(feature = "train")]
+pub(crate) type KeySink = rank::learn::KeyTrainer;
+#[cfg(not(feature = "train"))]
+pub(crate) enum KeySink {}
+#[cfg(not(feature = "train"))]
+impl KeySink {
+    fn add(&mut self, _: model::Feats, _: bool) {
+        match *self {}
+    }
 }
 
 impl Default for Scorer {
@@ -290,11 +306,13 @@ impl Scorer {
     pub fn with_tuning(tuning: Tuning) -> Scorer {
         let lex = Lexicon::parse(CUES).expect("bundled cue lexicon is valid");
         let model = model::PartModel::parse(PART_MODEL).expect("bundled part model is valid");
+        let keys = rank::KeyModel::parse(KEY_MODEL).expect("bundled key model is valid");
         Scorer {
             lex,
             tuning,
             segmenter_words: false,
             model: Some(model),
+            keys: Some(keys),
         }
     }
 
@@ -312,6 +330,20 @@ impl Scorer {
             model: Some(model::PartModel::parse(tsv)?),
             ..self
         })
+    }
+
+    /// The scorer with another key-unit model (TSV, as `models/scorer-keys.tsv`).
+    pub fn with_key_model(self, tsv: &str) -> Result<Scorer, ModelError> {
+        Ok(Scorer {
+            keys: Some(rank::KeyModel::parse(tsv)?),
+            ..self
+        })
+    }
+
+    /// Score key units with the hand-set weights (for comparison runs).
+    #[doc(hidden)]
+    pub fn hand_keys(self) -> Scorer {
+        Scorer { keys: None, ..self }
     }
 
     /// Label parts with the hand-set weights only (the labeller before the learned model;
@@ -393,7 +425,7 @@ impl Scorer {
             select::syllable_vectors(&an)
         };
         let picks = match options.method {
-            Method::Default => self.pick(&an, &parts, &vecs, units, options),
+            Method::Default => self.pick(&an, &parts, &vecs, units, options, None),
             Method::LexRank => {
                 let (p, picks) = self.lexrank_baseline(&parts, &vecs, units, &valid, options);
                 parts = p;
@@ -505,248 +537,6 @@ impl Scorer {
             .collect()
     }
 
-    fn budget(&self, size: usize, options: &SummaryOptions) -> usize {
-        if size == 0 {
-            return 0;
-        }
-        let k = options.max_per_part.unwrap_or_else(|| {
-            (size as f32 * self.tuning.budget + self.tuning.budget_add - 1e-4).ceil() as usize
-        });
-        k.clamp(1, size)
-    }
-
-    fn pick(
-        &self,
-        an: &[Analysis],
-        parts: &[Part],
-        vecs: &[select::Vector],
-        units: &[Unit],
-        options: &SummaryOptions,
-    ) -> Vec<Pick> {
-        let t = &self.tuning;
-        let content: Vec<usize> = (0..parts.len())
-            .filter(|&i| parts[i] != Part::Other)
-            .collect();
-        let cent_all = select::lexrank(vecs, &content, None);
-        let mut cent = vec![0f32; parts.len()];
-        for (k, &i) in content.iter().enumerate() {
-            cent[i] = cent_all[k];
-        }
-        let mut picks = Vec::new();
-        for part in [Part::Result, Part::Shortcoming, Part::Directive] {
-            let members: Vec<usize> = content
-                .iter()
-                .copied()
-                .filter(|&i| parts[i] == part)
-                .collect();
-            let k = self.budget(members.len(), options);
-            if k == 0 {
-                continue;
-            }
-            let p = idx(part);
-            let max_c = members
-                .iter()
-                .map(|&i| cent[i])
-                .fold(0f32, f32::max)
-                .max(1e-9);
-            let mut order: Vec<usize> = members.clone();
-            order.sort_by(|&a, &b| cent[b].total_cmp(&cent[a]).then(a.cmp(&b)));
-            // rank by centrality and position among the members, by unit index
-            let mut rank_of = vec![0usize; parts.len()];
-            let mut member_of = vec![0usize; parts.len()];
-            for (r, &i) in order.iter().enumerate() {
-                rank_of[i] = r;
-            }
-            for (mi, &i) in members.iter().enumerate() {
-                member_of[i] = mi;
-            }
-            let mut scored = Vec::with_capacity(members.len());
-            let mut whys: Vec<Vec<String>> = Vec::with_capacity(members.len());
-            for (mi, &i) in members.iter().enumerate() {
-                let a = &an[i];
-                let other = (0..4)
-                    .filter(|&q| q != p)
-                    .map(|q| a.emis[q])
-                    .fold(f32::NEG_INFINITY, f32::max);
-                let margin = ((a.emis[p] - other) / 3.0).clamp(0.0, 1.0);
-                let c = cent[i] / max_c;
-                let cue: f32 = a
-                    .hits
-                    .iter()
-                    .filter(|h| {
-                        matches!(self.lex.cues[h.0 as usize].part, CuePart::Part(q) if q == part)
-                    })
-                    .map(|h| h.1)
-                    .sum();
-                let cue_n = (cue / 3.0).min(1.0);
-                let fig = if part == Part::Result {
-                    (a.figures.min(3) as f32) / 3.0
-                } else {
-                    0.0
-                };
-                let first = if mi == 0 {
-                    1.0
-                } else if i > 0 && parts[i - 1] != part {
-                    0.5
-                } else {
-                    0.0
-                };
-                let pos = if mi == 0 {
-                    t.w_first
-                } else if first > 0.0 {
-                    t.w_run
-                } else {
-                    0.0
-                };
-                let closes = mi > 0 && parts.get(i + 1).is_none_or(|&q| q != part);
-                let pos = pos - if closes { t.w_last } else { 0.0 };
-                let short = if a.nwords < 8 { -0.3 } else { 0.0 };
-                let len = (a.nwords as f32 / 40.0).min(1.0);
-                let keyw = (a.key[p] / 2.0).min(1.0);
-                let score = t.w_cent * c
-                    + t.w_margin * margin
-                    + t.w_fig * fig
-                    + pos
-                    + t.w_cue * cue_n
-                    + t.w_len * len
-                    + t.w_key * keyw
-                    + short;
-                scored.push((i, score));
-                let rank = rank_of[i] + 1;
-                whys.push(self.why(a, part, c, rank, members.len(), first));
-            }
-            for i in select::mmr(vecs, &scored, k, t.mmr) {
-                let mi = member_of[i];
-                picks.push(Pick {
-                    part,
-                    unit: i,
-                    start: units[i].start,
-                    end: units[i].end,
-                    score: scored[mi].1,
-                    why: std::mem::take(&mut whys[mi]),
-                });
-            }
-        }
-        picks.sort_by_key(|p| p.unit);
-        picks
-    }
-
-    fn why(
-        &self,
-        a: &Analysis,
-        part: Part,
-        c: f32,
-        rank: usize,
-        of: usize,
-        first: f32,
-    ) -> Vec<String> {
-        let mut why = Vec::new();
-        let mut hits: Vec<(u32, f32)> = a
-            .hits
-            .iter()
-            .copied()
-            .filter(|h| {
-                h.1 > 0.0
-                    && match self.lex.cues[h.0 as usize].part {
-                        CuePart::Part(q) => q == part,
-                        CuePart::Remedy => part == Part::Directive,
-                        CuePart::None => false,
-                    }
-            })
-            .collect();
-        hits.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        let mut shown: Vec<&str> = Vec::new();
-        for h in &hits {
-            let phrase = self.lex.cues[h.0 as usize].phrase.as_str();
-            if shown.len() == 3 {
-                break;
-            }
-            if !shown.contains(&phrase) {
-                shown.push(phrase);
-                why.push(format!("cue: {phrase} → {}", part.name()));
-            }
-        }
-        for &k in &a.key_cues {
-            let c = &self.lex.cues[k as usize];
-            if matches!(c.part, CuePart::Part(q) if q == part) {
-                why.push(format!("main content: {}", c.phrase));
-                break;
-            }
-        }
-        if let Some((p, b, from)) = &a.context {
-            if *p == part {
-                why.push(format!("context: {from} (+{b:.2})"));
-            }
-        }
-        if part == Part::Result && a.figures > 0 {
-            why.push(format!("figures: {}", a.figures));
-        }
-        why.push(format!("centrality {c:.2} (rank {rank}/{of})"));
-        if first >= 1.0 {
-            why.push(format!("first {} unit", part.name()));
-        } else if first > 0.0 {
-            why.push(format!("opens a run of {} units", part.name()));
-        }
-        if hits.is_empty() && a.context.is_none() {
-            why.push("neighbours: inside a run of the part".to_string());
-        }
-        why
-    }
-
-    /// Plain LexRank over the whole document; parts by position (thirds).
-    fn lexrank_baseline(
-        &self,
-        parts: &[Part],
-        vecs: &[select::Vector],
-        units: &[Unit],
-        valid: &[bool],
-        options: &SummaryOptions,
-    ) -> (Vec<Part>, Vec<Pick>) {
-        let n = units.len();
-        let mut total = 0;
-        for part in [Part::Result, Part::Shortcoming, Part::Directive] {
-            let size = parts.iter().filter(|&&p| p == part).count();
-            total += self.budget(size, options);
-        }
-        let pos_part = |i: usize| {
-            if 3 * i < n {
-                Part::Result
-            } else if 3 * i < 2 * n {
-                Part::Shortcoming
-            } else {
-                Part::Directive
-            }
-        };
-        let members: Vec<usize> = (0..n)
-            .filter(|&i| valid[i] && !vecs[i].is_empty())
-            .collect();
-        let lr = select::lexrank(vecs, &members, Some(0.1));
-        let mut order: Vec<usize> = (0..members.len()).collect();
-        order.sort_by(|&a, &b| lr[b].total_cmp(&lr[a]).then(a.cmp(&b)));
-        let mut picks: Vec<Pick> = order
-            .iter()
-            .take(total)
-            .enumerate()
-            .map(|(rank, &k)| {
-                let i = members[k];
-                Pick {
-                    part: pos_part(i),
-                    unit: i,
-                    start: units[i].start,
-                    end: units[i].end,
-                    score: lr[k],
-                    why: vec![format!(
-                        "lexrank {:.3} (rank {}/{})",
-                        lr[k],
-                        rank + 1,
-                        members.len()
-                    )],
-                }
-            })
-            .collect();
-        picks.sort_by_key(|p| p.unit);
-        ((0..n).map(pos_part).collect(), picks)
-    }
 }
 
 /// Training of the part model from gold (the `train` feature; used by
@@ -756,7 +546,7 @@ pub mod train {
     use super::*;
 
     /// Collects documents with gold parts and trains the part model.
-    pub struct Trainer(model::learn::Trainer);
+    pub struct Trainer(model::learn::Trainer, rank::learn::KeyTrainer);
 
     impl Default for Trainer {
         fn default() -> Trainer {
@@ -766,7 +556,7 @@ pub mod train {
 
     impl Trainer {
         pub fn new() -> Trainer {
-            Trainer(model::learn::Trainer::new())
+            Trainer(model::learn::Trainer::new(), Default::default())
         }
 
         /// Add a document: its units and the gold part of each.
@@ -776,6 +566,29 @@ pub mod train {
             parts::context(&mut an, &scorer.lex, &scorer.tuning);
             let feats = model::features(&an, &scorer.lex, true);
             self.0.add(feats, gold);
+        }
+
+        /// Add a document to the key-unit trainer: units with their gold parts and
+        /// whether each is key. The part margins come from `scorer`'s labeller.
+        pub fn add_keys(
+            &mut self,
+            scorer: &Scorer,
+            text: &str,
+            units: &[Unit],
+            gold: &[Part],
+            keys: &[bool],
+        ) {
+            let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
+            let (mut an, _) = scorer.analyse(text, units, &valid);
+            scorer.label(&mut an, &valid);
+            let vecs = select::syllable_vectors(&an);
+            let options = SummaryOptions::default();
+            scorer.pick(&an, gold, &vecs, units, &options, Some((&mut self.1, keys)));
+        }
+
+        /// Train the key-unit scorer; the model as TSV.
+        pub fn train_keys(&self, epochs: usize) -> String {
+            self.1.train(epochs)
         }
 
         /// Documents added.
@@ -796,13 +609,13 @@ pub mod train {
     /// The gold part of each unit: the part of the gold sentence that holds most of its
     /// non-space characters. `sentences` are the gold sentences in order, which together
     /// hold the non-space characters of `text` in order.
-    pub fn align(text: &str, units: &[Unit], sentences: &[(&str, Part)]) -> Vec<Part> {
+    pub fn align(text: &str, units: &[Unit], sentences: &[(&str, Part, bool)]) -> Vec<(Part, bool)> {
         // gold sentence of each non-space char of text, by byte offset
         let mut owner: Vec<(usize, usize)> = Vec::new(); // (byte offset, sentence)
         let gold: Vec<(char, usize)> = sentences
             .iter()
             .enumerate()
-            .flat_map(|(k, (s, _))| s.chars().filter(|c| !c.is_whitespace()).map(move |c| (c, k)))
+            .flat_map(|(k, (s, _, _))| s.chars().filter(|c| !c.is_whitespace()).map(move |c| (c, k)))
             .collect();
         let mut g = 0;
         for (off, c) in text.char_indices() {
@@ -825,14 +638,17 @@ pub mod train {
                 let lo = owner.partition_point(|x| x.0 < u.start);
                 let hi = owner.partition_point(|x| x.0 < u.end);
                 let mut count = [0usize; 4];
+                let mut key = 0usize;
                 for &(_, k) in &owner[lo..hi] {
                     count[parts::idx(sentences[k].1)] += 1;
+                    key += sentences[k].2 as usize;
                 }
                 let best = (0..4).max_by_key(|&p| (count[p], std::cmp::Reverse(p)));
-                match best {
+                let part = match best {
                     Some(p) if count[p] > 0 => parts::PARTS[p],
                     _ => Part::Other,
-                }
+                };
+                (part, 2 * key > hi - lo)
             })
             .collect()
     }

@@ -13,7 +13,7 @@ use crate::parts::{idx, Analysis, PARTS};
 use crate::{ModelError, Part};
 
 /// Feature hash of a name.
-fn hash(name: &str) -> u64 {
+pub(crate) fn hash(name: &str) -> u64 {
     let mut h = Fnv::default();
     h.write(name.as_bytes());
     h.finish()
@@ -23,6 +23,8 @@ fn hash(name: &str) -> u64 {
 pub(crate) struct Feats {
     buf: String,
     pub hashes: Vec<u64>,
+    /// Value of each feature (1 for indicator features).
+    pub vals: Vec<f32>,
     pub names: Option<Vec<String>>,
 }
 
@@ -31,14 +33,21 @@ impl Feats {
         Feats {
             buf: String::new(),
             hashes: Vec::new(),
+            vals: Vec::new(),
             names: keep_names.then(Vec::new),
         }
     }
 
-    fn add(&mut self, args: std::fmt::Arguments) {
+    pub fn add(&mut self, args: std::fmt::Arguments) {
+        self.addv(1.0, args)
+    }
+
+    /// A real-valued feature.
+    pub fn addv(&mut self, v: f32, args: std::fmt::Arguments) {
         self.buf.clear();
         let _ = self.buf.write_fmt(args);
         self.hashes.push(hash(&self.buf));
+        self.vals.push(v);
         if let Some(n) = &mut self.names {
             n.push(self.buf.clone());
         }
@@ -48,8 +57,9 @@ impl Feats {
 macro_rules! feat {
     ($f:expr, $($arg:tt)*) => { $f.add(format_args!($($arg)*)) };
 }
+pub(crate) use feat;
 
-fn short(p: Part) -> &'static str {
+pub(crate) fn short(p: Part) -> &'static str {
     match p {
         Part::Result => "R",
         Part::Shortcoming => "S",
@@ -58,7 +68,7 @@ fn short(p: Part) -> &'static str {
     }
 }
 
-fn bucket(x: f32) -> u8 {
+pub(crate) fn bucket(x: f32) -> u8 {
     if x <= 0.05 {
         0
     } else if x <= 0.6 {
@@ -72,7 +82,7 @@ fn bucket(x: f32) -> u8 {
     }
 }
 
-fn len_bucket(n: usize) -> u8 {
+pub(crate) fn len_bucket(n: usize) -> u8 {
     match n {
         0..=3 => 0,
         4..=8 => 1,
@@ -91,7 +101,7 @@ fn argmax(s: &[f32; 4]) -> usize {
 
 /// Words whose presence is a feature (modality, tense and aspect, negation, targets,
 /// assignment, speech). Their position (in the first words or later) counts too.
-const MARKERS: &[&str] = &[
+pub(crate) const MARKERS: &[&str] = &[
     "cần",
     "phải",
     "phấn đấu",
@@ -161,7 +171,7 @@ const DOC_KINDS: &[(&str, &str)] = &[
 ];
 
 /// Match keys of the word tokens of a unit, in order.
-fn words(a: &Analysis) -> Vec<&str> {
+pub(crate) fn words(a: &Analysis) -> Vec<&str> {
     a.toks
         .iter()
         .enumerate()
@@ -170,7 +180,7 @@ fn words(a: &Analysis) -> Vec<&str> {
         .collect()
 }
 
-fn has_at(w: &[&str], i: usize, phrase: &str) -> bool {
+pub(crate) fn has_at(w: &[&str], i: usize, phrase: &str) -> bool {
     let mut j = i;
     for p in phrase.split(' ') {
         if w.get(j) != Some(&p) {
@@ -182,7 +192,7 @@ fn has_at(w: &[&str], i: usize, phrase: &str) -> bool {
 }
 
 /// The document kind, from the first words of its first units.
-fn doc_kind(an: &[Analysis]) -> &'static str {
+pub(crate) fn doc_kind(an: &[Analysis]) -> &'static str {
     for a in an.iter().take(4) {
         let w = words(a);
         for i in 0..w.len().min(6) {
@@ -205,7 +215,6 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<
     // section state: the part a section heading named, and units since it
     let mut sec: Option<Option<Part>> = None;
     let mut since = 0usize;
-    let mut list_run = 0usize;
     let own_arg: Vec<usize> = an.iter().map(|a| argmax(&a.own)).collect();
     for (i, a) in an.iter().enumerate() {
         let mut f = Feats::new(keep_names);
@@ -260,11 +269,6 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<
         };
         feat!(f, "sp:{sp}");
         feat!(f, "sp:{sp}:{spos}");
-        if a.numbered {
-            list_run += 1;
-        } else {
-            list_run = 0;
-        }
         feat!(f, "num:{}", a.numbered);
         feat!(f, "num:{}&doc={kind}", a.numbered);
         feat!(f, "end:{}", a.terminal.unwrap_or("none"));
@@ -331,7 +335,10 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<
         if a.figures > 0 {
             feat!(f, "fig&doc={kind}");
         }
-        let _ = list_run;
+        // the hand-set scores (cues, form, context) as real-valued features
+        for p in 0..4 {
+            f.addv(a.emis[p].clamp(-5.0, 10.0) / 4.0, format_args!("hs:{p}"));
+        }
         out.push(f);
     }
     out
@@ -395,10 +402,10 @@ impl PartModel {
     /// Score of each part for a unit.
     pub fn emission(&self, f: &Feats) -> [f32; 4] {
         let mut s = [0f32; 4];
-        for h in &f.hashes {
+        for (h, v) in f.hashes.iter().zip(&f.vals) {
             if let Some(w) = self.weights.get(h) {
                 for p in 0..4 {
-                    s[p] += w[p];
+                    s[p] += w[p] * v;
                 }
             }
         }
@@ -447,7 +454,7 @@ pub(crate) mod learn {
 
     /// One training document: the features of its units and their gold parts.
     pub struct Seq {
-        pub feats: Vec<Vec<u32>>,
+        pub feats: Vec<Vec<(u32, f32)>>,
         pub gold: Vec<usize>,
     }
 
@@ -473,13 +480,13 @@ pub(crate) mod learn {
             };
             for f in feats {
                 let mut v = Vec::new();
-                for name in f.names.unwrap_or_default() {
+                for (name, x) in f.names.unwrap_or_default().into_iter().zip(f.vals) {
                     let next = self.names.len() as u32;
                     let id = *self.ids.entry(name.clone()).or_insert_with(|| {
                         self.names.push(name);
                         next
                     });
-                    v.push(id);
+                    v.push((id, x));
                 }
                 seq.feats.push(v);
             }
@@ -511,9 +518,9 @@ pub(crate) mod learn {
                         .iter()
                         .map(|fs| {
                             let mut e = [0f32; 4];
-                            for &f in fs {
+                            for &(f, x) in fs {
                                 for p in 0..4 {
-                                    e[p] += w[f as usize][p];
+                                    e[p] += w[f as usize][p] * x;
                                 }
                             }
                             e
@@ -523,11 +530,11 @@ pub(crate) mod learn {
                     for i in 0..pred.len() {
                         let (g, p) = (seq.gold[i], pred[i]);
                         if g != p {
-                            for &f in &seq.feats[i] {
-                                w[f as usize][g] += 1.0;
-                                w[f as usize][p] -= 1.0;
-                                u[f as usize][g] += c;
-                                u[f as usize][p] -= c;
+                            for &(f, x) in &seq.feats[i] {
+                                w[f as usize][g] += x;
+                                w[f as usize][p] -= x;
+                                u[f as usize][g] += c * x;
+                                u[f as usize][p] -= c * x;
                             }
                         }
                         let (gf, pf) = if i == 0 {
