@@ -438,7 +438,7 @@ impl Scorer {
                 tasks::extract(text, u, i, &mut tasks);
             }
         }
-        let lead = lead::lead(&an, &parts, &self.lex);
+        let lead = lead::lead(&an, &valid);
         Briefing {
             parts,
             picks,

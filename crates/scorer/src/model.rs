@@ -9,7 +9,7 @@ use std::fmt::Write;
 use std::hash::Hasher;
 
 use crate::lex::{Fnv, FnvMap, Lexicon, Tk};
-use crate::parts::{idx, Analysis, PARTS};
+use crate::parts::{Analysis, PARTS};
 use crate::{ModelError, Part};
 
 /// Feature hash of a name.

@@ -4,7 +4,6 @@
 //! since the heading) and in numbered lists (lead-in, first items), place in the
 //! document, the document's kind. The weights are data (`models/scorer-keys.tsv`).
 
-use std::fmt::Write;
 
 use crate::lex::{CuePart, FnvMap, Lexicon, Tk};
 use crate::model::{self, feat, short, Feats};

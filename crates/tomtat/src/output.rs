@@ -56,6 +56,20 @@ pub struct Summary {
     pub directives: Vec<PickOut>,
     pub indicators: Vec<IndicatorOut>,
     pub tasks: Vec<TaskOut>,
+    /// Who met or issued the document, when, for what, and what was adopted.
+    #[serde(default)]
+    pub lead: Vec<LeadOut>,
+}
+
+/// A unit of the lead.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LeadOut {
+    pub text: String,
+    /// Source byte range.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the unit in the document.
+    pub unit: usize,
 }
 
 /// Units per part.
@@ -181,6 +195,20 @@ impl Summary {
                 }
             })
             .collect();
+        let lead = briefing
+            .lead
+            .iter()
+            .filter_map(|&u| units.get(u).map(|x| (u, x)))
+            .map(|(u, x)| {
+                let range = text.source_range(x.start..x.end);
+                LeadOut {
+                    text: s[x.start..x.end].to_string(),
+                    start: range.start,
+                    end: range.end,
+                    unit: u,
+                }
+            })
+            .collect();
         Summary {
             id: id.into(),
             source: source.into(),
@@ -192,6 +220,7 @@ impl Summary {
             directives,
             indicators,
             tasks,
+            lead,
         }
     }
 }

@@ -46,6 +46,12 @@ fn summary_markdown(s: &Summary, md: &mut String) {
         s.part_sizes.directive,
         s.encoding
     );
+    if !s.lead.is_empty() {
+        md.push_str("### Tóm lược (lead)\n\n");
+        for l in &s.lead {
+            let _ = writeln!(md, "> {}\n", escape(&l.text));
+        }
+    }
     for ((title, key), picks) in PARTS
         .iter()
         .zip([&s.results, &s.shortcomings, &s.directives])
