@@ -451,6 +451,7 @@ pub(crate) fn viterbi(emis: &[[f32; 4]], trans: &[[f32; 4]; 5]) -> Vec<Part> {
 #[cfg(feature = "train")]
 pub(crate) mod learn {
     use super::*;
+    use crate::parts::idx;
 
     /// One training document: the features of its units and their gold parts.
     pub struct Seq {
