@@ -214,6 +214,7 @@ impl KeyModel {
 #[cfg(feature = "train")]
 pub(crate) mod learn {
     use super::*;
+    use std::fmt::Write;
 
     #[derive(Default)]
     pub struct KeyTrainer {
