@@ -131,6 +131,7 @@ fn brief_line(scorer: &Scorer, seg: &Segmenter, d: &Doc, acc: &mut [usize; 2]) -
         "shortcomings": texts(Part::Shortcoming),
         "directives": texts(Part::Directive),
         "lead": lead,
+        "tasks": b.tasks.iter().map(|t| json!({"unit": t.unit, "text": t.text, "actor": t.actor})).collect::<Vec<_>>(),
         "parts": b.parts.iter().map(|p| p.name()).collect::<Vec<_>>(),
         "gold_parts": d.gold.iter().map(|p| p.name()).collect::<Vec<_>>(),
     })
