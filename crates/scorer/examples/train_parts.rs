@@ -163,7 +163,12 @@ fn main() {
     let sets: Vec<(String, Vec<Doc>)> = dirs
         .iter()
         .map(|d| {
-            let name = d.trim_end_matches('/').rsplit('/').next().unwrap_or(d).to_string();
+            let name = d
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or(d)
+                .to_string();
             (name, load(d, &splitter))
         })
         .collect();
@@ -196,13 +201,19 @@ fn main() {
             // hand-set labeller
             let hand = Scorer::new().hand_labels().hand_keys();
             let mut acc = [0; 2];
-            let lines = docs.iter().map(|d| brief_line(&hand, &seg, d, &mut acc)).collect();
+            let lines = docs
+                .iter()
+                .map(|d| brief_line(&hand, &seg, d, &mut acc))
+                .collect();
             report("hand", lines, acc);
             // trained on the other sets
             if !others.is_empty() {
                 let s = scorer(&others);
                 let mut acc = [0; 2];
-                let lines = docs.iter().map(|d| brief_line(&s, &seg, d, &mut acc)).collect();
+                let lines = docs
+                    .iter()
+                    .map(|d| brief_line(&s, &seg, d, &mut acc))
+                    .collect();
                 report("cross", lines, acc);
             }
             // document folds

@@ -536,7 +536,6 @@ impl Scorer {
             })
             .collect()
     }
-
 }
 
 /// Training of the part model from gold (the `train` feature; used by
@@ -609,13 +608,21 @@ pub mod train {
     /// The gold part of each unit: the part of the gold sentence that holds most of its
     /// non-space characters. `sentences` are the gold sentences in order, which together
     /// hold the non-space characters of `text` in order.
-    pub fn align(text: &str, units: &[Unit], sentences: &[(&str, Part, bool)]) -> Vec<(Part, bool)> {
+    pub fn align(
+        text: &str,
+        units: &[Unit],
+        sentences: &[(&str, Part, bool)],
+    ) -> Vec<(Part, bool)> {
         // gold sentence of each non-space char of text, by byte offset
         let mut owner: Vec<(usize, usize)> = Vec::new(); // (byte offset, sentence)
         let gold: Vec<(char, usize)> = sentences
             .iter()
             .enumerate()
-            .flat_map(|(k, (s, _, _))| s.chars().filter(|c| !c.is_whitespace()).map(move |c| (c, k)))
+            .flat_map(|(k, (s, _, _))| {
+                s.chars()
+                    .filter(|c| !c.is_whitespace())
+                    .map(move |c| (c, k))
+            })
             .collect();
         let mut g = 0;
         for (off, c) in text.char_indices() {

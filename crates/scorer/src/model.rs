@@ -9,7 +9,7 @@ use std::fmt::Write;
 use std::hash::Hasher;
 
 use crate::lex::{Fnv, FnvMap, Lexicon, Tk};
-use crate::parts::{Analysis, PARTS};
+use crate::parts::{idx, Analysis, PARTS};
 use crate::{ModelError, Part};
 
 /// Feature hash of a name.
@@ -25,6 +25,9 @@ pub(crate) struct Feats {
     pub hashes: Vec<u64>,
     /// Value of each feature (1 for indicator features).
     pub vals: Vec<f32>,
+    /// The part a tied feature counts for (one weight shared by the parts), 4 for a
+    /// feature with a weight per part.
+    pub tie: Vec<u8>,
     pub names: Option<Vec<String>>,
 }
 
@@ -34,6 +37,7 @@ impl Feats {
             buf: String::new(),
             hashes: Vec::new(),
             vals: Vec::new(),
+            tie: Vec::new(),
             names: keep_names.then(Vec::new),
         }
     }
@@ -44,6 +48,18 @@ impl Feats {
 
     /// A real-valued feature.
     pub fn addv(&mut self, v: f32, args: std::fmt::Arguments) {
+        self.push(4, v, args)
+    }
+
+    /// A tied feature: it says the unit belongs to `part` (the weight is shared by the
+    /// parts, so what a section heading or a discourse cue says about one part is
+    /// learned from all of them).
+    pub fn tie(&mut self, part: Part, v: f32, args: std::fmt::Arguments) {
+        self.push(idx(part) as u8, v, args)
+    }
+
+    fn push(&mut self, tie: u8, v: f32, args: std::fmt::Arguments) {
+        self.tie.push(tie);
         self.buf.clear();
         let _ = self.buf.write_fmt(args);
         self.hashes.push(hash(&self.buf));
@@ -228,9 +244,14 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<
             let s = a.own[p] - crate::Tuning::default().bias[p];
             feat!(f, "own{p}:{}", bucket(s));
         }
-        for &(c, p) in &a.cue_parts {
+        for &(c, p, minor) in &a.cue_parts {
+            if minor {
+                feat!(f, "cminor:{}", short(p));
+                continue;
+            }
             feat!(f, "c:{}:{}", lex.cues[c as usize].phrase, short(p));
             feat!(f, "cp:{}", short(p));
+            f.tie(p, lex.cues[c as usize].weight, format_args!("T:cue"));
         }
         for &k in &a.key_cues {
             if let crate::lex::CuePart::Part(p) = lex.cues[k as usize].part {
@@ -244,13 +265,20 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<
         if let Some((p, _, why)) = &a.context {
             let from = why.split(' ').next().unwrap_or("");
             feat!(f, "ctx:{}:{from}", short(*p));
+            f.tie(*p, 1.0, format_args!("T:ctx:{from}"));
         }
         if let Some((p, _)) = a.switch {
             feat!(f, "sw:{}", short(p));
+            f.tie(p, 1.0, format_args!("T:sw"));
         }
         // section and list structure
         if a.heading.is_some() && a.section {
-            sec = Some(a.heading.flatten());
+            // a sub-heading that names no part (`1. Về kinh tế`) keeps the section's part
+            match a.heading.flatten() {
+                Some(p) => sec = Some(Some(p)),
+                None if sec.is_none() => sec = Some(None),
+                None => {}
+            }
             since = 0;
         } else {
             since += 1;
@@ -269,6 +297,10 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<
         };
         feat!(f, "sp:{sp}");
         feat!(f, "sp:{sp}:{spos}");
+        if let Some(Some(p)) = sec {
+            f.tie(p, 1.0, format_args!("T:sec"));
+            f.tie(p, 1.0, format_args!("T:sec:{spos}"));
+        }
         feat!(f, "num:{}", a.numbered);
         feat!(f, "num:{}&doc={kind}", a.numbered);
         feat!(f, "end:{}", a.terminal.unwrap_or("none"));
@@ -379,7 +411,7 @@ impl PartModel {
                     .map_err(|_| ModelError::Line(n + 1, "bad weight"))?;
             }
             match f[0] {
-                "f" => {
+                "f" | "g" => {
                     m.weights.insert(hash(f[1]), w);
                 }
                 "t" => {
@@ -402,10 +434,14 @@ impl PartModel {
     /// Score of each part for a unit.
     pub fn emission(&self, f: &Feats) -> [f32; 4] {
         let mut s = [0f32; 4];
-        for (h, v) in f.hashes.iter().zip(&f.vals) {
+        for ((h, v), &t) in f.hashes.iter().zip(&f.vals).zip(&f.tie) {
             if let Some(w) = self.weights.get(h) {
-                for p in 0..4 {
-                    s[p] += w[p] * v;
+                if t < 4 {
+                    s[t as usize] += w[0] * v;
+                } else {
+                    for p in 0..4 {
+                        s[p] += w[p] * v;
+                    }
                 }
             }
         }
@@ -451,11 +487,10 @@ pub(crate) fn viterbi(emis: &[[f32; 4]], trans: &[[f32; 4]; 5]) -> Vec<Part> {
 #[cfg(feature = "train")]
 pub(crate) mod learn {
     use super::*;
-    use crate::parts::idx;
 
     /// One training document: the features of its units and their gold parts.
     pub struct Seq {
-        pub feats: Vec<Vec<(u32, f32)>>,
+        pub feats: Vec<Vec<(u32, f32, u8)>>,
         pub gold: Vec<usize>,
     }
 
@@ -481,13 +516,20 @@ pub(crate) mod learn {
             };
             for f in feats {
                 let mut v = Vec::new();
-                for (name, x) in f.names.unwrap_or_default().into_iter().zip(f.vals) {
+                let ties = f.tie.clone();
+                for ((name, x), t) in f
+                    .names
+                    .unwrap_or_default()
+                    .into_iter()
+                    .zip(f.vals)
+                    .zip(ties)
+                {
                     let next = self.names.len() as u32;
                     let id = *self.ids.entry(name.clone()).or_insert_with(|| {
                         self.names.push(name);
                         next
                     });
-                    v.push((id, x));
+                    v.push((id, x, t));
                 }
                 seq.feats.push(v);
             }
@@ -519,9 +561,13 @@ pub(crate) mod learn {
                         .iter()
                         .map(|fs| {
                             let mut e = [0f32; 4];
-                            for &(f, x) in fs {
-                                for p in 0..4 {
-                                    e[p] += w[f as usize][p] * x;
+                            for &(f, x, t) in fs {
+                                if t < 4 {
+                                    e[t as usize] += w[f as usize][0] * x;
+                                } else {
+                                    for p in 0..4 {
+                                        e[p] += w[f as usize][p] * x;
+                                    }
                                 }
                             }
                             e
@@ -531,11 +577,20 @@ pub(crate) mod learn {
                     for i in 0..pred.len() {
                         let (g, p) = (seq.gold[i], pred[i]);
                         if g != p {
-                            for &(f, x) in &seq.feats[i] {
-                                w[f as usize][g] += x;
-                                w[f as usize][p] -= x;
-                                u[f as usize][g] += c * x;
-                                u[f as usize][p] -= c * x;
+                            for &(f, x, t) in &seq.feats[i] {
+                                let f = f as usize;
+                                if t < 4 {
+                                    // one shared weight, in slot 0
+                                    let d = (t as usize == g) as u8 as f32
+                                        - (t as usize == p) as u8 as f32;
+                                    w[f][0] += d * x;
+                                    u[f][0] += c * d * x;
+                                    continue;
+                                }
+                                w[f][g] += x;
+                                w[f][p] -= x;
+                                u[f][g] += c * x;
+                                u[f][p] -= c * x;
                             }
                         }
                         let (gf, pf) = if i == 0 {
@@ -579,6 +634,10 @@ pub(crate) mod learn {
                 .collect();
             rows.sort_by(|a, b| self.names[a.0].cmp(&self.names[b.0]));
             for (f, a) in rows {
+                if self.names[f].starts_with("T:") {
+                    let _ = writeln!(out, "g\t{}\t{:.3}\t0\t0\t0", self.names[f], a[0]);
+                    continue;
+                }
                 let r: Vec<String> = a.iter().map(|x| format!("{x:.3}")).collect();
                 let _ = writeln!(out, "f\t{}\t{}", self.names[f], r.join("\t"));
             }

@@ -57,8 +57,9 @@ pub(crate) struct Analysis {
     /// The part of the `other` score that only says the unit is short or plain
     /// (cancelled under a heading that names a part).
     pub weak_other: f32,
-    /// Cues found with the part they counted for (after `đã`, `chưa` and remedies).
-    pub cue_parts: Vec<(u32, Part)>,
+    /// Cues found with the part they counted for (after `đã`, `chưa` and remedies), and
+    /// whether they stand before a contrast (`tuy ..., nhưng ...`: the minor clause).
+    pub cue_parts: Vec<(u32, Part, bool)>,
     /// Index of the first token after a list or heading marker.
     pub skip: usize,
     /// Opens with a list or heading marker (`1.`, `a)`, `II-`).
@@ -114,10 +115,9 @@ impl Analysis {
         let (skip, numbered) = marker_len(text, &a.toks);
         a.skip = skip;
         a.numbered = numbered
-            || a
-                .toks
-                .first()
-                .is_some_and(|t| t.kind == Tk::Punct && matches!(&text[t.start..t.end], "-" | "–" | "+" | "•" | "*"));
+            || a.toks.first().is_some_and(|t| {
+                t.kind == Tk::Punct && matches!(&text[t.start..t.end], "-" | "–" | "+" | "•" | "*")
+            });
         // syllable ids over the unit's own words
         let mut syls = Vec::with_capacity(a.toks.len());
         let mut punct_after = Vec::with_capacity(a.toks.len());
@@ -217,7 +217,8 @@ impl Analysis {
             }
             let mut w = c.weight;
             // `tuy X, nhưng Y`: the clause after the contrast carries the main content
-            if contrast.is_some_and(|at| h.pos + c.syls.len() <= at) {
+            let minor = contrast.is_some_and(|at| h.pos + c.syls.len() <= at);
+            if minor {
                 w *= tuning.contrast;
             }
             match c.part {
@@ -225,7 +226,7 @@ impl Analysis {
                 CuePart::Remedy => {
                     suppress_until = h.pos + c.syls.len() + 6;
                     a.own[idx(Part::Directive)] += w;
-                    a.cue_parts.push((h.cue, Part::Directive));
+                    a.cue_parts.push((h.cue, Part::Directive, minor));
                 }
                 CuePart::Part(mut p) => {
                     if p == Part::Shortcoming && h.pos < suppress_until {
@@ -250,7 +251,7 @@ impl Analysis {
                     }
                     a.own[idx(p)] += w;
                     if w > 0.0 {
-                        a.cue_parts.push((h.cue, p));
+                        a.cue_parts.push((h.cue, p, minor));
                     }
                     if c.scope == Scope::Switch && a.switch.is_none() && w > 0.0 {
                         a.switch = Some((p, h.cue));

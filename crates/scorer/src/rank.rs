@@ -4,7 +4,6 @@
 //! since the heading) and in numbered lists (lead-in, first items), place in the
 //! document, the document's kind. The weights are data (`models/scorer-keys.tsv`).
 
-
 use crate::lex::{CuePart, FnvMap, Lexicon, Tk};
 use crate::model::{self, feat, short, Feats};
 use crate::parts::{idx, Analysis};
@@ -94,17 +93,14 @@ pub(crate) fn features(
     if part == Part::Result {
         f.addv(a.figures.min(3) as f32 / 3.0, format_args!("fig:{p}"));
     }
-    f.addv(
-        (a.key[idx(part)] / 2.0).min(1.0),
-        format_args!("keyw:{p}"),
-    );
+    f.addv((a.key[idx(part)] / 2.0).min(1.0), format_args!("keyw:{p}"));
     for &c in &a.key_cues {
         let cue = &lex.cues[c as usize];
         if matches!(cue.part, CuePart::Part(q) if q == part) {
             feat!(f, "k:{}:{p}", cue.phrase);
         }
     }
-    let cues = a.cue_parts.iter().filter(|x| x.1 == part).count();
+    let cues = a.cue_parts.iter().filter(|x| x.1 == part && !x.2).count();
     feat!(f, "cues:{}:{p}", cues.min(3));
     // place in the part and its runs
     let first = k.member == 0;
@@ -192,7 +188,9 @@ impl KeyModel {
             let (name, w) = line
                 .rsplit_once('\t')
                 .ok_or(ModelError::Line(n + 1, "expected 2 fields"))?;
-            let w: f32 = w.parse().map_err(|_| ModelError::Line(n + 1, "bad weight"))?;
+            let w: f32 = w
+                .parse()
+                .map_err(|_| ModelError::Line(n + 1, "bad weight"))?;
             m.weights.insert(model::hash(name), w);
         }
         Ok(m)

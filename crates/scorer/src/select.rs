@@ -381,9 +381,8 @@ impl Scorer {
                     members: members.len(),
                 };
                 if let Some((sink, keys)) = train.as_mut() {
-                    let f = crate::rank::features(
-                        &self.lex, an, parts, &layout, part, i, &input, true,
-                    );
+                    let f =
+                        crate::rank::features(&self.lex, an, parts, &layout, part, i, &input, true);
                     sink.add(f, keys[i]);
                     continue;
                 }

@@ -28,13 +28,83 @@ const NAMING: usize = 6;
 /// tải`, `UBND các quận`, `đồng chí Bí thư`); an actor must open with one of them or with
 /// a capitalised name, and never with a discourse word.
 const BODY: &[&str] = &[
-    "các", "những", "mỗi", "từng", "toàn", "cấp", "sở", "ban", "bộ", "ủy", "uỷ", "ubnd", "hđnd",
-    "ngành", "tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "đảng", "chi", "chính",
-    "mặt", "mttq", "đoàn", "hội", "công", "quân", "cơ", "đơn", "doanh", "địa", "người", "lãnh",
-    "cán", "chủ", "giám", "thủ", "bí", "đồng", "trung", "tổng", "cục", "tập", "ngân", "kho",
-    "thanh", "văn", "trường", "viện", "quốc", "nhà", "thường", "tổ", "liên", "lực", "hệ",
-    "bch", "btv", "ubkt", "chúng", "ta", "mọi", "gia", "trưởng", "phó", "hợp", "nông", "hộ",
-    "ngành,", "bảo", "kiểm", "điện", "đài", "báo",
+    "các",
+    "những",
+    "mỗi",
+    "từng",
+    "toàn",
+    "cấp",
+    "sở",
+    "ban",
+    "bộ",
+    "ủy",
+    "uỷ",
+    "ubnd",
+    "hđnd",
+    "ngành",
+    "tỉnh",
+    "huyện",
+    "xã",
+    "phường",
+    "quận",
+    "thị",
+    "thành",
+    "đảng",
+    "chi",
+    "chính",
+    "mặt",
+    "mttq",
+    "đoàn",
+    "hội",
+    "công",
+    "quân",
+    "cơ",
+    "đơn",
+    "doanh",
+    "địa",
+    "người",
+    "lãnh",
+    "cán",
+    "chủ",
+    "giám",
+    "thủ",
+    "bí",
+    "đồng",
+    "trung",
+    "tổng",
+    "cục",
+    "tập",
+    "ngân",
+    "kho",
+    "thanh",
+    "văn",
+    "trường",
+    "viện",
+    "quốc",
+    "nhà",
+    "thường",
+    "tổ",
+    "liên",
+    "lực",
+    "hệ",
+    "bch",
+    "btv",
+    "ubkt",
+    "chúng",
+    "ta",
+    "mọi",
+    "gia",
+    "trưởng",
+    "phó",
+    "hợp",
+    "nông",
+    "hộ",
+    "ngành,",
+    "bảo",
+    "kiểm",
+    "điện",
+    "đài",
+    "báo",
 ];
 
 /// Discourse words and clause openers that are never an actor.
@@ -89,7 +159,10 @@ fn is_body(actor: &str) -> bool {
     }
     // a name: an acronym (`EVN`), or two capitalised words (`Hải Dương`, `Viettel Group`)
     let mut words = actor.split_whitespace();
-    let cap = |w: Option<&str>| w.and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
+    let cap = |w: Option<&str>| {
+        w.and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
     let w1 = words.next();
     let acronym = w1.is_some_and(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()));
     acronym || (cap(w1) && cap(words.next()))
@@ -244,13 +317,22 @@ fn not_a_directive(text: &str, unit: &Unit) -> bool {
     let keys = crate::lex::syllable_keys(s);
     let has = |p: &str| {
         let w: Vec<&str> = p.split(' ').collect();
-        keys.windows(w.len()).any(|x| x.iter().zip(&w).all(|(a, b)| a == b))
+        keys.windows(w.len())
+            .any(|x| x.iter().zip(&w).all(|(a, b)| a == b))
     };
     let past = has("đã") || has("vừa");
     let asks = MODAL[..NAMING].iter().chain(ASK).any(|m| has(m))
-        || ["đề nghị", "yêu cầu", "chỉ đạo", "giao", "phấn đấu", "tập trung", "chủ động"]
-            .iter()
-            .any(|m| has(m));
+        || [
+            "đề nghị",
+            "yêu cầu",
+            "chỉ đạo",
+            "giao",
+            "phấn đấu",
+            "tập trung",
+            "chủ động",
+        ]
+        .iter()
+        .any(|m| has(m));
     past && !asks
 }
 
@@ -425,10 +507,16 @@ mod tests {
     fn actors_are_bodies_and_narrative_gives_no_task() {
         let v = run("Cụ thể, cần rà soát toàn bộ các dự án chậm tiến độ.");
         assert!(v.iter().all(|t| t.actor.is_none()), "{v:#?}");
-        let v = run("UBND các quận, huyện có trách nhiệm rà soát, thống kê các công trình viễn thông.");
-        assert_eq!(v[0].actor.as_deref(), Some("UBND các quận, huyện"), "{v:#?}");
+        let v =
+            run("UBND các quận, huyện có trách nhiệm rà soát, thống kê các công trình viễn thông.");
+        assert_eq!(
+            v[0].actor.as_deref(),
+            Some("UBND các quận, huyện"),
+            "{v:#?}"
+        );
         assert_eq!(v[0].text, "rà soát, thống kê các công trình viễn thông");
-        let v = run("Bên cạnh những kết quả đạt được, hội nghị đã nêu lên những khó khăn, tồn tại.");
+        let v =
+            run("Bên cạnh những kết quả đạt được, hội nghị đã nêu lên những khó khăn, tồn tại.");
         assert!(v.is_empty(), "{v:#?}");
         let v = run("Theo ông, các địa phương cần làm gì để giải ngân nhanh hơn?");
         assert!(v.is_empty(), "{v:#?}");
