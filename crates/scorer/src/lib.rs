@@ -3,27 +3,30 @@
 //! reasons; extract indicators (figures) and tasks (directive clauses).
 //!
 //! INTERFACE CONTRACT (used by the pipeline): `Scorer::new`, `Scorer::summarize`,
-//! `SummaryOptions { method, max_per_part }`, `Method`, `Briefing { parts, picks, indicators, tasks }`,
+//! `SummaryOptions { method, max_per_part }`, `Method`, `Briefing { parts, picks, indicators, tasks, lead }`,
 //! `Part`, `Pick`, `Indicator`, `Task`. Ranges are byte ranges into the text given.
 //!
 //! How it works:
-//! 1. **Parts.** Each unit gets a score per part from the cue lexicon
-//!    (`models/scorer-cues.tsv`: phrases with a part, a weight and a scope), its figures
-//!    and its form (headings, captions, bylines, short lines, questions). Numbered or
-//!    upper-case section headings set the part of what follows until the next heading;
-//!    subtitles and discourse cues (`tuy nhiên`, `thời gian tới`, ...) carry their part to
-//!    the next units with a decay. Within a unit, the clause after a contrast
-//!    (`tuy ..., nhưng ...`) weighs more, and a negated result (`chưa hoàn thành`) is a
-//!    shortcoming. A Viterbi pass with a bonus for staying in the same part
-//!    makes the parts come in runs.
-//! 2. **Key units.** Within each part, units are scored by LexRank centrality over TF-IDF
-//!    vectors of syllables and syllable pairs (or the segmenter's words, see
-//!    [`Scorer::with_segmenter_words`]), the margin and cue strength of their part, key
-//!    cues (headline figures, overall assessment, main cause, main tasks), length and
-//!    position; about a third of each part (`ceil((n + 1) / 3)`, at least one) is picked
-//!    with MMR, in document order.
+//! 1. **Parts.** Each unit is analysed with the cue lexicon (`models/scorer-cues.tsv`:
+//!    phrases with a part, a weight and a scope), its figures and its form (headings,
+//!    captions, bylines, short lines, questions); headings and discourse cues set a context
+//!    for the units that follow. A learned linear-chain model (`models/scorer-parts.tsv`,
+//!    an averaged structured perceptron trained on the gold reports) scores each part from
+//!    these analyses as features (cues, the hand-set scores, section and list structure,
+//!    modality, tense, targets, position, the document's kind, the neighbours) and Viterbi
+//!    decodes the parts with learned transitions. [`Scorer::hand_labels`] keeps the
+//!    hand-set labeller for comparison.
+//! 2. **Key units.** Within each part a learned key-unit scorer (`models/scorer-keys.tsv`,
+//!    logistic regression) weighs LexRank centrality over TF-IDF vectors of syllables and
+//!    syllable pairs, the part margin, key cues (headline figures, overall assessment,
+//!    main cause, main tasks), length, and the unit's place in its section, its numbered
+//!    list and the part's runs; about a third of each part (`ceil((n + 1) / 3)`, at least
+//!    one) is picked with MMR, in document order.
 //! 3. **Indicators** are the figures with their name, unit, plan share and change.
-//! 4. **Tasks** are the clauses of directive units with who must act.
+//! 4. **Tasks** are the clauses of directive units (not narrative or questions) with who
+//!    must act, when that is a body or a person.
+//! 5. **Lead**: the title of an official document, the unit that says who met when and for
+//!    what, and the decision adopted (one to three units).
 //!
 //! ```
 //! use tomtat_scorer::{Part, Scorer, SummaryOptions};

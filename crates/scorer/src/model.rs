@@ -197,14 +197,9 @@ pub(crate) fn words(a: &Analysis) -> Vec<&str> {
 }
 
 pub(crate) fn has_at(w: &[&str], i: usize, phrase: &str) -> bool {
-    let mut j = i;
-    for p in phrase.split(' ') {
-        if w.get(j) != Some(&p) {
-            return false;
-        }
-        j += 1;
-    }
-    true
+    (i..)
+        .zip(phrase.split(' '))
+        .all(|(j, p)| w.get(j) == Some(&p))
 }
 
 /// The document kind, from the first words of its first units.
@@ -327,7 +322,7 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<
         }
         feat!(f, "fig:{}", a.figures.min(3));
         feat!(f, "len:{}", len_bucket(a.nwords));
-        let rp = if n == 0 { 0 } else { 5 * i / n };
+        let rp = (5 * i).checked_div(n).unwrap_or(0);
         feat!(f, "rp:{rp}");
         feat!(f, "rp:{rp}&doc={kind}");
         // words
