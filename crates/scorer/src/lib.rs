@@ -46,6 +46,7 @@
 mod indicators;
 mod lead;
 mod lex;
+mod lexicon;
 mod model;
 mod parts;
 mod rank;
@@ -55,7 +56,9 @@ mod tasks;
 use tomtat_splitter::Unit;
 use tomtat_tokenizer::Segmenter;
 
-use lex::{Lexicon, Tok};
+use lex::Tok;
+use lexicon::Lexicon;
+pub use lexicon::LexiconError;
 use parts::Analysis;
 
 /// The part of a report a unit belongs to.
@@ -320,7 +323,7 @@ impl Scorer {
     }
 
     /// The scorer with another cue lexicon (TSV, as `models/scorer-cues.tsv`).
-    pub fn with_lexicon(tsv: &str) -> Result<Scorer, String> {
+    pub fn with_lexicon(tsv: &str) -> Result<Scorer, LexiconError> {
         Ok(Scorer {
             lex: Lexicon::parse(tsv)?,
             ..Scorer::new()

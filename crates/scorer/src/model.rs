@@ -8,7 +8,8 @@
 use std::fmt::Write;
 use std::hash::Hasher;
 
-use crate::lex::{Fnv, FnvMap, Lexicon, Tk};
+use crate::lex::{Fnv, FnvMap, Tk};
+use crate::lexicon::Lexicon;
 use crate::parts::{idx, Analysis, PARTS};
 use crate::{ModelError, Part};
 
@@ -249,7 +250,7 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<
             f.tie(p, lex.cues[c as usize].weight, format_args!("T:cue"));
         }
         for &k in &a.key_cues {
-            if let crate::lex::CuePart::Part(p) = lex.cues[k as usize].part {
+            if let crate::lexicon::CuePart::Part(p) = lex.cues[k as usize].part {
                 feat!(f, "k:{}", short(p));
             }
         }

@@ -3,7 +3,8 @@
 
 use tomtat_splitter::{Unit, UnitKind};
 
-use crate::lex::{CuePart, Hit, Keyed, Lexicon, Pass, Scope, Tk, Tok, NUMERIC};
+use crate::lex::{Keyed, Tk, Tok};
+use crate::lexicon::{CuePart, Hit, Lexicon, Pass, Scope, NUMERIC};
 use crate::{Part, Tuning};
 
 pub(crate) const PARTS: [Part; 4] = [
@@ -244,7 +245,7 @@ impl Analysis {
                     // `chưa hoàn thành`, `không đạt`: a negated result is a shortcoming
                     if p == Part::Result
                         && h.pos > 0
-                        && syls[h.pos - 1] != crate::lex::UNKNOWN
+                        && syls[h.pos - 1] != crate::lexicon::UNKNOWN
                         && (syls[h.pos - 1] == not_yet || syls[h.pos - 1] == not)
                     {
                         p = Part::Shortcoming;
@@ -333,7 +334,7 @@ fn contrast_at(lex: &Lexicon, syls: &[u32], punct_after: &[bool], first: usize) 
         lex.id("tuy"),
         lex.id("nhiên"),
     );
-    if [nhung, song, tuy, nhien].contains(&crate::lex::UNKNOWN) {
+    if [nhung, song, tuy, nhien].contains(&crate::lexicon::UNKNOWN) {
         return None;
     }
     let hi = syls.len().saturating_sub(3);

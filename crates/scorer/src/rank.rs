@@ -4,7 +4,8 @@
 //! since the heading) and in numbered lists (lead-in, first items), place in the
 //! document, the document's kind. The weights are data (`models/scorer-keys.tsv`).
 
-use crate::lex::{CuePart, FnvMap, Lexicon, Tk};
+use crate::lex::{FnvMap, Tk};
+use crate::lexicon::{CuePart, Lexicon};
 use crate::model::{self, feat, short, Feats};
 use crate::parts::{idx, Analysis};
 use crate::{ModelError, Part};

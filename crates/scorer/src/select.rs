@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use tomtat_splitter::Unit;
 use tomtat_tokenizer::{Segmenter, Token, TokenKind, Word};
 
-use crate::lex::{CuePart, FnvMap, Tk};
+use crate::lex::{FnvMap, Tk};
+use crate::lexicon::CuePart;
 use crate::parts::{idx, Analysis};
 use crate::{Part, Pick, Scorer, SummaryOptions};
 

@@ -498,3 +498,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn lexicon_errors_are_typed() {
+    use tomtat_scorer::LexiconError;
+    let err = |tsv: &str| Scorer::with_lexicon(tsv).err();
+    assert_eq!(err("đạt\tresult\t1"), Some(LexiconError::Fields(1)));
+    assert_eq!(
+        err("# c\nđạt\tfoo\t1\tany"),
+        Some(LexiconError::Part(2, "foo".into()))
+    );
+    assert_eq!(err("đạt\tresult\tx\tany"), Some(LexiconError::Weight(1)));
+    assert_eq!(
+        err("đạt\tresult\t1\tnowhere"),
+        Some(LexiconError::Scope(1, "nowhere".into()))
+    );
+    assert_eq!(err("...\tresult\t1\tany"), Some(LexiconError::Empty(1)));
+    assert!(Scorer::with_lexicon("đạt\tresult\t1\tany").is_ok());
+}
