@@ -174,6 +174,38 @@ pub(crate) const MARKERS: &[&str] = &[
     "tháng",
 ];
 
+/// The [`MARKERS`] found in the words `w` of a unit, in marker order, each with whether it
+/// is among the first words (within 4 of `first`). One pass over the words through an
+/// index by first syllable.
+pub(crate) fn markers(w: &[&str], first: usize) -> Vec<(usize, bool)> {
+    type Index = FnvMap<&'static str, Vec<(usize, Vec<&'static str>)>>;
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m: Index = FnvMap::default();
+        for (k, phrase) in MARKERS.iter().enumerate() {
+            let syl: Vec<&'static str> = phrase.split(' ').collect();
+            m.entry(syl[0]).or_default().push((k, syl));
+        }
+        m
+    });
+    let mut found: Vec<(usize, bool)> = Vec::new();
+    for j in 0..w.len() {
+        let Some(list) = index.get(w[j]) else {
+            continue;
+        };
+        for (k, syl) in list {
+            if w.len() - j >= syl.len() && syl.iter().zip(&w[j..]).all(|(a, b)| a == b) {
+                match found.iter_mut().find(|x| x.0 == *k) {
+                    Some(x) => x.1 |= j < first + 4,
+                    None => found.push((*k, j < first + 4)),
+                }
+            }
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
 /// The kind of document, from the words of its first units.
 const DOC_KINDS: &[(&str, &str)] = &[
     ("chỉ thị", "directive"),
@@ -339,22 +371,13 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<
             }
         }
         let mut target = false;
-        for m in MARKERS {
-            let mut early = false;
-            let mut any = false;
-            for j in 0..w.len() {
-                if has_at(&w, j, m) {
-                    any = true;
-                    early |= j < first + 4;
-                }
+        for (k, early) in markers(&w, first) {
+            let m = MARKERS[k];
+            feat!(f, "m:{m}");
+            if early {
+                feat!(f, "m1:{m}");
             }
-            if any {
-                feat!(f, "m:{m}");
-                if early {
-                    feat!(f, "m1:{m}");
-                }
-                target |= matches!(*m, "phấn đấu" | "đến năm" | "mục tiêu" | "chỉ tiêu");
-            }
+            target |= matches!(m, "phấn đấu" | "đến năm" | "mục tiêu" | "chỉ tiêu");
         }
         if target {
             feat!(f, "target:{}", a.figures > 0);

@@ -159,10 +159,8 @@ pub(crate) fn features(
     if let Some(w1) = w.get(skip) {
         feat!(f, "w1:{w1}:{p}");
     }
-    for m in model::MARKERS {
-        if (0..w.len()).any(|j| model::has_at(&w, j, m)) {
-            feat!(f, "m:{m}:{p}");
-        }
+    for (k, _) in model::markers(&w, skip) {
+        feat!(f, "m:{}:{p}", model::MARKERS[k]);
     }
     f
 }
