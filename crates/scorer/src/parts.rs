@@ -178,27 +178,52 @@ impl Analysis {
         let heading_form = matches!(unit.kind, UnitKind::Heading)
             || (!terminal && a.nwords <= 16 && (numbered || all_caps));
 
-        // heading: its part from the heading cues
         if heading_form {
-            let mut hits = Vec::new();
-            lex.find(&syls, &punct_after, first, Pass::Heading, &mut hits);
-            let mut found = [0f32; 4];
-            for h in &hits {
-                let c = &lex.cues[h.cue as usize];
-                if let (Scope::Heading, CuePart::Part(p)) = (c.scope, c.part) {
-                    found[idx(p)] += c.weight;
-                }
-            }
-            let best = (0..4).max_by(|&x, &y| found[x].total_cmp(&found[y]).then(y.cmp(&x)));
-            let part =
-                best.filter(|&b| found[b] > 0.0 && (0..4).all(|q| q == b || found[q] < found[b]));
-            a.heading = Some(part.map(|b| PARTS[b]));
+            a.heading_part(lex, &syls, &punct_after, first);
             a.section = numbered || all_caps;
         }
+        a.score_cues(lex, tuning, &syls, &punct_after, first);
+        a.score_form(
+            tuning,
+            text,
+            unit,
+            (terminal, last),
+            (index, count),
+            figures,
+        );
+        a
+    }
 
+    /// The part a heading names, from the heading cues.
+    fn heading_part(&mut self, lex: &Lexicon, syls: &[u32], punct_after: &[bool], first: usize) {
+        let mut hits = Vec::new();
+        lex.find(syls, punct_after, first, Pass::Heading, &mut hits);
+        let mut found = [0f32; 4];
+        for h in &hits {
+            let c = &lex.cues[h.cue as usize];
+            if let (Scope::Heading, CuePart::Part(p)) = (c.scope, c.part) {
+                found[idx(p)] += c.weight;
+            }
+        }
+        let best = (0..4).max_by(|&x, &y| found[x].total_cmp(&found[y]).then(y.cmp(&x)));
+        let part =
+            best.filter(|&b| found[b] > 0.0 && (0..4).all(|q| q == b || found[q] < found[b]));
+        self.heading = Some(part.map(|b| PARTS[b]));
+    }
+
+    /// Key cues and part cues: `own`, `hits`, `cue_parts`, `switch`, `key`.
+    fn score_cues(
+        &mut self,
+        lex: &Lexicon,
+        tuning: &Tuning,
+        syls: &[u32],
+        punct_after: &[bool],
+        first: usize,
+    ) {
+        let a = self;
         let mut hits: Vec<Hit> = Vec::new();
         let mut keyhits: Vec<Hit> = Vec::new();
-        lex.find(&syls, &punct_after, first, Pass::Key, &mut keyhits);
+        lex.find(syls, punct_after, first, Pass::Key, &mut keyhits);
         for h in &keyhits {
             let c = &lex.cues[h.cue as usize];
             if let CuePart::Part(p) = c.part {
@@ -206,8 +231,8 @@ impl Analysis {
                 a.key_cues.push(h.cue);
             }
         }
-        lex.find(&syls, &punct_after, first, Pass::Parts, &mut hits);
-        let contrast = contrast_at(lex, &syls, &punct_after, first);
+        lex.find(syls, punct_after, first, Pass::Parts, &mut hits);
+        let contrast = contrast_at(lex, syls, punct_after, first);
         let mut suppress_until = 0usize;
         let past = lex.id("đã");
         let (not_yet, not) = (lex.id("chưa"), lex.id("không"));
@@ -268,6 +293,21 @@ impl Analysis {
                 a.own[p] = tuning.cue_cap + (s - tuning.cue_cap) * 0.5;
             }
         }
+    }
+
+    /// Figures, form (captions, headings, lines without a stop, short units, dates,
+    /// questions) and the part priors.
+    #[allow(clippy::too_many_arguments)]
+    fn score_form(
+        &mut self,
+        tuning: &Tuning,
+        text: &str,
+        unit: &Unit,
+        (terminal, last): (bool, Option<&str>),
+        (index, count): (usize, usize),
+        figures: usize,
+    ) {
+        let a = self;
         // figures are results (unless the unit is a target: directive cues then win)
         a.own[0] += tuning.figure * (figures.min(4) as f32);
 
@@ -321,7 +361,6 @@ impl Analysis {
         for (p, b) in tuning.bias.iter().enumerate() {
             a.own[p] += b;
         }
-        a
     }
 }
 
