@@ -1,7 +1,7 @@
 //! Time `Scorer::summarize` over the bundled corpus (units split beforehand).
 //!
 //! ```text
-//! cargo run --release -p tomtat-scorer --example score_throughput -- [ROUNDS] [--lexrank]
+//! cargo run --release -p tomtat-scorer --example score_throughput -- [ROUNDS] [--lexrank] [--hand]
 //! ```
 
 use std::time::Instant;
@@ -32,7 +32,12 @@ fn main() {
         .map(|t| (t.as_str(), splitter.split(t)))
         .collect();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
-    let scorer = Scorer::new();
+    // `--hand`: the hand-set labeller and key score (to compare with the learned models)
+    let scorer = if args.iter().any(|a| a == "--hand") {
+        Scorer::new().hand_labels().hand_keys()
+    } else {
+        Scorer::new()
+    };
     let seg = Segmenter::new();
     let options = SummaryOptions {
         method,

@@ -3,27 +3,30 @@
 //! reasons; extract indicators (figures) and tasks (directive clauses).
 //!
 //! INTERFACE CONTRACT (used by the pipeline): `Scorer::new`, `Scorer::summarize`,
-//! `SummaryOptions { method, max_per_part }`, `Method`, `Briefing { parts, picks, indicators, tasks }`,
+//! `SummaryOptions { method, max_per_part }`, `Method`, `Briefing { parts, picks, indicators, tasks, lead }`,
 //! `Part`, `Pick`, `Indicator`, `Task`. Ranges are byte ranges into the text given.
 //!
 //! How it works:
-//! 1. **Parts.** Each unit gets a score per part from the cue lexicon
-//!    (`models/scorer-cues.tsv`: phrases with a part, a weight and a scope), its figures
-//!    and its form (headings, captions, bylines, short lines, questions). Numbered or
-//!    upper-case section headings set the part of what follows until the next heading;
-//!    subtitles and discourse cues (`tuy nhiên`, `thời gian tới`, ...) carry their part to
-//!    the next units with a decay. Within a unit, the clause after a contrast
-//!    (`tuy ..., nhưng ...`) weighs more, and a negated result (`chưa hoàn thành`) is a
-//!    shortcoming. A Viterbi pass with a bonus for staying in the same part
-//!    makes the parts come in runs.
-//! 2. **Key units.** Within each part, units are scored by LexRank centrality over TF-IDF
-//!    vectors of syllables and syllable pairs (or the segmenter's words, see
-//!    [`Scorer::with_segmenter_words`]), the margin and cue strength of their part, key
-//!    cues (headline figures, overall assessment, main cause, main tasks), length and
-//!    position; about a third of each part (`ceil((n + 1) / 3)`, at least one) is picked
-//!    with MMR, in document order.
+//! 1. **Parts.** Each unit is analysed with the cue lexicon (`models/scorer-cues.tsv`:
+//!    phrases with a part, a weight and a scope), its figures and its form (headings,
+//!    captions, bylines, short lines, questions); headings and discourse cues set a context
+//!    for the units that follow. A learned linear-chain model (`models/scorer-parts.tsv`,
+//!    an averaged structured perceptron trained on the gold reports) scores each part from
+//!    these analyses as features (cues, the hand-set scores, section and list structure,
+//!    modality, tense, targets, position, the document's kind, the neighbours) and Viterbi
+//!    decodes the parts with learned transitions. [`Scorer::hand_labels`] keeps the
+//!    hand-set labeller for comparison.
+//! 2. **Key units.** Within each part a learned key-unit scorer (`models/scorer-keys.tsv`,
+//!    logistic regression) weighs LexRank centrality over TF-IDF vectors of syllables and
+//!    syllable pairs, the part margin, key cues (headline figures, overall assessment,
+//!    main cause, main tasks), length, and the unit's place in its section, its numbered
+//!    list and the part's runs; about a third of each part (`ceil((n + 1) / 3)`, at least
+//!    one) is picked with MMR, in document order.
 //! 3. **Indicators** are the figures with their name, unit, plan share and change.
-//! 4. **Tasks** are the clauses of directive units with who must act.
+//! 4. **Tasks** are the clauses of directive units (not narrative or questions) with who
+//!    must act, when that is a body or a person.
+//! 5. **Lead**: the title of an official document, the unit that says who met when and for
+//!    what, and the decision adopted (one to three units).
 //!
 //! ```
 //! use tomtat_scorer::{Part, Scorer, SummaryOptions};
@@ -46,16 +49,22 @@
 pub struct ReadmeDoctests;
 
 mod indicators;
+mod lead;
 mod lex;
+mod lexicon;
+mod model;
 mod parts;
+mod rank;
 mod select;
 mod tasks;
 
 use tomtat_splitter::Unit;
 use tomtat_tokenizer::Segmenter;
 
-use lex::{CuePart, Lexicon, Tok};
-use parts::{idx, Analysis};
+use lex::Tok;
+use lexicon::Lexicon;
+pub use lexicon::LexiconError;
+use parts::Analysis;
 
 /// The part of a report a unit belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -150,6 +159,9 @@ pub struct Briefing {
     pub picks: Vec<Pick>,
     pub indicators: Vec<Indicator>,
     pub tasks: Vec<Task>,
+    /// The lead: indices of the one to three units that say who met or issued the
+    /// document, when and for what, and what was adopted (in document order).
+    pub lead: Vec<usize>,
 }
 
 fn valid_range(text: &str, u: &Unit) -> bool {
@@ -161,6 +173,19 @@ fn valid_range(text: &str, u: &Unit) -> bool {
 
 /// The bundled cue lexicon.
 const CUES: &str = include_str!("../models/scorer-cues.tsv");
+/// The bundled part model (learned from the gold reports, see `models/README.md`).
+const PART_MODEL: &str = include_str!("../models/scorer-parts.tsv");
+/// The bundled key-unit model (learned from the gold reports, see `models/README.md`).
+const KEY_MODEL: &str = include_str!("../models/scorer-keys.tsv");
+
+/// A part model that cannot be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ModelError {
+    #[error("not a tomtat part model (first line must be the version header)")]
+    Header,
+    #[error("line {0}: {1}")]
+    Line(usize, &'static str),
+}
 
 /// Tunable weights of the scorer (hand-set from the annotation guidelines, checked by
 /// leave-documents-out runs on the development reports).
@@ -214,6 +239,8 @@ pub struct Tuning {
     pub w_last: f32,
     /// Redundancy penalty of MMR.
     pub mmr: f32,
+    /// Scale of the learned model's scores to the hand-set scale (for the part margin).
+    pub model_scale: f32,
 }
 
 impl Default for Tuning {
@@ -245,6 +272,7 @@ impl Default for Tuning {
             w_run: 0.25,
             w_last: 0.0,
             mmr: 0.3,
+            model_scale: 1.0,
         }
     }
 }
@@ -255,6 +283,21 @@ pub struct Scorer {
     lex: Lexicon,
     tuning: Tuning,
     segmenter_words: bool,
+    /// The learned labeller; `None`: the hand-set weights label the parts.
+    model: Option<model::PartModel>,
+    /// The learned key-unit scorer; `None`: the hand-set key-unit score.
+    keys: Option<rank::KeyModel>,
+}
+
+#[cfg(feature = "train")]
+pub(crate) type KeySink = rank::learn::KeyTrainer;
+#[cfg(not(feature = "train"))]
+pub(crate) enum KeySink {}
+#[cfg(not(feature = "train"))]
+impl KeySink {
+    fn add(&mut self, _: model::Feats, _: bool) {
+        match *self {}
+    }
 }
 
 impl Default for Scorer {
@@ -273,20 +316,55 @@ impl Scorer {
     #[doc(hidden)]
     pub fn with_tuning(tuning: Tuning) -> Scorer {
         let lex = Lexicon::parse(CUES).expect("bundled cue lexicon is valid");
+        let model = model::PartModel::parse(PART_MODEL).expect("bundled part model is valid");
+        let keys = rank::KeyModel::parse(KEY_MODEL).expect("bundled key model is valid");
         Scorer {
             lex,
             tuning,
             segmenter_words: false,
+            model: Some(model),
+            keys: Some(keys),
         }
     }
 
     /// The scorer with another cue lexicon (TSV, as `models/scorer-cues.tsv`).
-    pub fn with_lexicon(tsv: &str) -> Result<Scorer, String> {
+    pub fn with_lexicon(tsv: &str) -> Result<Scorer, LexiconError> {
         Ok(Scorer {
             lex: Lexicon::parse(tsv)?,
-            tuning: Tuning::default(),
-            segmenter_words: false,
+            ..Scorer::new()
         })
+    }
+
+    /// The scorer with another part model (TSV, as `models/scorer-parts.tsv`).
+    pub fn with_model(self, tsv: &str) -> Result<Scorer, ModelError> {
+        Ok(Scorer {
+            model: Some(model::PartModel::parse(tsv)?),
+            ..self
+        })
+    }
+
+    /// The scorer with another key-unit model (TSV, as `models/scorer-keys.tsv`).
+    pub fn with_key_model(self, tsv: &str) -> Result<Scorer, ModelError> {
+        Ok(Scorer {
+            keys: Some(rank::KeyModel::parse(tsv)?),
+            ..self
+        })
+    }
+
+    /// Score key units with the hand-set weights (for comparison runs).
+    #[doc(hidden)]
+    pub fn hand_keys(self) -> Scorer {
+        Scorer { keys: None, ..self }
+    }
+
+    /// Label parts with the hand-set weights only (the labeller before the learned model;
+    /// for comparison runs).
+    #[doc(hidden)]
+    pub fn hand_labels(self) -> Scorer {
+        Scorer {
+            model: None,
+            ..self
+        }
     }
 
     /// Compare units by the segmenter's words instead of syllables and syllable pairs
@@ -307,9 +385,36 @@ impl Scorer {
         segmenter: &Segmenter,
         options: &SummaryOptions,
     ) -> Briefing {
+        self.summarize_inner(text, units, segmenter, options, None)
+    }
+
+    /// [`Scorer::summarize`] with the parts given (to measure selection alone).
+    #[cfg(feature = "train")]
+    pub fn summarize_with_parts(
+        &self,
+        text: &str,
+        units: &[Unit],
+        segmenter: &Segmenter,
+        options: &SummaryOptions,
+        parts: &[Part],
+    ) -> Briefing {
+        self.summarize_inner(text, units, segmenter, options, Some(parts))
+    }
+
+    fn summarize_inner(
+        &self,
+        text: &str,
+        units: &[Unit],
+        segmenter: &Segmenter,
+        options: &SummaryOptions,
+        given: Option<&[Part]>,
+    ) -> Briefing {
         let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
         let (mut an, indicators) = self.analyse(text, units, &valid);
-        let mut parts = parts::label(&mut an, &self.lex, &self.tuning);
+        let mut parts = self.label(&mut an, &valid);
+        if let Some(g) = given {
+            parts = g.to_vec();
+        }
         let vecs = if self.segmenter_words {
             let safe: Vec<Unit> = units
                 .iter()
@@ -331,7 +436,7 @@ impl Scorer {
             select::syllable_vectors(&an)
         };
         let picks = match options.method {
-            Method::Default => self.pick(&an, &parts, &vecs, units, options),
+            Method::Default => self.pick(&an, &parts, &vecs, units, options, None),
             Method::LexRank => {
                 let (p, picks) = self.lexrank_baseline(&parts, &vecs, units, &valid, options);
                 parts = p;
@@ -344,12 +449,35 @@ impl Scorer {
                 tasks::extract(text, u, i, &mut tasks);
             }
         }
+        let lead = lead::lead(&an, &valid);
         Briefing {
             parts,
             picks,
             indicators,
             tasks,
+            lead,
         }
+    }
+
+    /// The part of every unit: the learned model if there is one, else the hand-set
+    /// weights. Sets `emis` of every unit to the scores the parts were decoded from.
+    fn label(&self, an: &mut [Analysis], valid: &[bool]) -> Vec<Part> {
+        let Some(m) = &self.model else {
+            return parts::label(an, &self.lex, &self.tuning);
+        };
+        parts::context(an, &self.lex, &self.tuning);
+        let feats = model::features(an, &self.lex, false);
+        let mut emis: Vec<[f32; 4]> = feats.iter().map(|f| m.emission(f)).collect();
+        for (i, e) in emis.iter_mut().enumerate() {
+            if !valid[i] {
+                *e = [-1e3, -1e3, -1e3, 1e3];
+            }
+        }
+        let parts = model::viterbi(&emis, &m.trans);
+        for (a, e) in an.iter_mut().zip(emis) {
+            a.emis = e.map(|x| x * self.tuning.model_scale);
+        }
+        parts
     }
 
     /// Tokens, keys, indicators and the labeller's analysis of every unit.
@@ -393,7 +521,7 @@ impl Scorer {
     pub fn explain(&self, text: &str, units: &[Unit]) -> Vec<String> {
         let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
         let (mut an, _) = self.analyse(text, units, &valid);
-        let parts = parts::label(&mut an, &self.lex, &self.tuning);
+        let parts = self.label(&mut an, &valid);
         an.iter()
             .zip(&parts)
             .map(|(a, p)| {
@@ -419,247 +547,127 @@ impl Scorer {
             })
             .collect()
     }
+}
 
-    fn budget(&self, size: usize, options: &SummaryOptions) -> usize {
-        if size == 0 {
-            return 0;
+/// Training of the part model from gold (the `train` feature; used by
+/// `examples/train_parts.rs`).
+#[cfg(feature = "train")]
+pub mod train {
+    use super::*;
+
+    /// Collects documents with gold parts and trains the part model.
+    pub struct Trainer(model::learn::Trainer, rank::learn::KeyTrainer);
+
+    impl Default for Trainer {
+        fn default() -> Trainer {
+            Trainer::new()
         }
-        let k = options.max_per_part.unwrap_or_else(|| {
-            (size as f32 * self.tuning.budget + self.tuning.budget_add - 1e-4).ceil() as usize
-        });
-        k.clamp(1, size)
     }
 
-    fn pick(
-        &self,
-        an: &[Analysis],
-        parts: &[Part],
-        vecs: &[select::Vector],
-        units: &[Unit],
-        options: &SummaryOptions,
-    ) -> Vec<Pick> {
-        let t = &self.tuning;
-        let content: Vec<usize> = (0..parts.len())
-            .filter(|&i| parts[i] != Part::Other)
-            .collect();
-        let cent_all = select::lexrank(vecs, &content, None);
-        let mut cent = vec![0f32; parts.len()];
-        for (k, &i) in content.iter().enumerate() {
-            cent[i] = cent_all[k];
+    impl Trainer {
+        pub fn new() -> Trainer {
+            Trainer(model::learn::Trainer::new(), Default::default())
         }
-        let mut picks = Vec::new();
-        for part in [Part::Result, Part::Shortcoming, Part::Directive] {
-            let members: Vec<usize> = content
-                .iter()
-                .copied()
-                .filter(|&i| parts[i] == part)
-                .collect();
-            let k = self.budget(members.len(), options);
-            if k == 0 {
+
+        /// Add a document: its units and the gold part of each.
+        pub fn add(&mut self, scorer: &Scorer, text: &str, units: &[Unit], gold: &[Part]) {
+            let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
+            let (mut an, _) = scorer.analyse(text, units, &valid);
+            parts::context(&mut an, &scorer.lex, &scorer.tuning);
+            let feats = model::features(&an, &scorer.lex, true);
+            self.0.add(feats, gold);
+        }
+
+        /// Add a document to the key-unit trainer: units with their gold parts and
+        /// whether each is key. The part margins come from `scorer`'s labeller.
+        pub fn add_keys(
+            &mut self,
+            scorer: &Scorer,
+            text: &str,
+            units: &[Unit],
+            gold: &[Part],
+            keys: &[bool],
+        ) {
+            let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
+            let (mut an, _) = scorer.analyse(text, units, &valid);
+            scorer.label(&mut an, &valid);
+            let vecs = select::syllable_vectors(&an);
+            let options = SummaryOptions::default();
+            scorer.pick(&an, gold, &vecs, units, &options, Some((&mut self.1, keys)));
+        }
+
+        /// Train the key-unit scorer; the model as TSV.
+        pub fn train_keys(&self, epochs: usize) -> String {
+            self.1.train(epochs)
+        }
+
+        /// Documents added.
+        pub fn len(&self) -> usize {
+            self.0.seqs.len()
+        }
+
+        pub fn is_empty(&self) -> bool {
+            self.0.seqs.is_empty()
+        }
+
+        /// Train (averaged structured perceptron, `epochs` passes); the model as TSV.
+        pub fn train(&self, epochs: usize) -> String {
+            self.0.train(epochs)
+        }
+    }
+
+    /// The gold part of each unit: the part of the gold sentence that holds most of its
+    /// non-space characters. `sentences` are the gold sentences in order, which together
+    /// hold the non-space characters of `text` in order.
+    pub fn align(
+        text: &str,
+        units: &[Unit],
+        sentences: &[(&str, Part, bool)],
+    ) -> Vec<(Part, bool)> {
+        // gold sentence of each non-space char of text, by byte offset
+        let mut owner: Vec<(usize, usize)> = Vec::new(); // (byte offset, sentence)
+        let gold: Vec<(char, usize)> = sentences
+            .iter()
+            .enumerate()
+            .flat_map(|(k, (s, _, _))| {
+                s.chars()
+                    .filter(|c| !c.is_whitespace())
+                    .map(move |c| (c, k))
+            })
+            .collect();
+        let mut g = 0;
+        for (off, c) in text.char_indices() {
+            if c.is_whitespace() {
                 continue;
             }
-            let p = idx(part);
-            let max_c = members
-                .iter()
-                .map(|&i| cent[i])
-                .fold(0f32, f32::max)
-                .max(1e-9);
-            let mut order: Vec<usize> = members.clone();
-            order.sort_by(|&a, &b| cent[b].total_cmp(&cent[a]).then(a.cmp(&b)));
-            // rank by centrality and position among the members, by unit index
-            let mut rank_of = vec![0usize; parts.len()];
-            let mut member_of = vec![0usize; parts.len()];
-            for (r, &i) in order.iter().enumerate() {
-                rank_of[i] = r;
+            // resynchronise on a mismatch within a short window
+            let mut j = g;
+            while j < gold.len() && j < g + 8 && gold[j].0 != c {
+                j += 1;
             }
-            for (mi, &i) in members.iter().enumerate() {
-                member_of[i] = mi;
-            }
-            let mut scored = Vec::with_capacity(members.len());
-            let mut whys: Vec<Vec<String>> = Vec::with_capacity(members.len());
-            for (mi, &i) in members.iter().enumerate() {
-                let a = &an[i];
-                let other = (0..4)
-                    .filter(|&q| q != p)
-                    .map(|q| a.emis[q])
-                    .fold(f32::NEG_INFINITY, f32::max);
-                let margin = ((a.emis[p] - other) / 3.0).clamp(0.0, 1.0);
-                let c = cent[i] / max_c;
-                let cue: f32 = a
-                    .hits
-                    .iter()
-                    .filter(|h| {
-                        matches!(self.lex.cues[h.0 as usize].part, CuePart::Part(q) if q == part)
-                    })
-                    .map(|h| h.1)
-                    .sum();
-                let cue_n = (cue / 3.0).min(1.0);
-                let fig = if part == Part::Result {
-                    (a.figures.min(3) as f32) / 3.0
-                } else {
-                    0.0
-                };
-                let first = if mi == 0 {
-                    1.0
-                } else if i > 0 && parts[i - 1] != part {
-                    0.5
-                } else {
-                    0.0
-                };
-                let pos = if mi == 0 {
-                    t.w_first
-                } else if first > 0.0 {
-                    t.w_run
-                } else {
-                    0.0
-                };
-                let closes = mi > 0 && parts.get(i + 1).is_none_or(|&q| q != part);
-                let pos = pos - if closes { t.w_last } else { 0.0 };
-                let short = if a.nwords < 8 { -0.3 } else { 0.0 };
-                let len = (a.nwords as f32 / 40.0).min(1.0);
-                let keyw = (a.key[p] / 2.0).min(1.0);
-                let score = t.w_cent * c
-                    + t.w_margin * margin
-                    + t.w_fig * fig
-                    + pos
-                    + t.w_cue * cue_n
-                    + t.w_len * len
-                    + t.w_key * keyw
-                    + short;
-                scored.push((i, score));
-                let rank = rank_of[i] + 1;
-                whys.push(self.why(a, part, c, rank, members.len(), first));
-            }
-            for i in select::mmr(vecs, &scored, k, t.mmr) {
-                let mi = member_of[i];
-                picks.push(Pick {
-                    part,
-                    unit: i,
-                    start: units[i].start,
-                    end: units[i].end,
-                    score: scored[mi].1,
-                    why: std::mem::take(&mut whys[mi]),
-                });
+            if j < gold.len() && gold[j].0 == c {
+                owner.push((off, gold[j].1));
+                g = j + 1;
             }
         }
-        picks.sort_by_key(|p| p.unit);
-        picks
-    }
-
-    fn why(
-        &self,
-        a: &Analysis,
-        part: Part,
-        c: f32,
-        rank: usize,
-        of: usize,
-        first: f32,
-    ) -> Vec<String> {
-        let mut why = Vec::new();
-        let mut hits: Vec<(u32, f32)> = a
-            .hits
+        units
             .iter()
-            .copied()
-            .filter(|h| {
-                h.1 > 0.0
-                    && match self.lex.cues[h.0 as usize].part {
-                        CuePart::Part(q) => q == part,
-                        CuePart::Remedy => part == Part::Directive,
-                        CuePart::None => false,
-                    }
-            })
-            .collect();
-        hits.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        let mut shown: Vec<&str> = Vec::new();
-        for h in &hits {
-            let phrase = self.lex.cues[h.0 as usize].phrase.as_str();
-            if shown.len() == 3 {
-                break;
-            }
-            if !shown.contains(&phrase) {
-                shown.push(phrase);
-                why.push(format!("cue: {phrase} → {}", part.name()));
-            }
-        }
-        for &k in &a.key_cues {
-            let c = &self.lex.cues[k as usize];
-            if matches!(c.part, CuePart::Part(q) if q == part) {
-                why.push(format!("main content: {}", c.phrase));
-                break;
-            }
-        }
-        if let Some((p, b, from)) = &a.context {
-            if *p == part {
-                why.push(format!("context: {from} (+{b:.2})"));
-            }
-        }
-        if part == Part::Result && a.figures > 0 {
-            why.push(format!("figures: {}", a.figures));
-        }
-        why.push(format!("centrality {c:.2} (rank {rank}/{of})"));
-        if first >= 1.0 {
-            why.push(format!("first {} unit", part.name()));
-        } else if first > 0.0 {
-            why.push(format!("opens a run of {} units", part.name()));
-        }
-        if hits.is_empty() && a.context.is_none() {
-            why.push("neighbours: inside a run of the part".to_string());
-        }
-        why
-    }
-
-    /// Plain LexRank over the whole document; parts by position (thirds).
-    fn lexrank_baseline(
-        &self,
-        parts: &[Part],
-        vecs: &[select::Vector],
-        units: &[Unit],
-        valid: &[bool],
-        options: &SummaryOptions,
-    ) -> (Vec<Part>, Vec<Pick>) {
-        let n = units.len();
-        let mut total = 0;
-        for part in [Part::Result, Part::Shortcoming, Part::Directive] {
-            let size = parts.iter().filter(|&&p| p == part).count();
-            total += self.budget(size, options);
-        }
-        let pos_part = |i: usize| {
-            if 3 * i < n {
-                Part::Result
-            } else if 3 * i < 2 * n {
-                Part::Shortcoming
-            } else {
-                Part::Directive
-            }
-        };
-        let members: Vec<usize> = (0..n)
-            .filter(|&i| valid[i] && !vecs[i].is_empty())
-            .collect();
-        let lr = select::lexrank(vecs, &members, Some(0.1));
-        let mut order: Vec<usize> = (0..members.len()).collect();
-        order.sort_by(|&a, &b| lr[b].total_cmp(&lr[a]).then(a.cmp(&b)));
-        let mut picks: Vec<Pick> = order
-            .iter()
-            .take(total)
-            .enumerate()
-            .map(|(rank, &k)| {
-                let i = members[k];
-                Pick {
-                    part: pos_part(i),
-                    unit: i,
-                    start: units[i].start,
-                    end: units[i].end,
-                    score: lr[k],
-                    why: vec![format!(
-                        "lexrank {:.3} (rank {}/{})",
-                        lr[k],
-                        rank + 1,
-                        members.len()
-                    )],
+            .map(|u| {
+                let lo = owner.partition_point(|x| x.0 < u.start);
+                let hi = owner.partition_point(|x| x.0 < u.end);
+                let mut count = [0usize; 4];
+                let mut key = 0usize;
+                for &(_, k) in &owner[lo..hi] {
+                    count[parts::idx(sentences[k].1)] += 1;
+                    key += sentences[k].2 as usize;
                 }
+                let best = (0..4).max_by_key(|&p| (count[p], std::cmp::Reverse(p)));
+                let part = match best {
+                    Some(p) if count[p] > 0 => parts::PARTS[p],
+                    _ => Part::Other,
+                };
+                (part, 2 * key > hi - lo)
             })
-            .collect();
-        picks.sort_by_key(|p| p.unit);
-        ((0..n).map(pos_part).collect(), picks)
+            .collect()
     }
 }

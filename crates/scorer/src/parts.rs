@@ -3,7 +3,8 @@
 
 use tomtat_splitter::{Unit, UnitKind};
 
-use crate::lex::{CuePart, Hit, Keyed, Lexicon, Pass, Scope, Tk, Tok, NUMERIC};
+use crate::lex::{Keyed, Tk, Tok};
+use crate::lexicon::{CuePart, Hit, Lexicon, Pass, Scope, NUMERIC};
 use crate::{Part, Tuning};
 
 pub(crate) const PARTS: [Part; 4] = [
@@ -57,6 +58,15 @@ pub(crate) struct Analysis {
     /// The part of the `other` score that only says the unit is short or plain
     /// (cancelled under a heading that names a part).
     pub weak_other: f32,
+    /// Cues found with the part they counted for (after `đã`, `chưa` and remedies), and
+    /// whether they stand before a contrast (`tuy ..., nhưng ...`: the minor clause).
+    pub cue_parts: Vec<(u32, Part, bool)>,
+    /// Index of the first token after a list or heading marker.
+    pub skip: usize,
+    /// Opens with a list or heading marker (`1.`, `a)`, `II-`).
+    pub numbered: bool,
+    /// The last punctuation of the unit (`.`, `:`, `;`, ...), if it ends with one.
+    pub terminal: Option<&'static str>,
 }
 
 fn is_roman(s: &str) -> bool {
@@ -104,6 +114,11 @@ impl Analysis {
             ..Default::default()
         };
         let (skip, numbered) = marker_len(text, &a.toks);
+        a.skip = skip;
+        a.numbered = numbered
+            || a.toks.first().is_some_and(|t| {
+                t.kind == Tk::Punct && matches!(&text[t.start..t.end], "-" | "–" | "+" | "•" | "*")
+            });
         // syllable ids over the unit's own words
         let mut syls = Vec::with_capacity(a.toks.len());
         let mut punct_after = Vec::with_capacity(a.toks.len());
@@ -150,31 +165,65 @@ impl Analysis {
             })
             .map(|t| &text[t.start..t.end]);
         let terminal = matches!(last, Some("." | "!" | "?" | "…" | ";" | ":"));
+        a.terminal = match last {
+            Some(".") => Some("."),
+            Some(":") => Some(":"),
+            Some(";") => Some(";"),
+            Some("?") => Some("?"),
+            Some("!") => Some("!"),
+            Some(",") => Some(","),
+            _ => None,
+        };
         let all_caps = a.nwords >= 2 && upper * 10 >= a.nwords * 8;
         let heading_form = matches!(unit.kind, UnitKind::Heading)
             || (!terminal && a.nwords <= 16 && (numbered || all_caps));
 
-        // heading: its part from the heading cues
         if heading_form {
-            let mut hits = Vec::new();
-            lex.find(&syls, &punct_after, first, Pass::Heading, &mut hits);
-            let mut found = [0f32; 4];
-            for h in &hits {
-                let c = &lex.cues[h.cue as usize];
-                if let (Scope::Heading, CuePart::Part(p)) = (c.scope, c.part) {
-                    found[idx(p)] += c.weight;
-                }
-            }
-            let best = (0..4).max_by(|&x, &y| found[x].total_cmp(&found[y]).then(y.cmp(&x)));
-            let part =
-                best.filter(|&b| found[b] > 0.0 && (0..4).all(|q| q == b || found[q] < found[b]));
-            a.heading = Some(part.map(|b| PARTS[b]));
+            a.heading_part(lex, &syls, &punct_after, first);
             a.section = numbered || all_caps;
         }
+        a.score_cues(lex, tuning, &syls, &punct_after, first);
+        a.score_form(
+            tuning,
+            text,
+            unit,
+            (terminal, last),
+            (index, count),
+            figures,
+        );
+        a
+    }
 
+    /// The part a heading names, from the heading cues.
+    fn heading_part(&mut self, lex: &Lexicon, syls: &[u32], punct_after: &[bool], first: usize) {
+        let mut hits = Vec::new();
+        lex.find(syls, punct_after, first, Pass::Heading, &mut hits);
+        let mut found = [0f32; 4];
+        for h in &hits {
+            let c = &lex.cues[h.cue as usize];
+            if let (Scope::Heading, CuePart::Part(p)) = (c.scope, c.part) {
+                found[idx(p)] += c.weight;
+            }
+        }
+        let best = (0..4).max_by(|&x, &y| found[x].total_cmp(&found[y]).then(y.cmp(&x)));
+        let part =
+            best.filter(|&b| found[b] > 0.0 && (0..4).all(|q| q == b || found[q] < found[b]));
+        self.heading = Some(part.map(|b| PARTS[b]));
+    }
+
+    /// Key cues and part cues: `own`, `hits`, `cue_parts`, `switch`, `key`.
+    fn score_cues(
+        &mut self,
+        lex: &Lexicon,
+        tuning: &Tuning,
+        syls: &[u32],
+        punct_after: &[bool],
+        first: usize,
+    ) {
+        let a = self;
         let mut hits: Vec<Hit> = Vec::new();
         let mut keyhits: Vec<Hit> = Vec::new();
-        lex.find(&syls, &punct_after, first, Pass::Key, &mut keyhits);
+        lex.find(syls, punct_after, first, Pass::Key, &mut keyhits);
         for h in &keyhits {
             let c = &lex.cues[h.cue as usize];
             if let CuePart::Part(p) = c.part {
@@ -182,8 +231,8 @@ impl Analysis {
                 a.key_cues.push(h.cue);
             }
         }
-        lex.find(&syls, &punct_after, first, Pass::Parts, &mut hits);
-        let contrast = contrast_at(lex, &syls, &punct_after, first);
+        lex.find(syls, punct_after, first, Pass::Parts, &mut hits);
+        let contrast = contrast_at(lex, syls, punct_after, first);
         let mut suppress_until = 0usize;
         let past = lex.id("đã");
         let (not_yet, not) = (lex.id("chưa"), lex.id("không"));
@@ -194,7 +243,8 @@ impl Analysis {
             }
             let mut w = c.weight;
             // `tuy X, nhưng Y`: the clause after the contrast carries the main content
-            if contrast.is_some_and(|at| h.pos + c.syls.len() <= at) {
+            let minor = contrast.is_some_and(|at| h.pos + c.syls.len() <= at);
+            if minor {
                 w *= tuning.contrast;
             }
             match c.part {
@@ -202,6 +252,7 @@ impl Analysis {
                 CuePart::Remedy => {
                     suppress_until = h.pos + c.syls.len() + 6;
                     a.own[idx(Part::Directive)] += w;
+                    a.cue_parts.push((h.cue, Part::Directive, minor));
                 }
                 CuePart::Part(mut p) => {
                     if p == Part::Shortcoming && h.pos < suppress_until {
@@ -219,12 +270,15 @@ impl Analysis {
                     // `chưa hoàn thành`, `không đạt`: a negated result is a shortcoming
                     if p == Part::Result
                         && h.pos > 0
-                        && syls[h.pos - 1] != crate::lex::UNKNOWN
+                        && syls[h.pos - 1] != crate::lexicon::UNKNOWN
                         && (syls[h.pos - 1] == not_yet || syls[h.pos - 1] == not)
                     {
                         p = Part::Shortcoming;
                     }
                     a.own[idx(p)] += w;
+                    if w > 0.0 {
+                        a.cue_parts.push((h.cue, p, minor));
+                    }
                     if c.scope == Scope::Switch && a.switch.is_none() && w > 0.0 {
                         a.switch = Some((p, h.cue));
                     }
@@ -239,6 +293,21 @@ impl Analysis {
                 a.own[p] = tuning.cue_cap + (s - tuning.cue_cap) * 0.5;
             }
         }
+    }
+
+    /// Figures, form (captions, headings, lines without a stop, short units, dates,
+    /// questions) and the part priors.
+    #[allow(clippy::too_many_arguments)]
+    fn score_form(
+        &mut self,
+        tuning: &Tuning,
+        text: &str,
+        unit: &Unit,
+        (terminal, last): (bool, Option<&str>),
+        (index, count): (usize, usize),
+        figures: usize,
+    ) {
+        let a = self;
         // figures are results (unless the unit is a target: directive cues then win)
         a.own[0] += tuning.figure * (figures.min(4) as f32);
 
@@ -292,7 +361,6 @@ impl Analysis {
         for (p, b) in tuning.bias.iter().enumerate() {
             a.own[p] += b;
         }
-        a
     }
 }
 
@@ -305,7 +373,7 @@ fn contrast_at(lex: &Lexicon, syls: &[u32], punct_after: &[bool], first: usize) 
         lex.id("tuy"),
         lex.id("nhiên"),
     );
-    if [nhung, song, tuy, nhien].contains(&crate::lex::UNKNOWN) {
+    if [nhung, song, tuy, nhien].contains(&crate::lexicon::UNKNOWN) {
         return None;
     }
     let hi = syls.len().saturating_sub(3);
@@ -317,8 +385,15 @@ fn contrast_at(lex: &Lexicon, syls: &[u32], punct_after: &[bool], first: usize) 
     })
 }
 
-/// Label units: context from headings and discourse cues, then Viterbi.
+/// Label units with the hand-set weights: context from headings and discourse cues,
+/// then Viterbi.
 pub(crate) fn label(an: &mut [Analysis], lex: &Lexicon, tuning: &Tuning) -> Vec<Part> {
+    context(an, lex, tuning);
+    viterbi(an, tuning)
+}
+
+/// Context from headings and discourse cues: sets `emis` and `context` of every unit.
+pub(crate) fn context(an: &mut [Analysis], lex: &Lexicon, tuning: &Tuning) {
     let mut ctx: Option<(Part, f32, String)> = None;
     let mut heading_ctx = false;
     for (i, a) in an.iter_mut().enumerate() {
@@ -359,7 +434,6 @@ pub(crate) fn label(an: &mut [Analysis], lex: &Lexicon, tuning: &Tuning) -> Vec<
             }
         }
     }
-    viterbi(an, tuning)
 }
 
 fn viterbi(an: &[Analysis], tuning: &Tuning) -> Vec<Part> {

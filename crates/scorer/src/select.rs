@@ -7,7 +7,9 @@ use tomtat_splitter::Unit;
 use tomtat_tokenizer::{Segmenter, Token, TokenKind, Word};
 
 use crate::lex::{FnvMap, Tk};
-use crate::parts::Analysis;
+use crate::lexicon::CuePart;
+use crate::parts::{idx, Analysis};
+use crate::{Part, Pick, Scorer, SummaryOptions};
 
 /// A unit-length sparse TF-IDF vector, sorted by term id.
 pub(crate) type Vector = Vec<(u32, f32)>;
@@ -269,5 +271,277 @@ impl Lower for Option<(usize, f32)> {
             None => true,
             Some((_, bv)) => v > *bv,
         }
+    }
+}
+
+impl Scorer {
+    fn budget(&self, size: usize, options: &SummaryOptions) -> usize {
+        if size == 0 {
+            return 0;
+        }
+        let k = options.max_per_part.unwrap_or_else(|| {
+            (size as f32 * self.tuning.budget + self.tuning.budget_add - 1e-4).ceil() as usize
+        });
+        k.clamp(1, size)
+    }
+
+    pub(crate) fn pick(
+        &self,
+        an: &[Analysis],
+        parts: &[Part],
+        vecs: &[Vector],
+        units: &[Unit],
+        options: &SummaryOptions,
+        mut train: Option<(&mut crate::KeySink, &[bool])>,
+    ) -> Vec<Pick> {
+        let t = &self.tuning;
+        let layout = crate::rank::Layout::new(an);
+        let content: Vec<usize> = (0..parts.len())
+            .filter(|&i| parts[i] != Part::Other)
+            .collect();
+        let cent_all = lexrank(vecs, &content, None);
+        let mut cent = vec![0f32; parts.len()];
+        for (k, &i) in content.iter().enumerate() {
+            cent[i] = cent_all[k];
+        }
+        let mut picks = Vec::new();
+        for part in [Part::Result, Part::Shortcoming, Part::Directive] {
+            let members: Vec<usize> = content
+                .iter()
+                .copied()
+                .filter(|&i| parts[i] == part)
+                .collect();
+            let k = self.budget(members.len(), options);
+            if k == 0 {
+                continue;
+            }
+            let p = idx(part);
+            let max_c = members
+                .iter()
+                .map(|&i| cent[i])
+                .fold(0f32, f32::max)
+                .max(1e-9);
+            let mut order: Vec<usize> = members.clone();
+            order.sort_by(|&a, &b| cent[b].total_cmp(&cent[a]).then(a.cmp(&b)));
+            // rank by centrality and position among the members, by unit index
+            let mut rank_of = vec![0usize; parts.len()];
+            let mut member_of = vec![0usize; parts.len()];
+            for (r, &i) in order.iter().enumerate() {
+                rank_of[i] = r;
+            }
+            for (mi, &i) in members.iter().enumerate() {
+                member_of[i] = mi;
+            }
+            let mut scored = Vec::with_capacity(members.len());
+            let mut whys: Vec<Vec<String>> = Vec::with_capacity(members.len());
+            for (mi, &i) in members.iter().enumerate() {
+                let a = &an[i];
+                let other = (0..4)
+                    .filter(|&q| q != p)
+                    .map(|q| a.emis[q])
+                    .fold(f32::NEG_INFINITY, f32::max);
+                let margin = ((a.emis[p] - other) / 3.0).clamp(0.0, 1.0);
+                let c = cent[i] / max_c;
+                let cue: f32 = a
+                    .hits
+                    .iter()
+                    .filter(|h| {
+                        matches!(self.lex.cues[h.0 as usize].part, CuePart::Part(q) if q == part)
+                    })
+                    .map(|h| h.1)
+                    .sum();
+                let cue_n = (cue / 3.0).min(1.0);
+                let fig = if part == Part::Result {
+                    (a.figures.min(3) as f32) / 3.0
+                } else {
+                    0.0
+                };
+                let first = if mi == 0 {
+                    1.0
+                } else if i > 0 && parts[i - 1] != part {
+                    0.5
+                } else {
+                    0.0
+                };
+                let pos = if mi == 0 {
+                    t.w_first
+                } else if first > 0.0 {
+                    t.w_run
+                } else {
+                    0.0
+                };
+                let closes = mi > 0 && parts.get(i + 1).is_none_or(|&q| q != part);
+                let pos = pos - if closes { t.w_last } else { 0.0 };
+                let short = if a.nwords < 8 { -0.3 } else { 0.0 };
+                let len = (a.nwords as f32 / 40.0).min(1.0);
+                let keyw = (a.key[p] / 2.0).min(1.0);
+                let input = crate::rank::KeyInput {
+                    cent: c,
+                    margin,
+                    member: mi,
+                    members: members.len(),
+                };
+                if let Some((sink, keys)) = train.as_mut() {
+                    let f =
+                        crate::rank::features(&self.lex, an, parts, &layout, part, i, &input, true);
+                    sink.add(f, keys[i]);
+                    continue;
+                }
+                if let Some(km) = &self.keys {
+                    let f = crate::rank::features(
+                        &self.lex, an, parts, &layout, part, i, &input, false,
+                    );
+                    let score = km.score(&f);
+                    scored.push((i, score));
+                    let rank = rank_of[i] + 1;
+                    whys.push(self.why(a, part, c, rank, members.len(), first));
+                    continue;
+                }
+                let score = t.w_cent * c
+                    + t.w_margin * margin
+                    + t.w_fig * fig
+                    + pos
+                    + t.w_cue * cue_n
+                    + t.w_len * len
+                    + t.w_key * keyw
+                    + short;
+                scored.push((i, score));
+                let rank = rank_of[i] + 1;
+                whys.push(self.why(a, part, c, rank, members.len(), first));
+            }
+            if train.is_some() {
+                continue;
+            }
+            for i in mmr(vecs, &scored, k, t.mmr) {
+                let mi = member_of[i];
+                picks.push(Pick {
+                    part,
+                    unit: i,
+                    start: units[i].start,
+                    end: units[i].end,
+                    score: scored[mi].1,
+                    why: std::mem::take(&mut whys[mi]),
+                });
+            }
+        }
+        picks.sort_by_key(|p| p.unit);
+        picks
+    }
+
+    fn why(
+        &self,
+        a: &Analysis,
+        part: Part,
+        c: f32,
+        rank: usize,
+        of: usize,
+        first: f32,
+    ) -> Vec<String> {
+        let mut why = Vec::new();
+        let mut hits: Vec<(u32, f32)> = a
+            .hits
+            .iter()
+            .copied()
+            .filter(|h| {
+                h.1 > 0.0
+                    && match self.lex.cues[h.0 as usize].part {
+                        CuePart::Part(q) => q == part,
+                        CuePart::Remedy => part == Part::Directive,
+                        CuePart::None => false,
+                    }
+            })
+            .collect();
+        hits.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        let mut shown: Vec<&str> = Vec::new();
+        for h in &hits {
+            let phrase = self.lex.cues[h.0 as usize].phrase.as_str();
+            if shown.len() == 3 {
+                break;
+            }
+            if !shown.contains(&phrase) {
+                shown.push(phrase);
+                why.push(format!("cue: {phrase} → {}", part.name()));
+            }
+        }
+        for &k in &a.key_cues {
+            let c = &self.lex.cues[k as usize];
+            if matches!(c.part, CuePart::Part(q) if q == part) {
+                why.push(format!("main content: {}", c.phrase));
+                break;
+            }
+        }
+        if let Some((p, b, from)) = &a.context {
+            if *p == part {
+                why.push(format!("context: {from} (+{b:.2})"));
+            }
+        }
+        if part == Part::Result && a.figures > 0 {
+            why.push(format!("figures: {}", a.figures));
+        }
+        why.push(format!("centrality {c:.2} (rank {rank}/{of})"));
+        if first >= 1.0 {
+            why.push(format!("first {} unit", part.name()));
+        } else if first > 0.0 {
+            why.push(format!("opens a run of {} units", part.name()));
+        }
+        if hits.is_empty() && a.context.is_none() {
+            why.push("neighbours: inside a run of the part".to_string());
+        }
+        why
+    }
+
+    /// Plain LexRank over the whole document; parts by position (thirds).
+    pub(crate) fn lexrank_baseline(
+        &self,
+        parts: &[Part],
+        vecs: &[Vector],
+        units: &[Unit],
+        valid: &[bool],
+        options: &SummaryOptions,
+    ) -> (Vec<Part>, Vec<Pick>) {
+        let n = units.len();
+        let mut total = 0;
+        for part in [Part::Result, Part::Shortcoming, Part::Directive] {
+            let size = parts.iter().filter(|&&p| p == part).count();
+            total += self.budget(size, options);
+        }
+        let pos_part = |i: usize| {
+            if 3 * i < n {
+                Part::Result
+            } else if 3 * i < 2 * n {
+                Part::Shortcoming
+            } else {
+                Part::Directive
+            }
+        };
+        let members: Vec<usize> = (0..n)
+            .filter(|&i| valid[i] && !vecs[i].is_empty())
+            .collect();
+        let lr = lexrank(vecs, &members, Some(0.1));
+        let mut order: Vec<usize> = (0..members.len()).collect();
+        order.sort_by(|&a, &b| lr[b].total_cmp(&lr[a]).then(a.cmp(&b)));
+        let mut picks: Vec<Pick> = order
+            .iter()
+            .take(total)
+            .enumerate()
+            .map(|(rank, &k)| {
+                let i = members[k];
+                Pick {
+                    part: pos_part(i),
+                    unit: i,
+                    start: units[i].start,
+                    end: units[i].end,
+                    score: lr[k],
+                    why: vec![format!(
+                        "lexrank {:.3} (rank {}/{})",
+                        lr[k],
+                        rank + 1,
+                        members.len()
+                    )],
+                }
+            })
+            .collect();
+        picks.sort_by_key(|p| p.unit);
+        ((0..n).map(pos_part).collect(), picks)
     }
 }

@@ -7,18 +7,167 @@ use crate::Task;
 
 /// Words after which the actor is named (`yêu cầu các cấp ủy ...`).
 const ASK: &[&str] = &["yêu cầu", "đề nghị", "kêu gọi", "mong muốn", "giao cho"];
-/// Words before which the actor is named (`các địa phương cần ...`); the first four name
-/// an actor before them, the others are kept in the task.
+/// Words before which the actor is named (`các địa phương cần ...`); the first
+/// [`NAMING`] name an actor before them, the others are kept in the task.
 const MODAL: &[&str] = &[
     "cần phải",
     "cần",
     "phải",
     "sẽ",
+    "có trách nhiệm",
+    "chịu trách nhiệm",
     "tập trung",
     "tiếp tục",
     "chủ động",
     "khẩn trương",
 ];
+/// How many of [`MODAL`] name an actor before them and are dropped from the task.
+const NAMING: usize = 6;
+
+/// First words of an actor that is a body or a person (`các cấp ủy`, `Sở Giao thông vận
+/// tải`, `UBND các quận`, `đồng chí Bí thư`); an actor must open with one of them or with
+/// a capitalised name, and never with a discourse word.
+const BODY: &[&str] = &[
+    "các",
+    "những",
+    "mỗi",
+    "từng",
+    "toàn",
+    "cấp",
+    "sở",
+    "ban",
+    "bộ",
+    "ủy",
+    "uỷ",
+    "ubnd",
+    "hđnd",
+    "ngành",
+    "tỉnh",
+    "huyện",
+    "xã",
+    "phường",
+    "quận",
+    "thị",
+    "thành",
+    "đảng",
+    "chi",
+    "chính",
+    "mặt",
+    "mttq",
+    "đoàn",
+    "hội",
+    "công",
+    "quân",
+    "cơ",
+    "đơn",
+    "doanh",
+    "địa",
+    "người",
+    "lãnh",
+    "cán",
+    "chủ",
+    "giám",
+    "thủ",
+    "bí",
+    "đồng",
+    "trung",
+    "tổng",
+    "cục",
+    "tập",
+    "ngân",
+    "kho",
+    "thanh",
+    "văn",
+    "trường",
+    "viện",
+    "quốc",
+    "nhà",
+    "thường",
+    "tổ",
+    "liên",
+    "lực",
+    "hệ",
+    "bch",
+    "btv",
+    "ubkt",
+    "chúng",
+    "ta",
+    "mọi",
+    "gia",
+    "trưởng",
+    "phó",
+    "hợp",
+    "nông",
+    "hộ",
+    "ngành,",
+    "bảo",
+    "kiểm",
+    "điện",
+    "đài",
+    "báo",
+];
+
+/// Discourse words and clause openers that are never an actor.
+const NOT_BODY: &[&str] = &[
+    "cụ thể",
+    "tiếp đó",
+    "tiếp theo",
+    "sau đó",
+    "đồng thời",
+    "theo đó",
+    "bên cạnh",
+    "ngoài ra",
+    "trong đó",
+    "qua đó",
+    "như vậy",
+    "vì vậy",
+    "do đó",
+    "tuy nhiên",
+    "mặt khác",
+    "hiện nay",
+    "điều",
+    "đó",
+    "này",
+    "nhiệm vụ",
+    "mục tiêu",
+    "việc",
+    "công tác",
+    "trường hợp",
+    "con số",
+    "không",
+];
+
+/// Whether an actor names a body or a person.
+fn is_body(actor: &str) -> bool {
+    let keys = crate::lex::syllable_keys(actor);
+    let Some(first) = keys.first() else {
+        return false;
+    };
+    let joined = keys.join(" ");
+    if NOT_BODY
+        .iter()
+        .any(|d| joined == *d || joined.starts_with(&format!("{d} ")))
+    {
+        return false;
+    }
+    // `đồng` opens `đồng chí` (a person), not `đồng thời`
+    if first == "đồng" && keys.get(1).map(String::as_str) != Some("chí") {
+        return false;
+    }
+    if BODY.contains(&first.as_str()) {
+        return true;
+    }
+    // a name: an acronym (`EVN`), or two capitalised words (`Hải Dương`, `Viettel Group`)
+    let mut words = actor.split_whitespace();
+    let cap = |w: Option<&str>| {
+        w.and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    let w1 = words.next();
+    let acronym = w1.is_some_and(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()));
+    acronym || (cap(w1) && cap(words.next()))
+}
+
 /// Speech verbs: the actor is after them (`Bí thư nhấn mạnh, các cấp cần ...`).
 const SPEAKER: &[&str] = &[
     "nhấn mạnh",
@@ -66,6 +215,13 @@ const LEAD: &[&str] = &[
     "đặc biệt là",
     "đặc biệt",
     "trước hết",
+    "do vậy",
+    "hơn nữa",
+    "thứ tư",
+    "thứ năm",
+    "song song với đó",
+    "cụ thể",
+    "tiếp đó",
     "và",
     "nhất là",
     "là",
@@ -151,8 +307,40 @@ fn clean_actor(text: &str, c: &Clause, mut a: usize, mut b: usize) -> Option<Str
     (words > 0 && words <= 14).then(|| text[c.toks[a].start..c.toks[b - 1].end].to_string())
 }
 
+/// Whether a unit reads as narrative or a question, not a directive: a question mark
+/// at the end, or a past marker (`đã`, `vừa`) with no modal or request word.
+fn not_a_directive(text: &str, unit: &Unit) -> bool {
+    let s = text[unit.start..unit.end].trim_end();
+    if s.ends_with('?') {
+        return true;
+    }
+    let keys = crate::lex::syllable_keys(s);
+    let has = |p: &str| {
+        let w: Vec<&str> = p.split(' ').collect();
+        keys.windows(w.len())
+            .any(|x| x.iter().zip(&w).all(|(a, b)| a == b))
+    };
+    let past = has("đã") || has("vừa");
+    let asks = MODAL[..NAMING].iter().chain(ASK).any(|m| has(m))
+        || [
+            "đề nghị",
+            "yêu cầu",
+            "chỉ đạo",
+            "giao",
+            "phấn đấu",
+            "tập trung",
+            "chủ động",
+        ]
+        .iter()
+        .any(|m| has(m));
+    past && !asks
+}
+
 /// Tasks of a directive unit.
 pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>) {
+    if not_a_directive(text, unit) {
+        return;
+    }
     let mut actor: Option<String> = None;
     for (cs, ce) in clause_ranges(text, unit) {
         if cs >= ce || ce > text.len() || !text.is_char_boundary(cs) || !text.is_char_boundary(ce) {
@@ -188,14 +376,14 @@ pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>
             if let Some(m) = modal {
                 found_actor = clean_actor(text, &c, a0, k);
                 if found_actor.is_some() {
-                    let keep = c.any_at(k, &MODAL[4..]).is_some();
+                    let keep = c.any_at(k, &MODAL[NAMING..]).is_some();
                     begin = if keep { k } else { m };
                 }
             }
         } else {
             // `X cần ...`: the actor is the words (numbers and commas too) before the modal
             let modal = (1..n.min(30)).find_map(|i| {
-                let e = c.any_at(i, &MODAL[..4])?;
+                let e = c.any_at(i, &MODAL[..NAMING])?;
                 let thiet = c.toks.get(e).is_some_and(|_| c.key(e) == "thiết");
                 (!thiet).then_some((i, e))
             });
@@ -214,8 +402,8 @@ pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>
                 }
             }
         }
-        if found_actor.is_some() {
-            actor = found_actor;
+        if let Some(a) = found_actor.filter(|a| is_body(a)) {
+            actor = Some(a);
         }
         // drop leading connectors and markers (`-`, `1.`, `a)`, `II-`)
         let mut b = begin;
@@ -313,6 +501,25 @@ mod tests {
         let v = run("1. Tập trung đẩy nhanh tiến độ giải phóng mặt bằng.");
         assert_eq!(v[0].text, "Tập trung đẩy nhanh tiến độ giải phóng mặt bằng");
         assert_eq!(v[0].actor, None);
+    }
+
+    #[test]
+    fn actors_are_bodies_and_narrative_gives_no_task() {
+        let v = run("Cụ thể, cần rà soát toàn bộ các dự án chậm tiến độ.");
+        assert!(v.iter().all(|t| t.actor.is_none()), "{v:#?}");
+        let v =
+            run("UBND các quận, huyện có trách nhiệm rà soát, thống kê các công trình viễn thông.");
+        assert_eq!(
+            v[0].actor.as_deref(),
+            Some("UBND các quận, huyện"),
+            "{v:#?}"
+        );
+        assert_eq!(v[0].text, "rà soát, thống kê các công trình viễn thông");
+        let v =
+            run("Bên cạnh những kết quả đạt được, hội nghị đã nêu lên những khó khăn, tồn tại.");
+        assert!(v.is_empty(), "{v:#?}");
+        let v = run("Theo ông, các địa phương cần làm gì để giải ngân nhanh hơn?");
+        assert!(v.is_empty(), "{v:#?}");
     }
 
     #[test]

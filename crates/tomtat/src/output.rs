@@ -51,8 +51,9 @@ pub struct Summary {
     pub units: usize,
     /// Number of units per part.
     pub part_sizes: PartSizes,
-    /// The lead: the few units that say what the document is about (empty until computed).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// The lead: the one to three units that say who met or issued the document, when, for
+    /// what, and what was adopted.
+    #[serde(default)]
     pub lead: Vec<LeadOut>,
     pub results: Vec<PickOut>,
     pub shortcomings: Vec<PickOut>,
@@ -203,6 +204,20 @@ impl Summary {
             let r = text.source_range(a..b);
             [r.start, r.end]
         });
+        let lead = briefing
+            .lead
+            .iter()
+            .filter_map(|&u| units.get(u).map(|x| (u, x)))
+            .map(|(u, x)| {
+                let range = text.source_range(x.start..x.end);
+                LeadOut {
+                    text: s[x.start..x.end].to_string(),
+                    start: range.start,
+                    end: range.end,
+                    unit: u,
+                }
+            })
+            .collect();
         Summary {
             meta,
             id: id.into(),
@@ -210,12 +225,12 @@ impl Summary {
             encoding: text.encoding().name().to_string(),
             units: units.len(),
             part_sizes,
-            lead: Vec::new(),
             results,
             shortcomings,
             directives,
             indicators,
             tasks,
+            lead,
         }
     }
 }

@@ -1,0 +1,154 @@
+//! The lead of a briefing: the one to three units that say who met or issued the
+//! document, when and for what, and what was adopted.
+//!
+//! Among the first units of the document (the first eighth, at least 12, at most 40)
+//! it takes, in document order:
+//! - the **title** of an official document (`Nghị quyết về ...`, `Chỉ thị về ...`,
+//!   `Thông báo kết luận ...`) when the first lines hold one;
+//! - the **occasion**: the first unit (among the first six, or later when it also says
+//!   what was adopted) that names a meeting, a working session or an issuing body with a
+//!   date or a meeting word (`Ngày 22/6, Tỉnh ủy tổ chức Hội nghị
+//!   ...`, `Tại kỳ họp thứ 13 ...`);
+//! - the **decision**: the first unit that says what was adopted or issued
+//!   (`thông qua 02 dự thảo ...`, `ban hành Nghị quyết`, `Quyết nghị`, `nhất trí`).
+//!
+//! Letterhead, recipient, legal-basis and signature lines (`Kính gửi`, `Căn cứ`,
+//! `Số: ...`, `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`) are never taken. When nothing matches
+//! and the document has a unit of eight words or more, the first such unit is the lead.
+
+use crate::lex::Tk;
+use crate::model::{has_at, words};
+use crate::parts::Analysis;
+
+/// Words that open a title of an official document.
+const TITLE: &[&str] = &[
+    "nghị quyết",
+    "chỉ thị",
+    "kế hoạch",
+    "thông báo",
+    "kết luận",
+    "báo cáo",
+    "quyết định",
+    "chương trình",
+    "đề án",
+    "thông tư",
+    "công văn",
+];
+
+/// A meeting, a working session or an event with its organiser.
+const OCCASION: &[&str] = &[
+    "hội nghị",
+    "kỳ họp",
+    "cuộc họp",
+    "phiên họp",
+    "họp",
+    "buổi làm việc",
+    "làm việc với",
+    "làm việc tại",
+    "đại hội",
+    "tổ chức hội nghị",
+    "chủ trì",
+    "hội thảo",
+    "tọa đàm",
+    "tổng kết",
+    "sơ kết",
+    "giao ban",
+];
+
+/// What was adopted or issued.
+const DECISION: &[&str] = &[
+    "thông qua",
+    "ban hành",
+    "quyết nghị",
+    "nhất trí",
+    "biểu quyết",
+    "phê duyệt",
+];
+
+/// Lines that are never a lead.
+const FURNITURE: &[&str] = &[
+    "kính gửi",
+    "căn cứ",
+    "cộng hòa xã hội chủ nghĩa",
+    "cộng hoà xã hội chủ nghĩa",
+    "độc lập tự do hạnh phúc",
+    "nơi nhận",
+    "số",
+    "ảnh",
+    "tm",
+    "kt",
+    "sau khi xem xét",
+    "xét đề nghị",
+    "xét tờ trình",
+];
+
+fn any_at(w: &[&str], i: usize, list: &[&str]) -> bool {
+    list.iter().any(|p| has_at(w, i, p))
+}
+
+/// Indices of the lead units, in document order (empty for an empty document).
+pub(crate) fn lead(an: &[Analysis], valid: &[bool]) -> Vec<usize> {
+    let n = an.len();
+    let window = (n / 8).clamp(12, 40).min(n);
+    let mut title = None;
+    let mut occasion = None;
+    let mut decision = None;
+    let mut fallback = None;
+    // units read so far that are not letterhead
+    let mut seen = 0usize;
+    for i in 0..window {
+        if !valid[i] {
+            continue;
+        }
+        let a = &an[i];
+        let w = words(a);
+        if w.len() < 3 {
+            continue;
+        }
+        let skip = a.toks[..a.skip.min(a.toks.len())]
+            .iter()
+            .filter(|t| t.kind == Tk::Word)
+            .count();
+        if any_at(&w, skip, FURNITURE) || a.form.contains(&"form: caption or byline") {
+            continue;
+        }
+        seen += 1;
+        // a title: one of the first lines, opening with the document's name, not a sentence
+        if title.is_none() && i < 6 && a.terminal != Some(".") && any_at(&w, skip, TITLE) {
+            title = Some(i);
+            continue;
+        }
+        let heading = a.heading.is_some();
+        let decides = (1..w.len()).any(|j| any_at(&w, j, DECISION) && w[j - 1] != "được")
+            || any_at(&w, 0, DECISION);
+        if occasion.is_none() && !heading && !a.numbered && w.len() >= 6 {
+            let dated = a.form.contains(&"form: opens with a date");
+            let meets = (0..w.len()).any(|j| any_at(&w, j, OCCASION));
+            // early, or later when it also says what the meeting adopted
+            if (seen <= 6 && (meets || (dated && i < 4))) || (meets && decides) {
+                occasion = Some(i);
+                if decides {
+                    decision = Some(i);
+                }
+                continue;
+            }
+        }
+        // `Điều 1: Nhất trí thông qua ...`, or close after the occasion or the title
+        let near = [occasion, title].into_iter().flatten().any(|k| i <= k + 4);
+        let article = has_at(&w, skip, "điều 1");
+        if decision.is_none() && !heading && w.len() >= 5 && decides && (near || article) {
+            decision = Some(i);
+            continue;
+        }
+        if fallback.is_none() && !heading && w.len() >= 8 {
+            fallback = Some(i);
+        }
+    }
+    let mut out: Vec<usize> = [title, occasion, decision].into_iter().flatten().collect();
+    out.sort_unstable();
+    out.dedup();
+    if out.is_empty() {
+        out.extend(fallback);
+    }
+    out
+}

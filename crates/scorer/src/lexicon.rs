@@ -1,0 +1,197 @@
+//! The cue lexicon (`models/scorer-cues.tsv`): phrases with a part, a weight and a scope,
+//! matched over the syllable keys of a unit.
+
+use crate::lex::{syllable_keys, FnvMap};
+use crate::Part;
+
+/// A cue lexicon that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LexiconError {
+    #[error("line {0}: expected 4 tab-separated fields (phrase, part, weight, scope)")]
+    Fields(usize),
+    #[error("line {0}: unknown part `{1}`")]
+    Part(usize, String),
+    #[error("line {0}: bad weight")]
+    Weight(usize),
+    #[error("line {0}: unknown scope `{1}`")]
+    Scope(usize, String),
+    #[error("line {0}: empty phrase")]
+    Empty(usize),
+}
+
+/// What a cue points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CuePart {
+    Part(Part),
+    /// Consumes its words, counts for nothing.
+    None,
+    /// A directive verb whose object is a shortcoming noun.
+    Remedy,
+}
+
+/// Where a cue counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    Any,
+    Start,
+    End,
+    Switch,
+    Heading,
+    /// Marks the main content of a part (headline figures, the overall assessment,
+    /// the main cause, the main tasks): counts for the key-unit score, not the part.
+    Key,
+}
+
+/// Which cues a pass of [`Lexicon::find`] matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pass {
+    Parts,
+    Heading,
+    Key,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Cue {
+    pub syls: Vec<u32>,
+    pub part: CuePart,
+    pub weight: f32,
+    pub scope: Scope,
+    pub phrase: String,
+}
+
+/// A cue found in a unit: its index and syllable position.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub cue: u32,
+    pub pos: usize,
+}
+
+/// Syllable id of words the lexicon does not know.
+pub(crate) const UNKNOWN: u32 = u32::MAX;
+/// Syllable id of numbers, dates and codes.
+pub(crate) const NUMERIC: u32 = u32::MAX - 1;
+
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    ids: FnvMap<String, u32>,
+    first: FnvMap<u32, Vec<u32>>,
+    pub cues: Vec<Cue>,
+}
+
+impl Lexicon {
+    /// Parse the TSV lexicon (`phrase \t part \t weight \t scope \t comment`); `#` in a
+    /// phrase stands for a number, date or code.
+    pub fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
+        let mut lex = Lexicon::default();
+        for (n, line) in tsv.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 4 {
+                return Err(LexiconError::Fields(n + 1));
+            }
+            let part = match f[1] {
+                "result" => CuePart::Part(Part::Result),
+                "shortcoming" => CuePart::Part(Part::Shortcoming),
+                "directive" => CuePart::Part(Part::Directive),
+                "other" => CuePart::Part(Part::Other),
+                "none" => CuePart::None,
+                "remedy" => CuePart::Remedy,
+                p => return Err(LexiconError::Part(n + 1, p.to_string())),
+            };
+            let weight: f32 = f[2].parse().map_err(|_| LexiconError::Weight(n + 1))?;
+            let scope = match f[3] {
+                "any" => Scope::Any,
+                "start" => Scope::Start,
+                "end" => Scope::End,
+                "switch" => Scope::Switch,
+                "heading" => Scope::Heading,
+                "key" => Scope::Key,
+                s => return Err(LexiconError::Scope(n + 1, s.to_string())),
+            };
+            let mut syls = Vec::new();
+            for w in syllable_keys(&f[0].replace('#', " qqnumericqq ")) {
+                if w == tomtat_text::match_key("qqnumericqq") {
+                    syls.push(NUMERIC);
+                    continue;
+                }
+                let next = lex.ids.len() as u32;
+                syls.push(*lex.ids.entry(w).or_insert(next));
+            }
+            if syls.is_empty() {
+                return Err(LexiconError::Empty(n + 1));
+            }
+            let idx = lex.cues.len() as u32;
+            lex.first.entry(syls[0]).or_default().push(idx);
+            lex.cues.push(Cue {
+                syls,
+                part,
+                weight,
+                scope,
+                phrase: f[0].to_string(),
+            });
+        }
+        // longest first; at equal length the narrower scopes first
+        let cues = &lex.cues;
+        for list in lex.first.values_mut() {
+            list.sort_by_key(|&i| {
+                let c = &cues[i as usize];
+                let rank = match c.scope {
+                    Scope::Heading | Scope::Key => 0,
+                    Scope::Start => 1,
+                    Scope::End => 2,
+                    Scope::Switch => 3,
+                    Scope::Any => 4,
+                };
+                (std::cmp::Reverse(c.syls.len()), rank, i)
+            });
+        }
+        Ok(lex)
+    }
+
+    /// The id of a syllable key (`UNKNOWN` when no cue uses it).
+    pub fn id(&self, key: &str) -> u32 {
+        self.ids.get(key).copied().unwrap_or(UNKNOWN)
+    }
+
+    /// Find cues over syllable ids; `punct_after[i]` tells whether punctuation (or the
+    /// end) follows syllable `i`; `first` is the index where the unit's own words begin.
+    /// `pass`: the heading cues, the key cues, or the others.
+    pub fn find(
+        &self,
+        syls: &[u32],
+        punct_after: &[bool],
+        first: usize,
+        pass: Pass,
+        out: &mut Vec<Hit>,
+    ) {
+        let mut i = 0;
+        while i < syls.len() {
+            let mut step = 1;
+            if let Some(list) = self.first.get(&syls[i]) {
+                for &ci in list {
+                    let c = &self.cues[ci as usize];
+                    let n = c.syls.len();
+                    if i + n > syls.len() || syls[i..i + n] != c.syls[..] {
+                        continue;
+                    }
+                    let ok = match c.scope {
+                        Scope::Heading => pass == Pass::Heading,
+                        Scope::Key => pass == Pass::Key,
+                        _ if pass != Pass::Parts => false,
+                        Scope::Start => i < first + 3,
+                        Scope::End => punct_after[i + n - 1],
+                        Scope::Any | Scope::Switch => true,
+                    };
+                    if ok {
+                        out.push(Hit { cue: ci, pos: i });
+                        step = n;
+                        break;
+                    }
+                }
+            }
+            i += step;
+        }
+    }
+}

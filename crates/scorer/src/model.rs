@@ -1,0 +1,666 @@
+//! The learned part labeller: a linear-chain model over units (structured perceptron,
+//! averaged) with Viterbi decoding. Features come from the unit's analysis (cues with
+//! the part they count for, the hand-set scores, form, heading and list structure,
+//! modality and tense words, figures and targets), its place in the document and its
+//! section, the document's kind and the neighbours' analyses; the transitions between
+//! parts are learned too. The weights are data (`models/scorer-parts.tsv`).
+
+use std::fmt::Write;
+use std::hash::Hasher;
+
+use crate::lex::{Fnv, FnvMap, Tk};
+use crate::lexicon::Lexicon;
+use crate::parts::{idx, Analysis, PARTS};
+use crate::{ModelError, Part};
+
+/// Feature hash of a name.
+pub(crate) fn hash(name: &str) -> u64 {
+    let mut h = Fnv::default();
+    h.write(name.as_bytes());
+    h.finish()
+}
+
+/// Collects the features of a unit: their hashes, and their names when training.
+pub(crate) struct Feats {
+    buf: String,
+    pub hashes: Vec<u64>,
+    /// Value of each feature (1 for indicator features).
+    pub vals: Vec<f32>,
+    /// The part a tied feature counts for (one weight shared by the parts), 4 for a
+    /// feature with a weight per part.
+    pub tie: Vec<u8>,
+    pub names: Option<Vec<String>>,
+}
+
+impl Feats {
+    pub fn new(keep_names: bool) -> Feats {
+        Feats {
+            buf: String::new(),
+            hashes: Vec::new(),
+            vals: Vec::new(),
+            tie: Vec::new(),
+            names: keep_names.then(Vec::new),
+        }
+    }
+
+    pub fn add(&mut self, args: std::fmt::Arguments) {
+        self.addv(1.0, args)
+    }
+
+    /// A real-valued feature.
+    pub fn addv(&mut self, v: f32, args: std::fmt::Arguments) {
+        self.push(4, v, args)
+    }
+
+    /// A tied feature: it says the unit belongs to `part` (the weight is shared by the
+    /// parts, so what a section heading or a discourse cue says about one part is
+    /// learned from all of them).
+    pub fn tie(&mut self, part: Part, v: f32, args: std::fmt::Arguments) {
+        self.push(idx(part) as u8, v, args)
+    }
+
+    fn push(&mut self, tie: u8, v: f32, args: std::fmt::Arguments) {
+        self.tie.push(tie);
+        self.buf.clear();
+        let _ = self.buf.write_fmt(args);
+        self.hashes.push(hash(&self.buf));
+        self.vals.push(v);
+        if let Some(n) = &mut self.names {
+            n.push(self.buf.clone());
+        }
+    }
+}
+
+macro_rules! feat {
+    ($f:expr, $($arg:tt)*) => { $f.add(format_args!($($arg)*)) };
+}
+pub(crate) use feat;
+
+pub(crate) fn short(p: Part) -> &'static str {
+    match p {
+        Part::Result => "R",
+        Part::Shortcoming => "S",
+        Part::Directive => "D",
+        Part::Other => "O",
+    }
+}
+
+pub(crate) fn bucket(x: f32) -> u8 {
+    if x <= 0.05 {
+        0
+    } else if x <= 0.6 {
+        1
+    } else if x <= 1.2 {
+        2
+    } else if x <= 2.2 {
+        3
+    } else {
+        4
+    }
+}
+
+pub(crate) fn len_bucket(n: usize) -> u8 {
+    match n {
+        0..=3 => 0,
+        4..=8 => 1,
+        9..=15 => 2,
+        16..=30 => 3,
+        31..=60 => 4,
+        _ => 5,
+    }
+}
+
+fn argmax(s: &[f32; 4]) -> usize {
+    (0..4)
+        .max_by(|&a, &b| s[a].total_cmp(&s[b]).then(b.cmp(&a)))
+        .unwrap_or(3)
+}
+
+/// Words whose presence is a feature (modality, tense and aspect, negation, targets,
+/// assignment, speech). Their position (in the first words or later) counts too.
+pub(crate) const MARKERS: &[&str] = &[
+    "cần",
+    "phải",
+    "phấn đấu",
+    "giao",
+    "có trách nhiệm",
+    "chủ trì",
+    "phối hợp",
+    "đề nghị",
+    "yêu cầu",
+    "chỉ đạo",
+    "tổ chức thực hiện",
+    "đã",
+    "đang",
+    "sẽ",
+    "còn",
+    "chưa",
+    "không",
+    "được",
+    "đạt",
+    "đến năm",
+    "mục tiêu",
+    "chỉ tiêu",
+    "nhiệm vụ",
+    "giải pháp",
+    "tuy nhiên",
+    "nhưng",
+    "hạn chế",
+    "khó khăn",
+    "nguyên nhân",
+    "tăng",
+    "giảm",
+    "so với",
+    "thông qua",
+    "ban hành",
+    "tham dự",
+    "dự hội nghị",
+    "phát biểu",
+    "nhấn mạnh",
+    "cho biết",
+    "đánh giá",
+    "kết quả",
+    "tồn tại",
+    "yếu kém",
+    "bất cập",
+    "chậm",
+    "tiếp tục",
+    "tăng cường",
+    "đẩy mạnh",
+    "nâng cao",
+    "triển khai",
+    "thực hiện",
+    "năm",
+    "tháng",
+];
+
+/// The [`MARKERS`] found in the words `w` of a unit, in marker order, each with whether it
+/// is among the first words (within 4 of `first`). One pass over the words through an
+/// index by first syllable.
+pub(crate) fn markers(w: &[&str], first: usize) -> Vec<(usize, bool)> {
+    type Index = FnvMap<&'static str, Vec<(usize, Vec<&'static str>)>>;
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m: Index = FnvMap::default();
+        for (k, phrase) in MARKERS.iter().enumerate() {
+            let syl: Vec<&'static str> = phrase.split(' ').collect();
+            m.entry(syl[0]).or_default().push((k, syl));
+        }
+        m
+    });
+    let mut found: Vec<(usize, bool)> = Vec::new();
+    for j in 0..w.len() {
+        let Some(list) = index.get(w[j]) else {
+            continue;
+        };
+        for (k, syl) in list {
+            if w.len() - j >= syl.len() && syl.iter().zip(&w[j..]).all(|(a, b)| a == b) {
+                match found.iter_mut().find(|x| x.0 == *k) {
+                    Some(x) => x.1 |= j < first + 4,
+                    None => found.push((*k, j < first + 4)),
+                }
+            }
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
+/// The kind of document, from the words of its first units.
+const DOC_KINDS: &[(&str, &str)] = &[
+    ("chỉ thị", "directive"),
+    ("kế hoạch", "plan"),
+    ("nghị quyết", "resolution"),
+    ("thông báo", "notice"),
+    ("kết luận", "notice"),
+    ("báo cáo", "report"),
+    ("quyết định", "decision"),
+    ("chương trình", "plan"),
+    ("đề án", "plan"),
+];
+
+/// Match keys of the word tokens of a unit, in order.
+pub(crate) fn words(a: &Analysis) -> Vec<&str> {
+    a.toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == Tk::Word)
+        .map(|(i, _)| a.keys.key(i))
+        .collect()
+}
+
+pub(crate) fn has_at(w: &[&str], i: usize, phrase: &str) -> bool {
+    (i..)
+        .zip(phrase.split(' '))
+        .all(|(j, p)| w.get(j) == Some(&p))
+}
+
+/// The document kind, from the first words of its first units.
+pub(crate) fn doc_kind(an: &[Analysis]) -> &'static str {
+    for a in an.iter().take(4) {
+        let w = words(a);
+        for i in 0..w.len().min(6) {
+            for (k, kind) in DOC_KINDS {
+                if has_at(&w, i, k) {
+                    return kind;
+                }
+            }
+        }
+    }
+    "news"
+}
+
+/// Features of every unit. `hand` gives the hand-set emission (with context) of each
+/// unit; `an[i].context` and `an[i].emis` must be set (see `parts::context`).
+pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<Feats> {
+    let n = an.len();
+    let kind = doc_kind(an);
+    let mut out = Vec::with_capacity(n);
+    // section state: the part a section heading named, and units since it
+    let mut sec: Option<Option<Part>> = None;
+    let mut since = 0usize;
+    let own_arg: Vec<usize> = an.iter().map(|a| argmax(&a.own)).collect();
+    for (i, a) in an.iter().enumerate() {
+        let mut f = Feats::new(keep_names);
+        feat!(f, "b");
+        feat!(f, "doc={kind}");
+        let o = own_arg[i];
+        feat!(f, "own={}", o);
+        feat!(f, "emis={}", argmax(&a.emis));
+        feat!(f, "own={}&doc={kind}", o);
+        for p in 0..4 {
+            let s = a.own[p] - crate::Tuning::default().bias[p];
+            feat!(f, "own{p}:{}", bucket(s));
+        }
+        for &(c, p, minor) in &a.cue_parts {
+            if minor {
+                feat!(f, "cminor:{}", short(p));
+                continue;
+            }
+            feat!(f, "c:{}:{}", lex.cues[c as usize].phrase, short(p));
+            feat!(f, "cp:{}", short(p));
+            f.tie(p, lex.cues[c as usize].weight, format_args!("T:cue"));
+        }
+        for &k in &a.key_cues {
+            if let crate::lexicon::CuePart::Part(p) = lex.cues[k as usize].part {
+                feat!(f, "k:{}", short(p));
+            }
+        }
+        if let Some(h) = a.heading {
+            feat!(f, "h");
+            feat!(f, "h:{}:{}", h.map(short).unwrap_or("-"), a.section);
+        }
+        if let Some((p, _, why)) = &a.context {
+            let from = why.split(' ').next().unwrap_or("");
+            feat!(f, "ctx:{}:{from}", short(*p));
+            f.tie(*p, 1.0, format_args!("T:ctx:{from}"));
+        }
+        if let Some((p, _)) = a.switch {
+            feat!(f, "sw:{}", short(p));
+            f.tie(p, 1.0, format_args!("T:sw"));
+        }
+        // section and list structure
+        if a.heading.is_some() && a.section {
+            // a sub-heading that names no part (`1. Về kinh tế`) keeps the section's part
+            match a.heading.flatten() {
+                Some(p) => sec = Some(Some(p)),
+                None if sec.is_none() => sec = Some(None),
+                None => {}
+            }
+            since = 0;
+        } else {
+            since += 1;
+        }
+        let sp = match sec {
+            None => "nosec",
+            Some(None) => "-",
+            Some(Some(p)) => short(p),
+        };
+        let spos = match since {
+            0 => 0,
+            1 => 1,
+            2 => 2,
+            3..=5 => 3,
+            _ => 4,
+        };
+        feat!(f, "sp:{sp}");
+        feat!(f, "sp:{sp}:{spos}");
+        if let Some(Some(p)) = sec {
+            f.tie(p, 1.0, format_args!("T:sec"));
+            f.tie(p, 1.0, format_args!("T:sec:{spos}"));
+        }
+        feat!(f, "num:{}", a.numbered);
+        feat!(f, "num:{}&doc={kind}", a.numbered);
+        feat!(f, "end:{}", a.terminal.unwrap_or("none"));
+        if i > 0 {
+            let p = &an[i - 1];
+            feat!(f, "pend:{}", p.terminal.unwrap_or("none"));
+            feat!(f, "pown={}", own_arg[i - 1]);
+            if p.heading.is_some() {
+                feat!(f, "ph");
+            }
+            if p.terminal == Some(":") {
+                feat!(f, "pcolon&num:{}", a.numbered);
+            }
+        } else {
+            feat!(f, "first");
+        }
+        if i + 1 < n {
+            feat!(f, "nown={}", own_arg[i + 1]);
+        } else {
+            feat!(f, "last");
+        }
+        for r in &a.form {
+            feat!(f, "f:{r}");
+        }
+        feat!(f, "fig:{}", a.figures.min(3));
+        feat!(f, "len:{}", len_bucket(a.nwords));
+        let rp = (5 * i).checked_div(n).unwrap_or(0);
+        feat!(f, "rp:{rp}");
+        feat!(f, "rp:{rp}&doc={kind}");
+        // words
+        let w = words(a);
+        let first = a.toks[..a.skip.min(a.toks.len())]
+            .iter()
+            .filter(|t| t.kind == Tk::Word)
+            .count();
+        if let Some(w1) = w.get(first) {
+            feat!(f, "w1:{w1}");
+            if let Some(w2) = w.get(first + 1) {
+                feat!(f, "w12:{w1} {w2}");
+            }
+        }
+        let mut target = false;
+        for (k, early) in markers(&w, first) {
+            let m = MARKERS[k];
+            feat!(f, "m:{m}");
+            if early {
+                feat!(f, "m1:{m}");
+            }
+            target |= matches!(m, "phấn đấu" | "đến năm" | "mục tiêu" | "chỉ tiêu");
+        }
+        if target {
+            feat!(f, "target:{}", a.figures > 0);
+            feat!(f, "target&doc={kind}");
+        }
+        if a.figures > 0 {
+            feat!(f, "fig&doc={kind}");
+        }
+        // the hand-set scores (cues, form, context) as real-valued features
+        for p in 0..4 {
+            f.addv(a.emis[p].clamp(-5.0, 10.0) / 4.0, format_args!("hs:{p}"));
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// Weights of the labeller: per feature a score for each part, and the transitions
+/// (`trans[from][to]`, `from` 4 is the start).
+#[derive(Debug, Default)]
+pub(crate) struct PartModel {
+    weights: FnvMap<u64, [f32; 4]>,
+    pub trans: [[f32; 4]; 5],
+}
+
+const HEADER: &str = "# tomtat scorer part model, version 1";
+
+impl PartModel {
+    /// Parse the TSV model (`f \t name \t w_result \t w_shortcoming \t w_directive \t w_other`,
+    /// `t \t from \t ...`).
+    pub fn parse(tsv: &str) -> Result<PartModel, ModelError> {
+        let mut m = PartModel::default();
+        let mut lines = tsv.lines().enumerate();
+        match lines.next() {
+            Some((_, h)) if h.trim_end() == HEADER => {}
+            _ => return Err(ModelError::Header),
+        }
+        for (n, line) in lines {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() != 6 {
+                return Err(ModelError::Line(n + 1, "expected 6 fields"));
+            }
+            let mut w = [0f32; 4];
+            for (k, x) in f[2..].iter().enumerate() {
+                w[k] = x
+                    .parse()
+                    .map_err(|_| ModelError::Line(n + 1, "bad weight"))?;
+            }
+            match f[0] {
+                "f" | "g" => {
+                    m.weights.insert(hash(f[1]), w);
+                }
+                "t" => {
+                    let from = match f[1] {
+                        "result" => 0,
+                        "shortcoming" => 1,
+                        "directive" => 2,
+                        "other" => 3,
+                        "start" => 4,
+                        _ => return Err(ModelError::Line(n + 1, "unknown transition")),
+                    };
+                    m.trans[from] = w;
+                }
+                _ => return Err(ModelError::Line(n + 1, "unknown record")),
+            }
+        }
+        Ok(m)
+    }
+
+    /// Score of each part for a unit.
+    pub fn emission(&self, f: &Feats) -> [f32; 4] {
+        let mut s = [0f32; 4];
+        for ((h, v), &t) in f.hashes.iter().zip(&f.vals).zip(&f.tie) {
+            if let Some(w) = self.weights.get(h) {
+                if t < 4 {
+                    s[t as usize] += w[0] * v;
+                } else {
+                    for p in 0..4 {
+                        s[p] += w[p] * v;
+                    }
+                }
+            }
+        }
+        s
+    }
+}
+
+/// Best sequence of parts under emissions and transitions.
+pub(crate) fn viterbi(emis: &[[f32; 4]], trans: &[[f32; 4]; 5]) -> Vec<Part> {
+    let n = emis.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![[0f32; 4]; n];
+    let mut back = vec![[0u8; 4]; n];
+    for b in 0..4 {
+        score[0][b] = emis[0][b] + trans[4][b];
+    }
+    for i in 1..n {
+        for b in 0..4 {
+            let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
+            for a in 0..4 {
+                let s = score[i - 1][a] + trans[a][b];
+                if s > best {
+                    best = s;
+                    arg = a;
+                }
+            }
+            score[i][b] = best + emis[i][b];
+            back[i][b] = arg as u8;
+        }
+    }
+    let mut p = argmax(&score[n - 1]);
+    let mut out = vec![Part::Other; n];
+    for i in (0..n).rev() {
+        out[i] = PARTS[p];
+        p = back[i][p] as usize;
+    }
+    out
+}
+
+/// Training of the labeller (averaged structured perceptron).
+#[cfg(feature = "train")]
+pub(crate) mod learn {
+    use super::*;
+
+    /// One training document: the features of its units and their gold parts.
+    pub struct Seq {
+        pub feats: Vec<Vec<(u32, f32, u8)>>,
+        pub gold: Vec<usize>,
+    }
+
+    pub struct Trainer {
+        pub names: Vec<String>,
+        ids: std::collections::HashMap<String, u32>,
+        pub seqs: Vec<Seq>,
+    }
+
+    impl Trainer {
+        pub fn new() -> Trainer {
+            Trainer {
+                names: Vec::new(),
+                ids: Default::default(),
+                seqs: Vec::new(),
+            }
+        }
+
+        pub fn add(&mut self, feats: Vec<Feats>, gold: &[Part]) {
+            let mut seq = Seq {
+                feats: Vec::new(),
+                gold: gold.iter().map(|&p| idx(p)).collect(),
+            };
+            for f in feats {
+                let mut v = Vec::new();
+                let ties = f.tie.clone();
+                for ((name, x), t) in f
+                    .names
+                    .unwrap_or_default()
+                    .into_iter()
+                    .zip(f.vals)
+                    .zip(ties)
+                {
+                    let next = self.names.len() as u32;
+                    let id = *self.ids.entry(name.clone()).or_insert_with(|| {
+                        self.names.push(name);
+                        next
+                    });
+                    v.push((id, x, t));
+                }
+                seq.feats.push(v);
+            }
+            self.seqs.push(seq);
+        }
+
+        /// Train for `epochs` passes; returns the model as TSV text.
+        pub fn train(&self, epochs: usize) -> String {
+            let nf = self.names.len();
+            let mut w = vec![[0f32; 4]; nf];
+            let mut u = vec![[0f32; 4]; nf]; // sum of c * update, for averaging
+            let mut t = [[0f32; 4]; 5];
+            let mut tu = [[0f32; 4]; 5];
+            let mut c = 1f32;
+            let mut order: Vec<usize> = (0..self.seqs.len()).collect();
+            let mut rng = 0x9e3779b97f4a7c15u64;
+            for _ in 0..epochs {
+                // deterministic shuffle
+                for i in (1..order.len()).rev() {
+                    rng ^= rng << 13;
+                    rng ^= rng >> 7;
+                    rng ^= rng << 17;
+                    order.swap(i, (rng % (i as u64 + 1)) as usize);
+                }
+                for &s in &order {
+                    let seq = &self.seqs[s];
+                    let emis: Vec<[f32; 4]> = seq
+                        .feats
+                        .iter()
+                        .map(|fs| {
+                            let mut e = [0f32; 4];
+                            for &(f, x, t) in fs {
+                                if t < 4 {
+                                    e[t as usize] += w[f as usize][0] * x;
+                                } else {
+                                    for p in 0..4 {
+                                        e[p] += w[f as usize][p] * x;
+                                    }
+                                }
+                            }
+                            e
+                        })
+                        .collect();
+                    let pred: Vec<usize> = viterbi(&emis, &t).into_iter().map(idx).collect();
+                    for i in 0..pred.len() {
+                        let (g, p) = (seq.gold[i], pred[i]);
+                        if g != p {
+                            for &(f, x, t) in &seq.feats[i] {
+                                let f = f as usize;
+                                if t < 4 {
+                                    // one shared weight, in slot 0
+                                    let d = (t as usize == g) as u8 as f32
+                                        - (t as usize == p) as u8 as f32;
+                                    w[f][0] += d * x;
+                                    u[f][0] += c * d * x;
+                                    continue;
+                                }
+                                w[f][g] += x;
+                                w[f][p] -= x;
+                                u[f][g] += c * x;
+                                u[f][p] -= c * x;
+                            }
+                        }
+                        let (gf, pf) = if i == 0 {
+                            (4, 4)
+                        } else {
+                            (seq.gold[i - 1], pred[i - 1])
+                        };
+                        if gf != pf || g != p {
+                            t[gf][g] += 1.0;
+                            t[pf][p] -= 1.0;
+                            tu[gf][g] += c;
+                            tu[pf][p] -= c;
+                        }
+                    }
+                    c += 1.0;
+                }
+            }
+            let avg = |w: f32, u: f32| w - u / c;
+            let mut out = String::new();
+            out.push_str(HEADER);
+            out.push('\n');
+            out.push_str("# kind\tname\tresult\tshortcoming\tdirective\tother\n");
+            for (from, name) in ["result", "shortcoming", "directive", "other", "start"]
+                .iter()
+                .enumerate()
+            {
+                let r: Vec<String> = (0..4)
+                    .map(|p| format!("{:.3}", avg(t[from][p], tu[from][p])))
+                    .collect();
+                let _ = writeln!(out, "t\t{name}\t{}", r.join("\t"));
+            }
+            let mut rows: Vec<(usize, [f32; 4])> = (0..nf)
+                .map(|f| {
+                    let mut a = [0f32; 4];
+                    for p in 0..4 {
+                        a[p] = avg(w[f][p], u[f][p]);
+                    }
+                    (f, a)
+                })
+                .filter(|(_, a)| a.iter().any(|x| x.abs() >= 0.0005))
+                .collect();
+            rows.sort_by(|a, b| self.names[a.0].cmp(&self.names[b.0]));
+            for (f, a) in rows {
+                if self.names[f].starts_with("T:") {
+                    let _ = writeln!(out, "g\t{}\t{:.3}\t0\t0\t0", self.names[f], a[0]);
+                    continue;
+                }
+                let r: Vec<String> = a.iter().map(|x| format!("{x:.3}")).collect();
+                let _ = writeln!(out, "f\t{}\t{}", self.names[f], r.join("\t"));
+            }
+            out
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! The learned key-unit scorer: within each part, how likely a unit is one of the key
+//! units of the briefing (logistic regression, averaged SGD). Features: centrality, part
+//! margin, figures, key cues, length, place in the part's runs, in the section (units
+//! since the heading) and in numbered lists (lead-in, first items), place in the
+//! document, the document's kind. The weights are data (`models/scorer-keys.tsv`).
+
+use crate::lex::{FnvMap, Tk};
+use crate::lexicon::{CuePart, Lexicon};
+use crate::model::{self, feat, short, Feats};
+use crate::parts::{idx, Analysis};
+use crate::{ModelError, Part};
+
+const HEADER: &str = "# tomtat scorer key model, version 1";
+
+/// Where each unit sits in the document's structure.
+pub(crate) struct Layout {
+    /// Units since the last heading (0: the heading itself or no heading yet before).
+    pub since_heading: Vec<usize>,
+    /// Section number (counts headings).
+    pub section: Vec<usize>,
+    /// Index of the unit in a run of list items (0: not an item).
+    pub item: Vec<usize>,
+    /// The document's kind (from its first units).
+    pub kind: &'static str,
+}
+
+impl Layout {
+    pub fn new(an: &[Analysis]) -> Layout {
+        let n = an.len();
+        let mut l = Layout {
+            since_heading: vec![0; n],
+            section: vec![0; n],
+            item: vec![0; n],
+            kind: model::doc_kind(an),
+        };
+        let (mut since, mut sec, mut item) = (usize::MAX / 2, 0, 0);
+        for (i, a) in an.iter().enumerate() {
+            if a.heading.is_some() {
+                since = 0;
+                sec += 1;
+            } else {
+                since += 1;
+            }
+            if a.numbered && a.heading.is_none() {
+                item += 1;
+            } else if i > 0 && an[i - 1].terminal == Some(":") {
+                // an item without a marker right after a lead-in
+                item = 1;
+            } else {
+                item = 0;
+            }
+            l.since_heading[i] = since.min(1000);
+            l.section[i] = sec;
+            l.item[i] = item;
+        }
+        l
+    }
+}
+
+/// Per-unit inputs of the key features computed by the selection.
+pub(crate) struct KeyInput {
+    /// Centrality relative to the part's most central unit.
+    pub cent: f32,
+    /// Part margin (0-1).
+    pub margin: f32,
+    /// Index among the part's units, and their count.
+    pub member: usize,
+    pub members: usize,
+}
+
+/// Features of unit `i` as a candidate key unit of `part`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn features(
+    lex: &Lexicon,
+    an: &[Analysis],
+    parts: &[Part],
+    layout: &Layout,
+    part: Part,
+    i: usize,
+    k: &KeyInput,
+    keep_names: bool,
+) -> Feats {
+    let a = &an[i];
+    let n = an.len();
+    let p = short(part);
+    let kind = layout.kind;
+    let mut f = Feats::new(keep_names);
+    feat!(f, "b:{p}");
+    feat!(f, "doc={kind}:{p}");
+    f.addv(k.cent, format_args!("cent:{p}"));
+    f.addv(k.margin, format_args!("margin:{p}"));
+    f.addv((a.nwords as f32 / 40.0).min(1.0), format_args!("len:{p}"));
+    feat!(f, "lenb:{}:{p}", model::len_bucket(a.nwords));
+    if part == Part::Result {
+        f.addv(a.figures.min(3) as f32 / 3.0, format_args!("fig:{p}"));
+    }
+    f.addv((a.key[idx(part)] / 2.0).min(1.0), format_args!("keyw:{p}"));
+    for &c in &a.key_cues {
+        let cue = &lex.cues[c as usize];
+        if matches!(cue.part, CuePart::Part(q) if q == part) {
+            feat!(f, "k:{}:{p}", cue.phrase);
+        }
+    }
+    let cues = a.cue_parts.iter().filter(|x| x.1 == part && !x.2).count();
+    feat!(f, "cues:{}:{p}", cues.min(3));
+    // place in the part and its runs
+    let first = k.member == 0;
+    let opens = i == 0 || parts[i - 1] != part;
+    let closes = i + 1 >= n || parts[i + 1] != part;
+    feat!(f, "first:{first}:{p}");
+    feat!(f, "opens:{opens}:{p}");
+    feat!(f, "closes:{closes}:{p}");
+    let mut run = 0;
+    while run < 4 && i > run && parts[i - run - 1] == part {
+        run += 1;
+    }
+    feat!(f, "runpos:{run}:{p}");
+    let size = match k.members {
+        0..=1 => 0,
+        2..=3 => 1,
+        4..=8 => 2,
+        9..=20 => 3,
+        _ => 4,
+    };
+    feat!(f, "size:{size}:{p}");
+    let rel = 4 * k.member / k.members.max(1);
+    feat!(f, "rpart:{rel}:{p}");
+    feat!(f, "rp:{}:{p}", 5 * i / n.max(1));
+    // sections and lists
+    let sh = match layout.since_heading[i] {
+        0..=3 => layout.since_heading[i],
+        4..=8 => 4,
+        _ => 5,
+    };
+    feat!(f, "sh:{sh}:{p}");
+    // first unit of the part in its section
+    let sec_first = (0..i)
+        .rev()
+        .take_while(|&j| layout.section[j] == layout.section[i])
+        .all(|j| parts[j] != part);
+    feat!(f, "secfirst:{sec_first}:{p}");
+    feat!(f, "item:{}:{p}", layout.item[i].min(4));
+    feat!(f, "num:{}:{p}", a.numbered);
+    feat!(f, "end:{}:{p}", a.terminal.unwrap_or("none"));
+    if i > 0 && an[i - 1].terminal == Some(":") {
+        feat!(f, "pcolon:{p}");
+    }
+    if let Some((q, _, _)) = &a.context {
+        feat!(f, "ctx:{}:{p}", *q == part);
+    }
+    for r in &a.form {
+        feat!(f, "f:{r}:{p}");
+    }
+    let w = model::words(a);
+    let skip = a.toks[..a.skip.min(a.toks.len())]
+        .iter()
+        .filter(|t| t.kind == Tk::Word)
+        .count();
+    if let Some(w1) = w.get(skip) {
+        feat!(f, "w1:{w1}:{p}");
+    }
+    for (k, _) in model::markers(&w, skip) {
+        feat!(f, "m:{}:{p}", model::MARKERS[k]);
+    }
+    f
+}
+
+/// Weights of the key scorer.
+#[derive(Debug, Default)]
+pub(crate) struct KeyModel {
+    weights: FnvMap<u64, f32>,
+}
+
+impl KeyModel {
+    /// Parse the TSV model (`name \t weight` lines under the version header).
+    pub fn parse(tsv: &str) -> Result<KeyModel, ModelError> {
+        let mut m = KeyModel::default();
+        let mut lines = tsv.lines().enumerate();
+        match lines.next() {
+            Some((_, h)) if h.trim_end() == HEADER => {}
+            _ => return Err(ModelError::Header),
+        }
+        for (n, line) in lines {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (name, w) = line
+                .rsplit_once('\t')
+                .ok_or(ModelError::Line(n + 1, "expected 2 fields"))?;
+            let w: f32 = w
+                .parse()
+                .map_err(|_| ModelError::Line(n + 1, "bad weight"))?;
+            m.weights.insert(model::hash(name), w);
+        }
+        Ok(m)
+    }
+
+    /// Probability that the unit is key.
+    pub fn score(&self, f: &Feats) -> f32 {
+        let s: f32 = f
+            .hashes
+            .iter()
+            .zip(&f.vals)
+            .filter_map(|(h, v)| self.weights.get(h).map(|w| w * v))
+            .sum();
+        1.0 / (1.0 + (-s).exp())
+    }
+}
+
+/// Training of the key scorer (logistic regression, averaged SGD).
+#[cfg(feature = "train")]
+pub(crate) mod learn {
+    use super::*;
+    use std::fmt::Write;
+
+    #[derive(Default)]
+    pub struct KeyTrainer {
+        names: Vec<String>,
+        ids: std::collections::HashMap<String, u32>,
+        rows: Vec<(Vec<(u32, f32)>, bool)>,
+    }
+
+    impl KeyTrainer {
+        pub fn add(&mut self, f: Feats, key: bool) {
+            let mut row = Vec::new();
+            for (name, v) in f.names.unwrap_or_default().into_iter().zip(f.vals) {
+                let next = self.names.len() as u32;
+                let id = *self.ids.entry(name.clone()).or_insert_with(|| {
+                    self.names.push(name);
+                    next
+                });
+                row.push((id, v));
+            }
+            self.rows.push((row, key));
+        }
+
+        pub fn train(&self, epochs: usize) -> String {
+            let nf = self.names.len();
+            let mut w = vec![0f32; nf];
+            let mut sum = vec![0f64; nf];
+            let mut steps = 0f64;
+            let lr = 0.05f32;
+            let l2 = 1e-4f32;
+            let mut order: Vec<usize> = (0..self.rows.len()).collect();
+            let mut rng = 0x2545f4914f6cdd1du64;
+            for _ in 0..epochs {
+                for i in (1..order.len()).rev() {
+                    rng ^= rng << 13;
+                    rng ^= rng >> 7;
+                    rng ^= rng << 17;
+                    order.swap(i, (rng % (i as u64 + 1)) as usize);
+                }
+                for &r in &order {
+                    let (row, y) = &self.rows[r];
+                    let s: f32 = row.iter().map(|&(f, v)| w[f as usize] * v).sum();
+                    let p = 1.0 / (1.0 + (-s).exp());
+                    let g = (*y as u8 as f32) - p;
+                    for &(f, v) in row {
+                        let wf = &mut w[f as usize];
+                        *wf += lr * (g * v - l2 * *wf);
+                    }
+                    for (s, x) in sum.iter_mut().zip(&w) {
+                        *s += *x as f64;
+                    }
+                    steps += 1.0;
+                }
+            }
+            let mut out = String::new();
+            out.push_str(HEADER);
+            out.push('\n');
+            let mut rows: Vec<(usize, f32)> = (0..nf)
+                .map(|f| (f, (sum[f] / steps.max(1.0)) as f32))
+                .filter(|x| x.1.abs() >= 0.0005)
+                .collect();
+            rows.sort_by(|a, b| self.names[a.0].cmp(&self.names[b.0]));
+            for (f, x) in rows {
+                let _ = writeln!(out, "{}\t{x:.4}", self.names[f]);
+            }
+            out
+        }
+    }
+}
