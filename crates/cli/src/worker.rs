@@ -184,27 +184,41 @@ impl Pool {
             use std::os::unix::process::ExitStatusExt;
             s.signal()
         });
-        const SIGXCPU: i32 = 24;
-        if timed_out || signal == Some(SIGXCPU) {
-            format!(
-                "{kind} parser stopped: over the {} s time limit (--parse-timeout)",
-                self.limits.time_secs
-            )
-        } else if said.contains("memory allocation of") || said.contains("capacity overflow") {
-            format!(
-                "{kind} parser stopped: over the {} MB memory limit (--parse-memory-mb)",
-                self.limits.memory_mb
-            )
-        } else if said.contains("overflowed its stack") {
-            format!("{kind} parser crashed (stack overflow): the file is damaged or malicious")
-        } else {
-            let how = match (signal, status.and_then(|s| s.code())) {
-                (Some(sig), _) => format!("signal {sig}"),
-                (None, Some(code)) => format!("exit code {code}"),
-                _ => "no answer".into(),
-            };
-            format!("{kind} parser crashed ({how}): the file is damaged or malicious")
-        }
+        let code = status.and_then(|s| s.code());
+        death_reason(kind, self.limits, timed_out, signal, code, &said)
+    }
+}
+
+/// Why a worker died, from what is known of its end: the watchdog fired, the signal or exit
+/// code, and the last words Rust's runtime wrote on its stderr.
+fn death_reason(
+    kind: &str,
+    limits: Limits,
+    timed_out: bool,
+    signal: Option<i32>,
+    code: Option<i32>,
+    said: &str,
+) -> String {
+    const SIGXCPU: i32 = 24;
+    if timed_out || signal == Some(SIGXCPU) {
+        format!(
+            "{kind} parser stopped: over the {} s time limit (--parse-timeout)",
+            limits.time_secs
+        )
+    } else if said.contains("memory allocation of") || said.contains("capacity overflow") {
+        format!(
+            "{kind} parser stopped: over the {} MB memory limit (--parse-memory-mb)",
+            limits.memory_mb
+        )
+    } else if said.contains("overflowed its stack") {
+        format!("{kind} parser crashed (stack overflow): the file is damaged or malicious")
+    } else {
+        let how = match (signal, code) {
+            (Some(sig), _) => format!("signal {sig}"),
+            (None, Some(code)) => format!("exit code {code}"),
+            _ => "no answer".into(),
+        };
+        format!("{kind} parser crashed ({how}): the file is damaged or malicious")
     }
 }
 
@@ -330,6 +344,30 @@ mod tests {
         assert_eq!(read_frame(&mut &buf[..], 10).unwrap(), b"abc");
         assert!(read_frame(&mut &buf[..], 2).is_err(), "over the cap");
         assert!(read_frame(&mut &buf[..5], 10).is_err(), "truncated");
+    }
+
+    #[test]
+    fn deaths_are_named() {
+        let l = Limits::default();
+        let r = |t, sig, code, said| death_reason("PDF", l, t, sig, code, said);
+        assert!(r(true, Some(9), None, "").contains("over the 30 s time limit"));
+        assert!(r(false, Some(24), None, "").contains("time limit"));
+        assert!(r(
+            false,
+            Some(6),
+            None,
+            "memory allocation of 4096 bytes failed"
+        )
+        .contains("over the 1024 MB memory limit"));
+        assert!(r(
+            false,
+            Some(6),
+            None,
+            "thread 'main' has overflowed its stack"
+        )
+        .starts_with("PDF parser crashed (stack overflow)"));
+        assert!(r(false, Some(11), None, "").contains("crashed (signal 11)"));
+        assert!(r(false, None, Some(101), "").contains("exit code 101"));
     }
 
     #[test]
