@@ -261,6 +261,8 @@ def test_summarize_options_equal_cli():
     ):
         e = json.loads(cli("summarize", "-q", *args, path))
         assert tomtat.summarize(path, **kwargs) == e, args
+    # pipelines are cached per option set: the default one is still the default
+    assert tomtat.summarize(path) == json.loads(cli("summarize", "-q", path))
     with pytest.raises(ValueError, match="unknown method"):
         tomtat.summarize("x", method="textrank")
 
