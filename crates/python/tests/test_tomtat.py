@@ -366,3 +366,17 @@ def test_summarize_many_releases_the_gil():
     # Holding the GIL, the counter could not run at all during the call.
     assert seconds > 0.005
     assert during > 1000, (during, seconds)
+
+
+def test_type_hints_and_docstrings_cover_the_api():
+    import ast
+
+    stub = pathlib.Path(tomtat.__file__).with_name("__init__.pyi")
+    tree = ast.parse(stub.read_text(encoding="utf-8"))
+    defined = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    public = set(tomtat.__all__) - {"__version__"}
+    assert public <= defined, public - defined
+    for name in public:
+        assert getattr(tomtat, name).__doc__, name
+    assert (stub.parent / "py.typed").exists()
+    assert tomtat.__version__.count(".") == 2
