@@ -2,7 +2,8 @@
 """In-process speed of the `tomtat` Python package against underthesea, pyvi and sumy.
 
 All systems run in this one Python process, on the same text, after their imports and a
-warm-up call (model loading is not throughput); each figure is the median of RUNS runs.
+warm-up call (model loading is not throughput); each figure is the median of RUNS runs
+(segmentation runs interleaved: one run of each system in turn).
 
   word segmentation  the bundled corpus/*.txt concatenated and repeated to SIZE bytes (2 MB):
                      tomtat.word_tokenize on the whole text in one call, and line by line
@@ -48,43 +49,47 @@ def version(module):
 
 
 def segmentation_rows(text, runs, skip):
+    """Runs are interleaved (one run of each system in turn), so a change in the machine's load
+    during the measurement touches every system alike."""
     import tomtat
 
     lines = text.split("\n")
     size = len(text.encode("utf-8"))
-    rows = []
-
-    def add(name, seconds, times, words):
-        rows.append({"system": name, "seconds": round(seconds, 4), "runs": [round(t, 4) for t in times],
-                     "bytes": size, "mb_s": round(size / 1e6 / seconds, 3), "words": words})
-
-    tomtat.word_tokenize("Khởi động mô hình.")
-    words = len(tomtat.word_tokenize(text))
-    s, t = median_time(lambda: tomtat.word_tokenize(text), runs)
-    add(f"tomtat {tomtat.__version__} `word_tokenize(text)` (one call)", s, t, words)
-    s, t = median_time(lambda: tomtat.word_tokenize(text, format="text"), runs)
-    add(f"tomtat {tomtat.__version__} `word_tokenize(text, format=\"text\")` (one call)", s, t, words)
-    s, t = median_time(lambda: [tomtat.word_tokenize(line, format="text") for line in lines], runs)
-    add(f"tomtat {tomtat.__version__} `word_tokenize(line, format=\"text\")` per line", s, t, words)
+    v = tomtat.__version__
+    systems = [  # (name, call, words of the output)
+        (f"tomtat {v} `word_tokenize(text)` (one call)", lambda: tomtat.word_tokenize(text), len),
+        (f"tomtat {v} `word_tokenize(text, format=\"text\")` (one call)",
+         lambda: tomtat.word_tokenize(text, format="text"), lambda out: len(out.split())),
+        (f"tomtat {v} `word_tokenize(line, format=\"text\")` per line",
+         lambda: [tomtat.word_tokenize(line, format="text") for line in lines],
+         lambda out: sum(len(x.split()) for x in out)),
+    ]
     if "pyvi" not in skip:
         from pyvi import ViTokenizer
 
-        ViTokenizer.tokenize("Khởi động mô hình .")
-        seg = [ViTokenizer.tokenize(line) for line in lines if line.strip()]
-        s, t = median_time(lambda: [ViTokenizer.tokenize(line) for line in lines if line.strip()], runs)
-        add(f"pyvi {version('pyvi')} `ViTokenizer.tokenize(line)`", s, t, sum(len(x.split()) for x in seg))
+        systems.append((f"pyvi {version('pyvi')} `ViTokenizer.tokenize(line)`",
+                        lambda: [ViTokenizer.tokenize(line) for line in lines if line.strip()],
+                        lambda out: sum(len(x.split()) for x in out)))
     if "underthesea" not in skip:
         from underthesea import word_tokenize
 
-        word_tokenize("Khởi động mô hình .", format="text")
-        n = [0]
-
-        def uts():
-            out = [word_tokenize(line, format="text") for line in lines if line.strip()]
-            n[0] = sum(len(x.split()) for x in out)
-
-        s, t = median_time(uts, runs)
-        add(f"underthesea {version('underthesea')} `word_tokenize(line, format=\"text\")`", s, t, n[0])
+        systems.append((f"underthesea {version('underthesea')} `word_tokenize(line, format=\"text\")`",
+                        lambda: [word_tokenize(line, format="text") for line in lines if line.strip()],
+                        lambda out: sum(len(x.split()) for x in out)))
+    words = {}
+    for name, call, count in systems:  # warm-up (models load), and the word counts
+        words[name] = count(call())
+    times = {name: [] for name, _, _ in systems}
+    for _ in range(runs):
+        for name, call, _ in systems:
+            t0 = time.perf_counter()
+            call()
+            times[name].append(time.perf_counter() - t0)
+    rows = []
+    for name, _, _ in systems:
+        seconds = statistics.median(times[name])
+        rows.append({"system": name, "seconds": round(seconds, 4), "runs": [round(t, 4) for t in times[name]],
+                     "bytes": size, "mb_s": round(size / 1e6 / seconds, 3), "words": words[name]})
     return rows
 
 

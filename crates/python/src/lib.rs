@@ -14,9 +14,9 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyIterator, PyList, PyString};
 use rayon::prelude::*;
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use tomtat::scorer::{Method, SummaryOptions};
 use tomtat::splitter::Splitter;
 use tomtat::text::{Encoding, Options, Text, ToneStyle};
@@ -308,10 +308,18 @@ fn word_tokenize(
     if as_text {
         return Ok(PyString::new(py, &line).into_any().unbind());
     }
-    let words = PyList::empty(py);
-    for (a, b) in ranges {
-        words.append(PyString::new(py, &line[a as usize..b as usize]))?;
-    }
+    // One Python string per distinct word: a report repeats its words, and a new reference
+    // to a string is much cheaper than decoding it again.
+    let mut seen: HashMap<&str, Bound<'_, PyString>> = HashMap::new();
+    let words = PyList::new(
+        py,
+        ranges.iter().map(|&(a, b)| {
+            let w = &line[a as usize..b as usize];
+            seen.entry(w)
+                .or_insert_with(|| PyString::new(py, w))
+                .clone()
+        }),
+    )?;
     Ok(words.into_any().unbind())
 }
 
@@ -472,6 +480,8 @@ fn done(record: Record) -> Done {
     }
 }
 
+/// A pipeline for these options. Those without user words are built once and kept (loading
+/// the scorer's lexicon costs more than summarizing a short document).
 #[allow(clippy::too_many_arguments)]
 fn pipeline(
     method: &str,
@@ -481,10 +491,12 @@ fn pipeline(
     fixed_words: Option<Vec<String>>,
     dict: Option<PathBuf>,
     max_file_mb: u64,
-) -> PyResult<Pipeline> {
-    let method = match method {
-        "default" => Method::Default,
-        "lexrank" => Method::LexRank,
+) -> PyResult<Arc<Pipeline>> {
+    type Key = (bool, Option<usize>, String, String, u64);
+    static CACHE: OnceLock<Mutex<HashMap<Key, Arc<Pipeline>>>> = OnceLock::new();
+    let lexrank = match method {
+        "default" => false,
+        "lexrank" => true,
         other => {
             return Err(PyValueError::new_err(format!(
                 "unknown method `{other}` (\"default\" or \"lexrank\")"
@@ -494,14 +506,35 @@ fn pipeline(
     let options = PipelineOptions {
         text: text_options(encoding, tone_style)?,
         summary: SummaryOptions {
-            method,
+            method: if lexrank {
+                Method::LexRank
+            } else {
+                Method::Default
+            },
             max_per_part,
         },
         max_file_bytes: Some(max_file_mb << 20),
     };
-    Ok(Pipeline::with_segmenter(
-        options,
-        user_segmenter(fixed_words, dict)?,
+    if fixed_words.is_some() || dict.is_some() {
+        let segmenter = user_segmenter(fixed_words, dict)?;
+        return Ok(Arc::new(Pipeline::with_segmenter(options, segmenter)));
+    }
+    let key = (
+        lexrank,
+        max_per_part,
+        encoding.to_string(),
+        tone_style.to_string(),
+        max_file_mb,
+    );
+    let cache = CACHE.get_or_init(Default::default);
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if cache.len() > 64 {
+        cache.clear();
+    }
+    Ok(Arc::clone(
+        cache
+            .entry(key)
+            .or_insert_with(|| Arc::new(Pipeline::new(options))),
     ))
 }
 
@@ -670,7 +703,7 @@ fn summarize_many(
         .map_err(|e| PyValueError::new_err(format!("cannot start {jobs} threads: {e}")))?;
     Ok(Summaries {
         items: Some(items.try_iter()?.unbind()),
-        pipeline: Arc::new(pipeline),
+        pipeline,
         pool,
         chunk: (jobs * 8).max(16),
         raise_errors,

@@ -10,6 +10,7 @@ Everything runs offline: the models are compiled into the extension.
 """
 
 from ._tomtat import (
+    Summaries,
     TomtatError,
     __version__,
     decode,
@@ -23,6 +24,7 @@ from ._tomtat import (
 )
 
 __all__ = [
+    "Summaries",
     "TomtatError",
     "__version__",
     "decode",
