@@ -452,7 +452,11 @@ fn marker(text: &str, words: &[W]) -> Option<(Marker, usize)> {
         }
     }
     // `2.1 Phòng Y tế:`: a sub-item number without its final dot, before a capital
-    if w0.contains('.') && is_marker_body(w0) && w0.as_bytes()[0].is_ascii_digit() && next.is_some_and(is_cap) {
+    if w0.contains('.')
+        && is_marker_body(w0)
+        && w0.as_bytes()[0].is_ascii_digit()
+        && next.is_some_and(is_cap)
+    {
         return Some((Marker::Enum, 1));
     }
     if (is_roman(w0) || (w0.len() <= 2 && w0.bytes().all(|b| b.is_ascii_digit())))
@@ -685,6 +689,7 @@ impl<'a> Ctx<'a> {
 
     /// Where a heading label at word `i` ends (`Quyết nghị:` before a capital, `QUYẾT ĐỊNH`
     /// before `Điều 1.`).
+    #[inline(never)]
     fn heading_label_end(&self, i: usize) -> Option<usize> {
         let (kind, len) = label_at(self, i)?;
         if kind != LabelKind::Heading {
@@ -693,7 +698,8 @@ impl<'a> Ctx<'a> {
         let end = i + len;
         let next = self.get(end)?;
         let colon = self.w(end - 1).ends_with(':');
-        let ok = is_cap(next) && (colon || all_caps(self.w(i)) || inline_marker(self, end).is_some());
+        let ok =
+            is_cap(next) && (colon || all_caps(self.w(i)) || inline_marker(self, end).is_some());
         ok.then_some(end)
     }
 
@@ -885,6 +891,7 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
         if caption_end == Some(j) {
             cut = true;
         } else if k >= u + marker_words
+            && could_be_marker(&cx, j, nx.as_bytes())
             && inline_opens(&cx, pending, k, j, u, marker_words, structured)
         {
             // a list or heading marker inside a flattened line: the cut falls before it
@@ -948,11 +955,53 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
     }
 }
 
+/// A cheap test of a word's first bytes before [`inline_marker`], which would otherwise
+/// run at every gap: a digit, a bracket, a dash or bullet, a Roman capital, an ordinal's
+/// first letter, or a letter followed by `)` or `.`.
+#[inline(always)]
+fn could_be_marker(cx: &Ctx, j: usize, b: &[u8]) -> bool {
+    let letter_item = |i: usize| matches!(b.get(i), Some(b')' | b'.'));
+    match b[0] {
+        // `1.`, `1)`, `1-`, `1.2`, or `1` before a separate `-` or `.`
+        b'0'..=b'9' => {
+            matches!(b[b.len() - 1], b'.' | b')' | b'-')
+                || b.len() <= 5 && b.contains(&b'.')
+                || b.len() <= 2 && cx.get(j + 1).is_some_and(|n| matches!(n, "-" | "–" | "."))
+        }
+        b'(' => b[b.len() - 1] == b')',
+        b'-' | b'+' | 0xE2 | 0xEF => true,
+        c if c.is_ascii_lowercase() => letter_item(1),
+        0xC3..=0xC6 if letter_item(2) => true,
+        0xE1 if letter_item(3) => true,
+        b'I' | b'V' | b'X' | b'L' if roman_lead(b) => true,
+        // `Điều 2.`: an ordinal before a number or a Roman numeral
+        c if cx.rules.ordinal_lead[usize::from(c)] => cx.get(j + 1).is_some_and(|n| {
+            let nb = n.as_bytes();
+            (nb[0].is_ascii_digit() || roman_lead(nb)) && matches!(nb.last(), Some(b'.' | b':'))
+        }),
+        c if c.is_ascii_uppercase() => letter_item(1),
+        _ => false,
+    }
+}
+
+/// Roman capitals up to the end or to a `.`, `-`, `:`.
+fn roman_lead(b: &[u8]) -> bool {
+    let n = b
+        .iter()
+        .take_while(|c| matches!(c, b'I' | b'V' | b'X' | b'L'))
+        .count();
+    n > 0 && matches!(b.get(n), None | Some(b'.' | b'-' | b':'))
+}
+
 /// A list or heading marker at word `j` that may open a unit inside a line: `1.`, `1.2.`,
 /// `a)`, `b.1.`, `(1)`, `II.`, `II -`, `1 -`, `Điều 2.`, a dash, plus or bullet. Returns its
 /// kind and the words it takes (0 for a bullet glued to its word, `-Căn`).
+#[inline(never)]
 fn inline_marker(cx: &Ctx, j: usize) -> Option<(Marker, usize)> {
     let w0 = cx.w(j);
+    if !could_be_marker(cx, j, w0.as_bytes()) {
+        return None;
+    }
     if cx.rules.ordinal.contains(w0) {
         let body = cx.get(j + 1)?.strip_suffix(['.', ':'])?;
         let numeric = !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit());
@@ -981,6 +1030,7 @@ fn inline_marker(cx: &Ctx, j: usize) -> Option<(Marker, usize)> {
 /// Whether word `j` opens a unit as an inline marker after word `k`: evidence on the left
 /// (punctuation that ends a clause, or a heading-length run without punctuation, not a
 /// word that takes a number: `lần thứ 2.`) and on the right (a capital after the marker).
+#[inline(never)]
 fn inline_opens(
     cx: &Ctx,
     pending: Term,
@@ -1072,14 +1122,14 @@ fn inline_opens(
 /// resolution or plan, not a news paragraph with one list in it).
 fn structured(cx: &Ctx) -> bool {
     let mut count = 0;
+    let tb = cx.text.as_bytes();
     for k in 0..cx.words.len().saturating_sub(2) {
-        let w = cx.w(k);
-        if !w.ends_with([':', ';', '.']) {
+        if !matches!(tb[cx.words[k].e - 1], b':' | b';' | b'.') {
             continue;
         }
         let j = k + 1;
         let nx = cx.w(j);
-        if nx.starts_with('(') || !(nx.as_bytes()[0].is_ascii_alphanumeric() || cx.rules.ordinal.contains(nx)) {
+        if nx.starts_with(['(', '-', '+']) || !could_be_marker(cx, j, nx.as_bytes()) {
             continue;
         }
         if let Some((m, mw)) = inline_marker(cx, j) {
@@ -1096,6 +1146,7 @@ fn structured(cx: &Ctx) -> bool {
 
 /// `a) Mục tiêu: Đến năm 2015`: a colon after the short label of a numbered item, before a
 /// capital, ends the label.
+#[inline(never)]
 fn colon_label(cx: &Ctx, w: &str, k: usize, u: usize, marker_words: usize) -> bool {
     if !w.ends_with(':') || k < u + marker_words {
         return false;
@@ -1108,6 +1159,9 @@ fn colon_label(cx: &Ctx, w: &str, k: usize, u: usize, marker_words: usize) -> bo
 
 /// A label phrase from the rules at word `j`: its kind and length in words.
 fn label_at(cx: &Ctx, j: usize) -> Option<(LabelKind, usize)> {
+    if !cx.rules.label_lead[usize::from(cx.w(j).as_bytes()[0])] {
+        return None;
+    }
     let list = cx.rules.label.get(cx.w(j).trim_end_matches(':'))?;
     list.iter().find_map(|l| {
         let all = l.rest.iter().enumerate().all(|(i, r)| {
@@ -1119,17 +1173,17 @@ fn label_at(cx: &Ctx, j: usize) -> Option<(LabelKind, usize)> {
 }
 
 /// Whether a label phrase at word `j` opens a unit after word `w` (see `[label]`).
+#[inline(never)]
 fn label_opens(cx: &Ctx, w: &str, j: usize) -> bool {
-    let Some((kind, len)) = label_at(cx, j) else {
+    // after a `;`, a `,` or a `:` only: a label run into a heading without punctuation
+    // is left to the heading rules
+    if !matches!(w.as_bytes().last(), Some(b';' | b',' | b':')) {
         return false;
-    };
-    let last = w.chars().next_back().unwrap_or(' ');
-    let left = matches!(last, ';' | ',' | ':')
-        || (last.is_lowercase() || last.is_ascii_digit() || last == ')')
-            && !cx.rules.connector.contains(w);
-    match kind {
-        LabelKind::Opens => left && cx.get(j + len).is_some(),
-        LabelKind::Heading => left && cx.heading_label_end(j).is_some(),
+    }
+    match label_at(cx, j) {
+        Some((LabelKind::Opens, len)) => cx.get(j + len).is_some(),
+        Some((LabelKind::Heading, _)) => cx.heading_label_end(j).is_some(),
+        None => false,
     }
 }
 
