@@ -1057,13 +1057,15 @@ fn inline_opens(
         && m0.chars().next().is_some_and(char::is_alphabetic)
         && !is_roman(m0.trim_end_matches('.'));
     let ordinal = cx.rules.ordinal.contains(m0);
-    // `(1)`, `(a)`: often an enumeration inside a sentence.
-    let paren = m0.starts_with('(');
     match last {
         // In running text a list after a colon or between semicolons stays one sentence
         // (`... như sau: - Khu vực nông nghiệp ...; - Khu vực ...`); in a paragraph built
         // of numbered items (a flattened resolution) every item is a unit.
-        ':' | ';' => structured || m != Marker::Bullet && !paren,
+        ':' | ';' => {
+            structured
+                || ordinal
+                || m == Marker::Section && is_roman(m0.trim_end_matches(['.', '-', '–']))
+        }
         '.' | '!' | '?' | '…' => {
             if pending == Term::None {
                 return false;
@@ -1392,7 +1394,7 @@ fn classify_paragraph(
             kind = UnitKind::Heading;
         } else if cx.phrase_at(&rules.salutation, b) {
             kind = UnitKind::Sentence;
-        } else if !ended && ui + 1 < nu {
+        } else if !ended && ui + 1 < nu && !t.ends_with([':', ';']) {
             // ended by a lost break: a heading when short, else a photo caption
             let cue = (b..e).any(|i| cx.phrase_at(&rules.caption_cue, i));
             kind = if wc <= 14 && !cue {
