@@ -1386,8 +1386,16 @@ fn classify_paragraph(
                 }
                 _ => UnitKind::ListItem,
             };
+            // A bullet in the middle of a line is a list item after a lead-in or another
+            // item of the same list (`...: - Rà soát ...; - Công khai`), else a sentence
+            // (the dash of an interview answer: `... mục tiêu này? - Qua đánh giá`).
             if ui > 0 && m == Marker::Bullet {
-                kind = UnitKind::Sentence;
+                let prev = &text[units[ui - 1].start..units[ui - 1].end];
+                let same_list = units[ui - 1].kind == UnitKind::ListItem
+                    && prev.chars().next() == t.chars().next();
+                if !(prev.ends_with([':', ';']) || same_list) {
+                    kind = UnitKind::Sentence;
+                }
             }
         } else if wc >= 2 && all_caps(t) && (b..e).filter(|&i| caps_syllable(cx.w(i))).count() >= 2
         {
