@@ -1057,6 +1057,11 @@ fn inline_opens(
         && m0.chars().next().is_some_and(char::is_alphabetic)
         && !is_roman(m0.trim_end_matches('.'));
     let ordinal = cx.rules.ordinal.contains(m0);
+    let paren = m0.starts_with('(');
+    // `A)`, `Ý)`: a capital letter item only in a list
+    if !structured && m0.ends_with(')') && m0.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
     match last {
         // In running text a list after a colon or between semicolons stays one sentence
         // (`... như sau: - Khu vực nông nghiệp ...; - Khu vực ...`); in a paragraph built
@@ -1064,10 +1069,16 @@ fn inline_opens(
         ':' | ';' => {
             structured
                 || ordinal
-                || m == Marker::Section && is_roman(m0.trim_end_matches(['.', '-', '–']))
+                || m == Marker::Section && {
+                    // `II.`, `IV.` (a lone `V.` may be an initial: `V. Tarasenko`)
+                    let r = m0.trim_end_matches(['.', '-', '–']);
+                    is_roman(r) && r.len() >= 2
+                }
         }
+        // after a sentence end, `1.`, `II.`, `Điều 2.` are judged by `sentence_end`; a
+        // lower-case letter item (`... thành phố. b) Việc ...`) is read here
         '.' | '!' | '?' | '…' => {
-            if pending == Term::None {
+            if pending == Term::None || !m0.starts_with(|c: char| c.is_lowercase()) {
                 return false;
             }
             let body = w[..terminal(w).1].trim_start_matches(OPENERS);
@@ -1095,8 +1106,24 @@ fn inline_opens(
             }
             // The unit so far is itself an item of a list (the next item follows) or a
             // heading (a short run that opens the paragraph or is all capitals).
+            // (a first run without a comma: a title; after a capitalized word a Roman
+            // numeral is a regnal or series number, `Pharnaces II`)
             let short = k + 1 - u <= 20;
-            let heading = short && (u == 0 || unit_marker.is_some() || all_caps(w));
+            let heading = short && (unit_marker.is_some() || all_caps(w));
+            // `Ligue 1.`, `Pharnaces II`: a number after a name is part of it; `(II)` after
+            // a word is a bracketed note
+            if is_cap(w) && !all_caps(w) || paren && !structured {
+                return false;
+            }
+            // `2.1 Phòng Y tế`: a number without its final dot only in a list
+            if !structured
+                && m != Marker::Bullet
+                && m0.as_bytes()[0].is_ascii_digit()
+                && !m0.ends_with(['.', ')', '-'])
+                && cx.get(j + 1).is_some_and(|n| !matches!(n, "-" | "–" | "."))
+            {
+                return false;
+            }
             match m {
                 // a bullet after a word only continues a bulleted item's list
                 Marker::Bullet => {
@@ -1183,7 +1210,8 @@ fn label_opens(cx: &Ctx, w: &str, j: usize) -> bool {
         return false;
     }
     match label_at(cx, j) {
-        Some((LabelKind::Opens, len)) => cx.get(j + len).is_some(),
+        // `Căn cứ Luật ...`, not `căn cứ vào ngày ...`
+        Some((LabelKind::Opens, len)) => cx.get(j + len).is_some_and(is_cap),
         Some((LabelKind::Heading, _)) => cx.heading_label_end(j).is_some(),
         None => false,
     }

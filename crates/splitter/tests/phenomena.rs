@@ -509,3 +509,18 @@ fn a_letter_and_a_number_make_one_marker() {
         ]
     );
 }
+
+#[test]
+fn numbers_in_names_and_notes_are_not_markers() {
+    // found on clean encyclopedia text, where such cuts would be wrong
+    for (t, n) in [
+        ("Việc giành quyền tham dự cũng hoàn thành chỉ sau 2 mùa giải ở Ligue 1. Như vậy, mục tiêu đã đạt.", 2),
+        ("Người kế nhiệm ông là Paerisades II. Những hoàng tử kế vị lặp lại tên trong gia đình.", 2),
+        ("Selenua chì (II) (PbSe) là một hợp chất.", 1),
+        ("Cừu mang thai 146 ngày; căn cứ vào ngày phối giống để chuẩn bị đỡ đẻ.", 1),
+        ("Galaxy Note 10.1 Phiên bản 2014 được giới thiệu vào tháng 9.", 1),
+    ] {
+        let got = texts(t);
+        assert_eq!(got.len(), n, "{t}: {got:?}");
+    }
+}
