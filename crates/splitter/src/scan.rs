@@ -946,9 +946,8 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                 &mut salutation,
             );
             // A marker after a sentence end or an inline cut (`... đạt. II. NHIỆM VỤ`).
+            // (`inline_marker` reads every section and item marker that `marker` does)
             if let Some((_, m)) = inline_marker(&cx, j) {
-                marker_words = m;
-            } else if let Some((Marker::Section, m)) = marker(text, &words[j..]) {
                 marker_words = m;
             }
         }
@@ -1149,11 +1148,13 @@ fn inline_opens(
 /// A paragraph built of numbered items: at least three `1.`, `a)`, `II.` or `Điều 2.`
 /// markers before a capital, each after a `:`, `;` or a sentence end (a flattened
 /// resolution or plan, not a news paragraph with one list in it).
+#[inline(never)]
 fn structured(cx: &Ctx) -> bool {
     let mut count = 0;
     let tb = cx.text.as_bytes();
-    for k in 0..cx.words.len().saturating_sub(2) {
-        if !matches!(tb[cx.words[k].e - 1], b':' | b';' | b'.') {
+    let n = cx.words.len().saturating_sub(2);
+    for (k, w) in cx.words[..n].iter().enumerate() {
+        if !matches!(tb.get(w.e.wrapping_sub(1)), Some(b':' | b';' | b'.')) {
             continue;
         }
         let j = k + 1;
