@@ -1,4 +1,5 @@
-//! Split stage: `Splitter::split` over the bundled corpus, one thread.
+//! Split stage: `Splitter::split` over the bundled corpus, one thread, as it is and with
+//! every document flattened to one line (issue 10: web pages and PDF text layers).
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use tomtat_benches::{corpus_texts, total_bytes};
 use tomtat_splitter::Splitter;
@@ -13,6 +14,23 @@ fn bench(c: &mut Criterion) {
             texts
                 .iter()
                 .map(|(_, t)| splitter.split(std::hint::black_box(t)).len())
+                .sum::<usize>()
+        })
+    });
+    let flat: Vec<String> = texts
+        .iter()
+        .map(|(_, t)| {
+            t.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    g.bench_function("flattened_lines", |b| {
+        b.iter(|| {
+            flat.iter()
+                .map(|t| splitter.split(std::hint::black_box(t)).len())
                 .sum::<usize>()
         })
     });

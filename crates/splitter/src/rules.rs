@@ -82,6 +82,9 @@ pub struct Rules {
     /// First bytes of the `caption` and `starter` keys: a cheap test before a lookup.
     pub caption_lead: [bool; 256],
     pub starter_lead: [bool; 256],
+    /// First bytes of the [ordinal] and [label] keys.
+    pub ordinal_lead: [bool; 256],
+    pub label_lead: [bool; 256],
 }
 
 impl Default for Rules {
@@ -105,6 +108,8 @@ impl Default for Rules {
             label: HashMap::default(),
             caption_lead: [false; 256],
             starter_lead: [false; 256],
+            ordinal_lead: [false; 256],
+            label_lead: [false; 256],
         }
     }
 }
@@ -250,6 +255,12 @@ impl Rules {
         }
         for k in r.caption.keys() {
             r.caption_lead[usize::from(k.as_bytes()[0])] = true;
+        }
+        for k in &r.ordinal {
+            r.ordinal_lead[usize::from(k.as_bytes()[0])] = true;
+        }
+        for k in r.label.keys() {
+            r.label_lead[usize::from(k.as_bytes()[0])] = true;
         }
         for k in r.starter.keys() {
             if let Some(&b) = k.as_bytes().first() {

@@ -689,6 +689,7 @@ impl<'a> Ctx<'a> {
 
     /// Where a heading label at word `i` ends (`Quyết nghị:` before a capital, `QUYẾT ĐỊNH`
     /// before `Điều 1.`).
+    #[inline(never)]
     fn heading_label_end(&self, i: usize) -> Option<usize> {
         let (kind, len) = label_at(self, i)?;
         if kind != LabelKind::Heading {
@@ -890,6 +891,7 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
         if caption_end == Some(j) {
             cut = true;
         } else if k >= u + marker_words
+            && could_be_marker(&cx, j, nx.as_bytes())
             && inline_opens(&cx, pending, k, j, u, marker_words, structured)
         {
             // a list or heading marker inside a flattened line: the cut falls before it
@@ -944,20 +946,61 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                 &mut salutation,
             );
             // A marker after a sentence end or an inline cut (`... đạt. II. NHIỆM VỤ`).
+            // (`inline_marker` reads every section and item marker that `marker` does)
             if let Some((_, m)) = inline_marker(&cx, j) {
-                marker_words = m;
-            } else if let Some((Marker::Section, m)) = marker(text, &words[j..]) {
                 marker_words = m;
             }
         }
     }
 }
 
+/// A cheap test of a word's first bytes before [`inline_marker`], which would otherwise
+/// run at every gap: a digit, a bracket, a dash or bullet, a Roman capital, an ordinal's
+/// first letter, or a letter followed by `)` or `.`.
+#[inline(always)]
+fn could_be_marker(cx: &Ctx, j: usize, b: &[u8]) -> bool {
+    let letter_item = |i: usize| matches!(b.get(i), Some(b')' | b'.'));
+    match b[0] {
+        // `1.`, `1)`, `1-`, `1.2`, or `1` before a separate `-` or `.`
+        b'0'..=b'9' => {
+            matches!(b[b.len() - 1], b'.' | b')' | b'-')
+                || b.len() <= 5 && b.contains(&b'.')
+                || b.len() <= 2 && cx.get(j + 1).is_some_and(|n| matches!(n, "-" | "–" | "."))
+        }
+        b'(' => b[b.len() - 1] == b')',
+        b'-' | b'+' | 0xE2 | 0xEF => true,
+        c if c.is_ascii_lowercase() => letter_item(1),
+        0xC3..=0xC6 if letter_item(2) => true,
+        0xE1 if letter_item(3) => true,
+        b'I' | b'V' | b'X' | b'L' if roman_lead(b) => true,
+        // `Điều 2.`: an ordinal before a number or a Roman numeral
+        c if cx.rules.ordinal_lead[usize::from(c)] => cx.get(j + 1).is_some_and(|n| {
+            let nb = n.as_bytes();
+            (nb[0].is_ascii_digit() || roman_lead(nb)) && matches!(nb.last(), Some(b'.' | b':'))
+        }),
+        c if c.is_ascii_uppercase() => letter_item(1),
+        _ => false,
+    }
+}
+
+/// Roman capitals up to the end or to a `.`, `-`, `:`.
+fn roman_lead(b: &[u8]) -> bool {
+    let n = b
+        .iter()
+        .take_while(|c| matches!(c, b'I' | b'V' | b'X' | b'L'))
+        .count();
+    n > 0 && matches!(b.get(n), None | Some(b'.' | b'-' | b':'))
+}
+
 /// A list or heading marker at word `j` that may open a unit inside a line: `1.`, `1.2.`,
 /// `a)`, `b.1.`, `(1)`, `II.`, `II -`, `1 -`, `Điều 2.`, a dash, plus or bullet. Returns its
 /// kind and the words it takes (0 for a bullet glued to its word, `-Căn`).
+#[inline(never)]
 fn inline_marker(cx: &Ctx, j: usize) -> Option<(Marker, usize)> {
     let w0 = cx.w(j);
+    if !could_be_marker(cx, j, w0.as_bytes()) {
+        return None;
+    }
     if cx.rules.ordinal.contains(w0) {
         let body = cx.get(j + 1)?.strip_suffix(['.', ':'])?;
         let numeric = !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit());
@@ -986,6 +1029,7 @@ fn inline_marker(cx: &Ctx, j: usize) -> Option<(Marker, usize)> {
 /// Whether word `j` opens a unit as an inline marker after word `k`: evidence on the left
 /// (punctuation that ends a clause, or a heading-length run without punctuation, not a
 /// word that takes a number: `lần thứ 2.`) and on the right (a capital after the marker).
+#[inline(never)]
 fn inline_opens(
     cx: &Ctx,
     pending: Term,
@@ -1012,15 +1056,28 @@ fn inline_opens(
         && m0.chars().next().is_some_and(char::is_alphabetic)
         && !is_roman(m0.trim_end_matches('.'));
     let ordinal = cx.rules.ordinal.contains(m0);
-    // `(1)`, `(a)`: often an enumeration inside a sentence.
     let paren = m0.starts_with('(');
+    // `A)`, `Ý)`: a capital letter item only in a list
+    if !structured && m0.ends_with(')') && m0.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
     match last {
         // In running text a list after a colon or between semicolons stays one sentence
         // (`... như sau: - Khu vực nông nghiệp ...; - Khu vực ...`); in a paragraph built
         // of numbered items (a flattened resolution) every item is a unit.
-        ':' | ';' => structured || m != Marker::Bullet && !paren,
+        ':' | ';' => {
+            structured
+                || ordinal
+                || m == Marker::Section && {
+                    // `II.`, `IV.` (a lone `V.` may be an initial: `V. Tarasenko`)
+                    let r = m0.trim_end_matches(['.', '-', '–']);
+                    is_roman(r) && r.len() >= 2
+                }
+        }
+        // after a sentence end, `1.`, `II.`, `Điều 2.` are judged by `sentence_end`; a
+        // lower-case letter item (`... thành phố. b) Việc ...`) is read here
         '.' | '!' | '?' | '…' => {
-            if pending == Term::None {
+            if pending == Term::None || !m0.starts_with(|c: char| c.is_lowercase()) {
                 return false;
             }
             let body = w[..terminal(w).1].trim_start_matches(OPENERS);
@@ -1048,8 +1105,24 @@ fn inline_opens(
             }
             // The unit so far is itself an item of a list (the next item follows) or a
             // heading (a short run that opens the paragraph or is all capitals).
+            // (a first run without a comma: a title; after a capitalized word a Roman
+            // numeral is a regnal or series number, `Pharnaces II`)
             let short = k + 1 - u <= 20;
-            let heading = short && (u == 0 || unit_marker.is_some() || all_caps(w));
+            let heading = short && (unit_marker.is_some() || all_caps(w));
+            // `Ligue 1.`, `Pharnaces II`: a number after a name is part of it; `(II)` after
+            // a word is a bracketed note
+            if is_cap(w) && !all_caps(w) || paren && !structured {
+                return false;
+            }
+            // `2.1 Phòng Y tế`: a number without its final dot only in a list
+            if !structured
+                && m != Marker::Bullet
+                && m0.as_bytes()[0].is_ascii_digit()
+                && !m0.ends_with(['.', ')', '-'])
+                && cx.get(j + 1).is_some_and(|n| !matches!(n, "-" | "–" | "."))
+            {
+                return false;
+            }
             match m {
                 // a bullet after a word only continues a bulleted item's list
                 Marker::Bullet => {
@@ -1075,18 +1148,18 @@ fn inline_opens(
 /// A paragraph built of numbered items: at least three `1.`, `a)`, `II.` or `Điều 2.`
 /// markers before a capital, each after a `:`, `;` or a sentence end (a flattened
 /// resolution or plan, not a news paragraph with one list in it).
+#[inline(never)]
 fn structured(cx: &Ctx) -> bool {
     let mut count = 0;
-    for k in 0..cx.words.len().saturating_sub(2) {
-        let w = cx.w(k);
-        if !w.ends_with([':', ';', '.']) {
+    let tb = cx.text.as_bytes();
+    let n = cx.words.len().saturating_sub(2);
+    for (k, w) in cx.words[..n].iter().enumerate() {
+        if !matches!(tb.get(w.e.wrapping_sub(1)), Some(b':' | b';' | b'.')) {
             continue;
         }
         let j = k + 1;
         let nx = cx.w(j);
-        if nx.starts_with('(')
-            || !(nx.as_bytes()[0].is_ascii_alphanumeric() || cx.rules.ordinal.contains(nx))
-        {
+        if nx.starts_with(['(', '-', '+']) || !could_be_marker(cx, j, nx.as_bytes()) {
             continue;
         }
         if let Some((m, mw)) = inline_marker(cx, j) {
@@ -1103,6 +1176,7 @@ fn structured(cx: &Ctx) -> bool {
 
 /// `a) Mục tiêu: Đến năm 2015`: a colon after the short label of a numbered item, before a
 /// capital, ends the label.
+#[inline(never)]
 fn colon_label(cx: &Ctx, w: &str, k: usize, u: usize, marker_words: usize) -> bool {
     if !w.ends_with(':') || k < u + marker_words {
         return false;
@@ -1115,6 +1189,9 @@ fn colon_label(cx: &Ctx, w: &str, k: usize, u: usize, marker_words: usize) -> bo
 
 /// A label phrase from the rules at word `j`: its kind and length in words.
 fn label_at(cx: &Ctx, j: usize) -> Option<(LabelKind, usize)> {
+    if !cx.rules.label_lead[usize::from(cx.w(j).as_bytes()[0])] {
+        return None;
+    }
     let list = cx.rules.label.get(cx.w(j).trim_end_matches(':'))?;
     list.iter().find_map(|l| {
         let all = l.rest.iter().enumerate().all(|(i, r)| {
@@ -1126,17 +1203,18 @@ fn label_at(cx: &Ctx, j: usize) -> Option<(LabelKind, usize)> {
 }
 
 /// Whether a label phrase at word `j` opens a unit after word `w` (see `[label]`).
+#[inline(never)]
 fn label_opens(cx: &Ctx, w: &str, j: usize) -> bool {
-    let Some((kind, len)) = label_at(cx, j) else {
+    // after a `;`, a `,` or a `:` only: a label run into a heading without punctuation
+    // is left to the heading rules
+    if !matches!(w.as_bytes().last(), Some(b';' | b',' | b':')) {
         return false;
-    };
-    let last = w.chars().next_back().unwrap_or(' ');
-    let left = matches!(last, ';' | ',' | ':')
-        || (last.is_lowercase() || last.is_ascii_digit() || last == ')')
-            && !cx.rules.connector.contains(w);
-    match kind {
-        LabelKind::Opens => left && cx.get(j + len).is_some(),
-        LabelKind::Heading => left && cx.heading_label_end(j).is_some(),
+    }
+    match label_at(cx, j) {
+        // `Căn cứ Luật ...`, not `căn cứ vào ngày ...`
+        Some((LabelKind::Opens, len)) => cx.get(j + len).is_some_and(is_cap),
+        Some((LabelKind::Heading, _)) => cx.heading_label_end(j).is_some(),
+        None => false,
     }
 }
 
@@ -1337,15 +1415,23 @@ fn classify_paragraph(
                 }
                 _ => UnitKind::ListItem,
             };
+            // A bullet in the middle of a line is a list item after a lead-in or another
+            // item of the same list (`...: - Rà soát ...; - Công khai`), else a sentence
+            // (the dash of an interview answer: `... mục tiêu này? - Qua đánh giá`).
             if ui > 0 && m == Marker::Bullet {
-                kind = UnitKind::Sentence;
+                let prev = &text[units[ui - 1].start..units[ui - 1].end];
+                let same_list = units[ui - 1].kind == UnitKind::ListItem
+                    && prev.chars().next() == t.chars().next();
+                if !(prev.ends_with([':', ';']) || same_list) {
+                    kind = UnitKind::Sentence;
+                }
             }
         } else if wc >= 2 && all_caps(t) && (b..e).filter(|&i| caps_syllable(cx.w(i))).count() >= 2
         {
             kind = UnitKind::Heading;
         } else if cx.phrase_at(&rules.salutation, b) {
             kind = UnitKind::Sentence;
-        } else if !ended && ui + 1 < nu {
+        } else if !ended && ui + 1 < nu && !t.ends_with([':', ';']) {
             // ended by a lost break: a heading when short, else a photo caption
             let cue = (b..e).any(|i| cx.phrase_at(&rules.caption_cue, i));
             kind = if wc <= 14 && !cue {

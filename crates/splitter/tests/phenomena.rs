@@ -396,3 +396,131 @@ fn hard_wrapped_lines_are_joined() {
     assert_eq!(t.len(), 7, "{t:?}");
     assert!(t[0].starts_with(line) && t[0].ends_with("đã đạt."));
 }
+
+#[test]
+fn inline_markers_open_units_before_the_marker() {
+    // a heading run into its first numbered item (issue 10): the cut falls before `1.`
+    assert_eq!(
+        texts("II. NHIỆM VỤ, GIẢI PHÁP 1. Tiếp tục đổi mới phương thức lãnh đạo."),
+        [
+            "II. NHIỆM VỤ, GIẢI PHÁP",
+            "1. Tiếp tục đổi mới phương thức lãnh đạo."
+        ]
+    );
+    assert_eq!(
+        texts("III. Công tác xây dựng văn bản 1 - Tiếp tục rà soát các văn bản."),
+        [
+            "III. Công tác xây dựng văn bản",
+            "1 - Tiếp tục rà soát các văn bản."
+        ]
+    );
+    // after a sentence end, a lettered item opens a unit
+    assert_eq!(
+        texts("Sở Tư pháp thẩm định dự thảo. b) Việc lấy ý kiến được công khai."),
+        [
+            "Sở Tư pháp thẩm định dự thảo.",
+            "b) Việc lấy ý kiến được công khai."
+        ]
+    );
+    // `Điều 2.` after a figure without punctuation
+    assert_eq!(
+        texts("Dự phòng: 11.500 triệu đồng Điều 2. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện."),
+        [
+            "Dự phòng: 11.500 triệu đồng",
+            "Điều 2. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện."
+        ]
+    );
+}
+
+#[test]
+fn numbers_after_counting_words_end_sentences_as_before() {
+    assert_eq!(
+        texts("Đại hội lần thứ 2. Các đại biểu biểu quyết. Quy định tại Điều 5. Trên cơ sở đó, tỉnh triển khai."),
+        [
+            "Đại hội lần thứ 2.",
+            "Các đại biểu biểu quyết.",
+            "Quy định tại Điều 5.",
+            "Trên cơ sở đó, tỉnh triển khai."
+        ]
+    );
+    assert_eq!(
+        texts("Đồng chí Phan Văn Đức - Ủy viên Thường vụ Thị ủy – Chỉ huy trưởng Ban chỉ huy Quân sự phát biểu."),
+        ["Đồng chí Phan Văn Đức - Ủy viên Thường vụ Thị ủy – Chỉ huy trưởng Ban chỉ huy Quân sự phát biểu."]
+    );
+}
+
+#[test]
+fn a_list_inside_a_news_sentence_stays_one_sentence() {
+    let t = "Tăng trưởng của các khu vực như sau: - Khu vực nông nghiệp tăng 3,0%; - Khu vực \
+             dịch vụ tăng 7,19%. Một số kết quả nổi bật là: (1) Bộ máy được sắp xếp; (2) Cải cách \
+             hành chính có chuyển biến.";
+    assert_eq!(
+        texts(t),
+        [
+            "Tăng trưởng của các khu vực như sau: - Khu vực nông nghiệp tăng 3,0%; - Khu vực dịch vụ tăng 7,19%.",
+            "Một số kết quả nổi bật là: (1) Bộ máy được sắp xếp; (2) Cải cách hành chính có chuyển biến."
+        ]
+    );
+}
+
+#[test]
+fn a_flattened_resolution_comes_apart_at_its_structure() {
+    let t = "HỘI ĐỒNG NHÂN DÂN TỈNH Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003; Căn cứ \
+             Quyết định số 1676/QĐ-TTg ngày 19/11/2008; Xét đề nghị của Ủy ban nhân dân tỉnh, \
+             Quyết nghị: Điều 1. Thông qua kế hoạch năm 2009 như sau: 1. Tổng vốn: 776.880 triệu \
+             đồng Bao gồm: 1.1. Vốn cân đối: 643.780 triệu đồng a. Vốn tập trung: 343.780 triệu \
+             đồng b. Vốn thu sử dụng đất: 300.000 triệu đồng 1.2. Vốn Trung ương hỗ trợ: 133.100 \
+             triệu đồng - Vốn chương trình mục tiêu: 38.100 triệu đồng - Vốn ODA: 20.000 triệu \
+             đồng 2. Phương án phân bổ: a) Mục tiêu: Đến năm 2015 hoàn thành việc giao rừng. \
+             b) Yêu cầu: - Rà soát các trường hợp tranh chấp; - Công khai cho người dân.";
+    assert_eq!(
+        texts(t),
+        [
+            "HỘI ĐỒNG NHÂN DÂN TỈNH",
+            "Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;",
+            "Căn cứ Quyết định số 1676/QĐ-TTg ngày 19/11/2008;",
+            "Xét đề nghị của Ủy ban nhân dân tỉnh,",
+            "Quyết nghị:",
+            "Điều 1. Thông qua kế hoạch năm 2009 như sau:",
+            "1. Tổng vốn: 776.880 triệu đồng Bao gồm:",
+            "1.1. Vốn cân đối: 643.780 triệu đồng",
+            "a. Vốn tập trung: 343.780 triệu đồng",
+            "b. Vốn thu sử dụng đất: 300.000 triệu đồng",
+            "1.2. Vốn Trung ương hỗ trợ: 133.100 triệu đồng",
+            "- Vốn chương trình mục tiêu: 38.100 triệu đồng",
+            "- Vốn ODA: 20.000 triệu đồng",
+            "2. Phương án phân bổ:",
+            "a) Mục tiêu:",
+            "Đến năm 2015 hoàn thành việc giao rừng.",
+            "b) Yêu cầu:",
+            "- Rà soát các trường hợp tranh chấp;",
+            "- Công khai cho người dân."
+        ]
+    );
+}
+
+#[test]
+fn a_letter_and_a_number_make_one_marker() {
+    assert_eq!(
+        texts("b. 1. Nguồn vốn Trung ương hỗ trợ: Thực hiện theo hướng dẫn.\nb. 2. Vốn cân đối."),
+        [
+            "b. 1. Nguồn vốn Trung ương hỗ trợ: Thực hiện theo hướng dẫn.",
+            "b. 2. Vốn cân đối."
+        ]
+    );
+}
+
+#[test]
+fn numbers_in_names_and_notes_are_not_markers() {
+    // found on clean encyclopedia text, where such cuts would be wrong
+    for (t, n) in [
+        ("Việc giành quyền tham dự cũng hoàn thành chỉ sau 2 mùa giải ở Ligue 1. Như vậy, mục tiêu đã đạt.", 2),
+        ("Người kế nhiệm ông là Paerisades II. Những hoàng tử kế vị lặp lại tên trong gia đình.", 2),
+        ("Selenua chì (II) (PbSe) là một hợp chất.", 1),
+        ("Cừu mang thai 146 ngày; căn cứ vào ngày phối giống để chuẩn bị đỡ đẻ.", 1),
+        ("Galaxy Note 10.1 Phiên bản 2014 được giới thiệu vào tháng 9.", 1),
+    ] {
+        let got = texts(t);
+        assert_eq!(got.len(), n, "{t}: {got:?}");
+    }
+}
