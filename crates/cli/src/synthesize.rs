@@ -41,7 +41,7 @@ pub struct Args {
     #[arg(long)]
     glob: Vec<String>,
     /// Key units kept per part and document.
-    #[arg(long, default_value_t = 8)]
+    #[arg(long, default_value_t = 12)]
     units_per_part: usize,
     /// Cosine similarity (TF-IDF) at which two units join a cluster.
     #[arg(long, default_value_t = 0.3)]

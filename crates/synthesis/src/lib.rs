@@ -56,7 +56,7 @@ impl Default for Options {
             prune: 0.4,
             index_terms: 6,
             window: 12,
-            units_per_part: 8,
+            units_per_part: 12,
             follow_threshold: 0.15,
             max_text: 400,
         }
