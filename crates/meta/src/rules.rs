@@ -524,7 +524,7 @@ pub fn extract(text: &str) -> Meta {
         }
         if m.tier != Tier::Province && cands.len() == 1 {
             let w = weight_at(m.start) / (1.0 + m.start as f32 / 10_000.0);
-            if locality.map_or(true, |(_, lw)| w > lw) {
+            if !matches!(locality, Some((_, lw)) if w <= lw) {
                 locality = Some((m, w));
             }
         }
@@ -679,7 +679,7 @@ pub fn extract(text: &str) -> Meta {
         let shown = text[shown_start..r.end()].to_string();
         let head_bonus = if r.start() < HEAD { 10 } else { 0 };
         let rank = rank + head_bonus;
-        if best.as_ref().map_or(true, |b| rank > b.0) {
+        if !matches!(&best, Some(b) if rank <= b.0) {
             best = Some((rank, shown_start, r.end(), shown, key));
         }
     }

@@ -5,12 +5,19 @@
 use std::path::{Path, PathBuf};
 
 fn norm_province(s: &str) -> String {
-    let s = s.split([';', '(', '/']).next().unwrap_or("").trim().to_lowercase();
+    let s = s
+        .split([';', '(', '/'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
     let s = s
         .trim_start_matches("thành phố ")
         .trim_start_matches("tỉnh ")
         .trim_start_matches("tp ");
-    s.chars().filter(|c| !c.is_whitespace() && *c != '-').collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect()
 }
 
 fn accuracy(dir: &Path) -> Option<(usize, f64, f64)> {
@@ -29,7 +36,12 @@ fn accuracy(dir: &Path) -> Option<(usize, f64, f64)> {
             continue;
         };
         let m = tomtat_meta::extract(&text);
-        let g = |k: &str| gold.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let g = |k: &str| {
+            gold.get(k)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string()
+        };
         n += 1;
         lv += (m.level.as_deref().unwrap_or("") == g("level")) as usize;
         pv += (norm_province(m.province.as_deref().unwrap_or("")) == norm_province(&g("province")))
