@@ -201,7 +201,11 @@ fn find_places(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Mention> {
                     .collect();
                 provinces.sort();
                 provinces.dedup();
-                let label = text[ws[i].start..ws[j + n - 1].end].to_string();
+                let label = format!(
+                    "{} {}",
+                    g.type_name(places[0]),
+                    &text[ws[j].start..ws[j + n - 1].end]
+                );
                 found = Some((n, tier, provinces, label));
                 break;
             }
