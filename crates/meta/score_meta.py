@@ -6,7 +6,8 @@ The issue's bar: `meta.level` equal to the gold `level`; `meta.province` equal t
 with a note, e.g. "Cần Thơ (venue)", counts by its first name; no province = empty).
 Also reports kind and date (a gold "2024-07" matches "2024-07-..." and the reverse).
 
-usage: python3 crates/meta/score_meta.py [--tomtat target/release/tomtat] [-v] DIR...
+usage: python3 crates/meta/score_meta.py [--tomtat target/release/tomtat] [-v]
+                                        [--min-level 0.85] [--min-province 0.80] DIR...
 """
 import argparse, glob, json, os, re, subprocess, sys
 
@@ -25,8 +26,11 @@ def main(argv):
     ap = argparse.ArgumentParser()
     ap.add_argument("--tomtat", default=os.path.join(ROOT, "target", "release", "tomtat"))
     ap.add_argument("-v", action="store_true", help="print the misses")
+    ap.add_argument("--min-level", type=float, default=0.0, help="exit 1 below this level accuracy")
+    ap.add_argument("--min-province", type=float, default=0.0, help="exit 1 below this province accuracy")
     ap.add_argument("dirs", nargs="+")
     a = ap.parse_args(argv)
+    ok = True
     for d in a.dirs:
         out = subprocess.run([a.tomtat, "summarize", "-q", d, "--glob", "*.txt", "--format", "jsonl"],
                              capture_output=True, check=False)
@@ -54,8 +58,10 @@ def main(argv):
             if a.v and not (l_ok and p_ok):
                 print(f"  {doc}: level {m.get('level')}/{gold.get('level')} province {m.get('province')}/{gold.get('province')}")
         f = lambda x, y: x / y if y else 0.0
+        ok = ok and n > 0 and f(lv, n) >= a.min_level and f(pv, n) >= a.min_province
         print(f"{d}: {n} documents  level {f(lv, n):.3f}  province {f(pv, n):.3f}  kind {f(kd, n):.3f}  date {f(dt, dn):.3f} (of {dn} dated)")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    sys.exit(main(sys.argv[1:]))
