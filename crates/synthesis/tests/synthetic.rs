@@ -165,3 +165,17 @@ fn follow_up_links_directive_to_next_period_result() {
         .text
         .starts_with("Huyện đã hoàn thành kiên cố hóa 12 km"));
 }
+
+#[test]
+fn empty_and_tiny_batches() {
+    let s = Synthesizer::new(Options::default()).finish(By::Issuer);
+    assert!(s.documents.is_empty() && s.clusters.is_empty() && s.indicators.is_empty());
+    let (s, _) = synthesize(&[
+        ("a.txt".into(), String::new()),
+        ("b.txt".into(), "Tốt.".into()),
+    ]);
+    assert_eq!(s.documents.len(), 2);
+    assert!(s.clusters.is_empty());
+    assert_eq!(s.groups.len(), 1);
+    assert_eq!(s.groups[0].key, "(không rõ)");
+}
