@@ -4,7 +4,7 @@
 //!
 //! PATHs are documents or folders (read and summarized here, as `tomtat summarize` does, ids
 //! being the same) or `.jsonl` files of `tomtat summarize --format jsonl` records (their picks
-//! are the key units). Documents are reduced to key units and word vectors in parallel chunks,
+//! are the key units; `-` reads such records from stdin, for Spark's `pipe`). Documents are reduced to key units and word vectors in parallel chunks,
 //! so memory holds the key units, never the texts.
 
 use anyhow::{Context, Result};
@@ -25,7 +25,8 @@ pub enum Format {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Documents, folders (walked recursively) or `.jsonl` files of `summarize` records.
+    /// Documents, folders (walked recursively), or `.jsonl` files of `summarize` records
+    /// (`-`: records on stdin).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Output on stdout (ignored with `--out`, which writes all three).
@@ -41,7 +42,7 @@ pub struct Args {
     #[arg(long)]
     glob: Vec<String>,
     /// Key units kept per part and document.
-    #[arg(long, default_value_t = 8)]
+    #[arg(long, default_value_t = 12)]
     units_per_part: usize,
     /// Cosine similarity (TF-IDF) at which two units join a cluster.
     #[arg(long, default_value_t = 0.3)]
@@ -65,7 +66,7 @@ pub fn run(args: Args) -> Result<i32> {
         .paths
         .iter()
         .cloned()
-        .partition(|p| p.extension().is_some_and(|e| e == "jsonl"));
+        .partition(|p| p.as_os_str() == "-" || p.extension().is_some_and(|e| e == "jsonl"));
     let pipeline = Pipeline::new(PipelineOptions::default());
     let mut synth = Synthesizer::new(options);
     let mut failed = 0usize;
@@ -101,8 +102,13 @@ pub fn run(args: Args) -> Result<i32> {
         }
     }
     for path in &jsonl {
-        let file = std::fs::File::open(path).with_context(|| path.display().to_string())?;
-        let mut lines = std::io::BufReader::new(file).lines();
+        let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            let file = std::fs::File::open(path).with_context(|| path.display().to_string())?;
+            Box::new(std::io::BufReader::new(file))
+        };
+        let mut lines = reader.lines();
         loop {
             let chunk: Vec<String> = lines.by_ref().take(CHUNK).collect::<Result<_, _>>()?;
             if chunk.is_empty() {

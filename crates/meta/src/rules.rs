@@ -201,7 +201,11 @@ fn find_places(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Mention> {
                     .collect();
                 provinces.sort();
                 provinces.dedup();
-                let label = text[ws[i].start..ws[j + n - 1].end].to_string();
+                let label = format!(
+                    "{} {}",
+                    g.type_name(places[0]),
+                    &text[ws[j].start..ws[j + n - 1].end]
+                );
                 found = Some((n, tier, provinces, label));
                 break;
             }
@@ -381,6 +385,8 @@ struct Patterns {
     date_full: Regex,
     date_words: Regex,
     month: Regex,
+    day_month: Regex,
+    year: Regex,
     period: Regex,
 }
 
@@ -396,6 +402,8 @@ fn patterns() -> &'static Patterns {
             code: Regex::new(r"\b\d{1,5}(?:/\d{4})?[-/](?:[A-ZĐ]{1,6})(?:[-/][A-ZĐ]{1,8}\d?){0,3}\b").unwrap(),
             date_full: Regex::new(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})\b").unwrap(),
             date_words: Regex::new(r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})\b").unwrap(),
+            day_month: Regex::new(r"(?i)\b(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?(\d{1,2})\s*[/.]\s*(\d{1,2})\b").unwrap(),
+            year: Regex::new(r"\b(?:19|20)\d{2}\b").unwrap(),
             month: Regex::new(r"(?i)\btháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d{2})\b").unwrap(),
             period: Regex::new(r"(?i)\b(?:(?P<h>6|sáu) tháng (?P<hw>đầu|cuối) năm (?P<hy>(?:19|20)\d{2})|(?P<n9>9) tháng (?:đầu )?năm (?P<ny>(?:19|20)\d{2})|quý (?P<q>I{1,3}|IV|[1-4])(?:\s*/\s*|\s+năm\s+)(?P<qy>(?:19|20)\d{2})|(?P<tw>nhiệm kỳ|giai đoạn) (?P<t1>(?:19|20)\d{2})\s*[-–—]\s*(?P<t2>(?:19|20)\d{2})|(?P<yw>tổng kết|kết quả|năm) (?:[\p{L} ,]{0,60}?)năm (?P<y>(?:19|20)\d{2}))\b").unwrap(),
         }
@@ -626,7 +634,29 @@ pub fn extract(text: &str) -> Meta {
             (a, b) => a.or(b),
         }
     }
-    let date = full(pats, head).or_else(|| full(pats, text));
+    let head_full = full(pats, head);
+    let first_day_month = {
+        let lead = &text[..floor_char(text, HEAD.min(text.len()))];
+        pats.day_month
+            .captures_iter(lead)
+            .find(|c| {
+                let rest = &lead[c.get(0).unwrap().end()..];
+                !(rest.starts_with('/')
+                    || rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .map(|c| c.get(0).unwrap().start())
+    };
+    // A day and month at the lead (`Ngày 9/6, ...`) comes before a full date cited later.
+    let date = match (&head_full, first_day_month) {
+        (Some(f), Some(dm)) if dm < f.get(0).unwrap().start() => None,
+        _ => head_full.or_else(|| {
+            if first_day_month.is_some() {
+                None
+            } else {
+                full(pats, text)
+            }
+        }),
+    };
     if let Some(c) = date {
         let (d, m, y) = (num(&c[1]), num(&c[2]), &c[3]);
         if (1..=31).contains(&d) && (1..=12).contains(&m) {
@@ -635,7 +665,7 @@ pub fn extract(text: &str) -> Meta {
             meta.ranges.insert("date".into(), [r.start(), r.end()]);
         }
     }
-    if meta.date.is_none() {
+    if meta.date.is_none() && first_day_month.is_none() {
         if let Some(c) = pats.month.captures_iter(text).next() {
             let m = num(&c[1]);
             if (1..=12).contains(&m) {
@@ -687,6 +717,40 @@ pub fn extract(text: &str) -> Meta {
         meta.period = Some(shown);
         meta.period_key = Some(key);
         meta.ranges.insert("period".into(), [s, e]);
+    }
+
+    // A day and month without a year (`Ngày 9/7, ...` in news): the year of the period, else
+    // the year the text names most.
+    if meta.date.is_none() {
+        let head = &text[..floor_char(text, HEAD.min(text.len()))];
+        let hit = pats.day_month.captures_iter(head).find(|c| {
+            let end = c.get(0).unwrap().end();
+            let rest = &head[end..];
+            !(rest.starts_with('/')
+                || rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
+        });
+        if let Some(c) = hit {
+            let (d, m) = (num(&c[1]), num(&c[2]));
+            let year = meta
+                .period_key
+                .as_ref()
+                .map(|k| k[..4].to_string())
+                .or_else(|| {
+                    let mut counts: HashMap<&str, usize> = HashMap::new();
+                    for y in pats.year.find_iter(text) {
+                        *counts.entry(y.as_str()).or_default() += 1;
+                    }
+                    counts
+                        .into_iter()
+                        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+                        .map(|x| x.0.to_string())
+                });
+            if let (Some(y), true) = (year, (1..=31).contains(&d) && (1..=12).contains(&m)) {
+                let r = c.get(0).unwrap();
+                meta.date = Some(format!("{y}-{m:02}-{d:02}"));
+                meta.ranges.insert("date".into(), [r.start(), r.end()]);
+            }
+        }
     }
 
     // Kind: from the title and the header lines.

@@ -56,7 +56,7 @@ impl Default for Options {
             prune: 0.4,
             index_terms: 6,
             window: 12,
-            units_per_part: 8,
+            units_per_part: 12,
             follow_threshold: 0.15,
             max_text: 400,
         }
@@ -254,6 +254,17 @@ fn indicators_of(s: &Summary) -> Vec<IndicatorIn> {
         })
         .collect()
 }
+
+/// Indicator names too vague to line up across documents.
+const GENERIC_INDICATORS: &[&str] = &[
+    "tỷ lệ",
+    "kế hoạch",
+    "dự toán",
+    "cùng kỳ",
+    "chỉ tiêu",
+    "tăng",
+    "giảm",
+];
 
 /// Normalise an indicator name so that variants meet: lower case, leading `tổng`/`tổng số`/
 /// `ước`/`giá trị` and trailing `trên địa bàn …`/`đạt`/`ước đạt` dropped, spaces collapsed.
@@ -691,7 +702,8 @@ impl Synthesizer {
         let mut by: BTreeMap<(String, String), Vec<IndicatorRow>> = BTreeMap::new();
         for (d, i) in &self.indicators {
             let name = normalize_indicator(&i.name);
-            if name.is_empty() {
+            // Names that say what is compared, not what is measured.
+            if name.is_empty() || GENERIC_INDICATORS.contains(&name.as_str()) {
                 continue;
             }
             let doc = &self.docs[*d as usize];
@@ -803,7 +815,9 @@ impl Synthesizer {
         let mut m: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for d in &self.docs {
             let key = match by {
-                By::Province => d.province.clone(),
+                By::Province => d.province.clone().or_else(|| {
+                    (d.level.as_deref() == Some("national")).then(|| "Trung ương (national)".into())
+                }),
                 By::Issuer => d.body.clone(),
                 By::Period => d.period.clone(),
             }
