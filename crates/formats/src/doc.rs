@@ -4,6 +4,7 @@
 //! Word's control characters are mapped: paragraph end and line break give a line,
 //! field codes are dropped (their results kept), a cell mark joins cells with ` | `
 //! (or ends the line for cells of several paragraphs), a doubled cell mark ends the row.
+use crate::bytes::{u16_at, u32_at};
 
 /// Why the text could not be read (the caller turns this into a `FormatError`).
 #[derive(Debug, PartialEq, Eq)]
@@ -18,17 +19,6 @@ pub(crate) enum DocError {
 
 fn damaged(s: &str) -> DocError {
     DocError::Damaged(s.to_string())
-}
-
-fn u16_at(d: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(
-        d.get(at..at.checked_add(2)?)?.try_into().ok()?,
-    ))
-}
-fn u32_at(d: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(
-        d.get(at..at.checked_add(4)?)?.try_into().ok()?,
-    ))
 }
 
 const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
@@ -260,7 +250,7 @@ pub(crate) fn doc_to_text(data: &[u8]) -> Result<String, DocError> {
             let bytes = word
                 .get(off..off + len)
                 .ok_or_else(|| damaged("text piece past the end of the stream"))?;
-            chars.extend(bytes.iter().map(|&b| cp1252(b)));
+            chars.extend(bytes.iter().map(|&b| tomtat_text::cp1252_char(b) as u16));
         } else {
             let off = fc as usize;
             let bytes = word
@@ -274,20 +264,6 @@ pub(crate) fn doc_to_text(data: &[u8]) -> Result<String, DocError> {
         }
     }
     Ok(render(&String::from_utf16_lossy(&chars)))
-}
-
-/// Windows-1252 byte → UTF-16 unit (compressed pieces).
-fn cp1252(b: u8) -> u16 {
-    const HIGH: [u16; 32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-        0x2039, 0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
-        0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
-    ];
-    if (0x80..0xA0).contains(&b) {
-        HIGH[(b - 0x80) as usize]
-    } else {
-        b as u16
-    }
 }
 
 /// Word's text with its control characters → plain lines.

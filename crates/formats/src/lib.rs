@@ -44,6 +44,7 @@ pub struct ReadmeDoctests;
 use std::path::Path;
 use tomtat_text::{DecodeError, Options, Text};
 
+mod bytes;
 mod cfb;
 mod doc;
 mod docx;

@@ -245,7 +245,10 @@ fn decode_ref(body: &str) -> Option<Option<char>> {
         let c = match code {
             0 => '\u{FFFD}',
             // Windows-1252 bytes written as numeric references (a common mistake).
-            0x80..=0x9F => cp1252_c1(code as u8)?,
+            // HTML reads these references as Windows-1252 (the five undefined bytes: nothing).
+            0x80..=0x9F => {
+                Some(tomtat_text::cp1252_char(code as u8)).filter(|c| !c.is_control())?
+            }
             _ => char::from_u32(code).unwrap_or('\u{FFFD}'),
         };
         return Some(if c == '\u{AD}' { None } else { Some(c) });
@@ -255,29 +258,6 @@ fn decode_ref(body: &str) -> Option<Option<char>> {
         None
     } else {
         Some(c)
-    })
-}
-
-fn cp1252_c1(b: u8) -> Option<char> {
-    Some(match b {
-        0x80 => '€',
-        0x82 => '‚',
-        0x84 => '„',
-        0x85 => '…',
-        0x86 => '†',
-        0x87 => '‡',
-        0x89 => '‰',
-        0x8B => '‹',
-        0x91 => '‘',
-        0x92 => '’',
-        0x93 => '“',
-        0x94 => '”',
-        0x95 => '•',
-        0x96 => '–',
-        0x97 => '—',
-        0x99 => '™',
-        0x9B => '›',
-        _ => return None,
     })
 }
 

@@ -98,8 +98,9 @@ impl<'o> RtfText<'o> {
         if self.pending.is_empty() {
             return;
         }
-        let cp1252 =
-            |bytes: &[u8], text: &mut String| text.extend(bytes.iter().map(|&b| cp1252_char(b)));
+        let cp1252 = |bytes: &[u8], text: &mut String| {
+            text.extend(bytes.iter().map(|&b| tomtat_text::cp1252_char(b)))
+        };
         match self.pending_enc {
             ByteEnc::Cp1252 => cp1252(&self.pending, &mut self.text),
             ByteEnc::Legacy(e) => {
@@ -308,7 +309,7 @@ pub(crate) fn rtf_to_text(bytes: &[u8], options: &Options) -> String {
                         }
                         if st.in_fonttbl {
                             if let Some(b) = byte {
-                                font_def.1.push(cp1252_char(b));
+                                font_def.1.push(tomtat_text::cp1252_char(b));
                             }
                             continue;
                         }
@@ -357,7 +358,7 @@ pub(crate) fn rtf_to_text(bytes: &[u8], options: &Options) -> String {
                         register_font(&mut fonts, &font_def);
                         font_def = (-1, String::new(), None);
                     } else if font_def.0 >= 0 {
-                        font_def.1.push(cp1252_char(b));
+                        font_def.1.push(tomtat_text::cp1252_char(b));
                     }
                     continue;
                 }
@@ -395,19 +396,6 @@ fn register_font(fonts: &mut HashMap<i32, ByteEnc>, def: &(i32, String, Option<i
         ByteEnc::Cp1252
     };
     fonts.insert(*id, enc);
-}
-
-fn cp1252_char(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-        'ž', 'Ÿ',
-    ];
-    if (0x80..0xA0).contains(&b) {
-        HIGH[(b - 0x80) as usize]
-    } else {
-        b as char
-    }
 }
 
 #[cfg(test)]

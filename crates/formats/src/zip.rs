@@ -8,6 +8,7 @@
 //! the declared sizes, plus its optional codecs (bzip2, zstd, AES) to switch off; the reading
 //! part here is about 200 lines and fuzzed (`fuzz/fuzz_targets/formats_docx.rs`).
 
+use crate::bytes::{u16_at, u32_at, u64_at};
 use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
 
 /// Largest uncompressed size accepted for one entry.
@@ -46,16 +47,6 @@ pub(crate) struct Archive<'a> {
     data: &'a [u8],
     pub(crate) entries: Vec<Entry>,
     total_read: u64,
-}
-
-fn u16_at(d: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(d.get(at..at + 2)?.try_into().ok()?))
-}
-fn u32_at(d: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(d.get(at..at + 4)?.try_into().ok()?))
-}
-fn u64_at(d: &[u8], at: usize) -> Option<u64> {
-    Some(u64::from_le_bytes(d.get(at..at + 8)?.try_into().ok()?))
 }
 
 fn damaged(msg: &str) -> ZipError {

@@ -48,6 +48,7 @@ mod normalize;
 mod offsets;
 mod tone;
 
+pub use decode::cp1252_char;
 pub use detect::{detect, Detection};
 pub use normalize::{match_key, match_key_into};
 pub use tone::vietnamese_letters;

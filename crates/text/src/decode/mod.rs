@@ -127,15 +127,26 @@ pub(crate) const CP1252_C1: [char; 32] = [
     '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}', '\u{0153}', '\u{009D}', '\u{017E}', '\u{0178}',
 ];
 
+/// One Windows-1252 byte as a character: 0x80..0xA0 from [`CP1252_C1`] (the five undefined
+/// bytes as the C1 control of that number), every other byte as Latin-1.
+///
+/// ```
+/// assert_eq!(tomtat_text::cp1252_char(0x93), '\u{201C}');
+/// assert_eq!(tomtat_text::cp1252_char(0xE0), 'à');
+/// assert_eq!(tomtat_text::cp1252_char(0x81), '\u{81}');
+/// ```
+pub fn cp1252_char(b: u8) -> char {
+    match b {
+        0x80..=0x9F => CP1252_C1[(b - 0x80) as usize],
+        _ => b as char,
+    }
+}
+
 /// Table for 0x80..0x100: Windows-1252 punctuation, then Latin-1.
 pub(crate) fn latin_base() -> [char; 128] {
     let mut t = ['\0'; 128];
     for (i, c) in t.iter_mut().enumerate() {
-        *c = if i < 32 {
-            CP1252_C1[i]
-        } else {
-            char::from_u32(0x80 + i as u32).unwrap()
-        };
+        *c = cp1252_char(0x80 + i as u8);
     }
     t
 }
