@@ -15,6 +15,11 @@
 //! the marks of a lost paragraph break in crawled text (a photo caption `Ảnh: ...`, an
 //! upper-case heading run, a double space, a sentence-opening phrase right after a
 //! lower-case word). The words and phrases are data, in `models/splitter-rules.txt`.
+//! Inside a flattened line (a web page or PDF text layer that lost its breaks), a list or
+//! heading marker (`1.`, `a)`, `II.`, `Điều 2.`, `-`) opens a unit before itself when the
+//! evidence on both sides agrees: a `;`/`:` or a heading run on the left, a capital on the
+//! right, and for lists in running text a paragraph built of numbered items (see
+//! `docs/splitting.md`).
 //! A dot glued between two words (`nhập.Các`) is read with `tomtat_tokenizer::tokenize`:
 //! no cut inside a number, date, code, URL or abbreviation token; an abbreviation token
 //! before a number (`tr. 12`) goes on.

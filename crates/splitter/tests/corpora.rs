@@ -147,7 +147,7 @@ fn gold_set(name: &str, join: bool) -> Option<(usize, usize, usize)> {
 }
 
 /// reports-dev2 as it is (measured 0.9931) and joined into one line a document
-/// (measured 0.9582; 0.8597 before inline markers, issue 10), reports-dev joined (0.9739).
+/// (measured 0.9564; 0.8597 before inline markers, issue 10), reports-dev joined (0.9739).
 #[test]
 fn dev2_and_joined_reports_gold_boundaries() {
     for (name, join, bar) in [
