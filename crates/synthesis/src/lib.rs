@@ -587,12 +587,8 @@ impl Synthesizer {
     }
 
     /// Build the synthesis, grouping documents `by` a key.
-    pub fn finish(mut self, by: By) -> Synthesis {
+    pub fn finish(self, by: By) -> Synthesis {
         let vectors = self.vectors();
-        // The counts are in the vectors now.
-        for u in &mut self.units {
-            u.terms = Vec::new();
-        }
         let clusters = self.clusters(&vectors);
         let indicators = self.indicator_series();
         let follow_up = self.follow_up(&vectors);
