@@ -318,6 +318,10 @@ fn digits_value(s: &[u8]) -> u32 {
 }
 
 /// A Roman numeral of I, V, X, L in canonical form (2..=89, or a lone I, V, X).
+///
+/// Stricter than the splitter's heading check, which takes any run of I, V, X, L
+/// up to six letters (`IIII`, `VX`); the two give different verdicts, so they
+/// stay apart until a measured change (issue 14).
 fn is_roman(s: &[u8]) -> bool {
     if s == b"L" || !s.iter().all(|c| matches!(c, b'I' | b'V' | b'X' | b'L')) {
         return false;

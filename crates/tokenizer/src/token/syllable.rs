@@ -226,6 +226,10 @@ impl Shape {
     }
 
     /// Whether the letters have the shape of one Vietnamese syllable.
+    ///
+    /// Not `tomtat_text::detect`'s check: this one is fed letter by letter while
+    /// scanning (no allocation on the hot path); unifying the two waits for a
+    /// before/after comparison of their verdicts (issue 14).
     pub(crate) fn is_syllable(&self) -> bool {
         if self.bad {
             return false;
