@@ -280,7 +280,12 @@ fn run_batch_command(args: Args) -> Result<i32> {
             }
         }
     }
-    let pipeline = Pipeline::with_segmenter(options, crate::io::segmenter(args.dict.as_deref())?);
+    let segmenter = crate::io::segmenter(args.dict.as_deref())?;
+    let pipeline = if args.dict.is_some() {
+        Pipeline::with_user_dictionary(options, segmenter)
+    } else {
+        Pipeline::with_segmenter(options, segmenter)
+    };
     let ctx = Ctx {
         pipeline,
         pool,

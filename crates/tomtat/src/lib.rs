@@ -81,6 +81,16 @@ impl Pipeline {
         }
     }
 
+    /// Use a segmenter with a user dictionary: the scorer then compares units by the
+    /// segmenter's words (user words included) instead of syllables, so the dictionary
+    /// changes which units are found alike and thus the briefing.
+    pub fn with_user_dictionary(options: PipelineOptions, segmenter: Segmenter) -> Pipeline {
+        Pipeline {
+            scorer: Scorer::new().with_segmenter_words(true),
+            ..Pipeline::with_segmenter(options, segmenter)
+        }
+    }
+
     /// Summarize a file read from disk; errors become an error record.
     pub fn summarize_file(&self, id: &str, path: &Path) -> Record {
         let source = path.display().to_string();
