@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
-use unicode_normalization::UnicodeNormalization;
 
 const DATA: &str = include_str!("../models/gazetteer.tsv");
 
@@ -62,22 +61,46 @@ pub struct Gazetteer {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.nfd() {
-        match c {
-            '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}' => continue,
-            c if c.is_whitespace() || c == '-' || c == '–' => {
-                space = !out.is_empty();
-                continue;
-            }
-            _ => {}
+    for c in s.chars() {
+        if matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}') {
+            continue;
+        }
+        if c.is_whitespace() || c == '-' || c == '–' {
+            space = !out.is_empty();
+            continue;
         }
         if space {
             out.push(' ');
             space = false;
         }
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(|l| out.push(untoned(l)));
+        }
     }
-    out.nfc().collect()
+    out
+}
+
+/// A letter without its tone mark (grave, acute, tilde, hook above, dot below), keeping its
+/// vowel shape (`ệ` → `ê`, `ở` → `ơ`); the per-letter form of NFD, drop, NFC (this runs on
+/// every word of every document, so it allocates nothing).
+fn untoned(c: char) -> char {
+    let mut base = None;
+    let mut shape = None;
+    let mut other = false;
+    unicode_normalization::char::decompose_canonical(c, |d| match d {
+        '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}' => {}
+        d if base.is_none() => base = Some(d),
+        d if shape.is_none() => shape = Some(d),
+        _ => other = true,
+    });
+    match (base, shape) {
+        _ if other => c,
+        (Some(b), None) => b,
+        (Some(b), Some(m)) => unicode_normalization::char::compose(b, m).unwrap_or(c),
+        (None, _) => c,
+    }
 }
 
 impl Gazetteer {
@@ -214,5 +237,7 @@ mod tests {
     fn fold_meets_tone_placements() {
         assert_eq!(fold("Hoà Bình"), fold("Hòa  Bình"));
         assert_eq!(fold("Thừa Thiên-Huế"), "thưa thiên huê");
+        assert_eq!(fold("ĐẮK LẮK  Quảng Trị"), "đăk lăk quang tri");
+        assert_eq!(fold("Ô Môn – Cần Thơ"), "ô môn cân thơ");
     }
 }

@@ -54,6 +54,20 @@ fn words(text: &str) -> Vec<W> {
     out
 }
 
+/// The first words of the trigger and level-cue phrases: a word that opens none of them is
+/// passed over without comparing it with every phrase.
+fn opens_a_phrase(key: &str) -> bool {
+    static FIRST: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    FIRST
+        .get_or_init(|| {
+            let triggers = TRIGGERS.iter().map(|(p, _)| p[0]);
+            triggers
+                .chain(LEVEL_CUES.iter().map(|(p, _, _)| p[0]))
+                .collect()
+        })
+        .contains(key)
+}
+
 fn seq_is(ws: &[W], i: usize, phrase: &[&str]) -> bool {
     phrase.len() + i <= ws.len()
         && phrase
@@ -126,7 +140,9 @@ fn find_places(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        let trig = TRIGGERS.iter().find(|(p, _)| seq_is(ws, i, p));
+        let trig = opens_a_phrase(&ws[i].key)
+            .then(|| TRIGGERS.iter().find(|(p, _)| seq_is(ws, i, p)))
+            .flatten();
         let Some(&(phrase, expect)) = trig else {
             // A province named alone (two or more capitalised words, or `Huế`).
             if ws[i].upper && (i == 0 || !ws[i - 1].upper || ws[i].broken) {
@@ -390,6 +406,15 @@ struct Patterns {
     period: Regex,
 }
 
+/// A pattern with a lazy-DFA cache large enough for its Unicode classes: with the default
+/// (2 MB) the cache of the body and period patterns is cleared again and again, and the
+/// search spends its time rebuilding states.
+fn build(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(64 << 20)
+        .build()
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
@@ -398,14 +423,14 @@ fn patterns() -> &'static Patterns {
             r"(?:Ban Chấp hành Đảng bộ (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn){name}|Ban Chấp hành Trung ương(?: Đảng)?|Ban Thường vụ (?:Tỉnh|Thành|Huyện|Quận|Thị) [uủ]y{name}|(?:Tỉnh|Thành|Huyện|Quận|Thị) [uủ]y{name}|Đảng [uủ]y (?:xã|phường|thị trấn|khối){name}|(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn){name}|Bộ Chính trị|Ban Bí thư|Văn phòng Chính phủ|Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ủy ban Kiểm tra Trung ương|Ban Kinh tế Trung ương|Ban Tổ chức Trung ương|Ban Chỉ đạo [\p{{Lu}}][\p{{L}}]*(?: [\p{{L}}]+){{0,3}}|Bộ (?:Công Thương|Tài chính|Kế hoạch và Đầu tư|Nội vụ|Giáo dục và Đào tạo|Y tế|Quốc phòng|Công an|Tư pháp|Xây dựng|Giao thông vận tải|Nông nghiệp và Phát triển nông thôn|Nông nghiệp và Môi trường|Tài nguyên và Môi trường|Lao động - Thương binh và Xã hội|Văn hóa, Thể thao và Du lịch|Khoa học và Công nghệ|Thông tin và Truyền thông|Ngoại giao|Dân tộc và Tôn giáo))"
         );
         Patterns {
-            body: Regex::new(&body).unwrap(),
-            code: Regex::new(r"\b\d{1,5}(?:/\d{4})?[-/](?:[A-ZĐ]{1,6})(?:[-/][A-ZĐ]{1,8}\d?){0,3}\b").unwrap(),
-            date_full: Regex::new(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})\b").unwrap(),
-            date_words: Regex::new(r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})\b").unwrap(),
-            day_month: Regex::new(r"(?i)\b(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?(\d{1,2})\s*[/.]\s*(\d{1,2})\b").unwrap(),
-            year: Regex::new(r"\b(?:19|20)\d{2}\b").unwrap(),
-            month: Regex::new(r"(?i)\btháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d{2})\b").unwrap(),
-            period: Regex::new(r"(?i)\b(?:(?P<h>6|sáu) tháng (?P<hw>đầu|cuối) năm (?P<hy>(?:19|20)\d{2})|(?P<n9>9) tháng (?:đầu )?năm (?P<ny>(?:19|20)\d{2})|quý (?P<q>I{1,3}|IV|[1-4])(?:\s*/\s*|\s+năm\s+)(?P<qy>(?:19|20)\d{2})|(?P<tw>nhiệm kỳ|giai đoạn) (?P<t1>(?:19|20)\d{2})\s*[-–—]\s*(?P<t2>(?:19|20)\d{2})|(?P<yw>tổng kết|kết quả|năm) (?:[\p{L} ,]{0,60}?)năm (?P<y>(?:19|20)\d{2}))\b").unwrap(),
+            body: build(&body).unwrap(),
+            code: build(r"(?-u:\b)\d{1,5}(?:/\d{4})?[-/](?:[A-ZĐ]{1,6})(?:[-/][A-ZĐ]{1,8}\d?){0,3}(?-u:\b)").unwrap(),
+            date_full: build(r"(?-u:\b)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?-u:\b)").unwrap(),
+            date_words: build(r"(?i)(?-u:\b)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})(?-u:\b)").unwrap(),
+            day_month: build(r"(?i)(?-u:\b)(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?(\d{1,2})\s*[/.]\s*(\d{1,2})(?-u:\b)").unwrap(),
+            year: build(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").unwrap(),
+            month: build(r"(?i)(?-u:\b)tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d{2})(?-u:\b)").unwrap(),
+            period: build(r"(?i)(?-u:\b)(?:(?P<h>6|sáu) tháng (?P<hw>đầu|cuối) năm (?P<hy>(?:19|20)\d{2})|(?P<n9>9) tháng (?:đầu )?năm (?P<ny>(?:19|20)\d{2})|quý (?P<q>I{1,3}|IV|[1-4])(?:\s*/\s*|\s+năm\s+)(?P<qy>(?:19|20)\d{2})|(?P<tw>nhiệm kỳ|giai đoạn) (?P<t1>(?:19|20)\d{2})\s*[-–—]\s*(?P<t2>(?:19|20)\d{2})|(?P<yw>tổng kết|kết quả|năm) (?:[\p{L} ,]{0,60}?)năm (?P<y>(?:19|20)\d{2}))(?-u:\b)").unwrap(),
         }
     })
 }
@@ -435,7 +460,7 @@ pub fn extract(text: &str) -> Meta {
 
     // Level: cue phrases weighted by position, with the body counted again.
     let mut level_score = [0f32; 4];
-    for i in 0..ws.len() {
+    for i in (0..ws.len()).filter(|&i| opens_a_phrase(&ws[i].key)) {
         for (phrase, lvl, w) in LEVEL_CUES {
             if seq_is(&ws, i, phrase) {
                 // `Ủy viên Bộ Chính trị`, `Bí thư Tỉnh ủy`: a person's title, not the subject.

@@ -27,6 +27,32 @@ pub fn parts(s: &Summary) -> [(&'static str, &'static str, &[PickOut]); 3] {
     ]
 }
 
+/// Longest text of one bullet on the Markdown leader's page, in characters.
+pub const BULLET_CHARS: usize = 320;
+
+/// A long unit shortened for a one-screen page: cut at the last `;` (else `,`, else space)
+/// before `max` characters, past half of it, with ` …` after; a short unit is whole. The
+/// whole text stays in the JSON record and in the HTML and Word briefings.
+///
+/// ```
+/// use tomtat::brief::excerpt;
+/// assert_eq!(excerpt("Thu ngân sách đạt 25,5 tỷ đồng.", 320), "Thu ngân sách đạt 25,5 tỷ đồng.");
+/// assert_eq!(excerpt("a b; c d e f g", 10), "a b; c d …");
+/// ```
+pub fn excerpt(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let Some((limit, _)) = text.char_indices().nth(max) else {
+        return text.into();
+    };
+    let head = &text[..limit];
+    let half = head.char_indices().nth(max / 2).map_or(0, |(i, _)| i);
+    let cut = [';', ',', ' ']
+        .iter()
+        .find_map(|&c| head.rfind(c).filter(|&i| i >= half))
+        .unwrap_or(limit);
+    let kept = head[..cut].trim_end_matches([';', ',', ' ']);
+    format!("{kept} …").into()
+}
+
 /// At most `n` key units of a part, in document order: the part's first pick (it opens the
 /// part) and then the best scored.
 pub fn key_picks(picks: &[PickOut], n: usize) -> Vec<&PickOut> {

@@ -67,7 +67,12 @@ fn leader_markdown(s: &Summary, md: &mut String) {
     }
     if !s.lead.is_empty() {
         let lead: Vec<&str> = s.lead.iter().map(|l| l.text.as_str()).collect();
-        let _ = writeln!(md, "> {}\n", escape(&lead.join(" ")));
+        let lead = lead.join(" ");
+        let _ = writeln!(
+            md,
+            "> {}\n",
+            escape(&brief::excerpt(&lead, brief::BULLET_CHARS))
+        );
     }
     if s.lead.is_empty() && brief::parts(s).iter().all(|(_, _, p)| p.is_empty()) {
         md.push_str("_Không tìm thấy câu nêu kết quả, hạn chế hay nhiệm vụ._\n\n");
@@ -79,7 +84,11 @@ fn leader_markdown(s: &Summary, md: &mut String) {
         let _ = writeln!(md, "### {title}\n");
         let key = brief::key_picks(picks, brief::KEY_UNITS);
         for p in &key {
-            let _ = writeln!(md, "- {}", escape(&p.text));
+            let _ = writeln!(
+                md,
+                "- {}",
+                escape(&brief::excerpt(&p.text, brief::BULLET_CHARS))
+            );
         }
         md.push('\n');
     }
@@ -106,7 +115,8 @@ fn leader_markdown(s: &Summary, md: &mut String) {
                 .as_deref()
                 .map(|a| format!(" — *{}*", escape(a)))
                 .unwrap_or_default();
-            let _ = writeln!(md, "- [ ] {}{actor}", escape(&t.text));
+            let task = brief::excerpt(&t.text, brief::BULLET_CHARS);
+            let _ = writeln!(md, "- [ ] {}{actor}", escape(&task));
         }
         if s.tasks.len() > tasks.len() {
             let _ = writeln!(md, "\n_(và {} nhiệm vụ khác)_", s.tasks.len() - tasks.len());
