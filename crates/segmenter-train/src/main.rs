@@ -270,11 +270,11 @@ fn raw_paragraphs(path: &std::path::Path) -> Vec<String> {
 /// documents): the association classes of syllable bigrams, and candidate words.
 struct RawStats {
     assoc: KeyTable<u8>,
-    /// Two- and three-syllable candidates (syllable keys), see [`raw_candidates`].
+    /// Two- and three-syllable candidates (syllable keys), see `raw_candidates`.
     candidates: Vec<Vec<u64>>,
 }
 
-/// Thresholds of [`raw_candidates`].
+/// Thresholds of `raw_candidates`.
 struct CandidateRule {
     min_count: u32,
     /// Least pointwise mutual information (natural log) of the weakest split.

@@ -82,7 +82,7 @@ pub struct Rules {
     /// First bytes of the `caption` and `starter` keys: a cheap test before a lookup.
     pub caption_lead: [bool; 256],
     pub starter_lead: [bool; 256],
-    /// First bytes of the [ordinal] and [label] keys.
+    /// First bytes of the `ordinal` and `label` keys.
     pub ordinal_lead: [bool; 256],
     pub label_lead: [bool; 256],
 }

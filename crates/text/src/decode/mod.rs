@@ -127,7 +127,7 @@ pub(crate) const CP1252_C1: [char; 32] = [
     '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}', '\u{0153}', '\u{009D}', '\u{017E}', '\u{0178}',
 ];
 
-/// One Windows-1252 byte as a character: 0x80..0xA0 from [`CP1252_C1`] (the five undefined
+/// One Windows-1252 byte as a character: 0x80..0xA0 from the Windows-1252 table (the five undefined
 /// bytes as the C1 control of that number), every other byte as Latin-1.
 ///
 /// ```
