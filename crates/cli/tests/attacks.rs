@@ -40,7 +40,9 @@ fn run(args: &[&str], stdin: Option<Vec<u8>>, limit: Duration) -> (Output, Durat
         let pid = child.id();
         let (tx, rx) = std::sync::mpsc::channel::<()>();
         let t = std::thread::spawn(move || {
-            if rx.recv_timeout(limit).is_err() {
+            // Only on the time limit: a closed channel means the child has ended (its pid may
+            // already belong to another process).
+            if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = rx.recv_timeout(limit) {
                 let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
             }
         });
