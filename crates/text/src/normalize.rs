@@ -214,6 +214,36 @@ struct Normalizer<'a> {
     tmp: String,
 }
 
+/// Each run of letters of a piece in `style`, or `None` when none changes. A piece can hold
+/// more than one run when NFC turned one of its characters into a non-letter (U+0387 GREEK
+/// ANO TELEIA becomes U+00B7 MIDDLE DOT): restyling the runs, not the whole piece, gives what a
+/// second pass over the normalized text gives.
+fn restyle_runs(text: &str, style: ToneStyle, tmp: &mut String) -> Option<String> {
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut run_start = None;
+    let ends = text.char_indices().map(|(i, c)| (i, c.is_alphabetic()));
+    for (i, letter) in ends.chain(std::iter::once((text.len(), false))) {
+        match (letter, run_start) {
+            (true, None) => run_start = Some(i),
+            (false, Some(start)) => {
+                run_start = None;
+                tmp.clear();
+                if restyle_word(&text[start..i], style, tmp) {
+                    let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+                    o.push_str(&text[copied..start]);
+                    o.push_str(tmp);
+                    copied = i;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut o = out?;
+    o.push_str(&text[copied..]);
+    Some(o)
+}
+
 impl Normalizer<'_> {
     /// Normalizes `src[from..to]`; `to` must not split a CRLF.
     fn run(&mut self, from: usize, to: usize) {
@@ -313,9 +343,8 @@ impl Normalizer<'_> {
                 }
             }
             if self.piece_letters && self.style != ToneStyle::Keep {
-                self.tmp.clear();
-                if restyle_word(&text, self.style, &mut self.tmp) {
-                    text = Cow::Owned(self.tmp.clone());
+                if let Some(styled) = restyle_runs(&text, self.style, &mut self.tmp) {
+                    text = Cow::Owned(styled);
                 }
             }
             if *text == *src {

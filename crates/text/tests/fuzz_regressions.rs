@@ -1,0 +1,61 @@
+//! Inputs the fuzz targets found, kept as tests: each must pass the `decode` target's checks.
+
+use tomtat_text::{detect, match_key, Encoding, Options, Text, ToneStyle};
+
+fn check_all(data: &[u8]) {
+    let d = detect(data);
+    assert!((0.0..=1.0).contains(&d.confidence));
+    for encoding in [
+        None,
+        Some(Encoding::Utf8),
+        Some(Encoding::Utf16Le),
+        Some(Encoding::Utf16Be),
+        Some(Encoding::Cp1258),
+        Some(Encoding::Tcvn3),
+        Some(Encoding::Vni),
+        Some(Encoding::Viqr),
+    ] {
+        for tone_style in [ToneStyle::Keep, ToneStyle::New, ToneStyle::Old] {
+            let opts = Options {
+                encoding,
+                tone_style,
+            };
+            let Ok(text) = Text::from_bytes(data, &opts) else {
+                continue;
+            };
+            let s = text.as_str();
+            let again = Text::from_str_with(s, &opts_for(tone_style));
+            assert_eq!(
+                again.as_str(),
+                s,
+                "{encoding:?} {tone_style:?}: not idempotent"
+            );
+            let mut caps = text.clone();
+            caps.restore_capitals();
+            assert_eq!(
+                caps.as_str().len(),
+                s.len(),
+                "{encoding:?} {tone_style:?}: capitals"
+            );
+            let k = match_key(s);
+            assert_eq!(
+                match_key(&k),
+                k,
+                "{encoding:?} {tone_style:?}: match key of {s:?}"
+            );
+        }
+    }
+}
+
+fn opts_for(tone_style: ToneStyle) -> Options {
+    Options {
+        encoding: None,
+        tone_style,
+    }
+}
+
+#[test]
+fn greek_ano_teleia_after_a_toned_vowel() {
+    // `óA·` in UTF-8: U+0387 (Greek ano teleia) decomposes to U+00B7 under NFC.
+    check_all(&[195, 179, 65, 206, 135]);
+}
