@@ -214,6 +214,39 @@ struct Normalizer<'a> {
     tmp: String,
 }
 
+/// A Vietnamese combining mark (a tone, or the circumflex, breve or horn) left over after NFC
+/// right after a Vietnamese vowel: NFC composes every mark a vowel can take, so what is left
+/// is garbage that no spelling has (`ỳ` + circumflex). It is dropped, so that moving tones
+/// between styles cannot later compose it into another letter.
+fn drop_stray_marks(text: &str) -> Option<String> {
+    let mut prev_vowel = false;
+    let mut out: Option<String> = None;
+    for (i, c) in text.char_indices() {
+        let is_mark = matches!(
+            c,
+            '\u{300}'
+                | '\u{301}'
+                | '\u{302}'
+                | '\u{303}'
+                | '\u{306}'
+                | '\u{309}'
+                | '\u{31B}'
+                | '\u{323}'
+        );
+        if is_mark && prev_vowel {
+            out.get_or_insert_with(|| text[..i].to_string());
+            continue;
+        }
+        if let Some(o) = out.as_mut() {
+            o.push(c);
+        }
+        if !is_mark {
+            prev_vowel = tone::vowel(c).is_some();
+        }
+    }
+    out
+}
+
 /// Each run of letters of a piece in `style`, or `None` when none changes. A piece can hold
 /// more than one run when NFC turned one of its characters into a non-letter (U+0387 GREEK
 /// ANO TELEIA becomes U+00B7 MIDDLE DOT): restyling the runs, not the whole piece, gives what a
@@ -336,15 +369,33 @@ impl Normalizer<'_> {
             } else {
                 Cow::Borrowed(src)
             };
-            if self.piece_unstable && is_nfc_quick(text.chars()) != IsNormalized::Yes {
-                let nfc: String = text.nfc().collect();
-                if nfc != *text {
-                    text = Cow::Owned(nfc);
+            // NFC, then the tone style of each run of letters, until neither changes the
+            // piece: moving a tone can free a combining mark that NFC then composes (garbage
+            // such as a tone mark after a toned vowel), and the result must be what a second
+            // normalization gives. Stable pieces take one round.
+            for _ in 0..4 {
+                let mut changed = false;
+                if self.piece_unstable && is_nfc_quick(text.chars()) != IsNormalized::Yes {
+                    let nfc: String = text.nfc().collect();
+                    if nfc != *text {
+                        text = Cow::Owned(nfc);
+                        changed = true;
+                    }
                 }
-            }
-            if self.piece_letters && self.style != ToneStyle::Keep {
-                if let Some(styled) = restyle_runs(&text, self.style, &mut self.tmp) {
-                    text = Cow::Owned(styled);
+                if self.piece_unstable {
+                    if let Some(kept) = drop_stray_marks(&text) {
+                        text = Cow::Owned(kept);
+                        changed = true;
+                    }
+                }
+                if self.piece_letters && self.style != ToneStyle::Keep {
+                    if let Some(styled) = restyle_runs(&text, self.style, &mut self.tmp) {
+                        text = Cow::Owned(styled);
+                        changed = true;
+                    }
+                }
+                if !changed || !self.piece_unstable {
+                    break;
                 }
             }
             if *text == *src {
@@ -426,8 +477,23 @@ pub fn match_key_into(s: &str, out: &mut String) {
             let composed: String = out.nfc().collect();
             *out = composed;
         }
+        if let Some(kept) = drop_stray_marks(out) {
+            *out = kept;
+        }
     }
-    restyle_in_place(out);
+    // Moving a tone can free a combining mark that NFC then composes: repeat until the key is
+    // NFC, so that the key of a key is itself.
+    for _ in 0..4 {
+        restyle_in_place(out);
+        if is_nfc_quick(out.chars()) == IsNormalized::Yes {
+            break;
+        }
+        let composed: String = out.nfc().collect();
+        *out = composed;
+        if let Some(kept) = drop_stray_marks(out) {
+            *out = kept;
+        }
+    }
 }
 
 /// Puts every word of `out` (lower case NFC) in the new tone style.

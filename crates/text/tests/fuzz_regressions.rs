@@ -59,3 +59,19 @@ fn greek_ano_teleia_after_a_toned_vowel() {
     // `óA·` in UTF-8: U+0387 (Greek ano teleia) decomposes to U+00B7 under NFC.
     check_all(&[195, 179, 65, 206, 135]);
 }
+
+#[test]
+fn tone_mark_after_a_toned_vowel_in_cp1258() {
+    // cp1258: U+0301, `O`, `é`, U+0301: moving the tone frees a mark that NFC composes.
+    check_all(&[236, 79, 233, 236]);
+}
+
+#[test]
+fn stray_marks_after_vowels_are_dropped() {
+    // A tone or a circumflex that NFC cannot compose with the vowel before it: garbage.
+    for s in ["oà\u{300}", "uỳ\u{302}", "ùy\u{302}"] {
+        check_all(s.as_bytes());
+    }
+    let t = Text::from_str_with("uỳ\u{302} a", &opts_for(ToneStyle::Keep));
+    assert_eq!(t.as_str(), "uỳ a");
+}
