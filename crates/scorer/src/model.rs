@@ -405,20 +405,26 @@ pub(crate) struct PartModel {
 
 const HEADER: &str = "# tomtat scorer part model, version 1";
 
+/// The numbered data lines of a TSV model file whose first line must be `header`: blank lines
+/// and `#` comments are passed over; each comes with its 0-based line index.
+pub(crate) fn data_lines<'a>(
+    tsv: &'a str,
+    header: &str,
+) -> Result<impl Iterator<Item = (usize, &'a str)>, ModelError> {
+    let mut lines = tsv.lines().enumerate();
+    match lines.next() {
+        Some((_, h)) if h.trim_end() == header => {}
+        _ => return Err(ModelError::Header),
+    }
+    Ok(lines.filter(|(_, l)| !(l.trim().is_empty() || l.starts_with('#'))))
+}
+
 impl PartModel {
     /// Parse the TSV model (`f \t name \t w_result \t w_shortcoming \t w_directive \t w_other`,
     /// `t \t from \t ...`).
     pub fn parse(tsv: &str) -> Result<PartModel, ModelError> {
         let mut m = PartModel::default();
-        let mut lines = tsv.lines().enumerate();
-        match lines.next() {
-            Some((_, h)) if h.trim_end() == HEADER => {}
-            _ => return Err(ModelError::Header),
-        }
-        for (n, line) in lines {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for (n, line) in data_lines(tsv, HEADER)? {
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() != 6 {
                 return Err(ModelError::Line(n + 1, "expected 6 fields"));

@@ -175,15 +175,7 @@ impl KeyModel {
     /// Parse the TSV model (`name \t weight` lines under the version header).
     pub fn parse(tsv: &str) -> Result<KeyModel, ModelError> {
         let mut m = KeyModel::default();
-        let mut lines = tsv.lines().enumerate();
-        match lines.next() {
-            Some((_, h)) if h.trim_end() == HEADER => {}
-            _ => return Err(ModelError::Header),
-        }
-        for (n, line) in lines {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for (n, line) in crate::model::data_lines(tsv, HEADER)? {
             let (name, w) = line
                 .rsplit_once('\t')
                 .ok_or(ModelError::Line(n + 1, "expected 2 fields"))?;
