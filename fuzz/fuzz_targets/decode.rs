@@ -5,16 +5,10 @@
 use libfuzzer_sys::fuzz_target;
 use tomtat_text::{detect, match_key, Encoding, Options, Text, ToneStyle};
 
-const ENCODINGS: [Option<Encoding>; 8] = [
-    None,
-    Some(Encoding::Utf8),
-    Some(Encoding::Utf16Le),
-    Some(Encoding::Utf16Be),
-    Some(Encoding::Cp1258),
-    Some(Encoding::Tcvn3),
-    Some(Encoding::Vni),
-    Some(Encoding::Viqr),
-];
+/// Detection, then every encoding forced.
+fn encodings() -> impl Iterator<Item = Option<Encoding>> {
+    std::iter::once(None).chain(Encoding::ALL.map(Some))
+}
 
 fn check(text: &Text, source_len: usize, style: ToneStyle) {
     let s = text.as_str();
@@ -48,7 +42,7 @@ fn check(text: &Text, source_len: usize, style: ToneStyle) {
 fuzz_target!(|data: &[u8]| {
     let d = detect(data);
     assert!((0.0..=1.0).contains(&d.confidence));
-    for encoding in ENCODINGS {
+    for encoding in encodings() {
         for tone_style in [ToneStyle::Keep, ToneStyle::New, ToneStyle::Old] {
             if let Ok(text) = Text::from_bytes(
                 data,

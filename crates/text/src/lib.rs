@@ -78,6 +78,21 @@ pub enum Encoding {
 }
 
 impl Encoding {
+    /// Every encoding, in the order of the CLI's list.
+    ///
+    /// ```
+    /// assert_eq!(tomtat_text::Encoding::ALL.len(), 7);
+    /// ```
+    pub const ALL: [Encoding; 7] = [
+        Encoding::Utf8,
+        Encoding::Utf16Le,
+        Encoding::Utf16Be,
+        Encoding::Cp1258,
+        Encoding::Tcvn3,
+        Encoding::Vni,
+        Encoding::Viqr,
+    ];
+
     /// The name used on the command line and in output.
     pub fn name(self) -> &'static str {
         match self {

@@ -5,16 +5,7 @@ use tomtat_text::{detect, match_key, Encoding, Options, Text, ToneStyle};
 fn check_all(data: &[u8]) {
     let d = detect(data);
     assert!((0.0..=1.0).contains(&d.confidence));
-    for encoding in [
-        None,
-        Some(Encoding::Utf8),
-        Some(Encoding::Utf16Le),
-        Some(Encoding::Utf16Be),
-        Some(Encoding::Cp1258),
-        Some(Encoding::Tcvn3),
-        Some(Encoding::Vni),
-        Some(Encoding::Viqr),
-    ] {
+    for encoding in std::iter::once(None).chain(Encoding::ALL.map(Some)) {
         for tone_style in [ToneStyle::Keep, ToneStyle::New, ToneStyle::Old] {
             let opts = Options {
                 encoding,

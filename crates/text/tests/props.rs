@@ -4,16 +4,10 @@
 use proptest::prelude::*;
 use tomtat_text::{match_key, Encoding, Options, Text, ToneStyle};
 
-const ENCODINGS: [Option<Encoding>; 8] = [
-    None,
-    Some(Encoding::Utf8),
-    Some(Encoding::Utf16Le),
-    Some(Encoding::Utf16Be),
-    Some(Encoding::Cp1258),
-    Some(Encoding::Tcvn3),
-    Some(Encoding::Vni),
-    Some(Encoding::Viqr),
-];
+/// Detection, then every encoding forced.
+fn encodings() -> impl Iterator<Item = Option<Encoding>> {
+    std::iter::once(None).chain(Encoding::ALL.map(Some))
+}
 const STYLES: [ToneStyle; 3] = [ToneStyle::New, ToneStyle::Old, ToneStyle::Keep];
 
 /// Characters that exercise normalization: Vietnamese letters in both tone styles,
@@ -60,7 +54,7 @@ proptest! {
 
     #[test]
     fn from_bytes_never_panics(bytes in proptest::collection::vec(prop_oneof![1 => Just(0u8), 40 => 1u8..=255], 0..200)) {
-        for encoding in ENCODINGS {
+        for encoding in encodings() {
             for tone_style in STYLES {
                 if let Ok(text) = Text::from_bytes(&bytes, &Options { encoding, tone_style }) {
                     let n = bytes.len();
