@@ -513,6 +513,17 @@ pub(crate) fn viterbi(emis: &[[f32; 4]], trans: &[[f32; 4]; 5]) -> Vec<Part> {
 pub(crate) mod learn {
     use super::*;
 
+    /// A deterministic Fisher-Yates shuffle driven by an xorshift state (the trainers'
+    /// models must rebuild byte-identically).
+    pub(crate) fn shuffle(order: &mut [usize], rng: &mut u64) {
+        for i in (1..order.len()).rev() {
+            *rng ^= *rng << 13;
+            *rng ^= *rng >> 7;
+            *rng ^= *rng << 17;
+            order.swap(i, (*rng % (i as u64 + 1)) as usize);
+        }
+    }
+
     /// One training document: the features of its units and their gold parts.
     pub struct Seq {
         pub feats: Vec<Vec<(u32, f32, u8)>>,
@@ -572,13 +583,7 @@ pub(crate) mod learn {
             let mut order: Vec<usize> = (0..self.seqs.len()).collect();
             let mut rng = 0x9e3779b97f4a7c15u64;
             for _ in 0..epochs {
-                // deterministic shuffle
-                for i in (1..order.len()).rev() {
-                    rng ^= rng << 13;
-                    rng ^= rng >> 7;
-                    rng ^= rng << 17;
-                    order.swap(i, (rng % (i as u64 + 1)) as usize);
-                }
+                shuffle(&mut order, &mut rng);
                 for &s in &order {
                     let seq = &self.seqs[s];
                     let emis: Vec<[f32; 4]> = seq

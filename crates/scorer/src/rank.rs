@@ -236,12 +236,7 @@ pub(crate) mod learn {
             let mut order: Vec<usize> = (0..self.rows.len()).collect();
             let mut rng = 0x2545f4914f6cdd1du64;
             for _ in 0..epochs {
-                for i in (1..order.len()).rev() {
-                    rng ^= rng << 13;
-                    rng ^= rng >> 7;
-                    rng ^= rng << 17;
-                    order.swap(i, (rng % (i as u64 + 1)) as usize);
-                }
+                crate::model::learn::shuffle(&mut order, &mut rng);
                 for &r in &order {
                     let (row, y) = &self.rows[r];
                     let s: f32 = row.iter().map(|&(f, v)| w[f as usize] * v).sum();
