@@ -134,6 +134,8 @@ fn brief_line(scorer: &Scorer, seg: &Segmenter, d: &Doc, acc: &mut [usize; 2]) -
         "tasks": b.tasks.iter().map(|t| json!({"unit": t.unit, "text": t.text, "actor": t.actor})).collect::<Vec<_>>(),
         "parts": b.parts.iter().map(|p| p.name()).collect::<Vec<_>>(),
         "gold_parts": d.gold.iter().map(|p| p.name()).collect::<Vec<_>>(),
+        "units": d.units.iter().map(|u| &d.text[u.start..u.end]).collect::<Vec<_>>(),
+        "gold_keys": d.keys.iter().enumerate().filter(|(_, &k)| k).map(|(i, _)| i).collect::<Vec<_>>(),
     })
     .to_string()
 }

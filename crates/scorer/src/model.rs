@@ -524,6 +524,9 @@ pub(crate) mod learn {
         }
     }
 
+    /// Perceptron runs averaged into the model (over different document orders).
+    pub(crate) const RUNS: usize = 9;
+
     /// One training document: the features of its units and their gold parts.
     pub struct Seq {
         pub feats: Vec<Vec<(u32, f32, u8)>>,
@@ -572,8 +575,34 @@ pub(crate) mod learn {
             self.seqs.push(seq);
         }
 
-        /// Train for `epochs` passes; returns the model as TSV text.
+        /// Train for `epochs` passes, [`RUNS`] times over different deterministic orders of the
+        /// documents, and average the runs' averaged weights (one perceptron depends much on
+        /// the order it sees the few documents in); returns the model as TSV text.
         pub fn train(&self, epochs: usize) -> String {
+            let runs = RUNS;
+            let nf = self.names.len();
+            let mut w = vec![[0f32; 4]; nf];
+            let mut t = [[0f32; 4]; 5];
+            let mut rng = 0x9e3779b97f4a7c15u64;
+            for _ in 0..runs {
+                let (rw, rt) = self.run(epochs, &mut rng);
+                for (a, b) in w.iter_mut().zip(&rw) {
+                    for p in 0..4 {
+                        a[p] += b[p] / runs as f32;
+                    }
+                }
+                for (a, b) in t.iter_mut().zip(&rt) {
+                    for p in 0..4 {
+                        a[p] += b[p] / runs as f32;
+                    }
+                }
+            }
+            self.write(&w, &t)
+        }
+
+        /// One averaged perceptron over the documents in orders drawn from `rng`.
+        #[allow(clippy::type_complexity)]
+        fn run(&self, epochs: usize, rng: &mut u64) -> (Vec<[f32; 4]>, [[f32; 4]; 5]) {
             let nf = self.names.len();
             let mut w = vec![[0f32; 4]; nf];
             let mut u = vec![[0f32; 4]; nf]; // sum of c * update, for averaging
@@ -581,9 +610,8 @@ pub(crate) mod learn {
             let mut tu = [[0f32; 4]; 5];
             let mut c = 1f32;
             let mut order: Vec<usize> = (0..self.seqs.len()).collect();
-            let mut rng = 0x9e3779b97f4a7c15u64;
             for _ in 0..epochs {
-                shuffle(&mut order, &mut rng);
+                shuffle(&mut order, rng);
                 for &s in &order {
                     let seq = &self.seqs[s];
                     let emis: Vec<[f32; 4]> = seq
@@ -639,6 +667,27 @@ pub(crate) mod learn {
                 }
             }
             let avg = |w: f32, u: f32| w - u / c;
+            let mut tr = [[0f32; 4]; 5];
+            for from in 0..5 {
+                for p in 0..4 {
+                    tr[from][p] = avg(t[from][p], tu[from][p]);
+                }
+            }
+            let wa = (0..nf)
+                .map(|f| {
+                    let mut a = [0f32; 4];
+                    for p in 0..4 {
+                        a[p] = avg(w[f][p], u[f][p]);
+                    }
+                    a
+                })
+                .collect();
+            (wa, tr)
+        }
+
+        /// The model as TSV text.
+        fn write(&self, w: &[[f32; 4]], t: &[[f32; 4]; 5]) -> String {
+            let nf = self.names.len();
             let mut out = String::new();
             out.push_str(HEADER);
             out.push('\n');
@@ -647,19 +696,11 @@ pub(crate) mod learn {
                 .iter()
                 .enumerate()
             {
-                let r: Vec<String> = (0..4)
-                    .map(|p| format!("{:.3}", avg(t[from][p], tu[from][p])))
-                    .collect();
+                let r: Vec<String> = (0..4).map(|p| format!("{:.3}", t[from][p])).collect();
                 let _ = writeln!(out, "t\t{name}\t{}", r.join("\t"));
             }
             let mut rows: Vec<(usize, [f32; 4])> = (0..nf)
-                .map(|f| {
-                    let mut a = [0f32; 4];
-                    for p in 0..4 {
-                        a[p] = avg(w[f][p], u[f][p]);
-                    }
-                    (f, a)
-                })
+                .map(|f| (f, w[f]))
                 .filter(|(_, a)| a.iter().any(|x| x.abs() >= 0.0005))
                 .collect();
             rows.sort_by(|a, b| self.names[a.0].cmp(&self.names[b.0]));

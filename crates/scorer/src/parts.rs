@@ -67,10 +67,33 @@ pub(crate) struct Analysis {
     pub numbered: bool,
     /// The last punctuation of the unit (`.`, `:`, `;`, ...), if it ends with one.
     pub terminal: Option<&'static str>,
+    /// Opens with a top-level marker (`1.`, `2.1`, `II-`), not an item marker (`a)`, `-`):
+    /// it starts a numbered group.
+    pub top: bool,
 }
 
 fn is_roman(s: &str) -> bool {
     !s.is_empty() && s.len() <= 5 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// Whether the unit opens with a top-level marker: a number or a dotted number (`1.`, `2.1`,
+/// `3-`) or a roman numeral (`II.`), not a letter or a bullet.
+fn top_marker(text: &str, toks: &[Tok]) -> bool {
+    let Some(t0) = toks.first() else {
+        return false;
+    };
+    let s = &text[t0.start..t0.end];
+    let sep = toks.get(1).map(|t| (t.kind, &text[t.start..t.end]));
+    let marked = matches!(sep, Some((Tk::Punct, "." | "-" | ")" | "–" | "/")));
+    match t0.kind {
+        Tk::Number => {
+            let parts: Vec<&str> = s.split('.').collect();
+            parts.iter().all(|p| (1..=2).contains(&p.len()))
+                && (marked || (parts.len() > 1 && matches!(sep, Some((Tk::Word, _)))))
+        }
+        Tk::Word => is_roman(s) && marked,
+        _ => false,
+    }
 }
 
 /// Index of the first token after a list or heading marker (`1-`, `II.`, `a)`, `-`, `•`).
@@ -115,6 +138,7 @@ impl Analysis {
         };
         let (skip, numbered) = marker_len(text, &a.toks);
         a.skip = skip;
+        a.top = top_marker(text, &a.toks);
         a.numbered = numbered
             || a.toks.first().is_some_and(|t| {
                 t.kind == Tk::Punct && matches!(&text[t.start..t.end], "-" | "–" | "+" | "•" | "*")
@@ -164,7 +188,10 @@ impl Analysis {
                     || !matches!(&text[t.start..t.end], "\"" | "”" | "’" | ")" | "*")
             })
             .map(|t| &text[t.start..t.end]);
-        let terminal = matches!(last, Some("." | "!" | "?" | "…" | ";" | ":"));
+        // an ellipsis ends a unit like a period, whether one character or three dots (legacy
+        // encodings have no `…`: the same text must give the same features)
+        let last = last.map(|s| if s == "…" || s == "..." { "." } else { s });
+        let terminal = matches!(last, Some("." | "!" | "?" | ";" | ":"));
         a.terminal = match last {
             Some(".") => Some("."),
             Some(":") => Some(":"),

@@ -22,6 +22,11 @@ pub(crate) struct Layout {
     pub item: Vec<usize>,
     /// The document's kind (from its first units).
     pub kind: &'static str,
+    /// Numbered group of each unit: a new group starts at a heading, at a unit with a
+    /// top-level marker (`1.`, `2.1`, `II.`) and after a lead-in (`...:`).
+    pub group: Vec<usize>,
+    /// Place of the unit in its group (0: the unit that opens it).
+    pub gpos: Vec<usize>,
 }
 
 impl Layout {
@@ -32,7 +37,10 @@ impl Layout {
             section: vec![0; n],
             item: vec![0; n],
             kind: model::doc_kind(an),
+            group: vec![0; n],
+            gpos: vec![0; n],
         };
+        l.groups(an);
         let (mut since, mut sec, mut item) = (usize::MAX / 2, 0, 0);
         for (i, a) in an.iter().enumerate() {
             if a.heading.is_some() {
@@ -54,6 +62,22 @@ impl Layout {
             l.item[i] = item;
         }
         l
+    }
+
+    /// Fill `group` and `gpos`.
+    fn groups(&mut self, an: &[Analysis]) {
+        let (mut g, mut pos) = (0, 0);
+        for (i, a) in an.iter().enumerate() {
+            let opens = i == 0 || a.heading.is_some() || a.top || an[i - 1].terminal == Some(":");
+            if opens && i > 0 {
+                g += 1;
+                pos = 0;
+            } else if i > 0 {
+                pos += 1;
+            }
+            self.group[i] = g;
+            self.gpos[i] = pos;
+        }
     }
 }
 
@@ -140,6 +164,7 @@ pub(crate) fn features(
         .all(|j| parts[j] != part);
     feat!(f, "secfirst:{sec_first}:{p}");
     feat!(f, "item:{}:{p}", layout.item[i].min(4));
+    group_features(&mut f, an, parts, layout, part, i);
     feat!(f, "num:{}:{p}", a.numbered);
     feat!(f, "end:{}:{p}", a.terminal.unwrap_or("none"));
     if i > 0 && an[i - 1].terminal == Some(":") {
@@ -163,6 +188,40 @@ pub(crate) fn features(
         feat!(f, "m:{}:{p}", model::MARKERS[k]);
     }
     f
+}
+
+/// The unit's place in its numbered group: its position, whether it is the group's first
+/// unit of `part`, and the size of the group.
+fn group_features(
+    f: &mut Feats,
+    an: &[Analysis],
+    parts: &[Part],
+    layout: &Layout,
+    part: Part,
+    i: usize,
+) {
+    let p = short(part);
+    let g = layout.group[i];
+    feat!(f, "gpos:{}:{p}", layout.gpos[i].min(4));
+    let gfirst = (0..i)
+        .rev()
+        .take_while(|&j| layout.group[j] == g)
+        .all(|j| parts[j] != part);
+    feat!(f, "gfirst:{gfirst}:{p}");
+    let size = layout.group[i..].iter().take_while(|&&x| x == g).count() + layout.gpos[i];
+    let size = match size {
+        1 => 0,
+        2..=3 => 1,
+        4..=8 => 2,
+        _ => 3,
+    };
+    feat!(f, "gsize:{size}:{p}");
+    feat!(f, "gtop:{}:{p}", an[i].top);
+    let head = an[i].heading.is_some() || (an[i].top && an[i].terminal.is_none());
+    feat!(f, "head:{head}:{p}");
+    if head {
+        feat!(f, "head:{}:{p}", model::len_bucket(an[i].nwords));
+    }
 }
 
 /// Weights of the key scorer.

@@ -516,3 +516,32 @@ fn lexicon_errors_are_typed() {
     assert_eq!(err("...\tresult\t1\tany"), Some(LexiconError::Empty(1)));
     assert!(Scorer::with_lexicon("đạt\tresult\t1\tany").is_ok());
 }
+
+/// Legacy encodings have no `…` and decode it as three dots (the same number of bytes):
+/// the labeller and the ranking must not tell them apart.
+#[test]
+fn an_ellipsis_of_three_dots_gives_the_same_briefing() {
+    let mut checked = 0;
+    for name in corpus_files() {
+        let text = corpus(&name);
+        if !text.contains('…') {
+            continue;
+        }
+        let dots = text.replace('…', "...");
+        assert_eq!(dots.len(), text.len());
+        let units = Splitter::new().split(&text);
+        let s = Scorer::new();
+        let seg = Segmenter::new();
+        let o = SummaryOptions::default();
+        let a = s.summarize(&text, &units, &seg, &o);
+        let b = s.summarize(&dots, &units, &seg, &o);
+        assert_eq!(a.parts, b.parts, "{name}: parts");
+        let picks = |x: &Briefing| x.picks.iter().map(|p| p.unit).collect::<Vec<_>>();
+        assert_eq!(picks(&a), picks(&b), "{name}: picks");
+        checked += 1;
+    }
+    let text = "Toàn huyện đã xây dựng 19 nhà văn hóa thôn…\nThu ngân sách ước đạt 440 tỷ đồng.\nTuy nhiên, tiến độ còn chậm…\nThời gian tới cần tập trung chỉ đạo…";
+    let dots = text.replace('…', "...");
+    assert_eq!(parts_of(text), parts_of(&dots));
+    assert!(checked > 0 || corpus_files().is_empty());
+}
