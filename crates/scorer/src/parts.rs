@@ -436,6 +436,11 @@ pub(crate) fn context(an: &mut [Analysis], lex: &Lexicon, tuning: &Tuning) {
                 // a subtitle (not the title) carries its part like a discourse cue
                 ctx = Some((p, tuning.switch_carry, "subtitle".to_string()));
                 heading_ctx = false;
+            } else if let Some((p, cue)) = a.switch {
+                // a heading-like line with a discourse cue (`Nơi nhận:`) sets what follows
+                let phrase = &lex.cues[cue as usize].phrase;
+                ctx = Some((p, tuning.switch_carry, format!("cue `{phrase}` before")));
+                heading_ctx = false;
             }
             continue;
         }
