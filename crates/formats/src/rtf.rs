@@ -360,11 +360,8 @@ impl<'o> RtfReader<'o> {
             _ if self.st.skip || self.st.in_fonttbl => {}
             b'~' => self.out.push(' '),
             b'_' => self.out.push('-'),
-            b'\\' | b'{' | b'}' => {
-                if !self.dropped() {
-                    self.out.push(c as char);
-                }
-            }
+            // An escaped character counts as a `\uN` fallback character.
+            b'\\' | b'{' | b'}' if !self.dropped() => self.out.push(c as char),
             _ => {}
         }
         i
