@@ -31,7 +31,11 @@ fn main() {
             }
         } else {
             let text = std::fs::read_to_string(path).expect("UTF-8 text");
-            for (i, doc) in text.split("=====\n").enumerate().filter(|(_, d)| !d.is_empty()) {
+            for (i, doc) in text
+                .split("=====\n")
+                .enumerate()
+                .filter(|(_, d)| !d.is_empty())
+            {
                 emit(&format!("{arg}#{i}"), doc);
             }
         }
