@@ -2,7 +2,7 @@
 //! and the places named, the province by votes of the places, then code, date, period and kind
 //! by patterns over the head or the first matches.
 
-use crate::gazetteer::{fold, Gazetteer, Tier};
+use crate::gazetteer::{fold, fold_into, Gazetteer, Tier};
 use crate::places::{bare_places, find_places, Mention, TRIGGERS};
 use crate::words::{Words, W};
 use crate::Meta;
@@ -14,21 +14,32 @@ use std::sync::OnceLock;
 pub(crate) const HEAD: usize = 600;
 
 /// The first words of the trigger and level-cue phrases: a word that opens none of them is
-/// passed over without comparing it with every phrase.
+/// passed over without comparing it with every phrase. (It runs on every word twice: the words,
+/// all of at most 8 bytes, are compared as numbers.)
 pub(crate) fn opens_a_phrase(key: &str) -> bool {
-    static FIRST: OnceLock<Vec<&'static str>> = OnceLock::new();
-    FIRST
-        .get_or_init(|| {
-            let triggers = TRIGGERS.iter().map(|(p, _)| p[0]);
-            let mut first: Vec<_> = triggers
-                .chain(LEVEL_CUES.iter().map(|(p, _, _)| p[0]))
-                .collect();
-            first.sort_unstable();
-            first.dedup();
-            first
-        })
-        .binary_search(&key)
-        .is_ok()
+    static FIRST: OnceLock<Vec<u64>> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let triggers = TRIGGERS.iter().map(|(p, _)| p[0]);
+        let mut first: Vec<u64> = triggers
+            .chain(LEVEL_CUES.iter().map(|(p, _, _)| p[0]))
+            .map(|w| packed(w).expect("a first word of at most 8 bytes"))
+            .collect();
+        first.sort_unstable();
+        first.dedup();
+        first
+    });
+    packed(key).is_some_and(|k| first.binary_search(&k).is_ok())
+}
+
+/// The bytes of a word of 1 to 8 bytes as one number (distinct words, distinct numbers).
+fn packed(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 8 {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u64::from_le_bytes(buf))
 }
 
 /// Whether the words from `i` are `phrase`, unbroken by punctuation.
@@ -623,18 +634,23 @@ fn kind_of(text: &str) -> (&'static str, Option<[usize; 2]>) {
         if t.is_empty() {
             continue;
         }
-        let f = fold(t);
-        let all_caps = t
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(|c| c.is_uppercase());
+        // The fold of the line's first 32 bytes or more decides every `starts_with` below
+        // (the longest cue has 26 bytes); lines are often whole paragraphs.
+        let mut f = String::new();
+        fold_into(t, &mut f, 32);
+        let all_caps = || {
+            t.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase())
+        };
+        let plan_decision = || {
+            let f = fold(t);
+            f.contains("kê hoach") || f.contains("đê an")
+        };
         let first = start == 0;
         for (k, kind) in KINDS {
-            let hit = (f.starts_with(k) && (first || all_caps))
-                || (first
-                    && f.starts_with("quyêt đinh")
-                    && (f.contains("kê hoach") || f.contains("đê an"))
-                    && *kind == "plan");
+            let hit = (f.starts_with(k) && (first || all_caps()))
+                || (first && *kind == "plan" && f.starts_with("quyêt đinh") && plan_decision());
             if hit {
                 let lead = line.len() - line.trim_start().len();
                 let s = start + lead;
