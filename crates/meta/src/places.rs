@@ -3,7 +3,7 @@
 //! and communes named alone, looked up in the [`Gazetteer`].
 
 use crate::gazetteer::{Gazetteer, Tier};
-use crate::rules::{opens_a_phrase, seq_is, HEAD};
+use crate::rules::{pack, seq_is, HEAD};
 use crate::words::W;
 
 /// What a unit-type word announces.
@@ -77,7 +77,9 @@ pub(crate) fn find_places(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Mention> {
 
 /// Ho Chi Minh City abbreviations (`TP.HCM`, `HCM`).
 fn hcm_at(ws: &[W], i: usize, g: &Gazetteer) -> Option<(usize, Mention)> {
-    if !(ws[i].key == "tphcm" || ws[i].key == "hcm") {
+    const TPHCM: u64 = pack("tphcm");
+    const HCM: u64 = pack("hcm");
+    if !(ws[i].packed == TPHCM || ws[i].packed == HCM) {
         return None;
     }
     let p = g.province_index(&crate::fold("Hồ Chí Minh")).unwrap_or(0);
@@ -117,10 +119,12 @@ fn province_alone_at(ws: &[W], i: usize, g: &Gazetteer) -> Option<(usize, Mentio
 
 /// The unit-type phrase at word `i` (`tỉnh`, `thị xã`, `Huyện ủy`).
 fn trigger_at(ws: &[W], i: usize) -> Option<&'static (&'static [&'static str], Expect)> {
-    if !opens_a_phrase(ws[i].key) {
-        return None;
-    }
-    TRIGGERS.iter().find(|(p, _)| seq_is(ws, i, p))
+    let (_, t) = ws[i]
+        .opener?
+        .triggers
+        .iter()
+        .find(|(p, _)| seq_is(ws, i, p))?;
+    Some(&TRIGGERS[*t])
 }
 
 /// The unit named after the unit-type phrase at `i` (`huyện Chư Prông`, `Tỉnh ủy Gia Lai`).
@@ -201,7 +205,7 @@ fn fits(g: &Gazetteer, p: &crate::gazetteer::Place, phrase: &[&str], expect: Exp
 
 /// `Hà Nội, ngày 22 tháng 11 năm 2025`: the place of signature, not the subject.
 fn is_signature_place(text: &str, m: &Mention) -> bool {
-    if !(m.tier == Tier::Province && !m.triggered) {
+    if m.tier != Tier::Province || m.triggered {
         return false;
     }
     let after = text[m.end..].trim_start_matches([',', ' ']);

@@ -13,42 +13,65 @@ use std::sync::OnceLock;
 /// Bytes at the start of a document that hold its title, header and lead.
 pub(crate) const HEAD: usize = 600;
 
-/// The first words of the trigger and level-cue phrases: a word that opens none of them is
-/// passed over without comparing it with every phrase. (It runs on every word twice: the words,
-/// all of at most 8 bytes, are compared as numbers.)
-pub(crate) fn opens_a_phrase(key: &str) -> bool {
-    static FIRST: OnceLock<Vec<u64>> = OnceLock::new();
-    let first = FIRST.get_or_init(|| {
-        let triggers = TRIGGERS.iter().map(|(p, _)| p[0]);
-        let mut first: Vec<u64> = triggers
-            .chain(LEVEL_CUES.iter().map(|(p, _, _)| p[0]))
-            .map(|w| packed(w).expect("a first word of at most 8 bytes"))
-            .collect();
-        first.sort_unstable();
-        first.dedup();
-        first
-    });
-    packed(key).is_some_and(|k| first.binary_search(&k).is_ok())
-}
-
-/// The bytes of a word of 1 to 8 bytes as one number (distinct words, distinct numbers).
-fn packed(word: &str) -> Option<u64> {
+/// A folded word of 1 to 8 bytes as one number, 0 for any other word: distinct words of at most
+/// 8 bytes, distinct numbers (the phrases below are compared word by word as numbers).
+pub(crate) const fn pack(word: &str) -> u64 {
     let b = word.as_bytes();
     if b.is_empty() || b.len() > 8 {
-        return None;
+        return 0;
     }
-    let mut buf = [0u8; 8];
-    buf[..b.len()].copy_from_slice(b);
-    Some(u64::from_le_bytes(buf))
+    let mut v = 0u64;
+    let mut k = 0;
+    while k < b.len() {
+        v |= (b[k] as u64) << (8 * k);
+        k += 1;
+    }
+    v
 }
 
-/// Whether the words from `i` are `phrase`, unbroken by punctuation.
-pub(crate) fn seq_is(ws: &[W], i: usize, phrase: &[&str]) -> bool {
+/// The trigger phrases and level cues that open with one word, in their lists' order.
+#[derive(Debug, Default)]
+pub(crate) struct Opener {
+    /// Packed words of the phrase and its index in [`TRIGGERS`].
+    pub triggers: Vec<(Vec<u64>, usize)>,
+    /// Packed words of the phrase, level and weight, as in [`LEVEL_CUES`].
+    pub cues: Vec<(Vec<u64>, usize, f32)>,
+}
+
+/// The phrases a word opens (None for most words: they are passed over at once).
+pub(crate) fn opener(packed: u64) -> Option<&'static Opener> {
+    static OPENERS: OnceLock<(Vec<u64>, Vec<Opener>)> = OnceLock::new();
+    let (first, of) = OPENERS.get_or_init(|| {
+        let words = |p: &[&str]| -> Vec<u64> { p.iter().map(|w| pack(w)).collect() };
+        let mut map: std::collections::BTreeMap<u64, Opener> = Default::default();
+        for (t, (p, _)) in TRIGGERS.iter().enumerate() {
+            map.entry(pack(p[0]))
+                .or_default()
+                .triggers
+                .push((words(p), t));
+        }
+        for (p, lvl, w) in LEVEL_CUES {
+            map.entry(pack(p[0]))
+                .or_default()
+                .cues
+                .push((words(p), *lvl, *w));
+        }
+        debug_assert!(!map.contains_key(&0), "a phrase word longer than 8 bytes");
+        map.into_iter().unzip()
+    });
+    if packed == 0 {
+        return None;
+    }
+    first.binary_search(&packed).ok().map(|i| &of[i])
+}
+
+/// Whether the words from `i` are the packed `phrase`, unbroken by punctuation.
+pub(crate) fn seq_is(ws: &[W], i: usize, phrase: &[u64]) -> bool {
     phrase.len() + i <= ws.len()
         && phrase
             .iter()
             .enumerate()
-            .all(|(k, p)| ws[i + k].key == *p && (k == 0 || !ws[i + k].broken))
+            .all(|(k, p)| ws[i + k].packed == *p && (k == 0 || !ws[i + k].broken))
 }
 
 /// Cue phrases (folded) for the level of the document's subject, with weights.
@@ -220,8 +243,12 @@ fn tier_level(tier: Tier) -> usize {
 /// Returns the score of each level.
 fn read_level(text: &str, ws: &[W], places: &[Mention], meta: &mut Meta) -> [f32; 4] {
     let mut level_score = [0f32; 4];
-    for i in (0..ws.len()).filter(|&i| opens_a_phrase(ws[i].key)) {
-        for (phrase, lvl, w) in LEVEL_CUES {
+    for (i, op) in ws
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| Some((i, w.opener?)))
+    {
+        for (phrase, lvl, w) in &op.cues {
             if seq_is(ws, i, phrase) {
                 // `Ủy viên Bộ Chính trị`, `Bí thư Tỉnh ủy`: a person's title, not the subject.
                 let title = i > 0 && matches!(ws[i - 1].key, "viên" | "thư" | "tich" | "chu");

@@ -3,6 +3,7 @@
 //! so the scan allocates twice per document, not once per word.
 
 use crate::gazetteer::{latin, push_folded};
+use crate::rules::{opener, pack, Opener};
 
 /// One word of the text.
 #[derive(Debug, Clone, Copy)]
@@ -11,6 +12,10 @@ pub(crate) struct W<'k> {
     pub end: usize,
     /// The folded word (`Huyện` → `huyên`).
     pub key: &'k str,
+    /// The key as a number when it has at most 8 bytes, else 0 (see [`pack`]).
+    pub packed: u64,
+    /// The trigger phrases and level cues it opens.
+    pub opener: Option<&'static Opener>,
     pub upper: bool,
     pub digit: bool,
     /// Something other than spaces and hyphens separates it from the previous word.
@@ -77,13 +82,19 @@ impl Words {
     pub fn list(&self) -> Vec<W<'_>> {
         self.raw
             .iter()
-            .map(|r| W {
-                start: r.start,
-                end: r.end,
-                key: &self.keys[r.key.0..r.key.1],
-                upper: r.upper,
-                digit: r.digit,
-                broken: r.broken,
+            .map(|r| {
+                let key = &self.keys[r.key.0..r.key.1];
+                let packed = pack(key);
+                W {
+                    start: r.start,
+                    end: r.end,
+                    key,
+                    packed,
+                    opener: opener(packed),
+                    upper: r.upper,
+                    digit: r.digit,
+                    broken: r.broken,
+                }
             })
             .collect()
     }
