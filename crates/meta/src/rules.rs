@@ -38,10 +38,24 @@ pub(crate) struct Opener {
     pub cues: Vec<(Vec<u64>, usize, f32)>,
 }
 
-/// The phrases a word opens (None for most words: they are passed over at once).
+/// The phrases a word opens (None for most words: they are passed over at once). It runs on
+/// every word, so the first words sit in an open-addressing table keyed by their packed form.
 pub(crate) fn opener(packed: u64) -> Option<&'static Opener> {
-    static OPENERS: OnceLock<(Vec<u64>, Vec<Opener>)> = OnceLock::new();
-    let (first, of) = OPENERS.get_or_init(|| {
+    static OPENERS: OnceLock<Openers> = OnceLock::new();
+    OPENERS.get_or_init(Openers::new).get(packed)
+}
+
+/// The first words of the trigger phrases and level cues, with the phrases each opens.
+struct Openers {
+    /// (packed first word, index in `of`); 0 marks an empty slot.
+    slots: Vec<(u64, usize)>,
+    of: Vec<Opener>,
+}
+
+impl Openers {
+    const SLOTS: usize = 128;
+
+    fn new() -> Openers {
         let words = |p: &[&str]| -> Vec<u64> { p.iter().map(|w| pack(w)).collect() };
         let mut map: std::collections::BTreeMap<u64, Opener> = Default::default();
         for (t, (p, _)) in TRIGGERS.iter().enumerate() {
@@ -56,13 +70,39 @@ pub(crate) fn opener(packed: u64) -> Option<&'static Opener> {
                 .cues
                 .push((words(p), *lvl, *w));
         }
-        debug_assert!(!map.contains_key(&0), "a phrase word longer than 8 bytes");
-        map.into_iter().unzip()
-    });
-    if packed == 0 {
-        return None;
+        assert!(!map.contains_key(&0), "a phrase word longer than 8 bytes");
+        let mut t = Openers {
+            slots: vec![(0, 0); Self::SLOTS],
+            of: Vec::new(),
+        };
+        for (k, opener) in map {
+            let mut s = Self::slot(k);
+            while t.slots[s].0 != 0 {
+                s = (s + 1) % Self::SLOTS;
+            }
+            t.slots[s] = (k, t.of.len());
+            t.of.push(opener);
+        }
+        t
     }
-    first.binary_search(&packed).ok().map(|i| &of[i])
+
+    fn slot(packed: u64) -> usize {
+        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize % Self::SLOTS
+    }
+
+    fn get(&self, packed: u64) -> Option<&Opener> {
+        if packed == 0 {
+            return None;
+        }
+        let mut s = Self::slot(packed);
+        loop {
+            match self.slots[s] {
+                (0, _) => return None,
+                (k, i) if k == packed => return Some(&self.of[i]),
+                _ => s = (s + 1) % Self::SLOTS,
+            }
+        }
+    }
 }
 
 /// Whether the words from `i` are the packed `phrase`, unbroken by punctuation.

@@ -47,9 +47,18 @@ impl Words {
             keys: String::with_capacity(text.len()),
             raw: Vec::with_capacity(text.len() / 6),
         };
+        let bytes = text.as_bytes();
         let mut open: Option<Raw> = None;
         let mut last_end = 0;
-        for (i, c) in text.char_indices() {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (c, len) = if b.is_ascii() {
+                (b as char, 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or('\0');
+                (c, c.len_utf8())
+            };
             let (alphanumeric, upper) = class(c);
             if alphanumeric {
                 if open.is_none() {
@@ -58,24 +67,31 @@ impl Words {
                         end: i,
                         key: (w.keys.len(), 0),
                         upper,
-                        digit: c.is_ascii_digit(),
+                        digit: b.is_ascii_digit(),
                         broken: w.raw.is_empty() || broken(&text[last_end..i]),
                     });
                 }
-                push_folded(c, &mut w.keys);
-            } else if let Some(mut r) = open.take() {
-                r.end = i;
-                r.key.1 = w.keys.len();
-                w.raw.push(r);
+                if b.is_ascii() {
+                    w.keys.push(b.to_ascii_lowercase() as char);
+                } else {
+                    push_folded(c, &mut w.keys);
+                }
+            } else if let Some(r) = open.take() {
+                w.close(r, i);
                 last_end = i;
             }
+            i += len;
         }
-        if let Some(mut r) = open {
-            r.end = text.len();
-            r.key.1 = w.keys.len();
-            w.raw.push(r);
+        if let Some(r) = open {
+            w.close(r, text.len());
         }
         w
+    }
+
+    fn close(&mut self, mut r: Raw, end: usize) {
+        r.end = end;
+        r.key.1 = self.keys.len();
+        self.raw.push(r);
     }
 
     /// The words, their keys borrowed from the buffer.
