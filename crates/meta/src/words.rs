@@ -1,0 +1,154 @@
+//! The word scan: maximal runs of letters and digits, each with its folded key (see
+//! [`fold`](crate::fold)). The keys of a document are written one after another into one buffer,
+//! so the scan allocates twice per document, not once per word.
+
+use crate::gazetteer::{latin, push_folded};
+use crate::rules::{opener, pack, Opener};
+
+/// One word of the text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct W<'k> {
+    pub start: usize,
+    pub end: usize,
+    /// The folded word (`Huyện` → `huyên`).
+    pub key: &'k str,
+    /// The key as a number when it has at most 8 bytes, else 0 (see [`pack`]).
+    pub packed: u64,
+    /// The trigger phrases and level cues it opens.
+    pub opener: Option<&'static Opener>,
+    pub upper: bool,
+    pub digit: bool,
+    /// Something other than spaces and hyphens separates it from the previous word.
+    pub broken: bool,
+}
+
+/// A word before its key is borrowed from the finished buffer.
+#[derive(Debug, Clone, Copy)]
+struct Raw {
+    start: usize,
+    end: usize,
+    key: (usize, usize),
+    upper: bool,
+    digit: bool,
+    broken: bool,
+}
+
+/// The scanned words of a document and the buffer of their keys.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    keys: String,
+    raw: Vec<Raw>,
+}
+
+impl Words {
+    /// Scan `text`.
+    pub fn scan(text: &str) -> Words {
+        let mut w = Words {
+            keys: String::with_capacity(text.len()),
+            raw: Vec::with_capacity(text.len() / 6),
+        };
+        let bytes = text.as_bytes();
+        let mut open: Option<Raw> = None;
+        let mut last_end = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (c, len) = if b.is_ascii() {
+                (b as char, 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or('\0');
+                (c, c.len_utf8())
+            };
+            let (alphanumeric, upper) = class(c);
+            if alphanumeric {
+                if open.is_none() {
+                    open = Some(Raw {
+                        start: i,
+                        end: i,
+                        key: (w.keys.len(), 0),
+                        upper,
+                        digit: b.is_ascii_digit(),
+                        broken: w.raw.is_empty() || broken(&text[last_end..i]),
+                    });
+                }
+                if b.is_ascii() {
+                    w.keys.push(b.to_ascii_lowercase() as char);
+                } else {
+                    push_folded(c, &mut w.keys);
+                }
+            } else if let Some(r) = open.take() {
+                w.close(r, i);
+                last_end = i;
+            }
+            i += len;
+        }
+        if let Some(r) = open {
+            w.close(r, text.len());
+        }
+        w
+    }
+
+    fn close(&mut self, mut r: Raw, end: usize) {
+        r.end = end;
+        r.key.1 = self.keys.len();
+        self.raw.push(r);
+    }
+
+    /// The words, their keys borrowed from the buffer.
+    pub fn list(&self) -> Vec<W<'_>> {
+        self.raw
+            .iter()
+            .map(|r| {
+                let key = &self.keys[r.key.0..r.key.1];
+                let packed = pack(key);
+                W {
+                    start: r.start,
+                    end: r.end,
+                    key,
+                    packed,
+                    opener: opener(packed),
+                    upper: r.upper,
+                    digit: r.digit,
+                    broken: r.broken,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Whether `c` is a letter or digit, and whether it is upper case.
+#[inline]
+fn class(c: char) -> (bool, bool) {
+    if c.is_ascii() {
+        (c.is_ascii_alphanumeric(), c.is_ascii_uppercase())
+    } else if let Some(l) = latin(c) {
+        (l.alphanumeric, l.upper)
+    } else {
+        (c.is_alphanumeric(), c.is_uppercase())
+    }
+}
+
+/// Whether the gap between two words holds anything but spaces and hyphens.
+fn broken(gap: &str) -> bool {
+    gap.chars().any(|c| !(c == ' ' || c == '-' || c == '–'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fold;
+
+    #[test]
+    fn keys_are_the_folded_words() {
+        let text = "Huyện ủy Chư Prông, xã Ia-Drăng – TP.HCM 2024 İstanbul Σίσυφος";
+        let words = Words::scan(text);
+        let ws = words.list();
+        for w in &ws {
+            assert_eq!(w.key, fold(&text[w.start..w.end]));
+        }
+        let keys: Vec<_> = ws.iter().map(|w| w.key).collect();
+        assert_eq!(&keys[..6], ["huyên", "uy", "chư", "prông", "xa", "ia"]);
+        assert!(ws[4].broken && !ws[5].broken && !ws[6].broken);
+        assert!(ws[0].upper && !ws[1].upper && ws[9].digit);
+    }
+}
