@@ -53,28 +53,41 @@ impl Words {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                // A run of ASCII letters and digits is copied and lowered at once.
+                let run = bytes[i..]
+                    .iter()
+                    .position(|x| !x.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |n| i + n);
+                if open.is_none() {
+                    open = Some(w.open(
+                        text,
+                        i,
+                        last_end,
+                        b.is_ascii_uppercase(),
+                        b.is_ascii_digit(),
+                    ));
+                }
+                let k = w.keys.len();
+                w.keys.push_str(&text[i..run]);
+                w.keys[k..].make_ascii_lowercase();
+                i = run;
+                continue;
+            }
             let (c, len) = if b.is_ascii() {
                 (b as char, 1)
             } else {
                 let c = text[i..].chars().next().unwrap_or('\0');
                 (c, c.len_utf8())
             };
-            let (alphanumeric, upper) = class(c);
+            let (alphanumeric, upper, folded) = class(c);
             if alphanumeric {
                 if open.is_none() {
-                    open = Some(Raw {
-                        start: i,
-                        end: i,
-                        key: (w.keys.len(), 0),
-                        upper,
-                        digit: b.is_ascii_digit(),
-                        broken: w.raw.is_empty() || broken(&text[last_end..i]),
-                    });
+                    open = Some(w.open(text, i, last_end, upper, false));
                 }
-                if b.is_ascii() {
-                    w.keys.push(b.to_ascii_lowercase() as char);
-                } else {
-                    push_folded(c, &mut w.keys);
+                match folded {
+                    Some(f) => w.keys.push(f),
+                    None => push_folded(c, &mut w.keys),
                 }
             } else if let Some(r) = open.take() {
                 w.close(r, i);
@@ -86,6 +99,18 @@ impl Words {
             w.close(r, text.len());
         }
         w
+    }
+
+    /// A word starting at `i`, the previous one having ended at `last_end`.
+    fn open(&self, text: &str, i: usize, last_end: usize, upper: bool, digit: bool) -> Raw {
+        Raw {
+            start: i,
+            end: i,
+            key: (self.keys.len(), 0),
+            upper,
+            digit,
+            broken: self.raw.is_empty() || broken(&text[last_end..i]),
+        }
     }
 
     fn close(&mut self, mut r: Raw, end: usize) {
@@ -116,15 +141,16 @@ impl Words {
     }
 }
 
-/// Whether `c` is a letter or digit, and whether it is upper case.
+/// Whether `c` (not an ASCII letter or digit) is a letter or digit, whether it is upper case,
+/// and its one-letter fold when the table has it.
 #[inline]
-fn class(c: char) -> (bool, bool) {
+fn class(c: char) -> (bool, bool, Option<char>) {
     if c.is_ascii() {
-        (c.is_ascii_alphanumeric(), c.is_ascii_uppercase())
+        (false, false, None)
     } else if let Some(l) = latin(c) {
-        (l.alphanumeric, l.upper)
+        (l.alphanumeric, l.upper, l.folded)
     } else {
-        (c.is_alphanumeric(), c.is_uppercase())
+        (c.is_alphanumeric(), c.is_uppercase(), None)
     }
 }
 
