@@ -6,7 +6,8 @@ use crate::gazetteer::{fold, fold_into, Gazetteer, Tier};
 use crate::places::{bare_places, find_places, Mention, TRIGGERS};
 use crate::words::{Words, W};
 use crate::Meta;
-use regex::{Captures, Regex};
+use regex::{Captures as ReCaptures, Regex};
+use regex_automata::{meta, util::captures::Captures, Anchored, Input};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -187,7 +188,11 @@ struct Patterns {
     month: Regex,
     day_month: Regex,
     year: Regex,
-    period: Regex,
+    /// Searched only anchored, at the places `period_start` finds.
+    period: meta::Regex,
+    /// The literal openings of the period alternatives (`năm `, `quý `, `nhiệm kỳ `, ...): every
+    /// period match starts with one.
+    period_start: Regex,
 }
 
 /// A pattern with a lazy-DFA cache large enough for its Unicode classes: with the default
@@ -214,7 +219,11 @@ fn patterns() -> &'static Patterns {
             day_month: build(r"(?i)(?-u:\b)(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?(\d{1,2})\s*[/.]\s*(\d{1,2})(?-u:\b)").unwrap(),
             year: build(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").unwrap(),
             month: build(r"(?i)(?-u:\b)tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d{2})(?-u:\b)").unwrap(),
-            period: build(r"(?i)(?-u:\b)(?:(?P<h>6|sáu) tháng (?P<hw>đầu|cuối) năm (?P<hy>(?:19|20)\d{2})|(?P<n9>9) tháng (?:đầu )?năm (?P<ny>(?:19|20)\d{2})|quý (?P<q>I{1,3}|IV|[1-4])(?:\s*/\s*|\s+năm\s+)(?P<qy>(?:19|20)\d{2})|(?P<tw>nhiệm kỳ|giai đoạn) (?P<t1>(?:19|20)\d{2})\s*[-–—]\s*(?P<t2>(?:19|20)\d{2})|(?P<yw>tổng kết|kết quả|năm) (?:[\p{L} ,]{0,60}?)năm (?P<y>(?:19|20)\d{2}))(?-u:\b)").unwrap(),
+            period: meta::Regex::builder()
+                .configure(meta::Regex::config().hybrid_cache_capacity(64 << 20))
+                .build(r"(?i)(?-u:\b)(?:(?P<h>6|sáu) tháng (?P<hw>đầu|cuối) năm (?P<hy>(?:19|20)\d{2})|(?P<n9>9) tháng (?:đầu )?năm (?P<ny>(?:19|20)\d{2})|quý (?P<q>I{1,3}|IV|[1-4])(?:\s*/\s*|\s+năm\s+)(?P<qy>(?:19|20)\d{2})|(?P<tw>nhiệm kỳ|giai đoạn) (?P<t1>(?:19|20)\d{2})\s*[-–—]\s*(?P<t2>(?:19|20)\d{2})|(?P<yw>tổng kết|kết quả|năm) (?:[\p{L} ,]{0,60}?)năm (?P<y>(?:19|20)\d{2}))(?-u:\b)")
+                .unwrap(),
+            period_start: build(r"(?i)6 tháng |sáu tháng |9 tháng |quý |nhiệm kỳ |giai đoạn |tổng kết |kết quả |năm ").unwrap(),
         }
     })
 }
@@ -482,7 +491,7 @@ fn read_code(text: &str, pats: &Patterns, meta: &mut Meta) {
 }
 
 /// The first full date (`ngày 22 tháng 11 năm 2025` or `22/11/2025`) of `hay`.
-fn full_date<'t>(pats: &Patterns, hay: &'t str) -> Option<Captures<'t>> {
+fn full_date<'t>(pats: &Patterns, hay: &'t str) -> Option<ReCaptures<'t>> {
     let a = pats.date_words.captures(hay);
     let b = pats.date_full.captures(hay);
     match (a, b) {
@@ -564,9 +573,9 @@ fn read_date(text: &str, pats: &Patterns, meta: &mut Meta) -> Option<DayMonth> {
 /// Period: the most specific one among the first few.
 fn read_period(text: &str, pats: &Patterns, meta: &mut Meta) {
     let mut best: Option<(u8, usize, usize, String)> = None;
-    for c in pats.period.captures_iter(text).take(12) {
-        let r = c.get(0).unwrap();
-        let Some((rank, key, shown_start)) = period_of(&c) else {
+    for c in periods(text, pats).take(12) {
+        let r = c.get_match().expect("a match");
+        let Some((rank, key, shown_start)) = period_of(text, &c) else {
             continue;
         };
         let head_bonus = if r.start() < HEAD { 10 } else { 0 };
@@ -582,31 +591,57 @@ fn read_period(text: &str, pats: &Patterns, meta: &mut Meta) {
     }
 }
 
+/// The successive non-overlapping matches of the period pattern, as `captures_iter` gives
+/// them. Searched unanchored over a whole document, its `[\p{L} ,]{0,60}?` makes the lazy DFA
+/// track every `năm` seen in the last 60 letters at once, and it builds new states all along;
+/// so the pattern is tried anchored, only where one of its literal openings starts.
+fn periods<'t>(text: &'t str, pats: &'t Patterns) -> impl Iterator<Item = Captures> + 't {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(start) = pats.period_start.find_at(text, at) {
+            let s = start.start();
+            let input = Input::new(text).range(s..).anchored(Anchored::Yes);
+            let mut caps = pats.period.create_captures();
+            pats.period.search_captures(&input, &mut caps);
+            match caps.get_match() {
+                Some(m) => {
+                    at = m.end();
+                    return Some(caps);
+                }
+                None => at = s + text[s..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        at = text.len();
+        None
+    })
+}
+
 /// The rank, key and start of what is shown of one period match.
-fn period_of(c: &Captures) -> Option<(u8, String, usize)> {
-    let start = c.get(0).unwrap().start();
-    Some(if let Some(y) = c.name("hy") {
-        let half = if c["hw"].to_lowercase() == "đầu" {
+fn period_of(text: &str, c: &Captures) -> Option<(u8, String, usize)> {
+    let group = |name: &str| c.get_group_by_name(name).map(|sp| &text[sp.range()]);
+    let start = c.get_match()?.start();
+    Some(if let Some(y) = group("hy") {
+        let half = if group("hw")?.to_lowercase() == "đầu" {
             "H1"
         } else {
             "H2"
         };
-        (5, format!("{}-{half}", y.as_str()), start)
-    } else if let Some(y) = c.name("ny") {
-        (4, format!("{}-9M", y.as_str()), start)
-    } else if let Some(y) = c.name("qy") {
-        let q = match c["q"].to_uppercase().as_str() {
+        (5, format!("{y}-{half}"), start)
+    } else if let Some(y) = group("ny") {
+        (4, format!("{y}-9M"), start)
+    } else if let Some(y) = group("qy") {
+        let q = match group("q")?.to_uppercase().as_str() {
             "I" | "1" => 1,
             "II" | "2" => 2,
             "III" | "3" => 3,
             _ => 4,
         };
-        (4, format!("{}-Q{q}", y.as_str()), start)
-    } else if let Some(a) = c.name("t1") {
-        (3, format!("{}-{}", a.as_str(), &c["t2"]), start)
-    } else if let Some(y) = c.name("y") {
+        (4, format!("{y}-Q{q}"), start)
+    } else if let Some(a) = group("t1") {
+        (3, format!("{a}-{}", group("t2")?), start)
+    } else if let Some(y) = c.get_group_by_name("y") {
         // Only the `năm YYYY` at the end.
-        (2, y.as_str().to_string(), y.start() - "năm ".len())
+        (2, text[y.range()].to_string(), y.start - "năm ".len())
     } else {
         return None;
     })

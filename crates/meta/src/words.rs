@@ -3,7 +3,7 @@
 //! so the scan allocates twice per document, not once per word.
 
 use crate::gazetteer::{latin, push_folded};
-use crate::rules::{opener, pack, Opener};
+use crate::rules::{opener, Opener};
 
 /// One word of the text.
 #[derive(Debug, Clone, Copy)]
@@ -12,7 +12,7 @@ pub(crate) struct W<'k> {
     pub end: usize,
     /// The folded word (`Huyện` → `huyên`).
     pub key: &'k str,
-    /// The key as a number when it has at most 8 bytes, else 0 (see [`pack`]).
+    /// The key as a number when it has at most 8 bytes, else 0 (see `rules::pack`).
     pub packed: u64,
     /// The trigger phrases and level cues it opens.
     pub opener: Option<&'static Opener>,
@@ -28,6 +28,8 @@ struct Raw {
     start: usize,
     end: usize,
     key: (usize, usize),
+    packed: u64,
+    opener: Option<&'static Opener>,
     upper: bool,
     digit: bool,
     broken: bool,
@@ -40,6 +42,9 @@ pub(crate) struct Words {
     raw: Vec<Raw>,
 }
 
+/// No word is open.
+const NONE: usize = usize::MAX;
+
 impl Words {
     /// Scan `text`.
     pub fn scan(text: &str) -> Words {
@@ -48,83 +53,117 @@ impl Words {
             raw: Vec::with_capacity(text.len() / 6),
         };
         let bytes = text.as_bytes();
-        let mut open: Option<Raw> = None;
+        // The open word: its start (or NONE), key start, case and digit.
+        let (mut start, mut key, mut upper, mut digit) = (NONE, 0, false, false);
         let mut last_end = 0;
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                // A run of ASCII letters and digits is copied and lowered at once.
+                let run = bytes[i..]
+                    .iter()
+                    .position(|x| !x.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |n| i + n);
+                if start == NONE {
+                    (start, key, upper, digit) =
+                        (i, w.keys.len(), b.is_ascii_uppercase(), b.is_ascii_digit());
+                }
+                let k = w.keys.len();
+                w.keys.push_str(&text[i..run]);
+                w.keys[k..].make_ascii_lowercase();
+                i = run;
+                continue;
+            }
             let (c, len) = if b.is_ascii() {
                 (b as char, 1)
             } else {
                 let c = text[i..].chars().next().unwrap_or('\0');
                 (c, c.len_utf8())
             };
-            let (alphanumeric, upper) = class(c);
+            let (alphanumeric, up, folded) = class(c);
             if alphanumeric {
-                if open.is_none() {
-                    open = Some(Raw {
-                        start: i,
-                        end: i,
-                        key: (w.keys.len(), 0),
-                        upper,
-                        digit: b.is_ascii_digit(),
-                        broken: w.raw.is_empty() || broken(&text[last_end..i]),
-                    });
+                if start == NONE {
+                    (start, key, upper, digit) = (i, w.keys.len(), up, false);
                 }
-                if b.is_ascii() {
-                    w.keys.push(b.to_ascii_lowercase() as char);
-                } else {
-                    push_folded(c, &mut w.keys);
+                match folded {
+                    Some(f) => w.keys.push(f),
+                    None => push_folded(c, &mut w.keys),
                 }
-            } else if let Some(r) = open.take() {
-                w.close(r, i);
-                last_end = i;
+            } else if start != NONE {
+                w.close(text, [start, i], key, upper, digit, last_end);
+                (start, last_end) = (NONE, i);
             }
             i += len;
         }
-        if let Some(r) = open {
-            w.close(r, text.len());
+        if start != NONE {
+            w.close(text, [start, text.len()], key, upper, digit, last_end);
         }
         w
     }
 
-    fn close(&mut self, mut r: Raw, end: usize) {
-        r.end = end;
-        r.key.1 = self.keys.len();
-        self.raw.push(r);
+    /// Record the word at `span` whose key starts at `key` in the buffer.
+    fn close(
+        &mut self,
+        text: &str,
+        [start, end]: [usize; 2],
+        key: usize,
+        upper: bool,
+        digit: bool,
+        last_end: usize,
+    ) {
+        let packed = pack_bytes(&self.keys.as_bytes()[key..]);
+        self.raw.push(Raw {
+            start,
+            end,
+            key: (key, self.keys.len()),
+            packed,
+            opener: opener(packed),
+            upper,
+            digit,
+            broken: self.raw.is_empty() || broken(&text[last_end..start]),
+        });
     }
 
     /// The words, their keys borrowed from the buffer.
     pub fn list(&self) -> Vec<W<'_>> {
         self.raw
             .iter()
-            .map(|r| {
-                let key = &self.keys[r.key.0..r.key.1];
-                let packed = pack(key);
-                W {
-                    start: r.start,
-                    end: r.end,
-                    key,
-                    packed,
-                    opener: opener(packed),
-                    upper: r.upper,
-                    digit: r.digit,
-                    broken: r.broken,
-                }
+            .map(|r| W {
+                start: r.start,
+                end: r.end,
+                key: &self.keys[r.key.0..r.key.1],
+                packed: r.packed,
+                opener: r.opener,
+                upper: r.upper,
+                digit: r.digit,
+                broken: r.broken,
             })
             .collect()
     }
 }
 
-/// Whether `c` is a letter or digit, and whether it is upper case.
+/// [`pack`] of a key's bytes.
 #[inline]
-fn class(c: char) -> (bool, bool) {
+fn pack_bytes(b: &[u8]) -> u64 {
+    if b.is_empty() || b.len() > 8 {
+        return 0;
+    }
+    let mut buf = [0u8; 8];
+    buf[..b.len()].copy_from_slice(b);
+    u64::from_le_bytes(buf)
+}
+
+/// Whether `c` (not an ASCII letter or digit) is a letter or digit, whether it is upper case,
+/// and its one-letter fold when the table has it.
+#[inline]
+fn class(c: char) -> (bool, bool, Option<char>) {
     if c.is_ascii() {
-        (c.is_ascii_alphanumeric(), c.is_ascii_uppercase())
+        (false, false, None)
     } else if let Some(l) = latin(c) {
-        (l.alphanumeric, l.upper)
+        (l.alphanumeric, l.upper, l.folded)
     } else {
-        (c.is_alphanumeric(), c.is_uppercase())
+        (c.is_alphanumeric(), c.is_uppercase(), None)
     }
 }
 
@@ -137,6 +176,13 @@ fn broken(gap: &str) -> bool {
 mod tests {
     use super::*;
     use crate::fold;
+
+    #[test]
+    fn packed_keys_are_pack() {
+        for w in ["", "a", "huyên", "phương", "nghiêng", "thanh phô"] {
+            assert_eq!(pack_bytes(w.as_bytes()), crate::rules::pack(w), "{w}");
+        }
+    }
 
     #[test]
     fn keys_are_the_folded_words() {
