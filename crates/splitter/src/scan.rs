@@ -863,7 +863,9 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                     || TERMINALS.contains(&c)
                     || c == '/'
             });
-        if closer_only {
+        if closer_only && k == u && k > 0 {
+            // an ellipsis that opens its unit ends nothing
+        } else if closer_only {
             let (t, _) = terminal(w);
             let t = if w == "./." { Term::EndMark } else { t };
             pending = pending.max(t);
@@ -914,14 +916,21 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                         || TERMINALS.contains(&c)
                         || c == '/'
                 });
-            if nx_closer {
+            // `... tốt đẹp. … Trong thời gian tới`: after a full stop, a lone ellipsis before a
+            // capital opens the next sentence (an omission at its start).
+            let opening_ellipsis = nx_closer
+                && matches!(pending, Term::Dot | Term::Strong)
+                && bare_ellipsis(nx)
+                && cx.get(j + 1).is_some_and(is_cap);
+            if nx_closer && !opening_ellipsis {
                 continue;
             }
             // An ellipsis inside a quotation that closes later does not end it.
             let quoted_ellipsis = pending == Term::Ellipsis
                 && curly > 0
                 && last_close.is_some_and(|c| c > words[j].s);
-            cut = !quoted_ellipsis && sentence_end(&cx, pending, pend_word, u, marker_words, j);
+            let next = if opening_ellipsis { j + 1 } else { j };
+            cut = !quoted_ellipsis && sentence_end(&cx, pending, pend_word, u, marker_words, next);
         } else if is_cap(nx) {
             // Every rule below opens the next unit with a capital.
             // a photo caption or source note
@@ -1099,7 +1108,10 @@ fn inline_opens(
         c if c.is_alphanumeric() => {
             let unit_marker = marker(cx.text, &cx.words[u..]);
             // `... 300.000 triệu đồng b. Vốn ...`: a lettered item after an item of a list
-            if letter_dot && !(structured && unit_marker.is_some())
+            // `... pháp luật 1. Lập`: the dot after the marker would end a sentence anyway, so
+            // the cut falls before the marker (it opens its unit), not after it.
+            let before_end = dot_item_before_end(cx, j, mw, u, marker_words);
+            if letter_dot && !(structured && unit_marker.is_some() || before_end)
                 || cx.rules.connector.contains(w)
                 || cx.rules.ordinal.contains(w)
                 || cx.rules.number_word.contains(w)
@@ -1135,6 +1147,9 @@ fn inline_opens(
                 return false;
             }
             match m {
+                // `Tập đoàn Công nghiệp - Năng lượng`, `MINH CHÍNH - TRƯỞNG BAN`: a spaced dash
+                // inside a capitalized name or an upper-case title joins its two halves
+                Marker::Bullet if mw == 1 && dash_in_name(cx, k, j, u + marker_words) => false,
                 // a bullet after a word only continues a bulleted item's list
                 Marker::Bullet => {
                     let same = unit_marker.is_some_and(|(um, _)| um == Marker::Bullet)
@@ -1143,7 +1158,7 @@ fn inline_opens(
                     let figure = structured && (u..k).any(|i| cx.w(i).ends_with(':'));
                     same && (structured || heading) || figure
                 }
-                _ if !(heading || structured && unit_marker.is_some()) => false,
+                _ if !(heading || structured && unit_marker.is_some() || before_end) => false,
                 _ => {
                     // a number after a word is an item only when small: `... luật 1. Lập`
                     let body = m0.trim_matches(|c: char| !c.is_alphanumeric());
@@ -1154,6 +1169,76 @@ fn inline_opens(
         }
         _ => false,
     }
+}
+
+/// `... pháp luật 1. Lập`, `... triệu đồng a. Vốn`: a small number (up to 20) or a lower-case
+/// letter with a dot, one word after a word, where that dot would end a sentence before the
+/// next word (a capital follows). A sentence does not end in a bare small number after a
+/// plain word (`tháng 6.`, `lần thứ 2.`, `Ligue 1.` are left out before this is asked), so
+/// the number is the marker of the next item and the cut moves before it.
+fn dot_item_before_end(cx: &Ctx, j: usize, mw: usize, u: usize, marker_words: usize) -> bool {
+    if mw != 1 {
+        return false;
+    }
+    let Some(body) = cx.w(j).strip_suffix('.') else {
+        return false;
+    };
+    let small = matches!(body.len(), 1 | 2)
+        && !body.starts_with('0')
+        && body.bytes().all(|b| b.is_ascii_digit())
+        && body.parse::<u32>().is_ok_and(|n| n <= 20);
+    let mut cs = body.chars();
+    let letter = cs.next().is_some_and(char::is_lowercase) && cs.next().is_none();
+    (small || letter)
+        && cx.get(j + 2).is_some()
+        && follows_item(cx, j, body)
+        && sentence_end(cx, Term::Dot, j, u, marker_words, j + 1)
+}
+
+/// Whether the marker `body` at word `j` is the first of its list (`1`, `a`) or the item
+/// before it (`4.`, `4)`, `d)`) is in the paragraph: `mức độ 4. Tuy nhiên` is not an item.
+fn follows_item(cx: &Ctx, j: usize, body: &str) -> bool {
+    let prev = if let Ok(n) = body.parse::<u32>() {
+        if n == 1 {
+            return true;
+        }
+        (n - 1).to_string()
+    } else {
+        let c = body.chars().next().unwrap_or('a');
+        if c == 'a' {
+            return true;
+        }
+        // Vietnamese letter items: a b c d đ e g h i k l m n ...
+        let order = "abcdđeghiklmnopqrstuvxy";
+        match order.chars().take_while(|&x| x != c).last() {
+            Some(p) if order.contains(c) => p.to_string(),
+            _ => return false,
+        }
+    };
+    (j.saturating_sub(4000)..j).rev().any(|i| {
+        let w = cx.w(i).trim_start_matches('(');
+        w.strip_prefix(prev.as_str())
+            .is_some_and(|r| matches!(r, "." | ")" | "-" | "/"))
+    })
+}
+
+/// A spaced dash at word `j` between two halves of a capitalized name (`Công nghiệp - Năng
+/// lượng`, `Nhà nước - Nhà trường`: a capitalized word, a lower-case word, the dash, a
+/// capital) or of an upper-case title (`PHẠM MINH CHÍNH - TRƯỞNG BAN`).
+fn dash_in_name(cx: &Ctx, k: usize, j: usize, first: usize) -> bool {
+    if !matches!(cx.w(j), "-" | "–") {
+        return false;
+    }
+    let Some(next) = cx.get(j + 1) else {
+        return false;
+    };
+    let w = cx.w(k);
+    let caps_title = all_caps(w) && !acronym(w) && all_caps(next) && !acronym(next);
+    let name = k > first && is_lower(w) && {
+        let p = cx.w(k - 1);
+        is_cap(p) && !all_caps(p) && !p.ends_with([',', ':', ';', '.'])
+    };
+    caps_title || name
 }
 
 /// A paragraph built of numbered items: at least three `1.`, `a)`, `II.` or `Điều 2.`
@@ -1278,6 +1363,7 @@ fn sentence_end(cx: &Ctx, term: Term, pw: usize, u: usize, marker_words: usize, 
         starts_with_bullet(look) && !(is_bullet_word(look) && cx.get(j + 1).is_some_and(is_lower));
     let opens = is_cap(look)
         || is_digit_start(look)
+        || ellipsis_opener(look)
         || bullet
         || look.starts_with('[')
         || look.starts_with(['(', '“', '"']) && lead(look).is_some_and(|c| !c.is_lowercase());
@@ -1285,8 +1371,16 @@ fn sentence_end(cx: &Ctx, term: Term, pw: usize, u: usize, marker_words: usize, 
         Term::None => false,
         Term::EndMark => true,
         Term::Strong => opens,
-        // `... 19.000 đồng` goes on; a capital after an ellipsis starts a sentence.
-        Term::Ellipsis => is_cap(look) || bullet,
+        // `... 19.000 đồng` goes on; a capital after an ellipsis starts a sentence, and so
+        // does a numbered item (`tàn tật... 5. Đề nghị`).
+        Term::Ellipsis => {
+            is_cap(look)
+                || bullet
+                || ellipsis_opener(look)
+                || is_digit_start(nx)
+                    && inline_marker(cx, j)
+                        .is_some_and(|(_, mw)| cx.get(j + mw).is_some_and(is_cap))
+        }
         Term::Dot => {
             if !opens {
                 return false;
@@ -1349,6 +1443,19 @@ fn sentence_end(cx: &Ctx, term: Term, pw: usize, u: usize, marker_words: usize, 
             true
         }
     }
+}
+
+/// `…Trong`, `...Chúng`: a sentence that opens with an ellipsis (a quotation taken up in
+/// its middle), glued to a capital.
+fn ellipsis_opener(w: &str) -> bool {
+    let rest = w.trim_start_matches(OPENERS);
+    let body = rest.trim_start_matches(['…', '.']);
+    body.len() < rest.len() && (rest.starts_with('…') || rest.starts_with("...")) && is_cap(body)
+}
+
+/// A word that is only an ellipsis: `…`, `...`.
+fn bare_ellipsis(w: &str) -> bool {
+    w == "…" || w.len() >= 3 && w.bytes().all(|b| b == b'.')
 }
 
 /// Word count of a text, up to `cap`.
