@@ -45,6 +45,10 @@ pub enum LabelKind {
     /// Opens a unit after a `;`, a `,` or a word without punctuation (`Căn cứ`, `Xét đề
     /// nghị`: the lines of a legal preamble, which end in `;`).
     Opens,
+    /// A line of a letterhead that stands alone wherever a flattened line puts it
+    /// (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc`): cut before it
+    /// (unless a connector precedes it) and after it, before a capital.
+    Standalone,
 }
 
 /// A label phrase: the words after its first one.
@@ -220,6 +224,7 @@ impl Rules {
                     let kind = match kind {
                         "heading" => LabelKind::Heading,
                         "opens" => LabelKind::Opens,
+                        "standalone" => LabelKind::Standalone,
                         other => {
                             return Err(RulesError {
                                 line: n + 1,

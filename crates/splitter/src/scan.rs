@@ -703,15 +703,37 @@ impl<'a> Ctx<'a> {
     #[inline(never)]
     fn heading_label_end(&self, i: usize) -> Option<usize> {
         let (kind, len) = label_at(self, i)?;
+        let end = i + len;
+        let next = self.get(end)?;
+        if kind == LabelKind::Standalone {
+            return is_cap(next).then_some(end);
+        }
         if kind != LabelKind::Heading {
             return None;
         }
-        let end = i + len;
-        let next = self.get(end)?;
         let colon = self.w(end - 1).ends_with(':');
         let ok =
             is_cap(next) && (colon || all_caps(self.w(i)) || inline_marker(self, end).is_some());
         ok.then_some(end)
+    }
+
+    /// Where a document number line that opens a unit at word `i` ends (`Số: 634/TB-VPCP`,
+    /// `Số 71-NQ/TW` before `Hà Nội, ngày ...`): after the code, before a capital.
+    #[inline(never)]
+    fn doc_number_end(&self, i: usize) -> Option<usize> {
+        let mut c = match self.w(i) {
+            "Số:" | "Số" => i + 1,
+            _ => return None,
+        };
+        if self.get(c) == Some(":") {
+            c += 1;
+        }
+        let code = self.get(c)?;
+        let is_code = code.contains('/')
+            && code.bytes().any(|b| b.is_ascii_uppercase())
+            && code.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            && terminal(code).0 == Term::None;
+        (is_code && self.get(c + 1).is_some_and(is_cap)).then_some(c + 1)
     }
 
     fn caption_at(&self, i: usize) -> Option<usize> {
@@ -838,6 +860,7 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
             cx.caption_at(j)
                 .and_then(|m| cx.caption_end(j, m))
                 .or_else(|| cx.heading_label_end(j))
+                .or_else(|| cx.doc_number_end(j))
         } else {
             None
         };
@@ -951,7 +974,9 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                 // `a) Mục tiêu: Đến năm 2015 ...`: the short label of a numbered item
                 || structured && colon_label(&cx, w, k, u, marker_words)
                 // `...năm 2003; Căn cứ Luật ...`, `..., Quyết nghị: Điều 1.`
-                || label_opens(&cx, w, j);
+                || label_opens(&cx, w, j)
+                // `Hà Nội, ngày 22 tháng 11 năm 2025 THÔNG BÁO`
+                || dateline_end(&cx, k, u);
         }
         if cut {
             u = j;
@@ -1156,7 +1181,11 @@ fn inline_opens(
                         && cx.w(u).chars().next() == m0.chars().next();
                     // `a) Kinh phí ...: 25.810.035.989đ - Kinh phí ...`: an item's figure
                     let figure = structured && (u..k).any(|i| cx.w(i).ends_with(':'));
-                    same && (structured || heading) || figure
+                    // `... kỳ họp thứ 13 - Căn cứ Luật ...`: a preamble line
+                    let preamble = mw == 1
+                        && matches!(label_at(cx, j + 1), Some((LabelKind::Opens, len))
+                            if cx.get(j + 1 + len).is_some_and(is_cap));
+                    same && (structured || heading) || figure || preamble
                 }
                 _ if !(heading || structured && unit_marker.is_some() || before_end) => false,
                 _ => {
@@ -1301,12 +1330,18 @@ fn label_at(cx: &Ctx, j: usize) -> Option<(LabelKind, usize)> {
 /// Whether a label phrase at word `j` opens a unit after word `w` (see `[label]`).
 #[inline(never)]
 fn label_opens(cx: &Ctx, w: &str, j: usize) -> bool {
-    // after a `;`, a `,` or a `:` only: a label run into a heading without punctuation
-    // is left to the heading rules
-    if !matches!(w.as_bytes().last(), Some(b';' | b',' | b':')) {
-        return false;
-    }
+    let punct = matches!(w.as_bytes().last(), Some(b';' | b',' | b':'));
+    let bare = w.chars().next_back().is_some_and(char::is_alphanumeric)
+        && !cx.rules.connector.contains(w)
+        && !cx.rules.connector.contains(w.to_lowercase().as_str());
     match label_at(cx, j) {
+        // `VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`: a letterhead line
+        Some((LabelKind::Standalone, _)) => (punct || bare) && cx.heading_label_end(j).is_some(),
+        // `... tỉnh bắc kạn Căn cứ Luật ...`: a preamble line after a title
+        Some((LabelKind::Opens, len)) if bare => cx.get(j + len).is_some_and(is_cap),
+        // after a `;`, a `,` or a `:` only: a label run into a heading without punctuation
+        // is left to the heading rules
+        _ if !punct => false,
         // `Căn cứ Luật ...`, not `căn cứ vào ngày ...`
         Some((LabelKind::Opens, len)) => cx.get(j + len).is_some_and(is_cap),
         Some((LabelKind::Heading, _)) => cx.heading_label_end(j).is_some(),
@@ -1337,6 +1372,26 @@ fn starter_after(
         || last.is_ascii_digit()
         || last == ')'
         || (acronym(w) && !caps_all && last.is_alphanumeric())
+}
+
+/// Whether word `k` ends the place-and-date line of a letterhead that opens the unit at `u`:
+/// `Hà Nội, ngày 22 tháng 11 năm 2025` (a capitalized place, a comma, `ngày`, a year).
+fn dateline_end(cx: &Ctx, k: usize, u: usize) -> bool {
+    let w = cx.w(k);
+    if !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        || k < u + 6
+        || k > u + 12
+        || cx.w(k - 1) != "năm"
+    {
+        return false;
+    }
+    let Some(d) = (u + 1..k).find(|&i| cx.w(i) == "ngày") else {
+        return false;
+    };
+    cx.w(d - 1).ends_with(',')
+        && d - u <= 4
+        && (u..d).all(|i| is_cap(cx.w(i)))
+        && cx.starter_at(u).is_none()
 }
 
 /// `I.`, `II.`, `IV.`: a section number.

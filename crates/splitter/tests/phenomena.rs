@@ -524,3 +524,156 @@ fn numbers_in_names_and_notes_are_not_markers() {
         assert_eq!(got.len(), n, "{t}: {got:?}");
     }
 }
+
+#[test]
+fn an_item_number_after_a_heading_opens_the_item_not_ends_the_heading() {
+    // issue 10: the cut falls before the marker, `... pháp luật | 1. Lập`, not after it
+    assert_eq!(
+        texts("I. Về công tác xây dựng văn bản quy phạm pháp luật 1. Lập và thực hiện Chương trình. 2. Tổ chức lấy ý kiến."),
+        [
+            "I. Về công tác xây dựng văn bản quy phạm pháp luật",
+            "1. Lập và thực hiện Chương trình.",
+            "2. Tổ chức lấy ý kiến."
+        ]
+    );
+    assert_eq!(
+        texts("Tổng số: 776.880 triệu đồng a. Vốn phân bổ cho cấp huyện: 239.140 triệu đồng."),
+        [
+            "Tổng số: 776.880 triệu đồng",
+            "a. Vốn phân bổ cho cấp huyện: 239.140 triệu đồng."
+        ]
+    );
+    // after an ellipsis, the next numbered item opens its unit too
+    assert_eq!(
+        texts(
+            "4. Hỗ trợ hộ gia đình. Các hộ như già cô đơn, tàn tật... 5. Đề nghị UBMTTQ phối hợp."
+        ),
+        [
+            "4. Hỗ trợ hộ gia đình.",
+            "Các hộ như già cô đơn, tàn tật...",
+            "5. Đề nghị UBMTTQ phối hợp."
+        ]
+    );
+}
+
+#[test]
+fn a_number_that_is_not_the_next_item_still_ends_its_sentence() {
+    // `mức độ 4.` is no item (no `3.` before it): the dot ends the sentence after it
+    assert_eq!(
+        texts("Thành phố có 1.413 dịch vụ công trực tuyến mức độ 4. Tuy nhiên, báo cáo cũng chỉ rõ hạn chế."),
+        [
+            "Thành phố có 1.413 dịch vụ công trực tuyến mức độ 4.",
+            "Tuy nhiên, báo cáo cũng chỉ rõ hạn chế."
+        ]
+    );
+    assert_eq!(
+        texts("Đội đứng thứ 1. Năm nay đội thi đấu tốt."),
+        ["Đội đứng thứ 1.", "Năm nay đội thi đấu tốt."]
+    );
+}
+
+#[test]
+fn sentences_that_open_with_an_ellipsis() {
+    for t in [
+        "Hội nghị đã thành công tốt đẹp. …Trong thời gian tới, cần tập trung.",
+        "Hội nghị đã thành công tốt đẹp. … Trong thời gian tới, cần tập trung.",
+        "Hội nghị đã thành công tốt đẹp! ...Trong thời gian tới, cần tập trung.",
+    ] {
+        let u = texts(t);
+        assert_eq!(u.len(), 2, "{u:?}");
+        assert!(u[0].ends_with(['.', '!']), "{u:?}");
+        assert!(u[1].starts_with(['…', '.']), "{u:?}");
+    }
+    // an ellipsis that ends a sentence stays with it
+    assert_eq!(
+        texts("Hạ tầng phát triển, vị trí thuận lợi… Riêng nông nghiệp đã đạt kết quả."),
+        [
+            "Hạ tầng phát triển, vị trí thuận lợi…",
+            "Riêng nông nghiệp đã đạt kết quả."
+        ]
+    );
+}
+
+#[test]
+fn a_spaced_dash_inside_a_name_or_an_upper_case_title_is_no_bullet() {
+    let t = "Giao các Tập đoàn: Công nghiệp - Năng lượng Quốc gia Việt Nam, Công nghiệp - Viễn \
+             thông Quân đội tổ chức triển khai; - Rà soát các dự án.";
+    assert_eq!(texts(t).len(), 1, "{:?}", texts(t));
+    let t = "KẾT LUẬN CỦA THỦ TƯỚNG PHẠM MINH CHÍNH - TRƯỞNG BAN CHỈ ĐẠO Ngày 15/11, Thủ tướng chủ trì.";
+    assert_eq!(
+        texts(t),
+        [
+            "KẾT LUẬN CỦA THỦ TƯỚNG PHẠM MINH CHÍNH - TRƯỞNG BAN CHỈ ĐẠO",
+            "Ngày 15/11, Thủ tướng chủ trì."
+        ]
+    );
+}
+
+#[test]
+fn a_flattened_letterhead_comes_apart_line_by_line() {
+    let t = "VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc \
+             Số: 634/TB-VPCP Hà Nội, ngày 22 tháng 11 năm 2025 THÔNG BÁO KẾT LUẬN CỦA THỦ TƯỚNG \
+             Từ ngày 08 đến ngày 09 tháng 11 năm 2025, Thủ tướng làm việc tại Thanh Hóa.";
+    assert_eq!(
+        texts(t),
+        [
+            "VĂN PHÒNG CHÍNH PHỦ",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Số: 634/TB-VPCP",
+            "Hà Nội, ngày 22 tháng 11 năm 2025",
+            "THÔNG BÁO KẾT LUẬN CỦA THỦ TƯỚNG",
+            "Từ ngày 08 đến ngày 09 tháng 11 năm 2025, Thủ tướng làm việc tại Thanh Hóa."
+        ]
+    );
+    let t = "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM Số 71-NQ/TW Hà Nội, ngày 22 tháng 8 năm 2025";
+    assert_eq!(
+        texts(t),
+        [
+            "BAN CHẤP HÀNH TRUNG ƯƠNG",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Số 71-NQ/TW",
+            "Hà Nội, ngày 22 tháng 8 năm 2025"
+        ]
+    );
+    // inside a title after a connector the party's name goes on
+    assert_eq!(
+        texts(
+            "VĂN KIỆN ĐẠI HỘI CỦA ĐẢNG CỘNG SẢN VIỆT NAM Trong nhiệm kỳ qua, Đảng bộ đã lãnh đạo."
+        )
+        .len(),
+        2
+    );
+    // a date in running text is not a dateline
+    assert_eq!(
+        texts("Sáng nay, tại Hà Nội, ngày 22 tháng 11 năm 2025 Thủ tướng đã chủ trì hội nghị.")
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_preamble_and_a_signature_block_run_into_a_line() {
+    let t =
+        "Quyết định về việc phê duyệt đề án giao rừng Ủy ban nhân dân tỉnh Căn cứ Luật Tổ chức \
+             Hội đồng nhân dân ngày 26/11/2003; Căn cứ Quyết định số 2740/QĐ-BNN ngày 20/9/2007;";
+    let u = texts(t);
+    assert_eq!(u.len(), 3, "{u:?}");
+    assert!(u[1].starts_with("Căn cứ Luật"), "{u:?}");
+    let t = "Khóa XIV, kỳ họp thứ 13 - Căn cứ Luật Tổ chức HĐND và UBND năm 2003;";
+    assert_eq!(
+        texts(t),
+        [
+            "Khóa XIV, kỳ họp thứ 13",
+            "- Căn cứ Luật Tổ chức HĐND và UBND năm 2003;"
+        ]
+    );
+    let t = "Nơi nhận: - Như trên; - Lưu: VT, CN (2). KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Nguyễn Sỹ Hiệp";
+    let u = texts(t);
+    assert!(u.iter().any(|x| x.starts_with("KT. BỘ TRƯỞNG")), "{u:?}");
+    assert_eq!(
+        u.last().map(String::as_str),
+        Some("Nguyễn Sỹ Hiệp"),
+        "{u:?}"
+    );
+}
