@@ -1139,8 +1139,7 @@ fn inline_opens(
             if letter_dot && !(structured && unit_marker.is_some() || before_end)
                 || cx.rules.connector.contains(w)
                 || cx.rules.ordinal.contains(w)
-                || cx.rules.number_word.contains(w)
-                || cx.rules.number_word.contains(w.to_lowercase().as_str())
+                || counting_word(cx, k)
             {
                 return false;
             }
@@ -1185,7 +1184,15 @@ fn inline_opens(
                     let preamble = mw == 1
                         && matches!(label_at(cx, j + 1), Some((LabelKind::Opens, len))
                             if cx.get(j + 1 + len).is_some_and(is_cap));
-                    same && (structured || heading) || figure || preamble
+                    // `1. Mục tiêu đến năm 2030 - Mở rộng ...`: the first item under a numbered
+                    // heading that ran on without punctuation
+                    // (not after a code or an acronym: `QĐ - TTg`, `LĐTBXH - Tài chính`)
+                    let under_heading = mw == 1
+                        && (is_lower(w) || w.bytes().all(|b| b.is_ascii_digit()))
+                        && k + 1 - u <= 40
+                        && matches!(unit_marker, Some((Marker::Enum | Marker::Section, umw))
+                            if !(u + umw..k).any(|i| cx.w(i).ends_with(['.', ';', ':', '!', '?'])));
+                    same && (structured || heading) || figure || preamble || under_heading
                 }
                 _ if !(heading || structured && unit_marker.is_some() || before_end) => false,
                 _ => {
@@ -1268,6 +1275,24 @@ fn dash_in_name(cx: &Ctx, k: usize, j: usize, first: usize) -> bool {
         is_cap(p) && !all_caps(p) && !p.ends_with([',', ':', ';', '.'])
     };
     caps_title || name
+}
+
+/// Whether word `k` (in any case) is a `[number_word]`, alone (`tháng`) or with the word
+/// before it (`chỉ tiêu`, `mức độ`; `MỤC TIÊU 1.` is a heading and its first item).
+fn counting_word(cx: &Ctx, k: usize) -> bool {
+    let w = cx.w(k);
+    let nw = &cx.rules.number_word;
+    if nw.contains(w) {
+        return true;
+    }
+    let lower = w.to_lowercase();
+    if nw.contains(lower.as_str()) {
+        return true;
+    }
+    k > 0 && {
+        let two = format!("{} {lower}", cx.w(k - 1).to_lowercase());
+        nw.contains(two.as_str())
+    }
 }
 
 /// A paragraph built of numbered items: at least three `1.`, `a)`, `II.` or `Điều 2.`

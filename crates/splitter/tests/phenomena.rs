@@ -677,3 +677,30 @@ fn a_preamble_and_a_signature_block_run_into_a_line() {
         "{u:?}"
     );
 }
+
+#[test]
+fn a_bullet_after_a_numbered_heading_that_ran_on_opens_the_first_item() {
+    let t = "II- MỤC TIÊU 1. Mục tiêu đến năm 2030 - Mở rộng tiếp cận công bằng, nâng cao chất \
+             lượng giáo dục. - Hình thành mạng lưới trường đạt chuẩn.";
+    assert_eq!(
+        texts(t),
+        [
+            "II- MỤC TIÊU",
+            "1. Mục tiêu đến năm 2030",
+            "- Mở rộng tiếp cận công bằng, nâng cao chất lượng giáo dục.",
+            "- Hình thành mạng lưới trường đạt chuẩn."
+        ]
+    );
+    // not after a code or an acronym, where the dash joins two names
+    for t in [
+        "1. Vốn phân bổ theo Quyết định số 210/2006/QĐ - TTg ngày 12/9/2006 của Thủ tướng.",
+        "2. Thực hiện theo hướng dẫn của liên sở LĐTBXH - Tài chính số 895/HD ngày 10/6/2009.",
+    ] {
+        assert_eq!(texts(t).len(), 1, "{:?}", texts(t));
+    }
+    // `chỉ tiêu 5.` counts, `MỤC TIÊU 1.` is a heading and its first item
+    assert_eq!(
+        texts("Đạt chỉ tiêu 5. Các chỉ tiêu khác đều vượt."),
+        ["Đạt chỉ tiêu 5.", "Các chỉ tiêu khác đều vượt."]
+    );
+}
