@@ -39,7 +39,7 @@ mod clauses;
 mod rules;
 mod scan;
 
-pub use rules::{Rules, RulesError, RULES_TXT};
+pub use rules::{Rules, RulesError, OPENERS_TXT, RULES_TXT};
 
 /// What a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -971,6 +971,9 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                     && cx.starter_at(j).is_some()
                 // a sentence opener right after a lower-case word
                 || k >= u + 2 && starter_after(&cx, w, k, u, marker_words, caps_all, j)
+                // `... trong lĩnh vực nông nghiệp Có tiềm năng, ...`: a word that only opens
+                // sentences, after a lower-case word
+                || k >= u + 2 && opener_after(&cx, w, k, u, j)
                 // `a) Mục tiêu: Đến năm 2015 ...`: the short label of a numbered item
                 || structured && colon_label(&cx, w, k, u, marker_words)
                 // `...năm 2003; Căn cứ Luật ...`, `..., Quyết nghị: Điều 1.`
@@ -1417,6 +1420,30 @@ fn dateline_end(cx: &Ctx, k: usize, u: usize) -> bool {
         && d - u <= 4
         && (u..d).all(|i| is_cap(cx.w(i)))
         && cx.starter_at(u).is_none()
+}
+
+/// An `[opener]` at word `j` (`Các`, `Những`, `Đó`) after a lower-case word or a number
+/// without punctuation, before a lower-case word, when the unit so far (from word `u`) is
+/// a heading-length run without punctuation: a title, cross-head or caption ran into its
+/// sentence (`Tăng cường quản lý chất lượng Những tồn tại trong công tác ...`).
+#[inline(never)]
+fn opener_after(cx: &Ctx, w: &str, k: usize, u: usize, j: usize) -> bool {
+    if k + 1 - u > 20 {
+        return false;
+    }
+    let nx = cx.w(j);
+    let last = w.chars().next_back().unwrap_or(' ');
+    (last.is_lowercase() && is_lower(w) || last.is_ascii_digit() || last == '%')
+        && cx.rules.opener.contains(nx.trim_end_matches(','))
+        && cx
+            .get(j + 1)
+            .is_some_and(|x| is_lower(x) || is_digit_start(x) || nx.ends_with(','))
+        && !cx.rules.connector.contains(w)
+        && !cx.rules.honorific.contains(w)
+        && !counting_word(cx, j - 1)
+        // `Tổ chức Khí tượng`: a name goes on
+        && !(k > u && is_cap(cx.w(k - 1)) && !all_caps(cx.w(k - 1)))
+        && !(u..=k).any(|i| cx.w(i).contains([',', ';', ':', '(', '"', '“']))
 }
 
 /// `I.`, `II.`, `IV.`: a section number.

@@ -704,3 +704,23 @@ fn a_bullet_after_a_numbered_heading_that_ran_on_opens_the_first_item() {
         ["Đạt chỉ tiêu 5.", "Các chỉ tiêu khác đều vượt."]
     );
 }
+
+#[test]
+fn a_cross_head_runs_into_a_sentence_that_opens_with_an_opener_word() {
+    // `[opener]` words (models/sentence-openers.txt) open sentences and do not start names
+    assert_eq!(
+        texts("Pháp luật về an toàn thực phẩm chưa đáp ứng yêu cầu Những tồn tại trong công tác thực hiện đã được chỉ ra."),
+        [
+            "Pháp luật về an toàn thực phẩm chưa đáp ứng yêu cầu",
+            "Những tồn tại trong công tác thực hiện đã được chỉ ra."
+        ]
+    );
+    // not inside a sentence that already has its punctuation, nor after a capitalized word
+    for t in [
+        "Theo báo cáo, kết quả năm nay Các đơn vị đều đạt.",
+        "Đoàn đến huyện Ba Vì đẩy mạnh chỉnh trang đường làng.",
+        "Ông làm việc tại Tổ chức Khí tượng Thế giới nhiều năm.",
+    ] {
+        assert_eq!(texts(t).len(), 1, "{:?}", texts(t));
+    }
+}
