@@ -724,3 +724,19 @@ fn a_cross_head_runs_into_a_sentence_that_opens_with_an_opener_word() {
         assert_eq!(texts(t).len(), 1, "{:?}", texts(t));
     }
 }
+
+#[test]
+fn a_title_that_ends_in_a_name_runs_into_a_dated_lead() {
+    assert_eq!(
+        texts("Kiểm tra công tác bổ nhiệm cán bộ tại Cà Mau Ngày 9/7, Đoàn công tác của Bộ Chính trị làm việc."),
+        [
+            "Kiểm tra công tác bổ nhiệm cán bộ tại Cà Mau",
+            "Ngày 9/7, Đoàn công tác của Bộ Chính trị làm việc."
+        ]
+    );
+    // a date after a name inside a sentence goes on when no capital opens it
+    assert_eq!(
+        texts("Hội nghị tổ chức tại Cà Mau ngày 9/7 đã thành công.").len(),
+        1
+    );
+}
