@@ -81,6 +81,10 @@ pub struct Rules {
     pub honorific: WordSet,
     pub caption_org: WordSet,
     pub caption_cue: PhraseMap,
+    /// Who speaks in a news lead (`Phó Thủ tướng`, `Bí thư`, `Đoàn giám sát`), and what they
+    /// do (`yêu cầu`, `cho biết`): the two together open a unit after a run-on title.
+    pub leader: PhraseMap,
+    pub leader_verb: PhraseMap,
     /// Lower-case words after which a number is a count or an index, not a list marker
     /// (`lần thứ 2. Các`, `tháng 6. Trong`).
     pub number_word: WordSet,
@@ -115,6 +119,8 @@ impl Default for Rules {
             honorific: WordSet::default(),
             caption_org: WordSet::default(),
             caption_cue: PhraseMap::default(),
+            leader: PhraseMap::default(),
+            leader_verb: PhraseMap::default(),
             number_word: WordSet::default(),
             label: HashMap::default(),
             opener: WordSet::default(),
@@ -249,6 +255,8 @@ impl Rules {
                     r.ordinal.insert(line);
                 }
                 "caption_cue" => phrase_map(&mut r.caption_cue, line),
+                "leader" => phrase_map(&mut r.leader, line),
+                "leader_verb" => phrase_map(&mut r.leader_verb, line),
                 "number_word" => {
                     r.number_word.insert(line);
                 }

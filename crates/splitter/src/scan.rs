@@ -974,6 +974,8 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                 // `... trong lĩnh vực nông nghiệp Có tiềm năng, ...`: a word that only opens
                 // sentences, after a lower-case word
                 || k >= u + 2 && opener_after(&cx, w, k, u, j)
+                // `... vì TNGT Phó Thủ tướng Trương Hòa Bình yêu cầu ...`
+                || k >= u + 2 && leader_after(&cx, w, k, u, j)
                 // `a) Mục tiêu: Đến năm 2015 ...`: the short label of a numbered item
                 || structured && colon_label(&cx, w, k, u, marker_words)
                 // `...năm 2003; Căn cứ Luật ...`, `..., Quyết nghị: Điều 1.`
@@ -1444,6 +1446,57 @@ fn opener_after(cx: &Ctx, w: &str, k: usize, u: usize, j: usize) -> bool {
         // `Tổ chức Khí tượng`: a name goes on
         && !(k > u && is_cap(cx.w(k - 1)) && !all_caps(cx.w(k - 1)))
         && !(u..=k).any(|i| cx.w(i).contains([',', ';', ':', '(', '"', '“']))
+}
+
+/// A news lead at word `j` after a word without punctuation: a `[leader]` (`Thủ tướng`, `Bí
+/// thư Thành ủy ...`), at most eight words of name or office, then a `[leader_verb]` (`yêu
+/// cầu`, `cho biết`) before any punctuation: `... trong lĩnh vực BHYT Thủ tướng đề nghị ...`.
+#[inline(never)]
+fn leader_after(cx: &Ctx, w: &str, k: usize, u: usize, j: usize) -> bool {
+    let last = w.chars().next_back().unwrap_or(' ');
+    // after a lower-case word, a number or an acronym (`Phó | Thủ tướng` is one office),
+    // at the end of a heading-length run without punctuation
+    if !(is_lower(w) || is_digit_start(w) || acronym(w))
+        || !(last.is_alphanumeric() || last == '%')
+        || k + 1 - u > 25
+        || (u..=k).any(|i| cx.w(i).contains([',', ';', ':', '(', '"', '“']))
+        || cx.rules.connector.contains(w)
+        || cx.rules.connector.contains(w.to_lowercase().as_str())
+        || cx.rules.honorific.contains(w)
+        || !cx.rules.leader.contains_key(cx.w(j))
+    {
+        return false;
+    }
+    let Some(len) = leader_at(cx, j) else {
+        return false;
+    };
+    // `Phó Thủ tướng Thường trực`: an office goes on
+    if (k.saturating_sub(3)..=k).any(|s| leader_at(cx, s) == Some(k + 1 - s)) {
+        return false;
+    }
+    for i in j + len..(j + len + 9).min(cx.words.len()) {
+        if cx.phrase_at(&cx.rules.leader_verb, i) {
+            return true;
+        }
+        if is_pure_punct(cx.w(i)) || cx.w(i).ends_with(['.', ',', ';', ':', '!', '?', ')', '”']) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The longest `[leader]` phrase at word `i`: its length in words.
+fn leader_at(cx: &Ctx, i: usize) -> Option<usize> {
+    cx.rules
+        .leader
+        .get(cx.w(i))?
+        .iter()
+        .find(|rest| {
+            rest.iter()
+                .enumerate()
+                .all(|(n, r)| cx.get(i + 1 + n) == Some(*r))
+        })
+        .map(|rest| 1 + rest.len())
 }
 
 /// `I.`, `II.`, `IV.`: a section number.

@@ -740,3 +740,30 @@ fn a_title_that_ends_in_a_name_runs_into_a_dated_lead() {
         1
     );
 }
+
+#[test]
+fn a_run_on_title_ends_before_a_leader_who_speaks() {
+    // `[leader]` + name or office + `[leader_verb]` after a run without punctuation
+    assert_eq!(
+        texts(
+            "Xử lý nghiêm tiêu cực trong lĩnh vực BHYT Thủ tướng đề nghị các bộ, ngành vào cuộc."
+        ),
+        [
+            "Xử lý nghiêm tiêu cực trong lĩnh vực BHYT",
+            "Thủ tướng đề nghị các bộ, ngành vào cuộc."
+        ]
+    );
+    // an office goes on (`Phó Thủ tướng Thường trực`), and so does a sentence with punctuation
+    for t in [
+        "Tại hội nghị, Phó Thủ tướng Thường trực Chính phủ yêu cầu các bộ hoàn thành.",
+        "Hoàn thành tốt nhiệm vụ được giao. Phó Thủ tướng Thường trực Chính phủ yêu cầu tiếp tục.",
+        "Theo kế hoạch, EVN đã đề nghị Tổ công tác báo cáo Chính phủ.",
+    ] {
+        let u = texts(t);
+        assert!(
+            u.iter()
+                .all(|x| !x.starts_with("Thường") && !x.starts_with("Tổ")),
+            "{u:?}"
+        );
+    }
+}
