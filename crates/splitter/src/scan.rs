@@ -861,6 +861,9 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                 .and_then(|m| cx.caption_end(j, m))
                 .or_else(|| cx.heading_label_end(j))
                 .or_else(|| cx.doc_number_end(j))
+                .or_else(|| page_date_end(&cx, j))
+        } else if is_digit_start(cx.w(j)) {
+            page_date_end(&cx, j)
         } else {
             None
         };
@@ -981,7 +984,18 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                 // `...năm 2003; Căn cứ Luật ...`, `..., Quyết nghị: Điều 1.`
                 || label_opens(&cx, w, j)
                 // `Hà Nội, ngày 22 tháng 11 năm 2025 THÔNG BÁO`
-                || dateline_end(&cx, k, u);
+                || dateline_end(&cx, k, u)
+                // `... tốt đẹp Thứ Tư, 08/04/2015, 08:11 [GMT+7]`: a web page's date line
+                || page_date_opens(&cx, w, j);
+        } else if is_digit_start(nx) {
+            // `... cuối năm 2020 21:27 27/06/2020 Sáng ngày 26 ...`
+            // (not inside a labelled date line: `Ngày đăng 19/01/2018 | 10:45`)
+            let rest = &text[words[u].s..];
+            cut = caption_end.is_none()
+                && !w.ends_with(',')
+                && !rest.starts_with("Ngày đăng")
+                && !rest.starts_with("Cập nhật")
+                && page_date_opens(&cx, w, j);
         }
         if cut {
             u = j;
@@ -1485,6 +1499,75 @@ fn leader_after(cx: &Ctx, w: &str, k: usize, u: usize, j: usize) -> bool {
     false
 }
 
+/// `21:27`, `08:11`, `15:01:41`: a clock time (a trailing comma allowed).
+fn clock_time(w: &str) -> bool {
+    let w = w.trim_end_matches(',');
+    let mut n = 0;
+    w.split(':').all(|p| {
+        n += 1;
+        (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    }) && (2..=3).contains(&n)
+}
+
+/// `27/06/2020`, `8/4/2015,`: a full date.
+fn full_date(w: &str) -> bool {
+    let w = w.trim_end_matches(',');
+    let parts: Vec<&str> = w.split('/').collect();
+    parts.len() == 3
+        && parts[2].len() == 4
+        && parts[..2].iter().all(|p| (1..=2).contains(&p.len()))
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Where a web page's date line that starts at word `i` ends: a weekday (`Thứ Tư,`,
+/// `THỨ NĂM,`, `Chủ nhật,`), a date and a clock time in either order, and a time zone
+/// (`[GMT+7]`). Needs a date and a time or a weekday; ends before a capital, a bracket or
+/// a digit.
+fn page_date_end(cx: &Ctx, i: usize) -> Option<usize> {
+    let w0 = cx.w(i);
+    let b0 = *w0.as_bytes().first()?;
+    if !(b0.is_ascii_digit() || matches!(b0, b'T' | b'C')) {
+        return None;
+    }
+    let mut p = i;
+    let mut weekday = false;
+    if matches!(w0, "Thứ" | "THỨ") {
+        let d = cx.get(i + 1)?.trim_end_matches(',');
+        weekday = matches!(
+            d.to_lowercase().as_str(),
+            "hai" | "ba" | "tư" | "năm" | "sáu" | "bảy"
+        );
+        p = i + 2;
+    } else if matches!(w0, "Chủ" | "CHỦ") {
+        weekday = cx.get(i + 1)?.trim_end_matches(',').to_lowercase() == "nhật";
+        p = i + 2;
+    }
+    if (w0.starts_with(['T', 'C'])) && !weekday {
+        return None;
+    }
+    let (mut date, mut time) = (false, false);
+    while let Some(w) = cx.get(p) {
+        if !date && full_date(w) {
+            date = true;
+        } else if !time && clock_time(w) {
+            time = true;
+        } else if matches!(w, "[GMT+7]" | "(GMT+7)" | "GMT+7") && (date || time) {
+        } else {
+            break;
+        }
+        p += 1;
+    }
+    let next = cx.get(p)?;
+    let opens = is_cap(next) || next.starts_with(['(', '[']) || is_digit_start(next);
+    (date && (time || weekday) && opens && p > i + 1).then_some(p)
+}
+
+/// A web page's date line at word `j` opens a unit after word `w` (see [`page_date_end`]).
+#[inline(never)]
+fn page_date_opens(cx: &Ctx, w: &str, j: usize) -> bool {
+    !cx.rules.connector.contains(w) && page_date_end(cx, j).is_some()
+}
+
 /// The longest `[leader]` phrase at word `i`: its length in words.
 fn leader_at(cx: &Ctx, i: usize) -> Option<usize> {
     cx.rules
@@ -1680,6 +1763,9 @@ fn classify_paragraph(
         let mut kind = UnitKind::Sentence;
         if cx.caption_at(b).is_some() || t.starts_with("[img]") || t.starts_with("(Ảnh") {
             kind = UnitKind::Caption;
+        } else if e < words.len() && page_date_end(&cx, b) == Some(e) {
+            // a web page's date line run into the text: `Thứ Tư, 08/04/2015, 08:11 [GMT+7]`
+            kind = UnitKind::Byline;
         } else if cx.marked_at(&rules.byline, b).is_some() {
             kind = UnitKind::Byline;
         } else if let Some((m, mw)) = marker(text, &words[b..e]) {

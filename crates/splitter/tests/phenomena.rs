@@ -767,3 +767,30 @@ fn a_run_on_title_ends_before_a_leader_who_speaks() {
         );
     }
 }
+
+#[test]
+fn a_web_page_date_line_run_into_the_text_is_a_byline() {
+    for (t, date) in [
+        (
+            "Đại hội thành công tốt đẹp Thứ Tư, 08/04/2015, 08:11 [GMT+7] (QBĐT) - Phát biểu kết luận.",
+            "Thứ Tư, 08/04/2015, 08:11 [GMT+7]",
+        ),
+        (
+            "Triển khai nhiệm vụ 6 tháng cuối năm 2020 21:27 27/06/2020 Sáng ngày 26 tháng 6, Đảng bộ họp.",
+            "21:27 27/06/2020",
+        ),
+    ] {
+        let u = units(t);
+        assert_eq!(u.len(), 3, "{u:?}");
+        assert_eq!(u[1], ("byline", date.to_string()), "{u:?}");
+    }
+    // a labelled date line stays whole, a date inside a sentence goes on
+    assert_eq!(
+        texts("Ngày đăng 19/01/2018 | 10:45 | View count: 396").len(),
+        1
+    );
+    assert_eq!(
+        texts("Hội nghị khai mạc lúc 08:00 ngày 27/06/2020 tại hội trường.").len(),
+        1
+    );
+}
