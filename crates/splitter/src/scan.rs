@@ -943,9 +943,10 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                         || c == '/'
                 });
             // `... tốt đẹp. … Trong thời gian tới`: after a full stop, a lone ellipsis before a
-            // capital opens the next sentence (an omission at its start).
+            // capital opens the next sentence (an omission at its start); after `?` or `!` it
+            // ends the question (`như thế ? ... Lúc sau`).
             let opening_ellipsis = nx_closer
-                && matches!(pending, Term::Dot | Term::Strong)
+                && pending == Term::Dot
                 && bare_ellipsis(nx)
                 && cx.get(j + 1).is_some_and(is_cap);
             if nx_closer && !opening_ellipsis {

@@ -584,6 +584,14 @@ fn sentences_that_open_with_an_ellipsis() {
         assert!(u[0].ends_with(['.', '!']), "{u:?}");
         assert!(u[1].starts_with(['…', '.']), "{u:?}");
     }
+    // after a question or an exclamation a lone ellipsis ends it
+    assert_eq!(
+        texts("Làm cách nào tạo nên một kỳ quan như thế ? ... Lúc sau ông hỏi lại."),
+        [
+            "Làm cách nào tạo nên một kỳ quan như thế ? ...",
+            "Lúc sau ông hỏi lại."
+        ]
+    );
     // an ellipsis that ends a sentence stays with it
     assert_eq!(
         texts("Hạ tầng phát triển, vị trí thuận lợi… Riêng nông nghiệp đã đạt kết quả."),
