@@ -65,6 +65,21 @@ impl std::hash::Hasher for Fnv {
         }
         self.0 = h;
     }
+    // Integer keys (syllable ids, feature hashes that are already FNV hashes) are mixed
+    // with one multiply instead of eight byte steps: only the maps' bucket choice
+    // changes, never what [`hash`](crate::model::hash) gives a feature name.
+    #[inline]
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(x as u64)
+    }
+    #[inline]
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64)
+    }
 }
 
 /// A hash map with [`Fnv`].
@@ -72,20 +87,37 @@ pub(crate) type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>
 
 /// Whether `phrase` (words separated by single spaces) matches the keys from token `i`;
 /// returns the token after it.
+#[inline]
 pub(crate) fn phrase_at(keys: &Keyed, toks: &[Tok], i: usize, phrase: &str) -> Option<usize> {
+    phrase_at_in(keys, 0, toks, i, phrase)
+}
+
+/// [`phrase_at`] over `toks`, a slice of the tokens `keys` was built from that starts at
+/// token `off` (a clause of a unit).
+pub(crate) fn phrase_at_in(
+    keys: &Keyed,
+    off: usize,
+    toks: &[Tok],
+    i: usize,
+    phrase: &str,
+) -> Option<usize> {
     let mut j = i;
-    let mut rest = phrase;
+    let mut rest = phrase.as_bytes();
     loop {
-        if j >= toks.len() || toks[j].kind != Tk::Word {
+        if toks.get(j)?.kind != Tk::Word {
             return None;
         }
-        let k = keys.key(j);
+        let k = keys.key(off + j).as_bytes();
+        // most candidates fail on the first byte: no call to `memcmp` for them
+        if !k.is_empty() && rest.first() != k.first() {
+            return None;
+        }
         rest = rest.strip_prefix(k)?;
         j += 1;
         if rest.is_empty() {
             return Some(j);
         }
-        rest = rest.strip_prefix(' ')?;
+        rest = rest.strip_prefix(b" ")?;
     }
 }
 
@@ -158,6 +190,55 @@ pub(crate) struct Keyed {
     buf: String,
     /// Per token: the range of its key in `buf` (empty for other than words).
     ranges: Vec<(u32, u32)>,
+    /// Per token: the document-wide id of its key in the [`KeyCache`] it was built with
+    /// ([`NO_KEY`] for other than words); empty when built without one.
+    ids: Vec<u32>,
+}
+
+/// The key id of a token that is not a word.
+pub(crate) const NO_KEY: u32 = u32::MAX;
+
+/// The match keys of one document's words, computed once per distinct word: the text of
+/// a word maps to the id of its key (ids in order of first appearance of the key).
+#[derive(Debug, Default)]
+pub(crate) struct KeyCache<'t> {
+    /// Word as written to its key id.
+    by_word: FnvMap<&'t str, u32>,
+    /// Key to its id.
+    by_key: FnvMap<Box<str>, u32>,
+    /// Key id to its range in `keys`.
+    spans: Vec<(u32, u32)>,
+    keys: String,
+    scratch: String,
+}
+
+impl<'t> KeyCache<'t> {
+    /// The key id of a word (computing its key the first time the word is seen).
+    pub fn id(&mut self, word: &'t str) -> u32 {
+        if let Some(&id) = self.by_word.get(word) {
+            return id;
+        }
+        tomtat_text::match_key_into(word, &mut self.scratch);
+        let id = match self.by_key.get(self.scratch.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.spans.len() as u32;
+                let a = self.keys.len() as u32;
+                self.keys.push_str(&self.scratch);
+                self.spans.push((a, self.keys.len() as u32));
+                self.by_key.insert(self.scratch.as_str().into(), id);
+                id
+            }
+        };
+        self.by_word.insert(word, id);
+        id
+    }
+
+    /// The key of an id.
+    pub fn key(&self, id: u32) -> &str {
+        let (a, b) = self.spans[id as usize];
+        &self.keys[a as usize..b as usize]
+    }
 }
 
 impl Keyed {
@@ -165,6 +246,7 @@ impl Keyed {
         let mut k = Keyed {
             buf: String::with_capacity(toks.len() * 6),
             ranges: Vec::with_capacity(toks.len()),
+            ids: Vec::new(),
         };
         let mut scratch = String::new();
         for t in toks {
@@ -178,10 +260,39 @@ impl Keyed {
         k
     }
 
+    /// [`Keyed::new`] with the keys taken from (and added to) a document's cache; the
+    /// keys also get their document-wide ids ([`Keyed::id`]).
+    pub fn with_cache<'t>(text: &'t str, toks: &[Tok], cache: &mut KeyCache<'t>) -> Keyed {
+        let mut k = Keyed {
+            buf: String::with_capacity(toks.len() * 6),
+            ranges: Vec::with_capacity(toks.len()),
+            ids: Vec::with_capacity(toks.len()),
+        };
+        for t in toks {
+            let a = k.buf.len() as u32;
+            let id = if t.kind == Tk::Word {
+                let id = cache.id(&text[t.start..t.end]);
+                k.buf.push_str(cache.key(id));
+                id
+            } else {
+                NO_KEY
+            };
+            k.ranges.push((a, k.buf.len() as u32));
+            k.ids.push(id);
+        }
+        k
+    }
+
     /// The key of token `i` (empty for other than words).
+    #[inline]
     pub fn key(&self, i: usize) -> &str {
         let (a, b) = self.ranges[i];
         &self.buf[a as usize..b as usize]
+    }
+
+    /// The document-wide key ids of the tokens, when built with a [`KeyCache`].
+    pub fn ids(&self) -> Option<&[u32]> {
+        (self.ids.len() == self.ranges.len()).then_some(&self.ids[..])
     }
 }
 

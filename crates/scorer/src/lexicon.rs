@@ -75,6 +75,10 @@ pub(crate) const NUMERIC: u32 = u32::MAX - 1;
 pub(crate) struct Lexicon {
     ids: FnvMap<String, u32>,
     first: FnvMap<u32, Vec<u32>>,
+    /// `first` as a table indexed by syllable id (ids are dense), for [`Lexicon::find`].
+    by_first: Vec<Vec<u32>>,
+    /// `first` of [`NUMERIC`].
+    numeric_first: Vec<u32>,
     pub cues: Vec<Cue>,
 }
 
@@ -147,6 +151,13 @@ impl Lexicon {
                 (std::cmp::Reverse(c.syls.len()), rank, i)
             });
         }
+        lex.by_first = vec![Vec::new(); lex.ids.len()];
+        for (&syl, list) in &lex.first {
+            match syl {
+                NUMERIC => lex.numeric_first = list.clone(),
+                id => lex.by_first[id as usize] = list.clone(),
+            }
+        }
         Ok(lex)
     }
 
@@ -169,26 +180,28 @@ impl Lexicon {
         let mut i = 0;
         while i < syls.len() {
             let mut step = 1;
-            if let Some(list) = self.first.get(&syls[i]) {
-                for &ci in list {
-                    let c = &self.cues[ci as usize];
-                    let n = c.syls.len();
-                    if i + n > syls.len() || syls[i..i + n] != c.syls[..] {
-                        continue;
-                    }
-                    let ok = match c.scope {
-                        Scope::Heading => pass == Pass::Heading,
-                        Scope::Key => pass == Pass::Key,
-                        _ if pass != Pass::Parts => false,
-                        Scope::Start => i < first + 3,
-                        Scope::End => punct_after[i + n - 1],
-                        Scope::Any | Scope::Switch => true,
-                    };
-                    if ok {
-                        out.push(Hit { cue: ci, pos: i });
-                        step = n;
-                        break;
-                    }
+            let list: &[u32] = match syls[i] {
+                NUMERIC => &self.numeric_first,
+                id => self.by_first.get(id as usize).map_or(&[], |l| &l[..]),
+            };
+            for &ci in list {
+                let c = &self.cues[ci as usize];
+                let n = c.syls.len();
+                if i + n > syls.len() || syls[i + 1..i + n] != c.syls[1..] {
+                    continue;
+                }
+                let ok = match c.scope {
+                    Scope::Heading => pass == Pass::Heading,
+                    Scope::Key => pass == Pass::Key,
+                    _ if pass != Pass::Parts => false,
+                    Scope::Start => i < first + 3,
+                    Scope::End => punct_after[i + n - 1],
+                    Scope::Any | Scope::Switch => true,
+                };
+                if ok {
+                    out.push(Hit { cue: ci, pos: i });
+                    step = n;
+                    break;
                 }
             }
             i += step;

@@ -446,7 +446,7 @@ impl Scorer {
         let mut tasks = Vec::new();
         for (i, u) in units.iter().enumerate() {
             if valid[i] && parts[i] == Part::Directive {
-                tasks::extract(text, u, i, &mut tasks);
+                tasks::extract_with(text, u, &an[i].toks, &an[i].keys, i, &mut tasks);
             }
         }
         let lead = lead::lead(&an, &valid);
@@ -490,12 +490,14 @@ impl Scorer {
         let n = units.len();
         let mut indicators = Vec::new();
         let mut an: Vec<Analysis> = Vec::with_capacity(n);
+        // each distinct word's key is computed once per document
+        let mut cache = lex::KeyCache::default();
         for (i, u) in units.iter().enumerate() {
             let mut toks: Vec<Tok> = Vec::new();
             if valid[i] {
                 lex::lex(text, u.start, u.end, &mut toks);
             }
-            let keys = lex::Keyed::new(text, &toks);
+            let keys = lex::Keyed::with_cache(text, &toks, &mut cache);
             let before = indicators.len();
             indicators::extract(text, &toks, &keys, i, &mut indicators);
             let figures = indicators.len() - before;

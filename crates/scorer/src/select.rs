@@ -53,19 +53,41 @@ pub(crate) fn vectors(text: &str, units: &[Unit], segmenter: &Segmenter) -> Vec<
 /// TF-IDF vectors of the units over syllables and pairs of adjacent syllables
 /// (a cheap stand-in for words), from the keys the labeller computed.
 pub(crate) fn syllable_vectors(an: &[Analysis]) -> Vec<Vector> {
+    // Term ids in order of first appearance. The keys' document-wide ids (from the
+    // analysis' key cache) are renumbered in that order, which gives the ids a map from
+    // the key strings would; without them, the map.
+    let by_ids = an.iter().all(|a| a.keys.ids().is_some());
     let mut ids: FnvMap<&str, u32> = FnvMap::default();
+    let mut remap: Vec<u32> = Vec::new();
+    let mut nterms = 0u32;
     let mut pairs: FnvMap<u64, u32> = FnvMap::default();
     let mut bags: Vec<Vec<(u32, f32)>> = Vec::with_capacity(an.len());
     for a in an {
         let mut bag: Vec<(u32, f32)> = Vec::with_capacity(a.toks.len() * 2);
         let mut prev: Option<u32> = None;
+        let cached = a.keys.ids().filter(|_| by_ids);
         for (i, t) in a.toks.iter().enumerate() {
             if t.kind != Tk::Word {
                 prev = None;
                 continue;
             }
-            let next = ids.len() as u32;
-            let id = *ids.entry(a.keys.key(i)).or_insert(next);
+            let id = match cached {
+                Some(c) => {
+                    let k = c[i] as usize;
+                    if remap.len() <= k {
+                        remap.resize(k + 1, u32::MAX);
+                    }
+                    if remap[k] == u32::MAX {
+                        remap[k] = nterms;
+                        nterms += 1;
+                    }
+                    remap[k]
+                }
+                None => {
+                    let next = ids.len() as u32;
+                    *ids.entry(a.keys.key(i)).or_insert(next)
+                }
+            };
             bag.push((id * 2, 1.0));
             if let Some(p) = prev {
                 let next = pairs.len() as u32;
@@ -83,7 +105,8 @@ pub(crate) fn syllable_vectors(an: &[Analysis]) -> Vec<Vector> {
 fn weigh(mut raw: Vec<Vec<(u32, f32)>>) -> Vec<Vector> {
     let mut df: Vec<u32> = Vec::new();
     for bag in &mut raw {
-        bag.sort_by_key(|x| x.0);
+        // equal ids come with equal counts: an unstable sort gives the same bag
+        bag.sort_unstable_by_key(|x| x.0);
         let mut merged: Vec<(u32, f32)> = Vec::with_capacity(bag.len());
         for &(id, c) in bag.iter() {
             match merged.last_mut() {
@@ -100,10 +123,12 @@ fn weigh(mut raw: Vec<Vec<(u32, f32)>>) -> Vec<Vector> {
         *bag = merged;
     }
     let n = raw.len().max(1) as f32;
+    // the IDF of each term, once (the same f32 as computing it at each use)
+    let idf: Vec<f32> = df.iter().map(|&d| (n / d as f32).ln() + 0.1).collect();
     for bag in &mut raw {
         let mut norm = 0.0;
         for (id, c) in bag.iter_mut() {
-            let idf = (n / df[*id as usize] as f32).ln() + 0.1;
+            let idf = idf[*id as usize];
             *c = (1.0 + c.ln()) * idf;
             norm += *c * *c;
         }

@@ -233,21 +233,37 @@ const NOT_ACTOR: &[&str] = &[
     "đồng",
 ];
 
-struct Clause {
-    toks: Vec<Tok>,
-    keys: Keyed,
+/// The tokens of a clause: a slice of its unit's tokens (from token `off`) with the
+/// unit's keys.
+struct Clause<'a> {
+    toks: &'a [Tok],
+    keys: &'a Keyed,
+    off: usize,
 }
 
-impl Clause {
+impl Clause<'_> {
     fn words_at(&self, i: usize, phrase: &str) -> Option<usize> {
-        crate::lex::phrase_at(&self.keys, &self.toks, i, phrase)
+        crate::lex::phrase_at_in(self.keys, self.off, self.toks, i, phrase)
     }
     fn any_at(&self, i: usize, list: &[&str]) -> Option<usize> {
         list.iter().filter_map(|p| self.words_at(i, p)).max()
     }
     fn key(&self, i: usize) -> &str {
-        self.keys.key(i)
+        self.keys.key(self.off + i)
     }
+}
+
+/// The unit's tokens `lo..hi` that lexing `cs..ce` alone would give: those inside it,
+/// when no token of the unit crosses either end (the lexer then starts and stops there
+/// in the same state; it looks ahead only inside a token). `None`: lex the clause.
+fn clause_tokens(toks: &[Tok], unit: &Unit, cs: usize, ce: usize) -> Option<(usize, usize)> {
+    if toks.is_empty() || cs < unit.start || ce > unit.end {
+        return None;
+    }
+    let lo = toks.partition_point(|t| t.start < cs);
+    let hi = toks.partition_point(|t| t.start < ce);
+    let crosses = |k: usize, at: usize| k > 0 && toks[k - 1].end > at;
+    (!crosses(lo, cs) && !crosses(hi, ce)).then_some((lo, hi))
 }
 
 /// Clause ranges of a unit: the splitter's, else `;`-separated pieces.
@@ -308,19 +324,22 @@ fn clean_actor(text: &str, c: &Clause, mut a: usize, mut b: usize) -> Option<Str
 }
 
 /// Whether a unit reads as narrative or a question, not a directive: a question mark
-/// at the end, or a past marker (`đã`, `vừa`) with no modal or request word.
-fn not_a_directive(text: &str, unit: &Unit) -> bool {
+/// at the end, or a past marker (`đã`, `vừa`) with no modal or request word. `toks` and
+/// `keys` are the unit's.
+fn not_a_directive(text: &str, unit: &Unit, toks: &[Tok], keys: &Keyed) -> bool {
     let s = text[unit.start..unit.end].trim_end();
     if s.ends_with('?') {
         return true;
     }
-    let keys = crate::lex::syllable_keys(s);
-    let has = |p: &str| {
-        let w: Vec<&str> = p.split(' ').collect();
-        keys.windows(w.len())
-            .any(|x| x.iter().zip(&w).all(|(a, b)| a == b))
-    };
+    let words: Vec<&str> = (0..toks.len())
+        .filter(|&i| toks[i].kind == Tk::Word)
+        .map(|i| keys.key(i))
+        .collect();
+    let has = |p: &str| (0..words.len()).any(|i| crate::model::has_at(&words, i, p));
     let past = has("đã") || has("vừa");
+    if !past {
+        return false;
+    }
     let asks = MODAL[..NAMING].iter().chain(ASK).any(|m| has(m))
         || [
             "đề nghị",
@@ -336,9 +355,27 @@ fn not_a_directive(text: &str, unit: &Unit) -> bool {
     past && !asks
 }
 
-/// Tasks of a directive unit.
+/// Tasks of a directive unit (lexed here; the scorer gives its tokens to
+/// [`extract_with`]).
+#[cfg(test)]
 pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>) {
-    if not_a_directive(text, unit) {
+    let mut toks = Vec::new();
+    crate::lex::lex(text, unit.start, unit.end, &mut toks);
+    let keys = Keyed::new(text, &toks);
+    extract_with(text, unit, &toks, &keys, index, out);
+}
+
+/// Tasks of a directive unit, from its tokens and their keys (lexed once, for the
+/// labeller): a clause takes its slice of them.
+pub(crate) fn extract_with(
+    text: &str,
+    unit: &Unit,
+    toks: &[Tok],
+    keys: &Keyed,
+    index: usize,
+    out: &mut Vec<Task>,
+) {
+    if not_a_directive(text, unit, toks, keys) {
         return;
     }
     let mut actor: Option<String> = None;
@@ -346,10 +383,25 @@ pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>
         if cs >= ce || ce > text.len() || !text.is_char_boundary(cs) || !text.is_char_boundary(ce) {
             continue;
         }
-        let mut toks = Vec::new();
-        crate::lex::lex(text, cs, ce, &mut toks);
-        let keys = Keyed::new(text, &toks);
-        let c = Clause { toks, keys };
+        let own: (Vec<Tok>, Keyed);
+        let c = match clause_tokens(toks, unit, cs, ce) {
+            Some((lo, hi)) => Clause {
+                toks: &toks[lo..hi],
+                keys,
+                off: lo,
+            },
+            None => {
+                let mut t = Vec::new();
+                crate::lex::lex(text, cs, ce, &mut t);
+                let k = Keyed::new(text, &t);
+                own = (t, k);
+                Clause {
+                    toks: &own.0,
+                    keys: &own.1,
+                    off: 0,
+                }
+            }
+        };
         let n = c.toks.len();
         // the task starts after the request verb and its addressee, or after the modal
         let mut begin = 0;
