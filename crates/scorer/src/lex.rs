@@ -121,6 +121,76 @@ pub(crate) fn phrase_at_in(
     }
 }
 
+/// A list of phrases (words separated by single spaces) indexed by their first byte, so
+/// that matching the list at a token looks only at the phrases that can match there.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Phrases {
+    /// The phrases, grouped by first byte.
+    sorted: Vec<&'static str>,
+    /// `sorted[start[b]..start[b + 1]]` are the phrases whose first byte is `b`
+    /// (empty phrases come first, under no byte).
+    start: Vec<u32>,
+    /// The phrases in their order (for a key that is empty).
+    all: Vec<&'static str>,
+}
+
+impl Phrases {
+    pub fn new(list: &[&'static str]) -> Phrases {
+        let mut sorted = list.to_vec();
+        sorted.sort_by_key(|p| p.as_bytes().first().map_or(0, |&b| b as usize + 1));
+        let mut start = vec![0u32; 258];
+        for p in &sorted {
+            let b = p.as_bytes().first().map_or(0, |&b| b as usize + 1);
+            start[b + 1] += 1;
+        }
+        for b in 1..start.len() {
+            start[b] += start[b - 1];
+        }
+        Phrases {
+            sorted,
+            start,
+            all: list.to_vec(),
+        }
+    }
+
+    /// The phrases that can match a word whose key is `key`.
+    #[inline]
+    fn candidates(&self, key: &str) -> &[&'static str] {
+        match key.as_bytes().first() {
+            Some(&b) => {
+                let b = b as usize + 1;
+                &self.sorted[self.start[b] as usize..self.start[b + 1] as usize]
+            }
+            None => &self.all,
+        }
+    }
+
+    /// The end of the longest phrase of the list that matches from token `i` (as
+    /// `list.iter().filter_map(|p| phrase_at_in(keys, off, toks, i, p)).max()`).
+    #[inline]
+    pub fn longest_at(&self, keys: &Keyed, off: usize, toks: &[Tok], i: usize) -> Option<usize> {
+        if toks.get(i)?.kind != Tk::Word {
+            return None;
+        }
+        self.candidates(keys.key(off + i))
+            .iter()
+            .filter_map(|p| phrase_at_in(keys, off, toks, i, p))
+            .max()
+    }
+
+    /// Whether a phrase of the list matches from token `i` and ends right before token
+    /// `end`.
+    #[inline]
+    pub fn ends_at(&self, keys: &Keyed, off: usize, toks: &[Tok], i: usize, end: usize) -> bool {
+        if toks.get(i).is_none_or(|t| t.kind != Tk::Word) {
+            return false;
+        }
+        self.candidates(keys.key(off + i))
+            .iter()
+            .any(|p| phrase_at_in(keys, off, toks, i, p) == Some(end))
+    }
+}
+
 /// Cut `text[start..end]` into tokens (ranges are absolute).
 pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let s = &text[start..end];
@@ -190,31 +260,72 @@ pub(crate) struct Keyed {
     buf: String,
     /// Per token: the range of its key in `buf` (empty for other than words).
     ranges: Vec<(u32, u32)>,
-    /// Per token: the document-wide id of its key in the [`KeyCache`] it was built with
-    /// ([`NO_KEY`] for other than words); empty when built without one.
+    /// Per token: the id of its key in the document (ids in order of first appearance,
+    /// from the [`KeyCache`] it was built with; [`NO_KEY`] for other than words); empty
+    /// when built without one.
     ids: Vec<u32>,
 }
 
 /// The key id of a token that is not a word.
 pub(crate) const NO_KEY: u32 = u32::MAX;
 
-/// The match keys of one document's words, computed once per distinct word: the text of
-/// a word maps to the id of its key (ids in order of first appearance of the key).
+/// The match keys of words, computed once per distinct word and kept across the
+/// documents a thread scores (Vietnamese has a few thousand syllables: after the first
+/// documents nearly every word is known). A document's keys get ids in order of their
+/// first appearance in it, so what the scorer computes never depends on the documents
+/// scored before.
 #[derive(Debug, Default)]
-pub(crate) struct KeyCache<'t> {
-    /// Word as written to its key id.
-    by_word: FnvMap<&'t str, u32>,
-    /// Key to its id.
+pub(crate) struct KeyCache {
+    /// Word as written to its key's id in the cache.
+    by_word: FnvMap<Box<str>, u32>,
+    /// Key to its id in the cache.
     by_key: FnvMap<Box<str>, u32>,
-    /// Key id to its range in `keys`.
+    /// Cache id to the key's range in `keys`.
     spans: Vec<(u32, u32)>,
     keys: String,
     scratch: String,
+    /// Cache id to (document, the key's id in that document).
+    local: Vec<(u32, u32)>,
+    /// The current document (0: none yet).
+    doc: u32,
+    /// Keys of the current document so far.
+    doc_keys: u32,
 }
 
-impl<'t> KeyCache<'t> {
-    /// The key id of a word (computing its key the first time the word is seen).
-    pub fn id(&mut self, word: &'t str) -> u32 {
+/// Distinct words kept at most; the cache starts again beyond that.
+const KEY_CACHE_WORDS: usize = 1 << 17;
+
+thread_local! {
+    static KEY_CACHE: std::cell::RefCell<KeyCache> = std::cell::RefCell::new(KeyCache::default());
+}
+
+impl KeyCache {
+    /// Run `f` with this thread's cache, opened for a new document.
+    pub fn with<R>(f: impl FnOnce(&mut KeyCache) -> R) -> R {
+        KEY_CACHE.with(|c| match c.try_borrow_mut() {
+            Ok(mut cache) => {
+                cache.open_document();
+                f(&mut cache)
+            }
+            // not reached (the scorer does not call itself); a fresh cache is as good
+            Err(_) => {
+                let mut cache = KeyCache::default();
+                cache.open_document();
+                f(&mut cache)
+            }
+        })
+    }
+
+    fn open_document(&mut self) {
+        if self.by_word.len() > KEY_CACHE_WORDS || self.doc == u32::MAX {
+            *self = KeyCache::default();
+        }
+        self.doc += 1;
+        self.doc_keys = 0;
+    }
+
+    /// The cache id of a word's key (computing the key the first time the word is seen).
+    fn cache_id(&mut self, word: &str) -> u32 {
         if let Some(&id) = self.by_word.get(word) {
             return id;
         }
@@ -226,18 +337,28 @@ impl<'t> KeyCache<'t> {
                 let a = self.keys.len() as u32;
                 self.keys.push_str(&self.scratch);
                 self.spans.push((a, self.keys.len() as u32));
+                self.local.push((0, 0));
                 self.by_key.insert(self.scratch.as_str().into(), id);
                 id
             }
         };
-        self.by_word.insert(word, id);
+        self.by_word.insert(word.into(), id);
         id
     }
 
-    /// The key of an id.
-    pub fn key(&self, id: u32) -> &str {
-        let (a, b) = self.spans[id as usize];
-        &self.keys[a as usize..b as usize]
+    /// A word's key and its id in the current document.
+    #[inline]
+    pub fn key_of(&mut self, word: &str) -> (&str, u32) {
+        let id = self.cache_id(word) as usize;
+        let (doc, local) = &mut self.local[id];
+        if *doc != self.doc {
+            *doc = self.doc;
+            *local = self.doc_keys;
+            self.doc_keys += 1;
+        }
+        let local = *local;
+        let (a, b) = self.spans[id];
+        (&self.keys[a as usize..b as usize], local)
     }
 }
 
@@ -262,7 +383,7 @@ impl Keyed {
 
     /// [`Keyed::new`] with the keys taken from (and added to) a document's cache; the
     /// keys also get their document-wide ids ([`Keyed::id`]).
-    pub fn with_cache<'t>(text: &'t str, toks: &[Tok], cache: &mut KeyCache<'t>) -> Keyed {
+    pub fn with_cache(text: &str, toks: &[Tok], cache: &mut KeyCache) -> Keyed {
         let mut k = Keyed {
             buf: String::with_capacity(toks.len() * 6),
             ranges: Vec::with_capacity(toks.len()),
@@ -271,8 +392,8 @@ impl Keyed {
         for t in toks {
             let a = k.buf.len() as u32;
             let id = if t.kind == Tk::Word {
-                let id = cache.id(&text[t.start..t.end]);
-                k.buf.push_str(cache.key(id));
+                let (key, id) = cache.key_of(&text[t.start..t.end]);
+                k.buf.push_str(key);
                 id
             } else {
                 NO_KEY

@@ -262,12 +262,14 @@ const DOC_KINDS: &[(&str, &str)] = &[
 
 /// Match keys of the word tokens of a unit, in order.
 pub(crate) fn words(a: &Analysis) -> Vec<&str> {
-    a.toks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.kind == Tk::Word)
-        .map(|(i, _)| a.keys.key(i))
-        .collect()
+    // `nwords` counts the word tokens: one allocation
+    let mut w = Vec::with_capacity(a.nwords);
+    for (i, t) in a.toks.iter().enumerate() {
+        if t.kind == Tk::Word {
+            w.push(a.keys.key(i));
+        }
+    }
+    w
 }
 
 /// Whether the words of `phrase` (separated by single spaces) are `w[i..]`'s first words.

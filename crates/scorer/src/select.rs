@@ -129,7 +129,8 @@ fn weigh(mut raw: Vec<Vec<(u32, f32)>>) -> Vec<Vector> {
         let mut norm = 0.0;
         for (id, c) in bag.iter_mut() {
             let idf = idf[*id as usize];
-            *c = (1.0 + c.ln()) * idf;
+            // most terms occur once: ln(1) is exactly 0
+            *c = if *c == 1.0 { idf } else { (1.0 + c.ln()) * idf };
             norm += *c * *c;
         }
         let norm = norm.sqrt();

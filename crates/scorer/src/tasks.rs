@@ -2,7 +2,7 @@
 
 use tomtat_splitter::Unit;
 
-use crate::lex::{Keyed, Tk, Tok};
+use crate::lex::{Keyed, Phrases, Tk, Tok};
 use crate::Task;
 
 /// Words after which the actor is named (`yêu cầu các cấp ủy ...`).
@@ -233,6 +233,32 @@ const NOT_ACTOR: &[&str] = &[
     "đồng",
 ];
 
+/// The phrase lists, indexed for matching at a token.
+struct Lists {
+    ask: Phrases,
+    modal: Phrases,
+    /// `MODAL[..NAMING]`
+    naming: Phrases,
+    /// `MODAL[NAMING..]`
+    kept: Phrases,
+    speaker: Phrases,
+    time_lead: Phrases,
+    lead: Phrases,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| Lists {
+        ask: Phrases::new(ASK),
+        modal: Phrases::new(MODAL),
+        naming: Phrases::new(&MODAL[..NAMING]),
+        kept: Phrases::new(&MODAL[NAMING..]),
+        speaker: Phrases::new(SPEAKER),
+        time_lead: Phrases::new(TIME_LEAD),
+        lead: Phrases::new(LEAD),
+    })
+}
+
 /// The tokens of a clause: a slice of its unit's tokens (from token `off`) with the
 /// unit's keys.
 struct Clause<'a> {
@@ -242,11 +268,9 @@ struct Clause<'a> {
 }
 
 impl Clause<'_> {
-    fn words_at(&self, i: usize, phrase: &str) -> Option<usize> {
-        crate::lex::phrase_at_in(self.keys, self.off, self.toks, i, phrase)
-    }
-    fn any_at(&self, i: usize, list: &[&str]) -> Option<usize> {
-        list.iter().filter_map(|p| self.words_at(i, p)).max()
+    /// The end of the longest phrase of `list` from token `i`.
+    fn any_at(&self, i: usize, list: &Phrases) -> Option<usize> {
+        list.longest_at(self.keys, self.off, self.toks, i)
     }
     fn key(&self, i: usize) -> &str {
         self.keys.key(self.off + i)
@@ -292,7 +316,8 @@ fn is_punct(text: &str, t: &Tok, p: &str) -> bool {
 /// leading comma-separated pieces that are not the actor (`Thời gian tới, tỉnh`) and the
 /// trailing adverbs (`các địa phương cũng`).
 fn clean_actor(text: &str, c: &Clause, mut a: usize, mut b: usize) -> Option<String> {
-    if let Some(e) = (a..b).filter_map(|i| c.any_at(i, SPEAKER)).max() {
+    let l = lists();
+    if let Some(e) = (a..b).filter_map(|i| c.any_at(i, &l.speaker)).max() {
         a = e;
     }
     loop {
@@ -303,14 +328,14 @@ fn clean_actor(text: &str, c: &Clause, mut a: usize, mut b: usize) -> Option<Str
             return None;
         }
         // a leading time phrase (`thời gian tới các sở, ngành`)
-        if let Some(e) = c.any_at(a, TIME_LEAD) {
+        if let Some(e) = c.any_at(a, &l.time_lead) {
             a = e;
             continue;
         }
         let lead = c.toks[a].kind != Tk::Word
             || NOT_ACTOR.contains(&c.key(a))
-            || c.any_at(a, LEAD).is_some()
-            || c.any_at(a, ASK).is_some();
+            || c.any_at(a, &l.lead).is_some()
+            || c.any_at(a, &l.ask).is_some();
         if !lead {
             break;
         }
@@ -378,6 +403,7 @@ pub(crate) fn extract_with(
     if not_a_directive(text, unit, toks, keys) {
         return;
     }
+    let l = lists();
     let mut actor: Option<String> = None;
     for (cs, ce) in clause_ranges(text, unit) {
         if cs >= ce || ce > text.len() || !text.is_char_boundary(cs) || !text.is_char_boundary(ce) {
@@ -406,7 +432,7 @@ pub(crate) fn extract_with(
         // the task starts after the request verb and its addressee, or after the modal
         let mut begin = 0;
         let mut found_actor = None;
-        let ask = (0..n).find_map(|i| c.any_at(i, ASK));
+        let ask = (0..n).find_map(|i| c.any_at(i, &l.ask));
         if let Some(e) = ask {
             let mut a0 = e;
             while a0 < n && (is_punct(text, &c.toks[a0], ":") || is_punct(text, &c.toks[a0], ",")) {
@@ -415,7 +441,7 @@ pub(crate) fn extract_with(
             let mut k = a0;
             let mut modal = None;
             while k < n && k - a0 < 18 {
-                if let Some(m) = c.any_at(k, MODAL) {
+                if let Some(m) = c.any_at(k, &l.modal) {
                     modal = Some(m);
                     break;
                 }
@@ -428,14 +454,14 @@ pub(crate) fn extract_with(
             if let Some(m) = modal {
                 found_actor = clean_actor(text, &c, a0, k);
                 if found_actor.is_some() {
-                    let keep = c.any_at(k, &MODAL[NAMING..]).is_some();
+                    let keep = c.any_at(k, &l.kept).is_some();
                     begin = if keep { k } else { m };
                 }
             }
         } else {
             // `X cần ...`: the actor is the words (numbers and commas too) before the modal
             let modal = (1..n.min(30)).find_map(|i| {
-                let e = c.any_at(i, &MODAL[..NAMING])?;
+                let e = c.any_at(i, &l.naming)?;
                 let thiet = c.toks.get(e).is_some_and(|_| c.key(e) == "thiết");
                 (!thiet).then_some((i, e))
             });
@@ -448,7 +474,7 @@ pub(crate) fn extract_with(
                 }
                 found_actor = clean_actor(text, &c, a0, i);
                 // `X nhấn mạnh phải ...`: the task follows the modal even without an actor
-                let spoken = (a0..i).any(|k| c.any_at(k, SPEAKER).is_some_and(|x| x == i));
+                let spoken = (a0..i).any(|k| c.any_at(k, &l.speaker).is_some_and(|x| x == i));
                 if found_actor.is_some() || spoken {
                     begin = e;
                 }
@@ -476,7 +502,7 @@ pub(crate) fn extract_with(
                 b += 2;
                 continue;
             }
-            match c.any_at(b, LEAD) {
+            match c.any_at(b, &l.lead) {
                 Some(e) => b = e,
                 None => break,
             }
