@@ -85,6 +85,10 @@ impl std::hash::Hasher for Fnv {
 /// A hash map with [`Fnv`].
 pub(crate) type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
+/// A hash map for string keys that are looked up per word: `rustc-hash` reads eight bytes
+/// a step where FNV reads one (FNV stays the feature hash, whose values the models hold).
+pub(crate) type StrMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
+
 /// Whether `phrase` (words separated by single spaces) matches the keys from token `i`;
 /// returns the token after it.
 #[inline]
@@ -108,11 +112,10 @@ pub(crate) fn phrase_at_in(
             return None;
         }
         let k = keys.key(off + j).as_bytes();
-        // most candidates fail on the first byte: no call to `memcmp` for them
-        if !k.is_empty() && rest.first() != k.first() {
+        if !starts_with(rest, k) {
             return None;
         }
-        rest = rest.strip_prefix(k)?;
+        rest = &rest[k.len()..];
         j += 1;
         if rest.is_empty() {
             return Some(j);
@@ -155,7 +158,7 @@ impl Phrases {
 
     /// The phrases that can match a word whose key is `key`.
     #[inline]
-    fn candidates(&self, key: &str) -> &[&'static str] {
+    pub fn candidates(&self, key: &str) -> &[&'static str] {
         match key.as_bytes().first() {
             Some(&b) => {
                 let b = b as usize + 1;
@@ -191,10 +194,29 @@ impl Phrases {
     }
 }
 
+/// Whether `s` starts with `p`, byte by byte: words are short, and most candidates fail
+/// on the first byte, where a call to `memcmp` would cost more than the comparison.
+#[inline]
+pub(crate) fn starts_with(s: &[u8], p: &[u8]) -> bool {
+    p.len() <= s.len() && p.iter().zip(s).all(|(a, b)| a == b)
+}
+
+/// Whether two short strings are equal (see [`starts_with`]).
+#[inline]
+pub(crate) fn eq_short(a: &str, b: &str) -> bool {
+    a.len() == b.len() && starts_with(a.as_bytes(), b.as_bytes())
+}
+
 /// Cut `text[start..end]` into tokens (ranges are absolute).
 pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let s = &text[start..end];
-    let char_at = |i: usize| s[i..].chars().next();
+    let b = s.as_bytes();
+    // ASCII without decoding (`i` is always on a character boundary)
+    let char_at = |i: usize| match b.get(i) {
+        Some(&c) if c < 0x80 => Some(c as char),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    };
     let mut i = 0;
     while let Some(c) = char_at(i) {
         let cl = c.len_utf8();
@@ -277,9 +299,9 @@ pub(crate) const NO_KEY: u32 = u32::MAX;
 #[derive(Debug, Default)]
 pub(crate) struct KeyCache {
     /// Word as written to its key's id in the cache.
-    by_word: FnvMap<Box<str>, u32>,
+    by_word: StrMap<Box<str>, u32>,
     /// Key to its id in the cache.
-    by_key: FnvMap<Box<str>, u32>,
+    by_key: StrMap<Box<str>, u32>,
     /// Cache id to the key's range in `keys`.
     spans: Vec<(u32, u32)>,
     keys: String,
@@ -430,6 +452,132 @@ pub(crate) fn syllable_keys(phrase: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The phrase matcher before the byte-level one (the reference).
+    fn phrase_at_ref(keys: &Keyed, toks: &[Tok], i: usize, phrase: &str) -> Option<usize> {
+        let mut j = i;
+        let mut rest = phrase;
+        loop {
+            if j >= toks.len() || toks[j].kind != Tk::Word {
+                return None;
+            }
+            rest = rest.strip_prefix(keys.key(j))?;
+            j += 1;
+            if rest.is_empty() {
+                return Some(j);
+            }
+            rest = rest.strip_prefix(' ')?;
+        }
+    }
+
+    /// Text from a small alphabet, so that words, phrases and figures repeat.
+    fn small_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("tăng"),
+                Just("Tăng"),
+                Just("so"),
+                Just("với"),
+                Just("đã"),
+                Just("ĐÃ"),
+                Just("năm"),
+                Just(" "),
+                Just(", "),
+                Just("; "),
+                Just("5,1"),
+                Just("%"),
+                Just("30/6"),
+                Just("-"),
+                Just("."),
+                Just("a"),
+                Just("\n"),
+            ],
+            0..40,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    const PHRASES: &[&str] = &[
+        "tăng",
+        "so với",
+        "tăng so với",
+        "đã tăng",
+        "năm",
+        "a",
+        "",
+        " a",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn phrase_matching_agrees_with_the_reference(text in small_text()) {
+            let mut toks = Vec::new();
+            lex(&text, 0, text.len(), &mut toks);
+            let plain = Keyed::new(&text, &toks);
+            let cached = KeyCache::with(|c| Keyed::with_cache(&text, &toks, c));
+            let index = Phrases::new(PHRASES);
+            let words: Vec<&str> = (0..toks.len())
+                .filter(|&i| toks[i].kind == Tk::Word)
+                .map(|i| plain.key(i))
+                .collect();
+            for i in 0..toks.len() {
+                prop_assert_eq!(plain.key(i), cached.key(i));
+            }
+            for i in 0..=toks.len() {
+                let mut longest = None;
+                for p in PHRASES {
+                    let r = phrase_at_ref(&plain, &toks, i, p);
+                    prop_assert_eq!(phrase_at(&plain, &toks, i, p), r);
+                    prop_assert_eq!(phrase_at(&cached, &toks, i, p), r);
+                    longest = longest.max(r);
+                    for end in 0..=toks.len() + 1 {
+                        let any = PHRASES.iter().any(|q| phrase_at_ref(&plain, &toks, i, q) == Some(end));
+                        prop_assert_eq!(index.ends_at(&plain, 0, &toks, i, end), any);
+                    }
+                }
+                prop_assert_eq!(index.longest_at(&plain, 0, &toks, i), longest);
+            }
+            for i in 0..=words.len() {
+                for p in PHRASES {
+                    let r = (i..).zip(p.split(' ')).all(|(j, q)| words.get(j) == Some(&q));
+                    prop_assert_eq!(crate::model::has_at(&words, i, p), r);
+                }
+            }
+        }
+
+        #[test]
+        fn document_key_ids_follow_first_appearance(text in small_text()) {
+            let mut toks = Vec::new();
+            lex(&text, 0, text.len(), &mut toks);
+            // the cache is shared by the thread: a document scored before changes nothing
+            let before = "năm ĐÃ so với, tăng a";
+            let mut t0 = Vec::new();
+            lex(before, 0, before.len(), &mut t0);
+            KeyCache::with(|c| Keyed::with_cache(before, &t0, c));
+            let k = KeyCache::with(|c| Keyed::with_cache(&text, &toks, c));
+            let ids = k.ids().expect("ids");
+            let mut seen: Vec<&str> = Vec::new();
+            for (i, t) in toks.iter().enumerate() {
+                if t.kind != Tk::Word {
+                    prop_assert_eq!(ids[i], NO_KEY);
+                    continue;
+                }
+                let key = k.key(i);
+                let want = match seen.iter().position(|s| *s == key) {
+                    Some(p) => p,
+                    None => {
+                        seen.push(key);
+                        seen.len() - 1
+                    }
+                };
+                prop_assert_eq!(ids[i] as usize, want);
+                prop_assert_eq!(key, tomtat_text::match_key(&text[t.start..t.end]));
+            }
+        }
+    }
 
     fn kinds(s: &str) -> Vec<(Tk, &str)> {
         let mut v = Vec::new();

@@ -219,10 +219,10 @@ pub(crate) const MARKERS: &[&str] = &[
 /// is among the first words (within 4 of `first`). One pass over the words through an
 /// index by first syllable.
 pub(crate) fn markers(w: &[&str], first: usize) -> Vec<(usize, bool)> {
-    type Index = FnvMap<&'static str, Vec<(usize, Vec<&'static str>)>>;
+    type Index = crate::lex::StrMap<&'static str, Vec<(usize, Vec<&'static str>)>>;
     static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
     let index = INDEX.get_or_init(|| {
-        let mut m: Index = FnvMap::default();
+        let mut m: Index = Index::default();
         for (k, phrase) in MARKERS.iter().enumerate() {
             let syl: Vec<&'static str> = phrase.split(' ').collect();
             m.entry(syl[0]).or_default().push((k, syl));
@@ -235,7 +235,12 @@ pub(crate) fn markers(w: &[&str], first: usize) -> Vec<(usize, bool)> {
             continue;
         };
         for (k, syl) in list {
-            if w.len() - j >= syl.len() && syl.iter().zip(&w[j..]).all(|(a, b)| a == b) {
+            if w.len() - j >= syl.len()
+                && syl
+                    .iter()
+                    .zip(&w[j..])
+                    .all(|(a, b)| crate::lex::eq_short(a, b))
+            {
                 match found.iter_mut().find(|x| x.0 == *k) {
                     Some(x) => x.1 |= j < first + 4,
                     None => found.push((*k, j < first + 4)),
@@ -273,6 +278,7 @@ pub(crate) fn words(a: &Analysis) -> Vec<&str> {
 }
 
 /// Whether the words of `phrase` (separated by single spaces) are `w[i..]`'s first words.
+#[inline]
 pub(crate) fn has_at(w: &[&str], i: usize, phrase: &str) -> bool {
     let mut rest = phrase.as_bytes();
     let mut j = i;
@@ -281,14 +287,10 @@ pub(crate) fn has_at(w: &[&str], i: usize, phrase: &str) -> bool {
             return false;
         };
         let k = word.as_bytes();
-        // most candidates fail on the first byte
-        if !k.is_empty() && rest.first() != k.first() {
+        if !crate::lex::starts_with(rest, k) {
             return false;
         }
-        let Some(r) = rest.strip_prefix(k) else {
-            return false;
-        };
-        match r.split_first() {
+        match rest[k.len()..].split_first() {
             None => return true,
             Some((b' ', r)) => rest = r,
             Some(_) => return false,

@@ -25,14 +25,14 @@ pub(crate) fn vectors(text: &str, units: &[Unit], segmenter: &Segmenter) -> Vec<
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut toks: Vec<Token> = Vec::new();
     let mut words: Vec<Word> = Vec::new();
-    let mut bags: Vec<Vec<(u32, f32)>> = Vec::with_capacity(units.len());
+    let mut bags: Vec<Vec<u32>> = Vec::with_capacity(units.len());
     for u in units {
         let s = &text[u.start..u.end];
         toks.clear();
         words.clear();
         tomtat_tokenizer::tokenize_into(s, &mut toks);
         segmenter.segment(s, &toks, &mut words);
-        let mut bag: Vec<(u32, f32)> = Vec::new();
+        let mut bag: Vec<u32> = Vec::new();
         for w in &words {
             if !matches!(w.kind, TokenKind::Syllable | TokenKind::Foreign) {
                 continue;
@@ -43,7 +43,7 @@ pub(crate) fn vectors(text: &str, units: &[Unit], segmenter: &Segmenter) -> Vec<
             let key = tomtat_text::match_key(ws);
             let next = ids.len() as u32;
             let id = *ids.entry(key).or_insert(next);
-            bag.push((id, 1.0));
+            bag.push(id);
         }
         bags.push(bag);
     }
@@ -61,9 +61,9 @@ pub(crate) fn syllable_vectors(an: &[Analysis]) -> Vec<Vector> {
     let mut remap: Vec<u32> = Vec::new();
     let mut nterms = 0u32;
     let mut pairs: FnvMap<u64, u32> = FnvMap::default();
-    let mut bags: Vec<Vec<(u32, f32)>> = Vec::with_capacity(an.len());
+    let mut bags: Vec<Vec<u32>> = Vec::with_capacity(an.len());
     for a in an {
-        let mut bag: Vec<(u32, f32)> = Vec::with_capacity(a.toks.len() * 2);
+        let mut bag: Vec<u32> = Vec::with_capacity(a.toks.len() * 2);
         let mut prev: Option<u32> = None;
         let cached = a.keys.ids().filter(|_| by_ids);
         for (i, t) in a.toks.iter().enumerate() {
@@ -88,11 +88,11 @@ pub(crate) fn syllable_vectors(an: &[Analysis]) -> Vec<Vector> {
                     *ids.entry(a.keys.key(i)).or_insert(next)
                 }
             };
-            bag.push((id * 2, 1.0));
+            bag.push(id * 2);
             if let Some(p) = prev {
                 let next = pairs.len() as u32;
                 let pid = *pairs.entry(((p as u64) << 32) | id as u64).or_insert(next);
-                bag.push((pid * 2 + 1, 1.0));
+                bag.push(pid * 2 + 1);
             }
             prev = Some(id);
         }
@@ -101,27 +101,35 @@ pub(crate) fn syllable_vectors(an: &[Analysis]) -> Vec<Vector> {
     weigh(bags)
 }
 
-/// Merge counts, weigh by IDF over the units, normalize.
-fn weigh(mut raw: Vec<Vec<(u32, f32)>>) -> Vec<Vector> {
+/// Merge counts, weigh by IDF over the units, normalize. `raw`: the terms of each unit,
+/// one entry per occurrence.
+fn weigh(raw: Vec<Vec<u32>>) -> Vec<Vector> {
     let mut df: Vec<u32> = Vec::new();
-    for bag in &mut raw {
-        // equal ids come with equal counts: an unstable sort gives the same bag
-        bag.sort_unstable_by_key(|x| x.0);
-        let mut merged: Vec<(u32, f32)> = Vec::with_capacity(bag.len());
-        for &(id, c) in bag.iter() {
-            match merged.last_mut() {
-                Some(last) if last.0 == id => last.1 += c,
-                _ => merged.push((id, c)),
+    let mut raw: Vec<Vector> = raw
+        .into_iter()
+        .map(|mut bag| {
+            bag.sort_unstable();
+            // each term with its count (a count of n ones adds up to exactly n)
+            let mut merged: Vector = Vec::with_capacity(bag.len());
+            let mut k = 0;
+            while k < bag.len() {
+                let id = bag[k];
+                let mut e = k + 1;
+                while e < bag.len() && bag[e] == id {
+                    e += 1;
+                }
+                merged.push((id, (e - k) as f32));
+                k = e;
             }
-        }
-        for &(id, _) in &merged {
-            if df.len() <= id as usize {
-                df.resize(id as usize + 1, 0);
+            for &(id, _) in &merged {
+                if df.len() <= id as usize {
+                    df.resize(id as usize + 1, 0);
+                }
+                df[id as usize] += 1;
             }
-            df[id as usize] += 1;
-        }
-        *bag = merged;
-    }
+            merged
+        })
+        .collect();
     let n = raw.len().max(1) as f32;
     // the IDF of each term, once (the same f32 as computing it at each use)
     let idf: Vec<f32> = df.iter().map(|&d| (n / d as f32).ln() + 0.1).collect();
