@@ -600,16 +600,16 @@ fn read_period(text: &str, pats: &Patterns, meta: &mut Meta) {
 /// so the pattern is tried anchored, only where one of its literal openings starts.
 fn periods<'t>(text: &'t str, pats: &'t Patterns) -> impl Iterator<Item = Captures> + 't {
     let mut at = 0;
+    let mut caps = pats.period.create_captures();
     std::iter::from_fn(move || {
         while let Some(start) = pats.period_start.find_at(text, at) {
             let s = start.start();
             let input = Input::new(text).range(s..).anchored(Anchored::Yes);
-            let mut caps = pats.period.create_captures();
             pats.period.search_captures(&input, &mut caps);
             match caps.get_match() {
                 Some(m) => {
                     at = m.end();
-                    return Some(caps);
+                    return Some(caps.clone());
                 }
                 None => at = s + text[s..].chars().next().map_or(1, char::len_utf8),
             }
