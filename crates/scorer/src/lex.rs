@@ -237,20 +237,7 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         let (mut letters, mut digits, mut inner_slash) = (!digit, digit, false);
         let mut prev = c;
         let mut j = i + cl;
-        loop {
-            // ASCII letters and digits a byte at a time (as the general step below)
-            while let Some(&x) = b.get(j).filter(|x| x.is_ascii_alphanumeric()) {
-                if x.is_ascii_digit() {
-                    digits = true;
-                } else {
-                    letters = true;
-                }
-                prev = x as char;
-                j += 1;
-            }
-            let Some(cj) = char_at(j) else {
-                break;
-            };
+        while let Some(cj) = char_at(j) {
             if alnum(cj) {
                 if cj.is_ascii_digit() {
                     digits = true;
