@@ -119,35 +119,52 @@ const LATIN_BLOCKS: [(u32, u32); 2] = [(0x80, 0x250), (0x1E00, 0x1F00)];
 /// The table entry of `c`, None outside [`LATIN_BLOCKS`] (ASCII included).
 #[inline]
 pub(crate) fn latin(c: char) -> Option<Latin> {
-    static TABLE: OnceLock<Vec<Latin>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        LATIN_BLOCKS
-            .iter()
-            .flat_map(|&(a, b)| a..b)
-            .map(|u| {
-                let c = char::from_u32(u).unwrap_or('\0');
-                let mut lower = c.to_lowercase();
-                let folded = match (lower.next(), lower.next()) {
-                    (Some(l), None) => Some(untoned(l)),
-                    _ => None,
-                };
-                Latin {
-                    folded,
-                    alphanumeric: c.is_alphanumeric(),
-                    upper: c.is_uppercase(),
-                }
-            })
-            .collect()
-    });
-    let u = c as u32;
-    let mut offset = 0;
-    for (a, b) in LATIN_BLOCKS {
-        if (a..b).contains(&u) {
-            return Some(table[offset + (u - a) as usize]);
-        }
-        offset += (b - a) as usize;
+    LatinTable::get().entry(c)
+}
+
+/// [`Latin`] of every letter of [`LATIN_BLOCKS`], block after block.
+#[derive(Debug)]
+pub(crate) struct LatinTable(Vec<Latin>);
+
+impl LatinTable {
+    /// The table, built once.
+    pub fn get() -> &'static LatinTable {
+        static TABLE: OnceLock<LatinTable> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            let entries = LATIN_BLOCKS
+                .iter()
+                .flat_map(|&(a, b)| a..b)
+                .map(|u| {
+                    let c = char::from_u32(u).unwrap_or('\0');
+                    let mut lower = c.to_lowercase();
+                    let folded = match (lower.next(), lower.next()) {
+                        (Some(l), None) => Some(untoned(l)),
+                        _ => None,
+                    };
+                    Latin {
+                        folded,
+                        alphanumeric: c.is_alphanumeric(),
+                        upper: c.is_uppercase(),
+                    }
+                })
+                .collect();
+            LatinTable(entries)
+        })
     }
-    None
+
+    /// The entry of `c`, None outside [`LATIN_BLOCKS`].
+    #[inline]
+    pub fn entry(&self, c: char) -> Option<Latin> {
+        let u = c as u32;
+        let mut offset = 0;
+        for (a, b) in LATIN_BLOCKS {
+            if (a..b).contains(&u) {
+                return Some(self.0[offset + (u - a) as usize]);
+            }
+            offset += (b - a) as usize;
+        }
+        None
+    }
 }
 
 /// A letter without its tone mark (grave, acute, tilde, hook above, dot below), keeping its

@@ -39,15 +39,10 @@ pub(crate) struct Opener {
     pub cues: Vec<(Vec<u64>, usize, f32)>,
 }
 
-/// The phrases a word opens (None for most words: they are passed over at once). It runs on
-/// every word, so the first words sit in an open-addressing table keyed by their packed form.
-pub(crate) fn opener(packed: u64) -> Option<&'static Opener> {
-    static OPENERS: OnceLock<Openers> = OnceLock::new();
-    OPENERS.get_or_init(Openers::new).get(packed)
-}
-
-/// The first words of the trigger phrases and level cues, with the phrases each opens.
-struct Openers {
+/// The first words of the trigger phrases and level cues, with the phrases each opens: it is
+/// asked of every word, so the first words sit in an open-addressing table keyed by their
+/// packed form, and most words are passed over at once.
+pub(crate) struct Openers {
     /// (packed first word, index in `of`); 0 marks an empty slot.
     slots: Vec<(u64, usize)>,
     of: Vec<Opener>,
@@ -91,7 +86,15 @@ impl Openers {
         (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize % Self::SLOTS
     }
 
-    fn get(&self, packed: u64) -> Option<&Opener> {
+    /// The table, built once.
+    pub fn get() -> &'static Openers {
+        static OPENERS: OnceLock<Openers> = OnceLock::new();
+        OPENERS.get_or_init(Openers::new)
+    }
+
+    /// The phrases the packed word opens.
+    #[inline]
+    pub fn find(&self, packed: u64) -> Option<&Opener> {
         if packed == 0 {
             return None;
         }
@@ -597,16 +600,16 @@ fn read_period(text: &str, pats: &Patterns, meta: &mut Meta) {
 /// so the pattern is tried anchored, only where one of its literal openings starts.
 fn periods<'t>(text: &'t str, pats: &'t Patterns) -> impl Iterator<Item = Captures> + 't {
     let mut at = 0;
+    let mut caps = pats.period.create_captures();
     std::iter::from_fn(move || {
         while let Some(start) = pats.period_start.find_at(text, at) {
             let s = start.start();
             let input = Input::new(text).range(s..).anchored(Anchored::Yes);
-            let mut caps = pats.period.create_captures();
             pats.period.search_captures(&input, &mut caps);
             match caps.get_match() {
                 Some(m) => {
                     at = m.end();
-                    return Some(caps);
+                    return Some(caps.clone());
                 }
                 None => at = s + text[s..].chars().next().map_or(1, char::len_utf8),
             }

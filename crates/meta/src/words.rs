@@ -2,8 +2,8 @@
 //! [`fold`](crate::fold)). The keys of a document are written one after another into one buffer,
 //! so the scan allocates twice per document, not once per word.
 
-use crate::gazetteer::{latin, push_folded};
-use crate::rules::{opener, Opener};
+use crate::gazetteer::{push_folded, LatinTable};
+use crate::rules::{Opener, Openers};
 
 /// One word of the text.
 #[derive(Debug, Clone, Copy)]
@@ -52,6 +52,7 @@ impl Words {
             keys: String::with_capacity(text.len()),
             raw: Vec::with_capacity(text.len() / 6),
         };
+        let (latin, openers) = (LatinTable::get(), Openers::get());
         let bytes = text.as_bytes();
         // The open word: its start (or NONE), key start, case and digit.
         let (mut start, mut key, mut upper, mut digit) = (NONE, 0, false, false);
@@ -81,7 +82,7 @@ impl Words {
                 let c = text[i..].chars().next().unwrap_or('\0');
                 (c, c.len_utf8())
             };
-            let (alphanumeric, up, folded) = class(c);
+            let (alphanumeric, up, folded) = class(latin, c);
             if alphanumeric {
                 if start == NONE {
                     (start, key, upper, digit) = (i, w.keys.len(), up, false);
@@ -91,26 +92,34 @@ impl Words {
                     None => push_folded(c, &mut w.keys),
                 }
             } else if start != NONE {
-                w.close(text, [start, i], key, upper, digit, last_end);
+                w.close(openers, text, [start, i], [key, last_end], upper, digit);
                 (start, last_end) = (NONE, i);
             }
             i += len;
         }
         if start != NONE {
-            w.close(text, [start, text.len()], key, upper, digit, last_end);
+            w.close(
+                openers,
+                text,
+                [start, text.len()],
+                [key, last_end],
+                upper,
+                digit,
+            );
         }
         w
     }
 
     /// Record the word at `span` whose key starts at `key` in the buffer.
+    /// `[key, last_end]`: where its key starts in the buffer, where the previous word ended.
     fn close(
         &mut self,
+        openers: &'static Openers,
         text: &str,
         [start, end]: [usize; 2],
-        key: usize,
+        [key, last_end]: [usize; 2],
         upper: bool,
         digit: bool,
-        last_end: usize,
     ) {
         let packed = pack_bytes(&self.keys.as_bytes()[key..]);
         self.raw.push(Raw {
@@ -118,7 +127,7 @@ impl Words {
             end,
             key: (key, self.keys.len()),
             packed,
-            opener: opener(packed),
+            opener: openers.find(packed),
             upper,
             digit,
             broken: self.raw.is_empty() || broken(&text[last_end..start]),
@@ -157,10 +166,10 @@ fn pack_bytes(b: &[u8]) -> u64 {
 /// Whether `c` (not an ASCII letter or digit) is a letter or digit, whether it is upper case,
 /// and its one-letter fold when the table has it.
 #[inline]
-fn class(c: char) -> (bool, bool, Option<char>) {
+fn class(latin: &LatinTable, c: char) -> (bool, bool, Option<char>) {
     if c.is_ascii() {
         (false, false, None)
-    } else if let Some(l) = latin(c) {
+    } else if let Some(l) = latin.entry(c) {
         (l.alphanumeric, l.upper, l.folded)
     } else {
         (c.is_alphanumeric(), c.is_uppercase(), None)
@@ -169,6 +178,9 @@ fn class(c: char) -> (bool, bool, Option<char>) {
 
 /// Whether the gap between two words holds anything but spaces and hyphens.
 fn broken(gap: &str) -> bool {
+    if gap.bytes().all(|b| b == b' ' || b == b'-') {
+        return false;
+    }
     gap.chars().any(|c| !(c == ' ' || c == '-' || c == '–'))
 }
 

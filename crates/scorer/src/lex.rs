@@ -498,6 +498,69 @@ mod tests {
         .prop_map(|v| v.concat())
     }
 
+    /// The lexer before the byte-level fast paths (the reference).
+    fn lex_ref(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+        let s = &text[start..end];
+        let char_at = |i: usize| s[i..].chars().next();
+        let mut i = 0;
+        while let Some(c) = char_at(i) {
+            let cl = c.len_utf8();
+            if c.is_whitespace() {
+                i += cl;
+                continue;
+            }
+            if !alnum(c) {
+                out.push(Tok {
+                    kind: Tk::Punct,
+                    start: start + i,
+                    end: start + i + cl,
+                });
+                i += cl;
+                continue;
+            }
+            let digit = c.is_ascii_digit();
+            let (mut letters, mut digits, mut inner_slash) = (!digit, digit, false);
+            let mut prev = c;
+            let mut j = i + cl;
+            while let Some(cj) = char_at(j) {
+                if alnum(cj) {
+                    if cj.is_ascii_digit() {
+                        digits = true;
+                    } else {
+                        letters = true;
+                    }
+                } else {
+                    let next = char_at(j + cj.len_utf8());
+                    if !next.is_some_and(|n| internal(cj, prev, n)) {
+                        break;
+                    }
+                    if cj == '/' || cj == '-' {
+                        inner_slash = true;
+                    }
+                }
+                prev = cj;
+                j += cj.len_utf8();
+            }
+            let mut kind = if inner_slash || (letters && digits) {
+                Tk::Other
+            } else if digits {
+                Tk::Number
+            } else {
+                Tk::Word
+            };
+            if kind == Tk::Number && char_at(j) == Some('%') {
+                kind = Tk::Percent;
+                j += 1;
+            }
+            out.push(Tok {
+                kind,
+                start: start + i,
+                end: start + j,
+            });
+            i = j;
+        }
+    }
+
     const PHRASES: &[&str] = &[
         "tăng",
         "so với",
@@ -546,6 +609,19 @@ mod tests {
                     prop_assert_eq!(crate::model::has_at(&words, i, p), r);
                 }
             }
+        }
+
+        #[test]
+        fn lexer_agrees_with_the_reference(
+            text in "[a-zA-Z0-9ăâđêôơưĐÁàảãạếềệ \\t\\n.,/%:;()\\-–…“”×²\\u{300}\\u{a0}]{0,60}",
+            cut in 0usize..64,
+        ) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let start = bounds[cut % bounds.len()];
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            lex(&text, start, text.len(), &mut a);
+            lex_ref(&text, start, text.len(), &mut b);
+            prop_assert_eq!(a, b);
         }
 
         #[test]

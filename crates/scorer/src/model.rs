@@ -220,18 +220,36 @@ pub(crate) const MARKERS: &[&str] = &[
 /// index by first syllable.
 pub(crate) fn markers(w: &[&str], first: usize) -> Vec<(usize, bool)> {
     type Index = crate::lex::StrMap<&'static str, Vec<(usize, Vec<&'static str>)>>;
-    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut m: Index = Index::default();
+    /// The index by first syllable, and a filter of 2^16 bits over the first syllables'
+    /// [`sketch`]: most words are no marker's first syllable and stop at one bit.
+    struct Markers {
+        index: Index,
+        filter: Vec<u64>,
+    }
+    fn sketch(w: &str) -> usize {
+        let b = w.as_bytes();
+        let at = |i: usize| b.get(i).map_or(0, |&x| x as usize);
+        ((b.len() & 0xf) << 12) ^ (at(0) << 4) ^ (at(1) * 0x9e5) ^ (at(b.len().max(1) - 1) << 7)
+    }
+    static INDEX: std::sync::OnceLock<Markers> = std::sync::OnceLock::new();
+    let m = INDEX.get_or_init(|| {
+        let mut index: Index = Index::default();
+        let mut filter = vec![0u64; 1 << 10];
         for (k, phrase) in MARKERS.iter().enumerate() {
             let syl: Vec<&'static str> = phrase.split(' ').collect();
-            m.entry(syl[0]).or_default().push((k, syl));
+            let h = sketch(syl[0]) & 0xffff;
+            filter[h >> 6] |= 1 << (h & 63);
+            index.entry(syl[0]).or_default().push((k, syl));
         }
-        m
+        Markers { index, filter }
     });
     let mut found: Vec<(usize, bool)> = Vec::new();
     for j in 0..w.len() {
-        let Some(list) = index.get(w[j]) else {
+        let h = sketch(w[j]) & 0xffff;
+        if m.filter[h >> 6] & (1 << (h & 63)) == 0 {
+            continue;
+        }
+        let Some(list) = m.index.get(w[j]) else {
             continue;
         };
         for (k, syl) in list {

@@ -177,14 +177,17 @@ pub(crate) fn lexrank(vecs: &[Vector], members: &[usize], threshold: Option<f32>
     }
     // sparse rows of the similarity graph; dot products through a dense scatter of
     // one vector at a time
-    let mut rows: Vec<Vec<(usize, f32)>> = vec![Vec::new(); m];
+    let win = window(m);
+    // a row holds at most the units within the window on either side: one allocation
+    let mut rows: Vec<Vec<(usize, f32)>> = (0..m)
+        .map(|_| Vec::with_capacity((2 * win).min(m)))
+        .collect();
     let vocab = members
         .iter()
         .flat_map(|&u| vecs[u].last().map(|x| x.0 as usize + 1))
         .max()
         .unwrap_or(0);
     let mut dense = vec![0f32; vocab];
-    let win = window(m);
     for a in 0..m {
         let va = &vecs[members[a]];
         for &(id, w) in va {

@@ -244,7 +244,22 @@ struct Lists {
     speaker: Phrases,
     time_lead: Phrases,
     lead: Phrases,
+    /// Past markers (`đã`, `vừa`).
+    past: Phrases,
+    /// Modal and request words: a unit with one of them is a directive even in the past.
+    asks: Phrases,
 }
+
+/// Request words besides [`ASK`] and the naming modals that keep a past unit a directive.
+const ASKS_MORE: &[&str] = &[
+    "đề nghị",
+    "yêu cầu",
+    "chỉ đạo",
+    "giao",
+    "phấn đấu",
+    "tập trung",
+    "chủ động",
+];
 
 fn lists() -> &'static Lists {
     static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
@@ -256,6 +271,15 @@ fn lists() -> &'static Lists {
         speaker: Phrases::new(SPEAKER),
         time_lead: Phrases::new(TIME_LEAD),
         lead: Phrases::new(LEAD),
+        past: Phrases::new(&["đã", "vừa"]),
+        asks: Phrases::new(
+            &MODAL[..NAMING]
+                .iter()
+                .chain(ASK)
+                .chain(ASKS_MORE)
+                .copied()
+                .collect::<Vec<_>>(),
+        ),
     })
 }
 
@@ -360,24 +384,16 @@ fn not_a_directive(text: &str, unit: &Unit, toks: &[Tok], keys: &Keyed) -> bool 
         .filter(|&i| toks[i].kind == Tk::Word)
         .map(|i| keys.key(i))
         .collect();
-    let has = |p: &str| (0..words.len()).any(|i| crate::model::has_at(&words, i, p));
-    let past = has("đã") || has("vừa");
-    if !past {
-        return false;
-    }
-    let asks = MODAL[..NAMING].iter().chain(ASK).any(|m| has(m))
-        || [
-            "đề nghị",
-            "yêu cầu",
-            "chỉ đạo",
-            "giao",
-            "phấn đấu",
-            "tập trung",
-            "chủ động",
-        ]
-        .iter()
-        .any(|m| has(m));
-    past && !asks
+    // whether a phrase of `list` is somewhere in the words (across punctuation)
+    let has = |list: &Phrases| {
+        (0..words.len()).any(|i| {
+            list.candidates(words[i])
+                .iter()
+                .any(|p| crate::model::has_at(&words, i, p))
+        })
+    };
+    let l = lists();
+    has(&l.past) && !has(&l.asks)
 }
 
 /// Tasks of a directive unit (lexed here; the scorer gives its tokens to
@@ -538,7 +554,38 @@ pub(crate) fn extract_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use tomtat_splitter::UnitKind;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// A clause's slice of its unit's tokens is what lexing the clause alone gives.
+        #[test]
+        fn clause_slices_lex_like_clauses(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("cần"), Just("5"), Just(","), Just(";"), Just(" "), Just("%"),
+                    Just("/"), Just("-"), Just("Sở"), Just("3"), Just("."), Just("a"),
+                ],
+                1..30,
+            ),
+            cuts in proptest::collection::vec(0usize..64, 2),
+        ) {
+            let text = parts.concat();
+            let unit = Unit { kind: UnitKind::Sentence, start: 0, end: text.len(), clauses: Vec::new() };
+            let mut toks = Vec::new();
+            crate::lex::lex(&text, 0, text.len(), &mut toks);
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let mut c = [bounds[cuts[0] % bounds.len()], bounds[cuts[1] % bounds.len()]];
+            c.sort_unstable();
+            if let Some((lo, hi)) = clause_tokens(&toks, &unit, c[0], c[1]) {
+                let mut own = Vec::new();
+                crate::lex::lex(&text, c[0], c[1], &mut own);
+                prop_assert_eq!(&toks[lo..hi], &own[..]);
+            }
+        }
+    }
 
     fn run(s: &str) -> Vec<Task> {
         let unit = Unit {
