@@ -1636,6 +1636,7 @@ fn double_space(text: &str, a: W, b: W) -> bool {
 }
 
 /// Whether a terminal on word `pw` ends the unit before word `j`.
+#[inline(always)]
 fn sentence_end(cx: &Ctx, term: Term, pw: usize, u: usize, marker_words: usize, j: usize) -> bool {
     let nx = cx.w(j);
     // What the next unit starts with: skip a lone opening quote or bracket.
