@@ -88,6 +88,8 @@ pub struct Rules {
     /// Lower-case words after which a number is a count or an index, not a list marker
     /// (`lần thứ 2. Các`, `tháng 6. Trong`).
     pub number_word: WordSet,
+    /// The last words of the two-word `number_word` entries (`tiêu` of `chỉ tiêu`).
+    pub number_pair_last: WordSet,
     /// Labels that are a unit of their own inside a flattened line (`Quyết nghị:`,
     /// `Căn cứ`...), keyed by the first word: the remaining words and how the label ends.
     pub label: HashMap<&'static str, Vec<Label>, Build>,
@@ -100,6 +102,9 @@ pub struct Rules {
     /// First bytes of the `ordinal` and `label` keys.
     pub ordinal_lead: [bool; 256],
     pub label_lead: [bool; 256],
+    /// First bytes of the `opener` and `leader` entries.
+    pub opener_lead: [bool; 256],
+    pub leader_lead: [bool; 256],
 }
 
 impl Default for Rules {
@@ -122,12 +127,15 @@ impl Default for Rules {
             leader: PhraseMap::default(),
             leader_verb: PhraseMap::default(),
             number_word: WordSet::default(),
+            number_pair_last: WordSet::default(),
             label: HashMap::default(),
             opener: WordSet::default(),
             caption_lead: [false; 256],
             starter_lead: [false; 256],
             ordinal_lead: [false; 256],
             label_lead: [false; 256],
+            opener_lead: [false; 256],
+            leader_lead: [false; 256],
         }
     }
 }
@@ -176,6 +184,12 @@ impl Rules {
             if let Some(&b) = k.as_bytes().first() {
                 r.starter_lead[usize::from(b)] = true;
             }
+        }
+        for k in &r.opener {
+            r.opener_lead[usize::from(k.as_bytes()[0])] = true;
+        }
+        for k in r.leader.keys() {
+            r.leader_lead[usize::from(k.as_bytes()[0])] = true;
         }
         Ok(r)
     }
@@ -259,6 +273,9 @@ impl Rules {
                 "leader_verb" => phrase_map(&mut r.leader_verb, line),
                 "number_word" => {
                     r.number_word.insert(line);
+                    if let Some((_, last)) = line.rsplit_once(' ') {
+                        r.number_pair_last.insert(last);
+                    }
                 }
                 "label" => {
                     let (phrase, kind) = match line.split_once('|') {

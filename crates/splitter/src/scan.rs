@@ -861,8 +861,12 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                 .and_then(|m| cx.caption_end(j, m))
                 .or_else(|| cx.heading_label_end(j))
                 .or_else(|| cx.doc_number_end(j))
-                .or_else(|| page_date_end(&cx, j))
-        } else if is_digit_start(cx.w(j)) {
+                .or_else(|| {
+                    may_open_page_date(cx.w(j))
+                        .then(|| page_date_end(&cx, j))
+                        .flatten()
+                })
+        } else if may_open_page_date(cx.w(j)) {
             page_date_end(&cx, j)
         } else {
             None
@@ -977,9 +981,14 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                 || k >= u + 2 && starter_after(&cx, w, k, u, marker_words, caps_all, j)
                 // `... trong lĩnh vực nông nghiệp Có tiềm năng, ...`: a word that only opens
                 // sentences, after a lower-case word
-                || k >= u + 2 && opener_after(&cx, w, k, u, j)
-                // `... vì TNGT Phó Thủ tướng Trương Hòa Bình yêu cầu ...`
-                || k >= u + 2 && leader_after(&cx, w, k, u, j)
+                // (a cheap test of the run's length and of the word's first byte first)
+                || k >= u + 2
+                    && k < u + 25
+                    && (!is_cap(w) || all_caps(w))
+                    && run_on_lead(rules, nx)
+                    && (opener_after(&cx, w, k, u, j)
+                        // `... vì TNGT Phó Thủ tướng Trương Hòa Bình yêu cầu ...`
+                        || leader_after(&cx, w, k, u, j))
                 // `a) Mục tiêu: Đến năm 2015 ...`: the short label of a numbered item
                 || structured && colon_label(&cx, w, k, u, marker_words)
                 // `...năm 2003; Căn cứ Luật ...`, `..., Quyết nghị: Điều 1.`
@@ -987,8 +996,9 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                 // `Hà Nội, ngày 22 tháng 11 năm 2025 THÔNG BÁO`
                 || dateline_end(&cx, k, u)
                 // `... tốt đẹp Thứ Tư, 08/04/2015, 08:11 [GMT+7]`: a web page's date line
-                || page_date_opens(&cx, w, j);
-        } else if is_digit_start(nx) {
+                || matches!(nx.as_bytes()[0], b'T' | b'C') && page_date_opens(&cx, w, j);
+        } else if is_digit_start(nx) && nx.as_bytes().contains(&b':') {
+            // (a page date line that opens with a digit opens with its clock time)
             // `... cuối năm 2020 21:27 27/06/2020 Sáng ngày 26 ...`
             // (not inside a labelled date line: `Ngày đăng 19/01/2018 | 10:45`)
             let rest = &text[words[u].s..];
@@ -1247,8 +1257,8 @@ fn dot_item_before_end(cx: &Ctx, j: usize, mw: usize, u: usize, marker_words: us
     let letter = cs.next().is_some_and(char::is_lowercase) && cs.next().is_none();
     (small || letter)
         && cx.get(j + 2).is_some()
-        && follows_item(cx, j, body)
         && sentence_end(cx, Term::Dot, j, u, marker_words, j + 1)
+        && follows_item(cx, j, body)
 }
 
 /// Whether the marker `body` at word `j` is the first of its list (`1`, `a`) or the item
@@ -1271,7 +1281,7 @@ fn follows_item(cx: &Ctx, j: usize, body: &str) -> bool {
             _ => return false,
         }
     };
-    (j.saturating_sub(4000)..j).rev().any(|i| {
+    (j.saturating_sub(2000)..j).rev().any(|i| {
         let w = cx.w(i).trim_start_matches('(');
         w.strip_prefix(prev.as_str())
             .is_some_and(|r| matches!(r, "." | ")" | "-" | "/"))
@@ -1305,12 +1315,18 @@ fn counting_word(cx: &Ctx, k: usize) -> bool {
     if nw.contains(w) {
         return true;
     }
-    let lower = w.to_lowercase();
-    if nw.contains(lower.as_str()) {
-        return true;
-    }
-    k > 0 && {
-        let two = format!("{} {lower}", cx.w(k - 1).to_lowercase());
+    let lower;
+    let lw = if w.chars().any(char::is_uppercase) {
+        lower = w.to_lowercase();
+        if nw.contains(lower.as_str()) {
+            return true;
+        }
+        lower.as_str()
+    } else {
+        w
+    };
+    k > 0 && cx.rules.number_pair_last.contains(lw) && {
+        let two = format!("{} {lw}", cx.w(k - 1).to_lowercase());
         nw.contains(two.as_str())
     }
 }
@@ -1375,22 +1391,24 @@ fn label_at(cx: &Ctx, j: usize) -> Option<(LabelKind, usize)> {
 /// Whether a label phrase at word `j` opens a unit after word `w` (see `[label]`).
 #[inline(never)]
 fn label_opens(cx: &Ctx, w: &str, j: usize) -> bool {
+    let Some(label) = label_at(cx, j) else {
+        return false;
+    };
     let punct = matches!(w.as_bytes().last(), Some(b';' | b',' | b':'));
     let bare = w.chars().next_back().is_some_and(char::is_alphanumeric)
         && !cx.rules.connector.contains(w)
         && !cx.rules.connector.contains(w.to_lowercase().as_str());
-    match label_at(cx, j) {
+    match label {
         // `VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`: a letterhead line
-        Some((LabelKind::Standalone, _)) => (punct || bare) && cx.heading_label_end(j).is_some(),
+        (LabelKind::Standalone, _) => (punct || bare) && cx.heading_label_end(j).is_some(),
         // `... tỉnh bắc kạn Căn cứ Luật ...`: a preamble line after a title
-        Some((LabelKind::Opens, len)) if bare => cx.get(j + len).is_some_and(is_cap),
+        (LabelKind::Opens, len) if bare => cx.get(j + len).is_some_and(is_cap),
         // after a `;`, a `,` or a `:` only: a label run into a heading without punctuation
         // is left to the heading rules
         _ if !punct => false,
         // `Căn cứ Luật ...`, not `căn cứ vào ngày ...`
-        Some((LabelKind::Opens, len)) => cx.get(j + len).is_some_and(is_cap),
-        Some((LabelKind::Heading, _)) => cx.heading_label_end(j).is_some(),
-        None => false,
+        (LabelKind::Opens, len) => cx.get(j + len).is_some_and(is_cap),
+        (LabelKind::Heading, _) => cx.heading_label_end(j).is_some(),
     }
 }
 
@@ -1441,17 +1459,19 @@ fn dateline_end(cx: &Ctx, k: usize, u: usize) -> bool {
 
 /// An `[opener]` at word `j` (`Các`, `Những`, `Đó`) after a lower-case word or a number
 /// without punctuation, before a lower-case word, when the unit so far (from word `u`) is
-/// a heading-length run without punctuation: a title, cross-head or caption ran into its
-/// sentence (`Tăng cường quản lý chất lượng Những tồn tại trong công tác ...`).
+/// a heading-length run without punctuation (`,;:(“`): a title,
+/// cross-head or caption ran into its sentence (`... chưa đáp ứng yêu cầu Những tồn tại ...`).
 #[inline(never)]
 fn opener_after(cx: &Ctx, w: &str, k: usize, u: usize, j: usize) -> bool {
-    if k + 1 - u > 20 {
+    if k + 1 - u > 20 || !cx.rules.opener_lead[usize::from(cx.w(j).as_bytes()[0])] {
         return false;
     }
     let nx = cx.w(j);
+    if !cx.rules.opener.contains(nx.trim_end_matches(',')) {
+        return false;
+    }
     let last = w.chars().next_back().unwrap_or(' ');
     (last.is_lowercase() && is_lower(w) || last.is_ascii_digit() || last == '%')
-        && cx.rules.opener.contains(nx.trim_end_matches(','))
         && cx
             .get(j + 1)
             .is_some_and(|x| is_lower(x) || is_digit_start(x) || nx.ends_with(','))
@@ -1460,7 +1480,19 @@ fn opener_after(cx: &Ctx, w: &str, k: usize, u: usize, j: usize) -> bool {
         && !counting_word(cx, j - 1)
         // `Tổ chức Khí tượng`: a name goes on
         && !(k > u && is_cap(cx.w(k - 1)) && !all_caps(cx.w(k - 1)))
-        && !(u..=k).any(|i| cx.w(i).contains([',', ';', ':', '(', '"', '“']))
+        && clean_run(cx, u, k)
+}
+
+/// Whether `w` may open an `[opener]` or a `[leader]` (its first byte).
+#[inline(always)]
+fn run_on_lead(rules: &Rules, w: &str) -> bool {
+    let b = usize::from(w.as_bytes()[0]);
+    rules.opener_lead[b] || rules.leader_lead[b]
+}
+
+/// No `,;:(“` in words `u..=k`: a run without punctuation.
+fn clean_run(cx: &Ctx, u: usize, k: usize) -> bool {
+    !(u..=k).any(|i| cx.w(i).contains([',', ';', ':', '(', '"', '“']))
 }
 
 /// A news lead at word `j` after a word without punctuation: a `[leader]` (`Thủ tướng`, `Bí
@@ -1468,17 +1500,21 @@ fn opener_after(cx: &Ctx, w: &str, k: usize, u: usize, j: usize) -> bool {
 /// cầu`, `cho biết`) before any punctuation: `... trong lĩnh vực BHYT Thủ tướng đề nghị ...`.
 #[inline(never)]
 fn leader_after(cx: &Ctx, w: &str, k: usize, u: usize, j: usize) -> bool {
+    if k + 1 - u > 25
+        || !cx.rules.leader_lead[usize::from(cx.w(j).as_bytes()[0])]
+        || !cx.rules.leader.contains_key(cx.w(j))
+    {
+        return false;
+    }
     let last = w.chars().next_back().unwrap_or(' ');
     // after a lower-case word, a number or an acronym (`Phó | Thủ tướng` is one office),
-    // at the end of a heading-length run without punctuation
+    // not a connector (`của Thủ tướng`)
     if !(is_lower(w) || is_digit_start(w) || acronym(w))
         || !(last.is_alphanumeric() || last == '%')
-        || k + 1 - u > 25
-        || (u..=k).any(|i| cx.w(i).contains([',', ';', ':', '(', '"', '“']))
         || cx.rules.connector.contains(w)
-        || cx.rules.connector.contains(w.to_lowercase().as_str())
         || cx.rules.honorific.contains(w)
-        || !cx.rules.leader.contains_key(cx.w(j))
+        || w.chars().any(char::is_uppercase)
+            && cx.rules.connector.contains(w.to_lowercase().as_str())
     {
         return false;
     }
@@ -1491,7 +1527,8 @@ fn leader_after(cx: &Ctx, w: &str, k: usize, u: usize, j: usize) -> bool {
     }
     for i in j + len..(j + len + 9).min(cx.words.len()) {
         if cx.phrase_at(&cx.rules.leader_verb, i) {
-            return true;
+            // at the end of a heading-length run without punctuation
+            return clean_run(cx, u, k);
         }
         if is_pure_punct(cx.w(i)) || cx.w(i).ends_with(['.', ',', ';', ':', '!', '?', ')', '”']) {
             return false;
@@ -1513,11 +1550,14 @@ fn clock_time(w: &str) -> bool {
 /// `27/06/2020`, `8/4/2015,`: a full date.
 fn full_date(w: &str) -> bool {
     let w = w.trim_end_matches(',');
-    let parts: Vec<&str> = w.split('/').collect();
-    parts.len() == 3
-        && parts[2].len() == 4
-        && parts[..2].iter().all(|p| (1..=2).contains(&p.len()))
-        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    let mut parts = w.split('/');
+    let ok = |p: Option<&str>, lens: std::ops::RangeInclusive<usize>| {
+        p.is_some_and(|p| lens.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    ok(parts.next(), 1..=2)
+        && ok(parts.next(), 1..=2)
+        && ok(parts.next(), 4..=4)
+        && parts.next().is_none()
 }
 
 /// Where a web page's date line that starts at word `i` ends: a weekday (`Thứ Tư,`,
@@ -1527,25 +1567,22 @@ fn full_date(w: &str) -> bool {
 fn page_date_end(cx: &Ctx, i: usize) -> Option<usize> {
     let w0 = cx.w(i);
     let b0 = *w0.as_bytes().first()?;
-    if !(b0.is_ascii_digit() || matches!(b0, b'T' | b'C')) {
-        return None;
-    }
     let mut p = i;
-    let mut weekday = false;
-    if matches!(w0, "Thứ" | "THỨ") {
-        let d = cx.get(i + 1)?.trim_end_matches(',');
-        weekday = matches!(
-            d.to_lowercase().as_str(),
-            "hai" | "ba" | "tư" | "năm" | "sáu" | "bảy"
-        );
+    if matches!(w0, "Thứ" | "THỨ" | "Chủ" | "CHỦ") {
+        let d = cx.get(i + 1)?.trim_end_matches(',').to_lowercase();
+        let weekday = if b0 == b'T' {
+            matches!(d.as_str(), "hai" | "ba" | "tư" | "năm" | "sáu" | "bảy")
+        } else {
+            d == "nhật"
+        };
+        if !weekday {
+            return None;
+        }
         p = i + 2;
-    } else if matches!(w0, "Chủ" | "CHỦ") {
-        weekday = cx.get(i + 1)?.trim_end_matches(',').to_lowercase() == "nhật";
-        p = i + 2;
-    }
-    if (w0.starts_with(['T', 'C'])) && !weekday {
+    } else if !(b0.is_ascii_digit() && w0.as_bytes().contains(&b':')) {
         return None;
     }
+    let weekday = p > i;
     let (mut date, mut time) = (false, false);
     while let Some(w) = cx.get(p) {
         if !date && full_date(w) {
@@ -1564,9 +1601,15 @@ fn page_date_end(cx: &Ctx, i: usize) -> Option<usize> {
 }
 
 /// A web page's date line at word `j` opens a unit after word `w` (see [`page_date_end`]).
-#[inline(never)]
 fn page_date_opens(cx: &Ctx, w: &str, j: usize) -> bool {
-    !cx.rules.connector.contains(w) && page_date_end(cx, j).is_some()
+    may_open_page_date(cx.w(j)) && page_date_end(cx, j).is_some() && !cx.rules.connector.contains(w)
+}
+
+/// A cheap test before [`page_date_end`]: a weekday's first word or a clock time.
+#[inline(always)]
+fn may_open_page_date(w: &str) -> bool {
+    matches!(w, "Thứ" | "THỨ" | "Chủ" | "CHỦ")
+        || w.as_bytes()[0].is_ascii_digit() && w.as_bytes().contains(&b':')
 }
 
 /// The longest `[leader]` phrase at word `i`: its length in words.
@@ -1593,6 +1636,7 @@ fn double_space(text: &str, a: W, b: W) -> bool {
 }
 
 /// Whether a terminal on word `pw` ends the unit before word `j`.
+#[inline(always)]
 fn sentence_end(cx: &Ctx, term: Term, pw: usize, u: usize, marker_words: usize, j: usize) -> bool {
     let nx = cx.w(j);
     // What the next unit starts with: skip a lone opening quote or bracket.
@@ -1764,7 +1808,8 @@ fn classify_paragraph(
         let mut kind = UnitKind::Sentence;
         if cx.caption_at(b).is_some() || t.starts_with("[img]") || t.starts_with("(Ảnh") {
             kind = UnitKind::Caption;
-        } else if e < words.len() && page_date_end(&cx, b) == Some(e) {
+        } else if e < words.len() && may_open_page_date(cx.w(b)) && page_date_end(&cx, b) == Some(e)
+        {
             // a web page's date line run into the text: `Thứ Tư, 08/04/2015, 08:11 [GMT+7]`
             kind = UnitKind::Byline;
         } else if cx.marked_at(&rules.byline, b).is_some() {
