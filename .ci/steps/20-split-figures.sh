@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sentence-split figures (issue 10): boundary F1 of `tomtat split` on reports-dev, reports-dev2 and
-# a joined-lines reports-dev2 (every document's lines joined by one space, gold unchanged).
+# Sentence-split figures (issue 10): boundary F1 of `tomtat split` on reports-dev, reports-dev2,
+# joined-lines reports-dev2 and reports-dev (every document's lines joined by one space, gold
+# unchanged), and the joined corpus/ scored against the split of its own line layout.
 # Informative: it fails only when the binary or a scorer crashes.
 # TOMTAT_BIN overrides the binary (to compare two builds on the same data).
 set -euo pipefail
@@ -33,8 +34,12 @@ for f in sorted(os.listdir(d)):
         print(json.dumps({"id": f[:-4], "text": text}, ensure_ascii=False))
 PY
 }
-score() { # name dir join
-  python3 "$shared/eval/gold_to_split.py" "$2/gold.jsonl" > "$tmp/gold.jsonl"
+score() { # name dir join [gold]
+  if [ -n "${4:-}" ]; then
+    cp "$4" "$tmp/gold.jsonl"
+  else
+    python3 "$shared/eval/gold_to_split.py" "$2/gold.jsonl" > "$tmp/gold.jsonl"
+  fi
   texts "$2" "$3" > "$tmp/texts.jsonl"
   "$bin" split --jsonl --format jsonl < "$tmp/texts.jsonl" > "$tmp/split.jsonl"
   f1=$(python3 "$shared/eval/split_score.py" "$tmp/gold.jsonl" "$tmp/split.jsonl" --json |
@@ -44,3 +49,11 @@ score() { # name dir join
 score reports-dev "$shared/data/reports-dev" 0
 score reports-dev2 "$shared/data/reports-dev2" 0
 score "reports-dev2 joined" "$shared/data/reports-dev2" 1
+score "reports-dev joined" "$shared/data/reports-dev" 1
+# corpus/: the units of the line layout are the reference for the joined text
+texts corpus 0 > "$tmp/corpus.jsonl"
+"$bin" split --jsonl --format jsonl < "$tmp/corpus.jsonl" |
+  python3 -c 'import json,sys
+for l in sys.stdin:
+    d=json.loads(l); print(json.dumps({"id":d["id"],"sentences":[s["text"] for s in d["sentences"]]}, ensure_ascii=False))' > "$tmp/corpus-gold.jsonl"
+score "corpus/ joined (against its line layout)" corpus 1 "$tmp/corpus-gold.jsonl"

@@ -178,17 +178,7 @@ pub fn run(args: Args) -> Result<i32> {
 }
 
 fn run_batch_command(args: Args) -> Result<i32> {
-    let options = PipelineOptions {
-        text: args.text.options(),
-        summary: SummaryOptions {
-            method: match args.method {
-                MethodArg::Default => Method::Default,
-                MethodArg::Lexrank => Method::LexRank,
-            },
-            max_per_part: args.max_per_part,
-        },
-        max_file_bytes: Some(args.max_file_mb << 20),
-    };
+    let options = pipeline_options(&args);
     let limits = Limits {
         memory_mb: args.parse_memory_mb,
         time_secs: args.parse_timeout,
@@ -210,61 +200,14 @@ fn run_batch_command(args: Args) -> Result<i32> {
     };
 
     // Decide what there is to do before anything is written.
-    let mut namer = args.out.as_ref().map(|_| Namer::default());
-    let mut assign = |id: String| match namer.as_mut() {
-        Some(n) => {
-            let (id, stem) = n.assign(&id);
-            (id, Some(stem))
+    let (inputs, skipped) = if args.jsonl.is_none() {
+        match discover_inputs(&args) {
+            Ok(found) => found,
+            Err(code) => return Ok(code),
         }
-        None => (id, None),
+    } else {
+        (Vec::new(), 0)
     };
-    let mut inputs = Vec::new();
-    let mut skipped = 0;
-    if args.jsonl.is_none() {
-        let mut paths = args.paths.clone();
-        if paths.is_empty() {
-            if std::io::stdin().is_terminal() {
-                eprintln!("tomtat: error: no input: give files or folders, `-` for stdin, or --jsonl FILE for {{\"id\",\"text\"}} lines");
-                return Ok(2);
-            }
-            paths.push("-".into());
-        }
-        let globs: Vec<Glob> = match args.glob.iter().map(|g| Glob::new(g)).collect() {
-            Ok(globs) => globs,
-            Err(e) => {
-                eprintln!("tomtat: error: {e}");
-                return Ok(2);
-            }
-        };
-        for path in &paths {
-            if path == Path::new("-") {
-                inputs.push(Input {
-                    id: "stdin".into(),
-                    path: path.clone(),
-                    problem: None,
-                });
-                continue;
-            }
-            let found = discover_excluding(std::slice::from_ref(path), &globs, args.out.as_deref());
-            skipped += found.skipped;
-            inputs.extend(found.inputs);
-        }
-        if inputs.is_empty() {
-            let place = paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ");
-            let files = plural(skipped, "file");
-            if args.glob.is_empty() {
-                eprintln!("tomtat: error: nothing to do: no document under {place} ({files} of other types; --glob PATTERN takes them)");
-            } else {
-                eprintln!("tomtat: error: nothing to do: --glob {} matched no file under {place} ({files} left out)", args.glob.join(", --glob "));
-            }
-            return Ok(2);
-        }
-    }
-
     // A document on stdin is read first: empty stdin is nothing to do.
     let mut stdin = None;
     if inputs.iter().any(|i| i.path == Path::new("-")) {
@@ -298,57 +241,15 @@ fn run_batch_command(args: Args) -> Result<i32> {
         stdin: Mutex::new(stdin),
     };
     let mut emitter = Emitter::new(view, args.out.as_deref(), args.output.as_deref())?;
-
+    let mut namer = args.out.as_ref().map(|_| Namer::default());
     if let Some(source) = &args.jsonl {
-        let reader: Box<dyn BufRead> = if source == Path::new("-") {
-            Box::new(BufReader::new(std::io::stdin()))
-        } else {
-            let file =
-                File::open(source).with_context(|| format!("{}: cannot open", source.display()))?;
-            Box::new(BufReader::new(file))
-        };
-        let name = if source == Path::new("-") {
-            "stdin".to_string()
-        } else {
-            source.display().to_string()
-        };
-        let mut progress = Progress::new(0, args.quiet);
-        let max_line = (args.max_line_mb << 20) as usize;
-        let mut lines = LineReader::new(reader, max_line);
-        loop {
-            // A chunk is at most 1024 lines and 64 MB, so memory does not grow with the input.
-            let mut chunk = Vec::new();
-            let mut chunk_bytes = 0;
-            while chunk.len() < 1024 && chunk_bytes < 64 << 20 {
-                let Some((n, line)) = lines.next_line().context("reading JSON lines")? else {
-                    break;
-                };
-                let item = jsonl_item(n, line, &name);
-                let Some(item) = item else { continue };
-                chunk_bytes += item.bytes;
-                let (id, stem) = assign(item.id.clone());
-                chunk.push(Job { item, id, stem });
-            }
-            if chunk.is_empty() {
-                break;
-            }
-            run_batch(&chunk, jobs, &mut emitter, &mut progress, |job| {
-                summarize_line(&ctx, job)
-            })?;
-        }
-        emitter.finish()?;
-        if progress.done == 0 {
-            eprintln!("tomtat: error: nothing to do: no JSON line in {name}");
-            return Ok(2);
-        }
-        progress.finish(0);
-        return Ok(if progress.errors > 0 { 1 } else { 0 });
+        return run_jsonl(&args, source, &ctx, jobs, emitter, &mut namer);
     }
 
     let jobs_list: Vec<Job<Input>> = inputs
         .into_iter()
         .map(|input| {
-            let (id, stem) = assign(input.id.clone());
+            let (id, stem) = assign(&mut namer, input.id.clone());
             Job {
                 item: input,
                 id,
@@ -362,6 +263,136 @@ fn run_batch_command(args: Args) -> Result<i32> {
     })?;
     emitter.finish()?;
     progress.finish(skipped);
+    Ok(if progress.errors > 0 { 1 } else { 0 })
+}
+
+fn pipeline_options(args: &Args) -> PipelineOptions {
+    PipelineOptions {
+        text: args.text.options(),
+        summary: SummaryOptions {
+            method: match args.method {
+                MethodArg::Default => Method::Default,
+                MethodArg::Lexrank => Method::LexRank,
+            },
+            max_per_part: args.max_per_part,
+        },
+        max_file_bytes: Some(args.max_file_mb << 20),
+    }
+}
+
+/// The output id and, with `--out`, the file stem of a document: unique in the output folder.
+fn assign(namer: &mut Option<Namer>, id: String) -> (String, Option<PathBuf>) {
+    match namer.as_mut() {
+        Some(n) => {
+            let (id, stem) = n.assign(&id);
+            (id, Some(stem))
+        }
+        None => (id, None),
+    }
+}
+
+/// The documents named by the paths (stdin for none or `-`) and how many files of other types
+/// were left out; `Err(2)` when there is nothing to do, after saying why.
+fn discover_inputs(args: &Args) -> Result<(Vec<Input>, usize), i32> {
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        if std::io::stdin().is_terminal() {
+            eprintln!("tomtat: error: no input: give files or folders, `-` for stdin, or --jsonl FILE for {{\"id\",\"text\"}} lines");
+            return Err(2);
+        }
+        paths.push("-".into());
+    }
+    let globs: Vec<Glob> = match args.glob.iter().map(|g| Glob::new(g)).collect() {
+        Ok(globs) => globs,
+        Err(e) => {
+            eprintln!("tomtat: error: {e}");
+            return Err(2);
+        }
+    };
+    let mut inputs = Vec::new();
+    let mut skipped = 0;
+    for path in &paths {
+        if path == Path::new("-") {
+            inputs.push(Input {
+                id: "stdin".into(),
+                path: path.clone(),
+                problem: None,
+            });
+            continue;
+        }
+        let found = discover_excluding(std::slice::from_ref(path), &globs, args.out.as_deref());
+        skipped += found.skipped;
+        inputs.extend(found.inputs);
+    }
+    if inputs.is_empty() {
+        let place = paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let files = plural(skipped, "file");
+        if args.glob.is_empty() {
+            eprintln!("tomtat: error: nothing to do: no document under {place} ({files} of other types; --glob PATTERN takes them)");
+        } else {
+            eprintln!("tomtat: error: nothing to do: --glob {} matched no file under {place} ({files} left out)", args.glob.join(", --glob "));
+        }
+        return Err(2);
+    }
+    Ok((inputs, skipped))
+}
+
+/// `--jsonl FILE`: `{"id", "text"}` lines summarized in chunks of at most 1024 lines and 64 MB,
+/// so memory does not grow with the input.
+fn run_jsonl(
+    args: &Args,
+    source: &Path,
+    ctx: &Ctx,
+    jobs: usize,
+    mut emitter: Emitter,
+    namer: &mut Option<Namer>,
+) -> Result<i32> {
+    let reader: Box<dyn BufRead> = if source == Path::new("-") {
+        Box::new(BufReader::new(std::io::stdin()))
+    } else {
+        let file =
+            File::open(source).with_context(|| format!("{}: cannot open", source.display()))?;
+        Box::new(BufReader::new(file))
+    };
+    let name = if source == Path::new("-") {
+        "stdin".to_string()
+    } else {
+        source.display().to_string()
+    };
+    let mut progress = Progress::new(0, args.quiet);
+    let max_line = (args.max_line_mb << 20) as usize;
+    let mut lines = LineReader::new(reader, max_line);
+    loop {
+        let mut chunk = Vec::new();
+        let mut chunk_bytes = 0;
+        while chunk.len() < 1024 && chunk_bytes < 64 << 20 {
+            let Some((n, line)) = lines.next_line().context("reading JSON lines")? else {
+                break;
+            };
+            let Some(item) = jsonl_item(n, line, &name) else {
+                continue;
+            };
+            chunk_bytes += item.bytes;
+            let (id, stem) = assign(namer, item.id.clone());
+            chunk.push(Job { item, id, stem });
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        run_batch(&chunk, jobs, &mut emitter, &mut progress, |job| {
+            summarize_line(ctx, job)
+        })?;
+    }
+    emitter.finish()?;
+    if progress.done == 0 {
+        eprintln!("tomtat: error: nothing to do: no JSON line in {name}");
+        return Ok(2);
+    }
+    progress.finish(0);
     Ok(if progress.errors > 0 { 1 } else { 0 })
 }
 

@@ -142,244 +142,270 @@ impl<'o> RtfText<'o> {
     }
 }
 
+/// The reader's state between tokens: the group stack, the font table being read, and what
+/// the next characters are (skipped destination, `\uN` fallback characters).
+struct RtfReader<'o> {
+    out: RtfText<'o>,
+    stack: Vec<State>,
+    st: State,
+    default_enc: ByteEnc,
+    fonts: HashMap<i32, ByteEnc>,
+    font_def: (i32, String, Option<i32>),
+    /// Fallback characters still to skip after `\uN`.
+    skip_chars: usize,
+    /// The next control word opens a destination marked with `\*`.
+    starred: bool,
+    group_start: bool,
+}
+
 /// Convert RTF to text.
 pub(crate) fn rtf_to_text(bytes: &[u8], options: &Options) -> String {
-    let mut out = RtfText::new(options);
-    let mut stack: Vec<State> = Vec::new();
-    let mut st = State {
-        skip: false,
-        font: -1,
-        uc: 1,
-        in_fonttbl: false,
-    };
-    let mut default_enc = ByteEnc::Cp1252;
-    let mut fonts: HashMap<i32, ByteEnc> = HashMap::new();
-    let mut font_def: (i32, String, Option<i32>) = (-1, String::new(), None);
-    let mut skip_chars = 0usize;
-    // The next control word opens a destination marked with `\*`.
-    let mut starred = false;
-    let mut group_start = false;
+    let mut r = RtfReader::new(options);
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        match b {
-            b'{' => {
-                out.flush();
-                if stack.len() < 1000 {
-                    stack.push(st);
+        i = match bytes[i] {
+            b'{' => r.open_group(i + 1),
+            b'}' => r.close_group(i + 1),
+            b'\\' => match bytes.get(i + 1) {
+                None => break,
+                Some(c) if c.is_ascii_alphabetic() => r.control_word(bytes, i + 1),
+                Some(&c) => r.control_symbol(bytes, i + 2, c),
+            },
+            b'\r' | b'\n' => i + 1,
+            b => r.literal(b, i + 1),
+        };
+    }
+    crate::doc::render(&r.out.finish())
+}
+
+impl<'o> RtfReader<'o> {
+    fn new(options: &'o Options) -> RtfReader<'o> {
+        RtfReader {
+            out: RtfText::new(options),
+            stack: Vec::new(),
+            st: State {
+                skip: false,
+                font: -1,
+                uc: 1,
+                in_fonttbl: false,
+            },
+            default_enc: ByteEnc::Cp1252,
+            fonts: HashMap::new(),
+            font_def: (-1, String::new(), None),
+            skip_chars: 0,
+            starred: false,
+            group_start: false,
+        }
+    }
+
+    /// `{`: the state is saved (up to a depth of 1000; deeper groups share it).
+    fn open_group(&mut self, next: usize) -> usize {
+        self.out.flush();
+        if self.stack.len() < 1000 {
+            self.stack.push(self.st);
+        }
+        self.group_start = true;
+        self.starred = false;
+        next
+    }
+
+    /// `}`: a font definition ends, the saved state comes back.
+    fn close_group(&mut self, next: usize) -> usize {
+        self.out.flush();
+        if self.st.in_fonttbl && self.font_def.0 >= 0 {
+            self.end_font_def();
+        }
+        self.st = self.stack.pop().unwrap_or(self.st);
+        self.skip_chars = 0;
+        self.group_start = false;
+        next
+    }
+
+    fn end_font_def(&mut self) {
+        register_font(&mut self.fonts, &self.font_def);
+        self.font_def = (-1, String::new(), None);
+    }
+
+    /// Whether the next text character is dropped: inside a skipped destination, or one of
+    /// the fallback characters after `\uN` (counted down).
+    fn dropped(&mut self) -> bool {
+        if self.st.skip {
+            return true;
+        }
+        if self.skip_chars > 0 {
+            self.skip_chars -= 1;
+            return true;
+        }
+        false
+    }
+
+    fn font_enc(&self) -> ByteEnc {
+        *self.fonts.get(&self.st.font).unwrap_or(&self.default_enc)
+    }
+
+    /// A control word `\word-123 ` starting at `i` (after the backslash); returns where the
+    /// next token starts.
+    fn control_word(&mut self, bytes: &[u8], mut i: usize) -> usize {
+        let ws = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() && i - ws < 32 {
+            i += 1;
+        }
+        let word = std::str::from_utf8(&bytes[ws..i]).unwrap_or("");
+        let ps = i;
+        if i < bytes.len() && bytes[i] == b'-' {
+            i += 1;
+        }
+        while i < bytes.len() && bytes[i].is_ascii_digit() && i - ps < 11 {
+            i += 1;
+        }
+        let param: Option<i32> = std::str::from_utf8(&bytes[ps..i])
+            .ok()
+            .and_then(|p| p.parse::<i64>().ok())
+            .map(|p| p.clamp(i32::MIN as i64, i32::MAX as i64) as i32);
+        if i < bytes.len() && bytes[i] == b' ' {
+            i += 1;
+        }
+        self.apply_word(word, param);
+        i
+    }
+
+    fn apply_word(&mut self, word: &str, param: Option<i32>) {
+        let first = std::mem::take(&mut self.group_start);
+        if first
+            && (self.starred || is_skipped_destination(word))
+            && word != "fldrslt"
+            && word != "fonttbl"
+        {
+            self.st.skip = true;
+        }
+        self.starred = false;
+        if word == "fonttbl" {
+            self.st.in_fonttbl = true;
+            self.st.skip = true;
+            return;
+        }
+        if self.st.in_fonttbl {
+            match word {
+                "f" => {
+                    if self.font_def.0 >= 0 {
+                        register_font(&mut self.fonts, &self.font_def);
+                    }
+                    self.font_def = (param.unwrap_or(-1), String::new(), None);
                 }
-                group_start = true;
-                starred = false;
-                i += 1;
-                continue;
+                "fcharset" => self.font_def.2 = param,
+                _ => {}
             }
-            b'}' => {
-                out.flush();
-                if st.in_fonttbl && font_def.0 >= 0 {
-                    register_font(&mut fonts, &font_def);
-                    font_def = (-1, String::new(), None);
+            return;
+        }
+        if self.dropped() {
+            return;
+        }
+        match word {
+            "ansicpg" => {
+                if param == Some(1258) {
+                    self.default_enc = ByteEnc::Legacy(Encoding::Cp1258);
                 }
-                st = stack.pop().unwrap_or(st);
-                skip_chars = 0;
-                group_start = false;
-                i += 1;
-                continue;
             }
-            b'\\' => {
-                i += 1;
-                let Some(&c) = bytes.get(i) else { break };
-                if c.is_ascii_alphabetic() {
-                    let ws = i;
-                    while i < bytes.len() && bytes[i].is_ascii_alphabetic() && i - ws < 32 {
-                        i += 1;
-                    }
-                    let word = std::str::from_utf8(&bytes[ws..i]).unwrap_or("");
-                    let ps = i;
-                    if i < bytes.len() && bytes[i] == b'-' {
-                        i += 1;
-                    }
-                    while i < bytes.len() && bytes[i].is_ascii_digit() && i - ps < 11 {
-                        i += 1;
-                    }
-                    let param: Option<i32> = std::str::from_utf8(&bytes[ps..i])
-                        .ok()
-                        .and_then(|p| p.parse::<i64>().ok())
-                        .map(|p| p.clamp(i32::MIN as i64, i32::MAX as i64) as i32);
-                    if i < bytes.len() && bytes[i] == b' ' {
-                        i += 1;
-                    }
-                    let first = group_start;
-                    group_start = false;
-                    if first
-                        && (starred || is_skipped_destination(word))
-                        && word != "fldrslt"
-                        && word != "fonttbl"
-                    {
-                        st.skip = true;
-                    }
-                    starred = false;
-                    if word == "fonttbl" {
-                        st.in_fonttbl = true;
-                        st.skip = true;
-                        continue;
-                    }
-                    if st.in_fonttbl {
-                        match word {
-                            "f" => {
-                                if font_def.0 >= 0 {
-                                    register_font(&mut fonts, &font_def);
-                                }
-                                font_def = (param.unwrap_or(-1), String::new(), None);
-                            }
-                            "fcharset" => font_def.2 = param,
-                            _ => {}
-                        }
-                        continue;
-                    }
-                    if st.skip {
-                        continue;
-                    }
-                    if skip_chars > 0 {
-                        skip_chars -= 1;
-                        continue;
-                    }
-                    let text: Option<&str> = match word {
-                        "ansicpg" => {
-                            if param == Some(1258) {
-                                default_enc = ByteEnc::Legacy(Encoding::Cp1258);
-                            }
-                            None
-                        }
-                        "f" => {
-                            out.flush();
-                            st.font = param.unwrap_or(-1);
-                            None
-                        }
-                        "uc" => {
-                            st.uc = param.unwrap_or(1).clamp(0, 8) as usize;
-                            None
-                        }
-                        "u" => {
-                            out.flush();
-                            let n = param.unwrap_or(0);
-                            let code = if n < 0 { n + 65536 } else { n } as u32;
-                            if let Some(ch) = char::from_u32(code) {
-                                out.push(ch);
-                            }
-                            skip_chars = st.uc;
-                            None
-                        }
-                        "par" | "sect" => Some("\r"),
-                        "line" => Some("\u{B}"),
-                        "page" => Some("\u{C}"),
-                        "tab" => Some("\t"),
-                        "cell" | "nestcell" => Some("\u{7}"),
-                        "row" | "nestrow" => Some("\u{7}"),
-                        "emdash" => Some("—"),
-                        "endash" => Some("–"),
-                        "bullet" => Some("•"),
-                        "lquote" => Some("‘"),
-                        "rquote" => Some("’"),
-                        "ldblquote" => Some("“"),
-                        "rdblquote" => Some("”"),
-                        "emspace" | "enspace" | "qmspace" => Some(" "),
-                        _ => None,
-                    };
-                    if let Some(t) = text {
-                        out.push_str(t);
-                    }
-                    continue;
-                }
-                // Control symbols (`\*` keeps the group start for its destination).
-                i += 1;
-                if c != b'*' {
-                    group_start = false;
-                }
-                match c {
-                    b'*' => {
-                        starred = true;
-                    }
-                    b'\'' => {
-                        let hex = bytes
-                            .get(i..i + 2)
-                            .and_then(|h| std::str::from_utf8(h).ok());
-                        let byte = hex.and_then(|h| u8::from_str_radix(h, 16).ok());
-                        if byte.is_some() {
-                            i += 2;
-                        }
-                        if st.in_fonttbl {
-                            if let Some(b) = byte {
-                                font_def.1.push(tomtat_text::cp1252_char(b));
-                            }
-                            continue;
-                        }
-                        if st.skip {
-                            continue;
-                        }
-                        if skip_chars > 0 {
-                            skip_chars -= 1;
-                            continue;
-                        }
-                        if let Some(b) = byte {
-                            out.push_byte(b, *fonts.get(&st.font).unwrap_or(&default_enc));
-                        }
-                    }
-                    b'\r' | b'\n' if !st.skip => {
-                        out.push('\r');
-                    }
-                    _ if st.skip || st.in_fonttbl => {}
-                    b'~' => {
-                        out.push(' ');
-                    }
-                    b'_' => {
-                        out.push('-');
-                    }
-                    b'-' => {}
-                    b'\\' | b'{' | b'}' => {
-                        if skip_chars > 0 {
-                            skip_chars -= 1;
-                        } else {
-                            out.push(c as char);
-                        }
-                    }
-                    _ => {}
-                }
-                continue;
+            "f" => {
+                self.out.flush();
+                self.st.font = param.unwrap_or(-1);
             }
-            b'\r' | b'\n' => {
-                i += 1;
-                continue;
+            "uc" => self.st.uc = param.unwrap_or(1).clamp(0, 8) as usize,
+            "u" => {
+                let n = param.unwrap_or(0);
+                let code = if n < 0 { n + 65536 } else { n } as u32;
+                if let Some(ch) = char::from_u32(code) {
+                    self.out.push(ch);
+                } else {
+                    self.out.flush();
+                }
+                self.skip_chars = self.st.uc;
             }
             _ => {
-                i += 1;
-                group_start = false;
-                if st.in_fonttbl {
-                    if b == b';' {
-                        register_font(&mut fonts, &font_def);
-                        font_def = (-1, String::new(), None);
-                    } else if font_def.0 >= 0 {
-                        font_def.1.push(tomtat_text::cp1252_char(b));
-                    }
-                    continue;
-                }
-                if st.skip {
-                    continue;
-                }
-                if skip_chars > 0 {
-                    skip_chars -= 1;
-                    continue;
-                }
-                // Literal characters: ASCII in practice; others as the font's bytes.
-                if b.is_ascii() {
-                    out.push(b as char);
-                } else {
-                    out.push_byte(b, *fonts.get(&st.font).unwrap_or(&default_enc));
+                if let Some(t) = word_text(word) {
+                    self.out.push_str(t);
                 }
             }
         }
     }
-    out.flush();
-    crate::doc::render(&out.finish())
+
+    /// A control symbol `\c` (`c` is not a letter); `i` is after it. Returns where the next
+    /// token starts (after the two hex digits of `\'hh`).
+    fn control_symbol(&mut self, bytes: &[u8], mut i: usize, c: u8) -> usize {
+        // `\*` keeps the group start for its destination.
+        if c != b'*' {
+            self.group_start = false;
+        }
+        match c {
+            b'*' => self.starred = true,
+            b'\'' => {
+                let hex = bytes
+                    .get(i..i + 2)
+                    .and_then(|h| std::str::from_utf8(h).ok());
+                let byte = hex.and_then(|h| u8::from_str_radix(h, 16).ok());
+                if byte.is_some() {
+                    i += 2;
+                }
+                if self.st.in_fonttbl {
+                    if let Some(b) = byte {
+                        self.font_def.1.push(tomtat_text::cp1252_char(b));
+                    }
+                } else if !self.dropped() {
+                    if let Some(b) = byte {
+                        self.out.push_byte(b, self.font_enc());
+                    }
+                }
+            }
+            b'\r' | b'\n' if !self.st.skip => self.out.push('\r'),
+            _ if self.st.skip || self.st.in_fonttbl => {}
+            b'~' => self.out.push(' '),
+            b'_' => self.out.push('-'),
+            // An escaped character counts as a `\uN` fallback character.
+            b'\\' | b'{' | b'}' if !self.dropped() => self.out.push(c as char),
+            _ => {}
+        }
+        i
+    }
+
+    /// A literal byte: a font name character in the font table, else text (ASCII in practice;
+    /// others as the font's bytes).
+    fn literal(&mut self, b: u8, next: usize) -> usize {
+        self.group_start = false;
+        if self.st.in_fonttbl {
+            if b == b';' {
+                self.end_font_def();
+            } else if self.font_def.0 >= 0 {
+                self.font_def.1.push(tomtat_text::cp1252_char(b));
+            }
+        } else if !self.dropped() {
+            if b.is_ascii() {
+                self.out.push(b as char);
+            } else {
+                self.out.push_byte(b, self.font_enc());
+            }
+        }
+        next
+    }
+}
+
+/// The text a control word stands for (`\par` is a paragraph break, `\emdash` a dash).
+fn word_text(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "par" | "sect" => "\r",
+        "line" => "\u{B}",
+        "page" => "\u{C}",
+        "tab" => "\t",
+        "cell" | "nestcell" | "row" | "nestrow" => "\u{7}",
+        "emdash" => "—",
+        "endash" => "–",
+        "bullet" => "•",
+        "lquote" => "‘",
+        "rquote" => "’",
+        "ldblquote" => "“",
+        "rdblquote" => "”",
+        "emspace" | "enspace" | "qmspace" => " ",
+        _ => return None,
+    })
 }
 
 fn register_font(fonts: &mut HashMap<i32, ByteEnc>, def: &(i32, String, Option<i32>)) {

@@ -2,6 +2,7 @@
 //! and after (2025: province, commune) the 1 July 2025 reorganisation, embedded from
 //! `models/gazetteer.tsv` (built from `vn-admin-units`, MIT; see `models/README.md`).
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -51,35 +52,119 @@ pub struct Gazetteer {
     pub provinces: Vec<Province>,
     types: Vec<String>,
     /// Folded name (see [`fold`]) of districts and communes to the units so named.
-    places: HashMap<String, Vec<Place>>,
+    places: FxHashMap<String, Vec<Place>>,
     /// Folded province name to province indices (2024 and 2025 entries).
-    province_names: HashMap<String, Vec<u16>>,
+    province_names: FxHashMap<String, Vec<u16>>,
+    /// The first words of the folded province names: a word outside it starts none.
+    province_first_words: FxHashSet<String>,
 }
 
 /// A lookup key: lower case, tone marks removed (so `Hoà`/`Hòa` and `Thủy`/`Thuỷ` meet),
 /// vowel shapes and `đ` kept, spaces and hyphens collapsed to one space.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out, usize::MAX);
+    out
+}
+
+/// [`fold`] appended to `out`, stopping once `out` has grown by `limit` bytes or more: what it
+/// appends is always a prefix of `fold(s)` (a pending space is written only before a letter).
+pub(crate) fn fold_into(s: &str, out: &mut String, limit: usize) {
+    let base = out.len();
     let mut space = false;
     for c in s.chars() {
         if matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}') {
             continue;
         }
         if c.is_whitespace() || c == '-' || c == '–' {
-            space = !out.is_empty();
+            space = out.len() > base;
             continue;
+        }
+        if out.len() - base >= limit {
+            return;
         }
         if space {
             out.push(' ');
             space = false;
         }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            c.to_lowercase().for_each(|l| out.push(untoned(l)));
-        }
+        push_folded(c, out);
     }
-    out
+}
+
+/// One character of [`fold`] (lower case, tone removed), appended to `out`.
+#[inline]
+pub(crate) fn push_folded(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if let Some(f) = latin(c).and_then(|i| i.folded) {
+        out.push(f);
+    } else {
+        c.to_lowercase().for_each(|l| out.push(untoned(l)));
+    }
+}
+
+/// What the word scan needs of a non-ASCII Latin letter, computed once per letter.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Latin {
+    /// Its one-character fold (None when lower case gives several characters).
+    pub folded: Option<char>,
+    pub alphanumeric: bool,
+    pub upper: bool,
+}
+
+/// The blocks that hold the Vietnamese letters: Latin-1 Supplement to Latin Extended-B
+/// (`à`, `ă`, `đ`, `ơ`, `ư`, ...) and Latin Extended Additional (`ạ`, `ả`, `ấ`, ..., `ỹ`).
+const LATIN_BLOCKS: [(u32, u32); 2] = [(0x80, 0x250), (0x1E00, 0x1F00)];
+
+/// The table entry of `c`, None outside [`LATIN_BLOCKS`] (ASCII included).
+#[inline]
+pub(crate) fn latin(c: char) -> Option<Latin> {
+    LatinTable::get().entry(c)
+}
+
+/// [`Latin`] of every letter of [`LATIN_BLOCKS`], block after block.
+#[derive(Debug)]
+pub(crate) struct LatinTable(Vec<Latin>);
+
+impl LatinTable {
+    /// The table, built once.
+    pub fn get() -> &'static LatinTable {
+        static TABLE: OnceLock<LatinTable> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            let entries = LATIN_BLOCKS
+                .iter()
+                .flat_map(|&(a, b)| a..b)
+                .map(|u| {
+                    let c = char::from_u32(u).unwrap_or('\0');
+                    let mut lower = c.to_lowercase();
+                    let folded = match (lower.next(), lower.next()) {
+                        (Some(l), None) => Some(untoned(l)),
+                        _ => None,
+                    };
+                    Latin {
+                        folded,
+                        alphanumeric: c.is_alphanumeric(),
+                        upper: c.is_uppercase(),
+                    }
+                })
+                .collect();
+            LatinTable(entries)
+        })
+    }
+
+    /// The entry of `c`, None outside [`LATIN_BLOCKS`].
+    #[inline]
+    pub fn entry(&self, c: char) -> Option<Latin> {
+        let u = c as u32;
+        let mut offset = 0;
+        for (a, b) in LATIN_BLOCKS {
+            if (a..b).contains(&u) {
+                return Some(self.0[offset + (u - a) as usize]);
+            }
+            offset += (b - a) as usize;
+        }
+        None
+    }
 }
 
 /// A letter without its tone mark (grave, acute, tilde, hook above, dot below), keeping its
@@ -114,8 +199,9 @@ impl Gazetteer {
         let mut g = Gazetteer {
             provinces: Vec::new(),
             types: Vec::new(),
-            places: HashMap::new(),
-            province_names: HashMap::new(),
+            places: FxHashMap::default(),
+            province_names: FxHashMap::default(),
+            province_first_words: FxHashSet::default(),
         };
         let mut by_code: HashMap<(String, bool), u16> = HashMap::new();
         let lines: Vec<Vec<&str>> = data
@@ -134,7 +220,10 @@ impl Gazetteer {
                 new_code: f[5].into(),
             });
             by_code.insert((f[1].to_string(), is_2025), i);
-            g.province_names.entry(fold(f[2])).or_default().push(i);
+            let name = fold(f[2]);
+            let first = name.split(' ').next().unwrap_or("").to_string();
+            g.province_first_words.insert(first);
+            g.province_names.entry(name).or_default().push(i);
         }
         for f in lines.iter().filter(|f| f[0] != "P") {
             let kind = g.type_index(f[2]);
@@ -182,6 +271,11 @@ impl Gazetteer {
         self.province_names
             .get(folded)
             .map_or(&[], |v| v.as_slice())
+    }
+
+    /// Whether some province's folded name starts with this folded word.
+    pub fn starts_a_province(&self, word: &str) -> bool {
+        self.province_first_words.contains(word)
     }
 
     /// The 2024 entry of a province name if there is one, else the 2025 entry.

@@ -16,7 +16,9 @@
 #![forbid(unsafe_code)]
 
 pub mod gazetteer;
+mod places;
 mod rules;
+mod words;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

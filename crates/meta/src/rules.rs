@@ -1,333 +1,121 @@
-//! The extraction rules: a word scan with folded keys, cue phrases for level and body,
-//! gazetteer look-ups after unit-type words, and patterns for code, date, period and kind.
+//! The extraction rules, one step per field: the body by pattern, the level from cue phrases
+//! and the places named, the province by votes of the places, then code, date, period and kind
+//! by patterns over the head or the first matches.
 
-use crate::gazetteer::{fold, Gazetteer, Tier};
+use crate::gazetteer::{fold, fold_into, Gazetteer, Tier};
+use crate::places::{bare_places, find_places, Mention, TRIGGERS};
+use crate::words::{Words, W};
 use crate::Meta;
-use regex::Regex;
+use regex::{Captures as ReCaptures, Regex};
+use regex_automata::{meta, util::captures::Captures, Anchored, Input};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Bytes at the start of a document that hold its title, header and lead.
-const HEAD: usize = 600;
+pub(crate) const HEAD: usize = 600;
 
-#[derive(Debug, Clone)]
-struct W {
-    start: usize,
-    end: usize,
-    key: String,
-    upper: bool,
-    digit: bool,
-    /// Something other than spaces and hyphens separates it from the previous word.
-    broken: bool,
+/// A folded word of 1 to 8 bytes as one number, 0 for any other word: distinct words of at most
+/// 8 bytes, distinct numbers (the phrases below are compared word by word as numbers).
+pub(crate) const fn pack(word: &str) -> u64 {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 8 {
+        return 0;
+    }
+    let mut v = 0u64;
+    let mut k = 0;
+    while k < b.len() {
+        v |= (b[k] as u64) << (8 * k);
+        k += 1;
+    }
+    v
 }
 
-fn words(text: &str) -> Vec<W> {
-    let mut out: Vec<W> = Vec::new();
-    let mut start = None;
-    let mut last_end = 0;
-    let push = |out: &mut Vec<W>, s: usize, e: usize, last_end: usize| {
-        let w = &text[s..e];
-        let first = w.chars().next().unwrap_or(' ');
-        let gap = &text[last_end..s];
-        out.push(W {
-            start: s,
-            end: e,
-            key: fold(w),
-            upper: first.is_uppercase(),
-            digit: first.is_ascii_digit(),
-            broken: out.is_empty() || gap.chars().any(|c| !(c == ' ' || c == '-' || c == '–')),
-        });
-    };
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
+/// The trigger phrases and level cues that open with one word, in their lists' order.
+#[derive(Debug, Default)]
+pub(crate) struct Opener {
+    /// Packed words of the phrase and its index in [`TRIGGERS`].
+    pub triggers: Vec<(Vec<u64>, usize)>,
+    /// Packed words of the phrase, level and weight, as in [`LEVEL_CUES`].
+    pub cues: Vec<(Vec<u64>, usize, f32)>,
+}
+
+/// The first words of the trigger phrases and level cues, with the phrases each opens: it is
+/// asked of every word, so the first words sit in an open-addressing table keyed by their
+/// packed form, and most words are passed over at once.
+pub(crate) struct Openers {
+    /// (packed first word, index in `of`); 0 marks an empty slot.
+    slots: Vec<(u64, usize)>,
+    of: Vec<Opener>,
+}
+
+impl Openers {
+    const SLOTS: usize = 128;
+
+    fn new() -> Openers {
+        let words = |p: &[&str]| -> Vec<u64> { p.iter().map(|w| pack(w)).collect() };
+        let mut map: std::collections::BTreeMap<u64, Opener> = Default::default();
+        for (t, (p, _)) in TRIGGERS.iter().enumerate() {
+            map.entry(pack(p[0]))
+                .or_default()
+                .triggers
+                .push((words(p), t));
+        }
+        for (p, lvl, w) in LEVEL_CUES {
+            map.entry(pack(p[0]))
+                .or_default()
+                .cues
+                .push((words(p), *lvl, *w));
+        }
+        assert!(!map.contains_key(&0), "a phrase word longer than 8 bytes");
+        let mut t = Openers {
+            slots: vec![(0, 0); Self::SLOTS],
+            of: Vec::new(),
+        };
+        for (k, opener) in map {
+            let mut s = Self::slot(k);
+            while t.slots[s].0 != 0 {
+                s = (s + 1) % Self::SLOTS;
             }
-        } else if let Some(s) = start.take() {
-            push(&mut out, s, i, last_end);
-            last_end = i;
+            t.slots[s] = (k, t.of.len());
+            t.of.push(opener);
+        }
+        t
+    }
+
+    fn slot(packed: u64) -> usize {
+        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize % Self::SLOTS
+    }
+
+    /// The table, built once.
+    pub fn get() -> &'static Openers {
+        static OPENERS: OnceLock<Openers> = OnceLock::new();
+        OPENERS.get_or_init(Openers::new)
+    }
+
+    /// The phrases the packed word opens.
+    #[inline]
+    pub fn find(&self, packed: u64) -> Option<&Opener> {
+        if packed == 0 {
+            return None;
+        }
+        let mut s = Self::slot(packed);
+        loop {
+            match self.slots[s] {
+                (0, _) => return None,
+                (k, i) if k == packed => return Some(&self.of[i]),
+                _ => s = (s + 1) % Self::SLOTS,
+            }
         }
     }
-    if let Some(s) = start {
-        push(&mut out, s, text.len(), last_end);
-    }
-    out
 }
 
-/// The first words of the trigger and level-cue phrases: a word that opens none of them is
-/// passed over without comparing it with every phrase.
-fn opens_a_phrase(key: &str) -> bool {
-    static FIRST: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    FIRST
-        .get_or_init(|| {
-            let triggers = TRIGGERS.iter().map(|(p, _)| p[0]);
-            triggers
-                .chain(LEVEL_CUES.iter().map(|(p, _, _)| p[0]))
-                .collect()
-        })
-        .contains(key)
-}
-
-fn seq_is(ws: &[W], i: usize, phrase: &[&str]) -> bool {
+/// Whether the words from `i` are the packed `phrase`, unbroken by punctuation.
+pub(crate) fn seq_is(ws: &[W], i: usize, phrase: &[u64]) -> bool {
     phrase.len() + i <= ws.len()
         && phrase
             .iter()
             .enumerate()
-            .all(|(k, p)| ws[i + k].key == *p && (k == 0 || !ws[i + k].broken))
-}
-
-/// What a unit-type word announces.
-#[derive(Clone, Copy, PartialEq)]
-enum Expect {
-    Province,
-    /// `thành phố`, `TP`: a province-level city or a district-level one.
-    City,
-    District,
-    Commune,
-}
-
-const TRIGGERS: &[(&[&str], Expect)] = &[
-    (&["thi", "xa"], Expect::District),
-    (&["thi", "trân"], Expect::Commune),
-    (&["thanh", "phô"], Expect::City),
-    (&["thanh", "uy"], Expect::City),
-    (&["tinh", "uy"], Expect::Province),
-    (&["huyên", "uy"], Expect::District),
-    (&["quân", "uy"], Expect::District),
-    (&["thi", "uy"], Expect::District),
-    (&["đăc", "khu"], Expect::Commune),
-    (&["tinh"], Expect::Province),
-    (&["tp"], Expect::City),
-    (&["huyên"], Expect::District),
-    (&["quân"], Expect::District),
-    (&["xa"], Expect::Commune),
-    (&["phương"], Expect::Commune),
-];
-
-/// A place named in the text.
-#[derive(Debug, Clone)]
-struct Mention {
-    start: usize,
-    end: usize,
-    tier: Tier,
-    /// Candidate (province name 2024-or-2025, province name 2025) pairs.
-    provinces: Vec<(String, String)>,
-    /// `huyện Chư Prông`
-    label: String,
-    /// Named after a unit-type word (`tỉnh`, `huyện`, `Tỉnh ủy`), not alone.
-    triggered: bool,
-}
-
-fn province_pair(g: &Gazetteer, i: u16) -> (String, String) {
-    (g.display(i), g.display(g.successor(i)))
-}
-
-fn find_places(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < ws.len() {
-        // Ho Chi Minh City abbreviations.
-        if ws[i].key == "tphcm" || ws[i].key == "hcm" {
-            let p = g.province_index(&fold("Hồ Chí Minh")).unwrap_or(0);
-            out.push(Mention {
-                start: ws[i].start,
-                end: ws[i].end,
-                tier: Tier::Province,
-                provinces: vec![province_pair(g, p)],
-                label: "TP Hồ Chí Minh".into(),
-                triggered: true,
-            });
-            i += 1;
-            continue;
-        }
-        let trig = opens_a_phrase(&ws[i].key)
-            .then(|| TRIGGERS.iter().find(|(p, _)| seq_is(ws, i, p)))
-            .flatten();
-        let Some(&(phrase, expect)) = trig else {
-            // A province named alone (two or more capitalised words, or `Huế`).
-            if ws[i].upper && (i == 0 || !ws[i - 1].upper || ws[i].broken) {
-                if let Some((len, p)) = (1..=4).rev().find_map(|n| {
-                    let name = name_at(ws, i, n)?;
-                    let p = g.province_index(&name)?;
-                    (n >= 2 || name == "huê").then_some((n, p))
-                }) {
-                    out.push(Mention {
-                        start: ws[i].start,
-                        end: ws[i + len - 1].end,
-                        tier: Tier::Province,
-                        provinces: vec![province_pair(g, p)],
-                        label: g.display(p),
-                        triggered: false,
-                    });
-                    i += len;
-                    continue;
-                }
-            }
-            i += 1;
-            continue;
-        };
-        let j = i + phrase.len();
-        let mut found = None;
-        for n in (1..=4).rev() {
-            let Some(name) = name_at(ws, j, n) else {
-                continue;
-            };
-            if !(ws[j].upper || ws[j].digit) {
-                break;
-            }
-            let as_province = matches!(expect, Expect::Province | Expect::City)
-                .then(|| g.province_index(&name))
-                .flatten();
-            if let Some(p) = as_province {
-                found = Some((n, Tier::Province, vec![province_pair(g, p)], g.display(p)));
-                break;
-            }
-            let tiers: &[Tier] = match expect {
-                Expect::Province => &[],
-                Expect::City | Expect::District => &[Tier::District],
-                Expect::Commune => &[Tier::Commune2024, Tier::Commune2025],
-            };
-            let places: Vec<_> = g
-                .places(&name)
-                .iter()
-                .filter(|p| tiers.contains(&p.tier))
-                .filter(|p| {
-                    let t = g.type_name(p);
-                    match phrase[0] {
-                        "tinh" => false,
-                        "huyên" => t == "huyện",
-                        "quân" => t == "quận",
-                        "xa" => t == "xã",
-                        "phương" => t == "phường",
-                        "thi" if phrase[1] == "xa" => t == "thị xã",
-                        "thi" if phrase[1] == "trân" => t == "thị trấn",
-                        "thanh" | "tp" => t == "thành phố",
-                        _ => true,
-                    }
-                })
-                .collect();
-            if !places.is_empty() {
-                let tier = places[0].tier;
-                let mut provinces: Vec<(String, String)> = places
-                    .iter()
-                    .map(|p| match p.province_2024 {
-                        Some(i) => (g.display(i), g.display(p.province_2025)),
-                        None => (g.display(p.province_2025), g.display(p.province_2025)),
-                    })
-                    .collect();
-                provinces.sort();
-                provinces.dedup();
-                let label = format!(
-                    "{} {}",
-                    g.type_name(places[0]),
-                    &text[ws[j].start..ws[j + n - 1].end]
-                );
-                found = Some((n, tier, provinces, label));
-                break;
-            }
-        }
-        match found {
-            Some((n, tier, provinces, label)) => {
-                out.push(Mention {
-                    start: ws[i].start,
-                    end: ws[j + n - 1].end,
-                    tier,
-                    provinces,
-                    label,
-                    triggered: true,
-                });
-                i = j + n;
-            }
-            None => i += 1,
-        }
-    }
-    // `Hà Nội, ngày 22 tháng 11 năm 2025`: the place of signature, not the subject.
-    out.retain(|m| {
-        let after = text[m.end..].trim_start_matches([',', ' ']);
-        !(m.tier == Tier::Province && !m.triggered && after.to_lowercase().starts_with("ngày"))
-    });
-    out
-}
-
-/// Districts and communes named alone (`Xanh, sạch, đẹp ở Ba Vì`) in the head, kept only when
-/// one of their provinces is named explicitly.
-fn bare_places(
-    text: &str,
-    ws: &[W],
-    g: &Gazetteer,
-    known: &[&str],
-    taken: &[Mention],
-) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < ws.len() && ws[i].start < HEAD {
-        let free = !taken
-            .iter()
-            .any(|m| ws[i].start >= m.start && ws[i].start < m.end);
-        let starts = ws[i].upper && (i == 0 || ws[i].broken || !ws[i - 1].upper);
-        if !(free && starts) {
-            i += 1;
-            continue;
-        }
-        let hit = (2..=4).rev().find_map(|n| {
-            let name = name_at(ws, i, n)?;
-            if i + n < ws.len() && ws[i + n].upper && !ws[i + n].broken {
-                return None;
-            }
-            let places: Vec<_> = g
-                .places(&name)
-                .iter()
-                .filter(|p| {
-                    let a = p.province_2024.map(|x| g.display(x));
-                    let b = g.display(p.province_2025);
-                    known.iter().any(|k| a.as_deref() == Some(*k) || b == *k)
-                })
-                .copied()
-                .collect();
-            // The broadest unit so named: a district before a commune.
-            let best = places.iter().min_by_key(|p| match p.tier {
-                Tier::District => 0,
-                _ => 1,
-            })?;
-            let prov = best
-                .province_2024
-                .map_or_else(|| g.display(best.province_2025), |x| g.display(x));
-            Some((n, best.tier, (prov, g.display(best.province_2025))))
-        });
-        match hit {
-            Some((n, tier, pair)) => {
-                out.push(Mention {
-                    start: ws[i].start,
-                    end: ws[i + n - 1].end,
-                    tier,
-                    provinces: vec![pair],
-                    label: text[ws[i].start..ws[i + n - 1].end].to_string(),
-                    triggered: false,
-                });
-                i += n;
-            }
-            None => i += 1,
-        }
-    }
-    out
-}
-
-/// The folded name of `n` capitalised (or numeric) words from `j`, unbroken by punctuation.
-fn name_at(ws: &[W], j: usize, n: usize) -> Option<String> {
-    if j + n > ws.len() {
-        return None;
-    }
-    let mut name = String::new();
-    for (k, w) in ws[j..j + n].iter().enumerate() {
-        if !(w.upper || w.digit) || (k > 0 && w.broken) {
-            return None;
-        }
-        if k > 0 {
-            name.push(' ');
-        }
-        name.push_str(&w.key);
-    }
-    Some(name)
+            .all(|(k, p)| ws[i + k].packed == *p && (k == 0 || !ws[i + k].broken))
 }
 
 /// Cue phrases (folded) for the level of the document's subject, with weights.
@@ -403,7 +191,11 @@ struct Patterns {
     month: Regex,
     day_month: Regex,
     year: Regex,
-    period: Regex,
+    /// Searched only anchored, at the places `period_start` finds.
+    period: meta::Regex,
+    /// The literal openings of the period alternatives (`năm `, `quý `, `nhiệm kỳ `, ...): every
+    /// period match starts with one.
+    period_start: Regex,
 }
 
 /// A pattern with a lazy-DFA cache large enough for its Unicode classes: with the default
@@ -430,7 +222,11 @@ fn patterns() -> &'static Patterns {
             day_month: build(r"(?i)(?-u:\b)(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?(\d{1,2})\s*[/.]\s*(\d{1,2})(?-u:\b)").unwrap(),
             year: build(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").unwrap(),
             month: build(r"(?i)(?-u:\b)tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d{2})(?-u:\b)").unwrap(),
-            period: build(r"(?i)(?-u:\b)(?:(?P<h>6|sáu) tháng (?P<hw>đầu|cuối) năm (?P<hy>(?:19|20)\d{2})|(?P<n9>9) tháng (?:đầu )?năm (?P<ny>(?:19|20)\d{2})|quý (?P<q>I{1,3}|IV|[1-4])(?:\s*/\s*|\s+năm\s+)(?P<qy>(?:19|20)\d{2})|(?P<tw>nhiệm kỳ|giai đoạn) (?P<t1>(?:19|20)\d{2})\s*[-–—]\s*(?P<t2>(?:19|20)\d{2})|(?P<yw>tổng kết|kết quả|năm) (?:[\p{L} ,]{0,60}?)năm (?P<y>(?:19|20)\d{2}))(?-u:\b)").unwrap(),
+            period: meta::Regex::builder()
+                .configure(meta::Regex::config().hybrid_cache_capacity(64 << 20))
+                .build(r"(?i)(?-u:\b)(?:(?P<h>6|sáu) tháng (?P<hw>đầu|cuối) năm (?P<hy>(?:19|20)\d{2})|(?P<n9>9) tháng (?:đầu )?năm (?P<ny>(?:19|20)\d{2})|quý (?P<q>I{1,3}|IV|[1-4])(?:\s*/\s*|\s+năm\s+)(?P<qy>(?:19|20)\d{2})|(?P<tw>nhiệm kỳ|giai đoạn) (?P<t1>(?:19|20)\d{2})\s*[-–—]\s*(?P<t2>(?:19|20)\d{2})|(?P<yw>tổng kết|kết quả|năm) (?:[\p{L} ,]{0,60}?)năm (?P<y>(?:19|20)\d{2}))(?-u:\b)")
+                .unwrap(),
+            period_start: build(r"(?i)6 tháng |sáu tháng |9 tháng |quý |nhiệm kỳ |giai đoạn |tổng kết |kết quả |năm ").unwrap(),
         }
     })
 }
@@ -438,46 +234,42 @@ fn patterns() -> &'static Patterns {
 /// Extract the metadata of one document (normalized text; ranges are byte ranges of `text`).
 pub fn extract(text: &str) -> Meta {
     let g = Gazetteer::get();
-    let ws = words(text);
-    let mut meta = Meta::default();
+    let words = Words::scan(text);
+    let ws = words.list();
     let pats = patterns();
+    let kind = kind_of(text);
+    let mut meta = Meta::default();
+    read_body(text, pats, &mut meta);
+    let places = all_places(text, &ws, g);
+    let level_score = read_level(text, &ws, &places, &mut meta);
+    read_province(&places, &level_score, kind.0, g, &mut meta);
+    read_code(text, pats, &mut meta);
+    let day_month = read_date(text, pats, &mut meta);
+    read_period(text, pats, &mut meta);
+    if meta.date.is_none() {
+        read_day_month_date(text, pats, day_month, &mut meta);
+    }
+    meta.kind = Some(kind.0.into());
+    if let Some(r) = kind.1 {
+        meta.ranges.insert("kind".into(), r);
+    }
+    meta
+}
 
-    // Body: the first one in the head, else the first one at all.
-    if let Some(m) = pats.body.find_iter(text).min_by_key(|m| {
-        let head = m.start() < HEAD;
-        (!head, if head { 0 } else { m.start() })
-    }) {
-        let m = pats
-            .body
-            .find_iter(text)
-            .find(|x| x.start() < HEAD)
-            .unwrap_or(m);
+/// Body: the first one named (in the head when there is one there).
+fn read_body(text: &str, pats: &Patterns, meta: &mut Meta) {
+    if let Some(m) = pats.body.find(text) {
         let b = m.as_str().trim_end().to_string();
         meta.ranges
             .insert("body".into(), [m.start(), m.start() + b.len()]);
         meta.body = Some(b);
     }
+}
 
-    // Level: cue phrases weighted by position, with the body counted again.
-    let mut level_score = [0f32; 4];
-    for i in (0..ws.len()).filter(|&i| opens_a_phrase(&ws[i].key)) {
-        for (phrase, lvl, w) in LEVEL_CUES {
-            if seq_is(&ws, i, phrase) {
-                // `Ủy viên Bộ Chính trị`, `Bí thư Tỉnh ủy`: a person's title, not the subject.
-                let title =
-                    i > 0 && matches!(ws[i - 1].key.as_str(), "viên" | "thư" | "tich" | "chu");
-                let w = if title { w * 0.2 } else { *w };
-                level_score[*lvl] += w * weight_at(ws[i].start);
-            }
-        }
-    }
-    if let Some(b) = &meta.body {
-        let bl = body_level(b);
-        if let Some(l) = bl {
-            level_score[l] += 4.0;
-        }
-    }
-    let mut places = find_places(text, &ws, g);
+/// The places named after unit-type words or alone, and the districts and communes of the
+/// explicit provinces named alone in the head, by position.
+fn all_places(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Mention> {
+    let mut places = find_places(text, ws, g);
     let known: Vec<&str> = places
         .iter()
         .filter(|m| m.tier == Tier::Province)
@@ -485,30 +277,53 @@ pub fn extract(text: &str) -> Meta {
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    let bare = bare_places(text, &ws, g, &known, &places);
+    let bare = bare_places(text, ws, g, &known, &places);
     places.extend(bare);
     places.sort_by_key(|m| m.start);
+    places
+}
+
+fn tier_level(tier: Tier) -> usize {
+    match tier {
+        Tier::Province => 1,
+        Tier::District => 2,
+        _ => 3,
+    }
+}
+
+/// Level: cue phrases weighted by position, with the body and the places counted again.
+/// Returns the score of each level.
+fn read_level(text: &str, ws: &[W], places: &[Mention], meta: &mut Meta) -> [f32; 4] {
+    let mut level_score = [0f32; 4];
+    for (i, op) in ws
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| Some((i, w.opener?)))
+    {
+        for (phrase, lvl, w) in &op.cues {
+            if seq_is(ws, i, phrase) {
+                // `Ủy viên Bộ Chính trị`, `Bí thư Tỉnh ủy`: a person's title, not the subject.
+                let title = i > 0 && matches!(ws[i - 1].key, "viên" | "thư" | "tich" | "chu");
+                let w = if title { w * 0.2 } else { *w };
+                level_score[*lvl] += w * weight_at(ws[i].start);
+            }
+        }
+    }
+    if let Some(l) = meta.body.as_deref().and_then(body_level) {
+        level_score[l] += 4.0;
+    }
     // The subject named in the title (first line): its most specific unit.
     let title_end = text.find('\n').unwrap_or(text.len()).min(300);
     if let Some(l) = places
         .iter()
         .filter(|m| m.start < title_end)
-        .map(|m| match m.tier {
-            Tier::Province => 1,
-            Tier::District => 2,
-            _ => 3,
-        })
+        .map(|m| tier_level(m.tier))
         .max()
     {
         level_score[l] += 12.0;
     }
-    for m in &places {
-        let l = match m.tier {
-            Tier::Province => 1,
-            Tier::District => 2,
-            _ => 3,
-        };
-        level_score[l] += 0.5 * weight_at(m.start);
+    for m in places {
+        level_score[tier_level(m.tier)] += 0.5 * weight_at(m.start);
     }
     let (best, score) = level_score
         .iter()
@@ -517,9 +332,19 @@ pub fn extract(text: &str) -> Meta {
     if score > 0.0 {
         meta.level = Some(LEVELS[best].into());
     }
+    level_score
+}
 
-    // Province: explicit provinces first; units vote for the provinces they may be in, limited to
-    // the explicit ones when they agree with one.
+/// The province votes: explicit provinces first; units vote for the provinces they may be in,
+/// limited to the explicit ones when they agree with one.
+struct Votes<'m> {
+    score: HashMap<String, f32>,
+    first_range: HashMap<String, [usize; 2]>,
+    /// The district or commune most likely the subject.
+    locality: Option<&'m Mention>,
+}
+
+fn province_votes(places: &[Mention]) -> Votes<'_> {
     let mut explicit: HashMap<&str, f32> = HashMap::new();
     for m in places.iter().filter(|m| m.tier == Tier::Province) {
         *explicit.entry(m.provinces[0].0.as_str()).or_default() += 3.0 * weight_at(m.start);
@@ -528,7 +353,7 @@ pub fn extract(text: &str) -> Meta {
         explicit.iter().map(|(k, v)| (k.to_string(), *v)).collect();
     let mut first_range: HashMap<String, [usize; 2]> = HashMap::new();
     let mut locality: Option<(&Mention, f32)> = None;
-    for m in &places {
+    for m in places {
         let cands: Vec<&str> = match m.tier {
             Tier::Province => vec![m.provinces[0].0.as_str()],
             _ => {
@@ -562,14 +387,39 @@ pub fn extract(text: &str) -> Meta {
             }
         }
     }
+    Votes {
+        score,
+        first_range,
+        locality: locality.map(|(m, _)| m),
+    }
+}
+
+/// The province with the most votes (ties to the first name).
+fn top(score: &HashMap<String, f32>) -> Option<(&String, &f32)> {
+    score
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
+}
+
+/// Province, its 2025 successor and the locality, from the votes of the places; a national
+/// body working in one province becomes that province's.
+fn read_province(
+    places: &[Mention],
+    level_score: &[f32; 4],
+    kind: &str,
+    g: &Gazetteer,
+    meta: &mut Meta,
+) {
+    let Votes {
+        mut score,
+        first_range,
+        locality,
+    } = province_votes(places);
     if std::env::var_os("TOMTAT_META_DEBUG").is_some() {
         eprintln!("levels {level_score:?} provinces {score:?}");
     }
     let mut national = meta.level.as_deref() == Some("national");
-    if let Some((p, s)) = score
-        .iter()
-        .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
-    {
+    if let Some((p, s)) = top(&score) {
         let triggered = places
             .iter()
             .any(|m| m.triggered && m.provinces.iter().any(|x| &x.0 == p));
@@ -577,7 +427,7 @@ pub fn extract(text: &str) -> Meta {
         // is that province's news.
         let total: f32 = score.values().sum();
         let dominant = *s >= 0.6 * total;
-        let news = kind_of(text).0 == "news-report";
+        let news = kind == "news-report";
         if national
             && news
             && triggered
@@ -592,10 +442,7 @@ pub fn extract(text: &str) -> Meta {
             score.clear();
         }
     }
-    if let Some((p, _)) = score
-        .iter()
-        .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
-    {
+    if let Some((p, _)) = top(&score) {
         // A national body mentioning a province in passing has no province; one working in a
         // province named in the head does.
         let head_named = first_range.get(p).is_some_and(|r| r[0] < HEAD);
@@ -610,67 +457,90 @@ pub fn extract(text: &str) -> Meta {
             }
         }
     }
-    if let Some((m, _)) = locality {
+    if let Some(m) = locality {
         if meta.level.as_deref() != Some("province") && !national {
             meta.locality = Some(m.label.clone());
             meta.ranges.insert("locality".into(), [m.start, m.end]);
         }
     }
+}
 
-    // Code: after `Số` in the head, else the first in the head.
-    let head_end = floor_char(text, (HEAD * 2).min(text.len()));
-    let head = &text[..head_end];
+/// The first `HEAD` bytes and the first `2 * HEAD` bytes (cut at character boundaries).
+fn lead_and_head(text: &str) -> (&str, &str) {
+    let lead = &text[..floor_char(text, HEAD.min(text.len()))];
+    let head = &text[..floor_char(text, (HEAD * 2).min(text.len()))];
+    (lead, head)
+}
+
+/// Code: after `Số` in the head, else the first in the lead.
+fn read_code(text: &str, pats: &Patterns, meta: &mut Meta) {
+    let (lead, head) = lead_and_head(text);
+    let after_so = |m: &regex::Match| {
+        let before = head[..m.start()]
+            .trim_end()
+            .trim_end_matches(':')
+            .trim_end();
+        before.ends_with("Số") || before.ends_with("số")
+    };
     if let Some(m) = pats
         .code
         .find_iter(head)
-        .find(|m| {
-            let before = &head[..m.start()];
-            before
-                .trim_end()
-                .trim_end_matches(':')
-                .trim_end()
-                .ends_with("Số")
-                || before
-                    .trim_end()
-                    .trim_end_matches(':')
-                    .trim_end()
-                    .ends_with("số")
-        })
-        .or_else(|| {
-            pats.code
-                .find_iter(&text[..floor_char(text, HEAD.min(text.len()))])
-                .next()
-        })
+        .find(after_so)
+        .or_else(|| pats.code.find(lead))
     {
         meta.code = Some(m.as_str().into());
         meta.ranges.insert("code".into(), [m.start(), m.end()]);
     }
+}
 
-    // Date: a full date in the head, else the first full date, else a month.
-    fn full<'t>(pats: &Patterns, hay: &'t str) -> Option<regex::Captures<'t>> {
-        let a = pats.date_words.captures_iter(hay).next();
-        let b = pats.date_full.captures_iter(hay).next();
-        match (a, b) {
-            (Some(a), Some(b)) => Some(if a.get(0).unwrap().start() <= b.get(0).unwrap().start() {
-                a
-            } else {
-                b
-            }),
-            (a, b) => a.or(b),
-        }
+/// The first full date (`ngày 22 tháng 11 năm 2025` or `22/11/2025`) of `hay`.
+fn full_date<'t>(pats: &Patterns, hay: &'t str) -> Option<ReCaptures<'t>> {
+    let a = pats.date_words.captures(hay);
+    let b = pats.date_full.captures(hay);
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if a.get(0).unwrap().start() <= b.get(0).unwrap().start() {
+            a
+        } else {
+            b
+        }),
+        (a, b) => a.or(b),
     }
-    let head_full = full(pats, head);
-    let first_day_month = {
-        let lead = &text[..floor_char(text, HEAD.min(text.len()))];
-        pats.day_month
-            .captures_iter(lead)
-            .find(|c| {
-                let rest = &lead[c.get(0).unwrap().end()..];
-                !(rest.starts_with('/')
-                    || rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
-            })
-            .map(|c| c.get(0).unwrap().start())
-    };
+}
+
+/// A day and month without a year at the lead (`Ngày 9/6, ...`): day, month and range.
+#[derive(Clone, Copy)]
+struct DayMonth {
+    day: u32,
+    month: u32,
+    range: [usize; 2],
+}
+
+fn day_month_at_lead(text: &str, pats: &Patterns) -> Option<DayMonth> {
+    let (lead, _) = lead_and_head(text);
+    pats.day_month
+        .captures_iter(lead)
+        .find(|c| {
+            let rest = &lead[c.get(0).unwrap().end()..];
+            !(rest.starts_with('/')
+                || rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .map(|c| {
+            let r = c.get(0).unwrap();
+            DayMonth {
+                day: num(&c[1]),
+                month: num(&c[2]),
+                range: [r.start(), r.end()],
+            }
+        })
+}
+
+/// Date: a full date in the head, else the first full date, else a month; none of these when a
+/// day and month at the lead comes first (returned for [`read_day_month_date`]).
+fn read_date(text: &str, pats: &Patterns, meta: &mut Meta) -> Option<DayMonth> {
+    let (_, head) = lead_and_head(text);
+    let head_full = full_date(pats, head);
+    let day_month = day_month_at_lead(text, pats);
+    let first_day_month = day_month.map(|d| d.range[0]);
     // A day and month at the lead (`Ngày 9/6, ...`) comes before a full date cited later.
     let date = match (&head_full, first_day_month) {
         (Some(f), Some(dm)) if dm < f.get(0).unwrap().start() => None,
@@ -678,7 +548,7 @@ pub fn extract(text: &str) -> Meta {
             if first_day_month.is_some() {
                 None
             } else {
-                full(pats, text)
+                full_date(pats, text)
             }
         }),
     };
@@ -691,7 +561,7 @@ pub fn extract(text: &str) -> Meta {
         }
     }
     if meta.date.is_none() && first_day_month.is_none() {
-        if let Some(c) = pats.month.captures_iter(text).next() {
+        if let Some(c) = pats.month.captures(text) {
             let m = num(&c[1]);
             if (1..=12).contains(&m) {
                 let r = c.get(0).unwrap();
@@ -700,91 +570,113 @@ pub fn extract(text: &str) -> Meta {
             }
         }
     }
+    day_month
+}
 
-    // Period: the most specific one among the first few.
-    let mut best: Option<(u8, usize, usize, String, String)> = None;
-    for c in pats.period.captures_iter(text).take(12) {
-        let r = c.get(0).unwrap();
-        let (rank, key, shown_start) = if let Some(y) = c.name("hy") {
-            let half = if c["hw"].to_lowercase() == "đầu" {
-                "H1"
-            } else {
-                "H2"
-            };
-            (5, format!("{}-{half}", y.as_str()), r.start())
-        } else if let Some(y) = c.name("ny") {
-            (4, format!("{}-9M", y.as_str()), r.start())
-        } else if let Some(y) = c.name("qy") {
-            let q = match c["q"].to_uppercase().as_str() {
-                "I" | "1" => 1,
-                "II" | "2" => 2,
-                "III" | "3" => 3,
-                _ => 4,
-            };
-            (4, format!("{}-Q{q}", y.as_str()), r.start())
-        } else if let Some(a) = c.name("t1") {
-            (3, format!("{}-{}", a.as_str(), &c["t2"]), r.start())
-        } else if let Some(y) = c.name("y") {
-            // Only the `năm YYYY` at the end.
-            let s = c.name("y").unwrap().start() - "năm ".len();
-            (2, y.as_str().to_string(), s)
-        } else {
+/// Period: the most specific one among the first few.
+fn read_period(text: &str, pats: &Patterns, meta: &mut Meta) {
+    let mut best: Option<(u8, usize, usize, String)> = None;
+    for c in periods(text, pats).take(12) {
+        let r = c.get_match().expect("a match");
+        let Some((rank, key, shown_start)) = period_of(text, &c) else {
             continue;
         };
-        let shown = text[shown_start..r.end()].to_string();
         let head_bonus = if r.start() < HEAD { 10 } else { 0 };
         let rank = rank + head_bonus;
         if best.as_ref().is_none_or(|b| rank > b.0) {
-            best = Some((rank, shown_start, r.end(), shown, key));
+            best = Some((rank, shown_start, r.end(), key));
         }
     }
-    if let Some((_, s, e, shown, key)) = best {
-        meta.period = Some(shown);
+    if let Some((_, s, e, key)) = best {
+        meta.period = Some(text[s..e].to_string());
         meta.period_key = Some(key);
         meta.ranges.insert("period".into(), [s, e]);
     }
+}
 
-    // A day and month without a year (`Ngày 9/7, ...` in news): the year of the period, else
-    // the year the text names most.
-    if meta.date.is_none() {
-        let head = &text[..floor_char(text, HEAD.min(text.len()))];
-        let hit = pats.day_month.captures_iter(head).find(|c| {
-            let end = c.get(0).unwrap().end();
-            let rest = &head[end..];
-            !(rest.starts_with('/')
-                || rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
-        });
-        if let Some(c) = hit {
-            let (d, m) = (num(&c[1]), num(&c[2]));
-            let year = meta
-                .period_key
-                .as_ref()
-                .map(|k| k[..4].to_string())
-                .or_else(|| {
-                    let mut counts: HashMap<&str, usize> = HashMap::new();
-                    for y in pats.year.find_iter(text) {
-                        *counts.entry(y.as_str()).or_default() += 1;
-                    }
-                    counts
-                        .into_iter()
-                        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
-                        .map(|x| x.0.to_string())
-                });
-            if let (Some(y), true) = (year, (1..=31).contains(&d) && (1..=12).contains(&m)) {
-                let r = c.get(0).unwrap();
-                meta.date = Some(format!("{y}-{m:02}-{d:02}"));
-                meta.ranges.insert("date".into(), [r.start(), r.end()]);
+/// The successive non-overlapping matches of the period pattern, as `captures_iter` gives
+/// them. Searched unanchored over a whole document, its `[\p{L} ,]{0,60}?` makes the lazy DFA
+/// track every `năm` seen in the last 60 letters at once, and it builds new states all along;
+/// so the pattern is tried anchored, only where one of its literal openings starts.
+fn periods<'t>(text: &'t str, pats: &'t Patterns) -> impl Iterator<Item = Captures> + 't {
+    let mut at = 0;
+    let mut caps = pats.period.create_captures();
+    std::iter::from_fn(move || {
+        while let Some(start) = pats.period_start.find_at(text, at) {
+            let s = start.start();
+            let input = Input::new(text).range(s..).anchored(Anchored::Yes);
+            pats.period.search_captures(&input, &mut caps);
+            match caps.get_match() {
+                Some(m) => {
+                    at = m.end();
+                    return Some(caps.clone());
+                }
+                None => at = s + text[s..].chars().next().map_or(1, char::len_utf8),
             }
         }
-    }
+        at = text.len();
+        None
+    })
+}
 
-    // Kind: from the title and the header lines.
-    let (kind, range) = kind_of(text);
-    meta.kind = Some(kind.into());
-    if let Some(r) = range {
-        meta.ranges.insert("kind".into(), r);
+/// The rank, key and start of what is shown of one period match.
+fn period_of(text: &str, c: &Captures) -> Option<(u8, String, usize)> {
+    let group = |name: &str| c.get_group_by_name(name).map(|sp| &text[sp.range()]);
+    let start = c.get_match()?.start();
+    Some(if let Some(y) = group("hy") {
+        let half = if group("hw")?.to_lowercase() == "đầu" {
+            "H1"
+        } else {
+            "H2"
+        };
+        (5, format!("{y}-{half}"), start)
+    } else if let Some(y) = group("ny") {
+        (4, format!("{y}-9M"), start)
+    } else if let Some(y) = group("qy") {
+        let q = match group("q")?.to_uppercase().as_str() {
+            "I" | "1" => 1,
+            "II" | "2" => 2,
+            "III" | "3" => 3,
+            _ => 4,
+        };
+        (4, format!("{y}-Q{q}"), start)
+    } else if let Some(a) = group("t1") {
+        (3, format!("{a}-{}", group("t2")?), start)
+    } else if let Some(y) = c.get_group_by_name("y") {
+        // Only the `năm YYYY` at the end.
+        (2, text[y.range()].to_string(), y.start - "năm ".len())
+    } else {
+        return None;
+    })
+}
+
+/// A day and month without a year (`Ngày 9/7, ...` in news): the year of the period, else
+/// the year the text names most.
+fn read_day_month_date(text: &str, pats: &Patterns, day_month: Option<DayMonth>, meta: &mut Meta) {
+    let Some(DayMonth { day, month, range }) = day_month else {
+        return;
+    };
+    if !((1..=31).contains(&day) && (1..=12).contains(&month)) {
+        return;
     }
-    meta
+    let year = meta
+        .period_key
+        .as_ref()
+        .map(|k| k[..4].to_string())
+        .or_else(|| {
+            let mut counts: HashMap<&str, usize> = HashMap::new();
+            for y in pats.year.find_iter(text) {
+                *counts.entry(y.as_str()).or_default() += 1;
+            }
+            counts
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+                .map(|x| x.0.to_string())
+        });
+    if let Some(y) = year {
+        meta.date = Some(format!("{y}-{month:02}-{day:02}"));
+        meta.ranges.insert("date".into(), range);
+    }
 }
 
 fn num(s: &str) -> u32 {
@@ -847,18 +739,23 @@ fn kind_of(text: &str) -> (&'static str, Option<[usize; 2]>) {
         if t.is_empty() {
             continue;
         }
-        let f = fold(t);
-        let all_caps = t
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(|c| c.is_uppercase());
+        // The fold of the line's first 32 bytes or more decides every `starts_with` below
+        // (the longest cue has 26 bytes); lines are often whole paragraphs.
+        let mut f = String::new();
+        fold_into(t, &mut f, 32);
+        let all_caps = || {
+            t.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase())
+        };
+        let plan_decision = || {
+            let f = fold(t);
+            f.contains("kê hoach") || f.contains("đê an")
+        };
         let first = start == 0;
         for (k, kind) in KINDS {
-            let hit = (f.starts_with(k) && (first || all_caps))
-                || (first
-                    && f.starts_with("quyêt đinh")
-                    && (f.contains("kê hoach") || f.contains("đê an"))
-                    && *kind == "plan");
+            let hit = (f.starts_with(k) && (first || all_caps()))
+                || (first && *kind == "plan" && f.starts_with("quyêt đinh") && plan_decision());
             if hit {
                 let lead = line.len() - line.trim_start().len();
                 let s = start + lead;

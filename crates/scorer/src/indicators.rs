@@ -3,51 +3,65 @@
 
 use tomtat_tokenizer::token::parse_number;
 
-use crate::lex::{Keyed, Tk, Tok};
+use crate::lex::{Keyed, Phrases, Tk, Tok};
 use crate::Indicator;
 
 /// The bundled indicator word lists (`models/scorer-indicators.txt`).
 const LISTS_TXT: &str = include_str!("../models/scorer-indicators.txt");
 
+/// One word list, with its phrases indexed for matching at a token.
+#[derive(Default)]
+struct List {
+    words: Vec<&'static str>,
+    index: Phrases,
+}
+
+impl std::ops::Deref for List {
+    type Target = [&'static str];
+    fn deref(&self) -> &[&'static str] {
+        &self.words
+    }
+}
+
 /// The word lists of [`LISTS_TXT`], by section.
 struct Lists {
-    multipliers: Vec<&'static str>,
-    measures: Vec<&'static str>,
-    time_after: Vec<&'static str>,
-    name_before: Vec<&'static str>,
-    link_before: Vec<&'static str>,
-    approx: Vec<&'static str>,
-    plan_words: Vec<&'static str>,
-    stop_unit: Vec<&'static str>,
-    count_verbs: Vec<&'static str>,
-    qualifiers: Vec<&'static str>,
-    name_trim: Vec<&'static str>,
-    name_cut: Vec<&'static str>,
-    name_heads: Vec<&'static str>,
-    object_verbs: Vec<&'static str>,
-    non_count: Vec<&'static str>,
-    captions: Vec<&'static str>,
+    multipliers: List,
+    measures: List,
+    time_after: List,
+    name_before: List,
+    link_before: List,
+    approx: List,
+    plan_words: List,
+    stop_unit: List,
+    count_verbs: List,
+    qualifiers: List,
+    name_trim: List,
+    name_cut: List,
+    name_heads: List,
+    object_verbs: List,
+    non_count: List,
+    captions: List,
 }
 
 /// Parse the sections of the list file (unknown sections are an error).
 fn parse_lists(src: &'static str) -> Result<Lists, String> {
     let mut l = Lists {
-        multipliers: Vec::new(),
-        measures: Vec::new(),
-        time_after: Vec::new(),
-        name_before: Vec::new(),
-        link_before: Vec::new(),
-        approx: Vec::new(),
-        plan_words: Vec::new(),
-        stop_unit: Vec::new(),
-        count_verbs: Vec::new(),
-        qualifiers: Vec::new(),
-        name_trim: Vec::new(),
-        name_cut: Vec::new(),
-        name_heads: Vec::new(),
-        object_verbs: Vec::new(),
-        non_count: Vec::new(),
-        captions: Vec::new(),
+        multipliers: List::default(),
+        measures: List::default(),
+        time_after: List::default(),
+        name_before: List::default(),
+        link_before: List::default(),
+        approx: List::default(),
+        plan_words: List::default(),
+        stop_unit: List::default(),
+        count_verbs: List::default(),
+        qualifiers: List::default(),
+        name_trim: List::default(),
+        name_cut: List::default(),
+        name_heads: List::default(),
+        object_verbs: List::default(),
+        non_count: List::default(),
+        captions: List::default(),
     };
     let mut cur: Option<&mut Vec<&'static str>> = None;
     for (n, line) in src.lines().enumerate() {
@@ -57,22 +71,22 @@ fn parse_lists(src: &'static str) -> Result<Lists, String> {
         }
         if let Some(name) = line.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
             cur = Some(match name {
-                "multipliers" => &mut l.multipliers,
-                "measures" => &mut l.measures,
-                "time_after" => &mut l.time_after,
-                "name_before" => &mut l.name_before,
-                "link_before" => &mut l.link_before,
-                "approx" => &mut l.approx,
-                "plan_words" => &mut l.plan_words,
-                "stop_unit" => &mut l.stop_unit,
-                "count_verbs" => &mut l.count_verbs,
-                "qualifiers" => &mut l.qualifiers,
-                "name_trim" => &mut l.name_trim,
-                "name_cut" => &mut l.name_cut,
-                "name_heads" => &mut l.name_heads,
-                "object_verbs" => &mut l.object_verbs,
-                "non_count" => &mut l.non_count,
-                "captions" => &mut l.captions,
+                "multipliers" => &mut l.multipliers.words,
+                "measures" => &mut l.measures.words,
+                "time_after" => &mut l.time_after.words,
+                "name_before" => &mut l.name_before.words,
+                "link_before" => &mut l.link_before.words,
+                "approx" => &mut l.approx.words,
+                "plan_words" => &mut l.plan_words.words,
+                "stop_unit" => &mut l.stop_unit.words,
+                "count_verbs" => &mut l.count_verbs.words,
+                "qualifiers" => &mut l.qualifiers.words,
+                "name_trim" => &mut l.name_trim.words,
+                "name_cut" => &mut l.name_cut.words,
+                "name_heads" => &mut l.name_heads.words,
+                "object_verbs" => &mut l.object_verbs.words,
+                "non_count" => &mut l.non_count.words,
+                "captions" => &mut l.captions.words,
                 _ => return Err(format!("line {}: unknown section [{name}]", n + 1)),
             });
             continue;
@@ -81,6 +95,26 @@ fn parse_lists(src: &'static str) -> Result<Lists, String> {
             Some(v) => v.push(line),
             None => return Err(format!("line {}: entry before any section", n + 1)),
         }
+    }
+    for list in [
+        &mut l.multipliers,
+        &mut l.measures,
+        &mut l.time_after,
+        &mut l.name_before,
+        &mut l.link_before,
+        &mut l.approx,
+        &mut l.plan_words,
+        &mut l.stop_unit,
+        &mut l.count_verbs,
+        &mut l.qualifiers,
+        &mut l.name_trim,
+        &mut l.name_cut,
+        &mut l.name_heads,
+        &mut l.object_verbs,
+        &mut l.non_count,
+        &mut l.captions,
+    ] {
+        list.index = Phrases::new(&list.words);
     }
     Ok(l)
 }
@@ -110,13 +144,13 @@ impl W<'_> {
     fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
         crate::lex::phrase_at(self.keys, self.toks, i, phrase)
     }
-    fn any_phrase_at(&self, i: usize, list: &[&str]) -> Option<usize> {
-        list.iter().filter_map(|p| self.phrase_at(i, p)).max()
+    fn any_phrase_at(&self, i: usize, list: &List) -> Option<usize> {
+        list.index.longest_at(self.keys, 0, self.toks, i)
     }
     /// The start of the longest phrase of `list` that ends right before token `end`, not
     /// before token `from`.
-    fn phrase_ending_at(&self, from: usize, end: usize, list: &[&str]) -> Option<usize> {
-        (from..end).find(|&s| list.iter().any(|p| self.phrase_at(s, p) == Some(end)))
+    fn phrase_ending_at(&self, from: usize, end: usize, list: &List) -> Option<usize> {
+        (from..end).find(|&s| list.index.ends_at(self.keys, 0, self.toks, s, end))
     }
     /// Tokens `s..e` without the function words at either end (`name_trim`).
     fn trim_name(&self, mut s: usize, mut e: usize) -> (usize, usize) {

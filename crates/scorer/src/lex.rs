@@ -65,34 +65,158 @@ impl std::hash::Hasher for Fnv {
         }
         self.0 = h;
     }
+    // Integer keys (syllable ids, feature hashes that are already FNV hashes) are mixed
+    // with one multiply instead of eight byte steps: only the maps' bucket choice
+    // changes, never what [`hash`](crate::model::hash) gives a feature name.
+    #[inline]
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(x as u64)
+    }
+    #[inline]
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64)
+    }
 }
 
 /// A hash map with [`Fnv`].
 pub(crate) type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
+/// A hash map for string keys that are looked up per word: `rustc-hash` reads eight bytes
+/// a step where FNV reads one (FNV stays the feature hash, whose values the models hold).
+pub(crate) type StrMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
+
 /// Whether `phrase` (words separated by single spaces) matches the keys from token `i`;
 /// returns the token after it.
+#[inline]
 pub(crate) fn phrase_at(keys: &Keyed, toks: &[Tok], i: usize, phrase: &str) -> Option<usize> {
+    phrase_at_in(keys, 0, toks, i, phrase)
+}
+
+/// [`phrase_at`] over `toks`, a slice of the tokens `keys` was built from that starts at
+/// token `off` (a clause of a unit).
+pub(crate) fn phrase_at_in(
+    keys: &Keyed,
+    off: usize,
+    toks: &[Tok],
+    i: usize,
+    phrase: &str,
+) -> Option<usize> {
     let mut j = i;
-    let mut rest = phrase;
+    let mut rest = phrase.as_bytes();
     loop {
-        if j >= toks.len() || toks[j].kind != Tk::Word {
+        if toks.get(j)?.kind != Tk::Word {
             return None;
         }
-        let k = keys.key(j);
-        rest = rest.strip_prefix(k)?;
+        let k = keys.key(off + j).as_bytes();
+        if !starts_with(rest, k) {
+            return None;
+        }
+        rest = &rest[k.len()..];
         j += 1;
         if rest.is_empty() {
             return Some(j);
         }
-        rest = rest.strip_prefix(' ')?;
+        rest = rest.strip_prefix(b" ")?;
     }
+}
+
+/// A list of phrases (words separated by single spaces) indexed by their first byte, so
+/// that matching the list at a token looks only at the phrases that can match there.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Phrases {
+    /// The phrases, grouped by first byte.
+    sorted: Vec<&'static str>,
+    /// `sorted[start[b]..start[b + 1]]` are the phrases whose first byte is `b`
+    /// (empty phrases come first, under no byte).
+    start: Vec<u32>,
+    /// The phrases in their order (for a key that is empty).
+    all: Vec<&'static str>,
+}
+
+impl Phrases {
+    pub fn new(list: &[&'static str]) -> Phrases {
+        let mut sorted = list.to_vec();
+        sorted.sort_by_key(|p| p.as_bytes().first().map_or(0, |&b| b as usize + 1));
+        let mut start = vec![0u32; 258];
+        for p in &sorted {
+            let b = p.as_bytes().first().map_or(0, |&b| b as usize + 1);
+            start[b + 1] += 1;
+        }
+        for b in 1..start.len() {
+            start[b] += start[b - 1];
+        }
+        Phrases {
+            sorted,
+            start,
+            all: list.to_vec(),
+        }
+    }
+
+    /// The phrases that can match a word whose key is `key`.
+    #[inline]
+    pub fn candidates(&self, key: &str) -> &[&'static str] {
+        match key.as_bytes().first() {
+            Some(&b) => {
+                let b = b as usize + 1;
+                &self.sorted[self.start[b] as usize..self.start[b + 1] as usize]
+            }
+            None => &self.all,
+        }
+    }
+
+    /// The end of the longest phrase of the list that matches from token `i` (as
+    /// `list.iter().filter_map(|p| phrase_at_in(keys, off, toks, i, p)).max()`).
+    #[inline]
+    pub fn longest_at(&self, keys: &Keyed, off: usize, toks: &[Tok], i: usize) -> Option<usize> {
+        if toks.get(i)?.kind != Tk::Word {
+            return None;
+        }
+        self.candidates(keys.key(off + i))
+            .iter()
+            .filter_map(|p| phrase_at_in(keys, off, toks, i, p))
+            .max()
+    }
+
+    /// Whether a phrase of the list matches from token `i` and ends right before token
+    /// `end`.
+    #[inline]
+    pub fn ends_at(&self, keys: &Keyed, off: usize, toks: &[Tok], i: usize, end: usize) -> bool {
+        if toks.get(i).is_none_or(|t| t.kind != Tk::Word) {
+            return false;
+        }
+        self.candidates(keys.key(off + i))
+            .iter()
+            .any(|p| phrase_at_in(keys, off, toks, i, p) == Some(end))
+    }
+}
+
+/// Whether `s` starts with `p`, byte by byte: words are short, and most candidates fail
+/// on the first byte, where a call to `memcmp` would cost more than the comparison.
+#[inline]
+pub(crate) fn starts_with(s: &[u8], p: &[u8]) -> bool {
+    p.len() <= s.len() && p.iter().zip(s).all(|(a, b)| a == b)
+}
+
+/// Whether two short strings are equal (see [`starts_with`]).
+#[inline]
+pub(crate) fn eq_short(a: &str, b: &str) -> bool {
+    a.len() == b.len() && starts_with(a.as_bytes(), b.as_bytes())
 }
 
 /// Cut `text[start..end]` into tokens (ranges are absolute).
 pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let s = &text[start..end];
-    let char_at = |i: usize| s[i..].chars().next();
+    let b = s.as_bytes();
+    // ASCII without decoding (`i` is always on a character boundary)
+    let char_at = |i: usize| match b.get(i) {
+        Some(&c) if c < 0x80 => Some(c as char),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    };
     let mut i = 0;
     while let Some(c) = char_at(i) {
         let cl = c.len_utf8();
@@ -158,6 +282,106 @@ pub(crate) struct Keyed {
     buf: String,
     /// Per token: the range of its key in `buf` (empty for other than words).
     ranges: Vec<(u32, u32)>,
+    /// Per token: the id of its key in the document (ids in order of first appearance,
+    /// from the [`KeyCache`] it was built with; [`NO_KEY`] for other than words); empty
+    /// when built without one.
+    ids: Vec<u32>,
+}
+
+/// The key id of a token that is not a word.
+pub(crate) const NO_KEY: u32 = u32::MAX;
+
+/// The match keys of words, computed once per distinct word and kept across the
+/// documents a thread scores (Vietnamese has a few thousand syllables: after the first
+/// documents nearly every word is known). A document's keys get ids in order of their
+/// first appearance in it, so what the scorer computes never depends on the documents
+/// scored before.
+#[derive(Debug, Default)]
+pub(crate) struct KeyCache {
+    /// Word as written to its key's id in the cache.
+    by_word: StrMap<Box<str>, u32>,
+    /// Key to its id in the cache.
+    by_key: StrMap<Box<str>, u32>,
+    /// Cache id to the key's range in `keys`.
+    spans: Vec<(u32, u32)>,
+    keys: String,
+    scratch: String,
+    /// Cache id to (document, the key's id in that document).
+    local: Vec<(u32, u32)>,
+    /// The current document (0: none yet).
+    doc: u32,
+    /// Keys of the current document so far.
+    doc_keys: u32,
+}
+
+/// Distinct words kept at most; the cache starts again beyond that.
+const KEY_CACHE_WORDS: usize = 1 << 17;
+
+thread_local! {
+    static KEY_CACHE: std::cell::RefCell<KeyCache> = std::cell::RefCell::new(KeyCache::default());
+}
+
+impl KeyCache {
+    /// Run `f` with this thread's cache, opened for a new document.
+    pub fn with<R>(f: impl FnOnce(&mut KeyCache) -> R) -> R {
+        KEY_CACHE.with(|c| match c.try_borrow_mut() {
+            Ok(mut cache) => {
+                cache.open_document();
+                f(&mut cache)
+            }
+            // not reached (the scorer does not call itself); a fresh cache is as good
+            Err(_) => {
+                let mut cache = KeyCache::default();
+                cache.open_document();
+                f(&mut cache)
+            }
+        })
+    }
+
+    fn open_document(&mut self) {
+        if self.by_word.len() > KEY_CACHE_WORDS || self.doc == u32::MAX {
+            *self = KeyCache::default();
+        }
+        self.doc += 1;
+        self.doc_keys = 0;
+    }
+
+    /// The cache id of a word's key (computing the key the first time the word is seen).
+    fn cache_id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.by_word.get(word) {
+            return id;
+        }
+        tomtat_text::match_key_into(word, &mut self.scratch);
+        let id = match self.by_key.get(self.scratch.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.spans.len() as u32;
+                let a = self.keys.len() as u32;
+                self.keys.push_str(&self.scratch);
+                self.spans.push((a, self.keys.len() as u32));
+                self.local.push((0, 0));
+                self.by_key.insert(self.scratch.as_str().into(), id);
+                id
+            }
+        };
+        self.by_word.insert(word.into(), id);
+        id
+    }
+
+    /// A word's key and its id in the current document.
+    #[inline]
+    pub fn key_of(&mut self, word: &str) -> (&str, u32) {
+        let id = self.cache_id(word) as usize;
+        let (doc, local) = &mut self.local[id];
+        if *doc != self.doc {
+            *doc = self.doc;
+            *local = self.doc_keys;
+            self.doc_keys += 1;
+        }
+        let local = *local;
+        let (a, b) = self.spans[id];
+        (&self.keys[a as usize..b as usize], local)
+    }
 }
 
 impl Keyed {
@@ -165,6 +389,7 @@ impl Keyed {
         let mut k = Keyed {
             buf: String::with_capacity(toks.len() * 6),
             ranges: Vec::with_capacity(toks.len()),
+            ids: Vec::new(),
         };
         let mut scratch = String::new();
         for t in toks {
@@ -178,10 +403,39 @@ impl Keyed {
         k
     }
 
+    /// [`Keyed::new`] with the keys taken from (and added to) a document's cache; the
+    /// keys also get their document-wide ids ([`Keyed::id`]).
+    pub fn with_cache(text: &str, toks: &[Tok], cache: &mut KeyCache) -> Keyed {
+        let mut k = Keyed {
+            buf: String::with_capacity(toks.len() * 6),
+            ranges: Vec::with_capacity(toks.len()),
+            ids: Vec::with_capacity(toks.len()),
+        };
+        for t in toks {
+            let a = k.buf.len() as u32;
+            let id = if t.kind == Tk::Word {
+                let (key, id) = cache.key_of(&text[t.start..t.end]);
+                k.buf.push_str(key);
+                id
+            } else {
+                NO_KEY
+            };
+            k.ranges.push((a, k.buf.len() as u32));
+            k.ids.push(id);
+        }
+        k
+    }
+
     /// The key of token `i` (empty for other than words).
+    #[inline]
     pub fn key(&self, i: usize) -> &str {
         let (a, b) = self.ranges[i];
         &self.buf[a as usize..b as usize]
+    }
+
+    /// The document-wide key ids of the tokens, when built with a [`KeyCache`].
+    pub fn ids(&self) -> Option<&[u32]> {
+        (self.ids.len() == self.ranges.len()).then_some(&self.ids[..])
     }
 }
 
@@ -198,6 +452,208 @@ pub(crate) fn syllable_keys(phrase: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The phrase matcher before the byte-level one (the reference).
+    fn phrase_at_ref(keys: &Keyed, toks: &[Tok], i: usize, phrase: &str) -> Option<usize> {
+        let mut j = i;
+        let mut rest = phrase;
+        loop {
+            if j >= toks.len() || toks[j].kind != Tk::Word {
+                return None;
+            }
+            rest = rest.strip_prefix(keys.key(j))?;
+            j += 1;
+            if rest.is_empty() {
+                return Some(j);
+            }
+            rest = rest.strip_prefix(' ')?;
+        }
+    }
+
+    /// Text from a small alphabet, so that words, phrases and figures repeat.
+    fn small_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("tăng"),
+                Just("Tăng"),
+                Just("so"),
+                Just("với"),
+                Just("đã"),
+                Just("ĐÃ"),
+                Just("năm"),
+                Just(" "),
+                Just(", "),
+                Just("; "),
+                Just("5,1"),
+                Just("%"),
+                Just("30/6"),
+                Just("-"),
+                Just("."),
+                Just("a"),
+                Just("\n"),
+            ],
+            0..40,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    /// The lexer before the byte-level fast paths (the reference).
+    fn lex_ref(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+        let s = &text[start..end];
+        let char_at = |i: usize| s[i..].chars().next();
+        let mut i = 0;
+        while let Some(c) = char_at(i) {
+            let cl = c.len_utf8();
+            if c.is_whitespace() {
+                i += cl;
+                continue;
+            }
+            if !alnum(c) {
+                out.push(Tok {
+                    kind: Tk::Punct,
+                    start: start + i,
+                    end: start + i + cl,
+                });
+                i += cl;
+                continue;
+            }
+            let digit = c.is_ascii_digit();
+            let (mut letters, mut digits, mut inner_slash) = (!digit, digit, false);
+            let mut prev = c;
+            let mut j = i + cl;
+            while let Some(cj) = char_at(j) {
+                if alnum(cj) {
+                    if cj.is_ascii_digit() {
+                        digits = true;
+                    } else {
+                        letters = true;
+                    }
+                } else {
+                    let next = char_at(j + cj.len_utf8());
+                    if !next.is_some_and(|n| internal(cj, prev, n)) {
+                        break;
+                    }
+                    if cj == '/' || cj == '-' {
+                        inner_slash = true;
+                    }
+                }
+                prev = cj;
+                j += cj.len_utf8();
+            }
+            let mut kind = if inner_slash || (letters && digits) {
+                Tk::Other
+            } else if digits {
+                Tk::Number
+            } else {
+                Tk::Word
+            };
+            if kind == Tk::Number && char_at(j) == Some('%') {
+                kind = Tk::Percent;
+                j += 1;
+            }
+            out.push(Tok {
+                kind,
+                start: start + i,
+                end: start + j,
+            });
+            i = j;
+        }
+    }
+
+    const PHRASES: &[&str] = &[
+        "tăng",
+        "so với",
+        "tăng so với",
+        "đã tăng",
+        "năm",
+        "a",
+        "",
+        " a",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn phrase_matching_agrees_with_the_reference(text in small_text()) {
+            let mut toks = Vec::new();
+            lex(&text, 0, text.len(), &mut toks);
+            let plain = Keyed::new(&text, &toks);
+            let cached = KeyCache::with(|c| Keyed::with_cache(&text, &toks, c));
+            let index = Phrases::new(PHRASES);
+            let words: Vec<&str> = (0..toks.len())
+                .filter(|&i| toks[i].kind == Tk::Word)
+                .map(|i| plain.key(i))
+                .collect();
+            for i in 0..toks.len() {
+                prop_assert_eq!(plain.key(i), cached.key(i));
+            }
+            for i in 0..=toks.len() {
+                let mut longest = None;
+                for p in PHRASES {
+                    let r = phrase_at_ref(&plain, &toks, i, p);
+                    prop_assert_eq!(phrase_at(&plain, &toks, i, p), r);
+                    prop_assert_eq!(phrase_at(&cached, &toks, i, p), r);
+                    longest = longest.max(r);
+                    for end in 0..=toks.len() + 1 {
+                        let any = PHRASES.iter().any(|q| phrase_at_ref(&plain, &toks, i, q) == Some(end));
+                        prop_assert_eq!(index.ends_at(&plain, 0, &toks, i, end), any);
+                    }
+                }
+                prop_assert_eq!(index.longest_at(&plain, 0, &toks, i), longest);
+            }
+            for i in 0..=words.len() {
+                for p in PHRASES {
+                    let r = (i..).zip(p.split(' ')).all(|(j, q)| words.get(j) == Some(&q));
+                    prop_assert_eq!(crate::model::has_at(&words, i, p), r);
+                }
+            }
+        }
+
+        #[test]
+        fn lexer_agrees_with_the_reference(
+            text in "[a-zA-Z0-9ăâđêôơưĐÁàảãạếềệ \\t\\n.,/%:;()\\-–…“”×²\\u{300}\\u{a0}]{0,60}",
+            cut in 0usize..64,
+        ) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let start = bounds[cut % bounds.len()];
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            lex(&text, start, text.len(), &mut a);
+            lex_ref(&text, start, text.len(), &mut b);
+            prop_assert_eq!(a, b);
+        }
+
+        #[test]
+        fn document_key_ids_follow_first_appearance(text in small_text()) {
+            let mut toks = Vec::new();
+            lex(&text, 0, text.len(), &mut toks);
+            // the cache is shared by the thread: a document scored before changes nothing
+            let before = "năm ĐÃ so với, tăng a";
+            let mut t0 = Vec::new();
+            lex(before, 0, before.len(), &mut t0);
+            KeyCache::with(|c| Keyed::with_cache(before, &t0, c));
+            let k = KeyCache::with(|c| Keyed::with_cache(&text, &toks, c));
+            let ids = k.ids().expect("ids");
+            let mut seen: Vec<&str> = Vec::new();
+            for (i, t) in toks.iter().enumerate() {
+                if t.kind != Tk::Word {
+                    prop_assert_eq!(ids[i], NO_KEY);
+                    continue;
+                }
+                let key = k.key(i);
+                let want = match seen.iter().position(|s| *s == key) {
+                    Some(p) => p,
+                    None => {
+                        seen.push(key);
+                        seen.len() - 1
+                    }
+                };
+                prop_assert_eq!(ids[i] as usize, want);
+                prop_assert_eq!(key, tomtat_text::match_key(&text[t.start..t.end]));
+            }
+        }
+    }
 
     fn kinds(s: &str) -> Vec<(Tk, &str)> {
         let mut v = Vec::new();

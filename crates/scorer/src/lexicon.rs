@@ -1,7 +1,7 @@
 //! The cue lexicon (`models/scorer-cues.tsv`): phrases with a part, a weight and a scope,
 //! matched over the syllable keys of a unit.
 
-use crate::lex::{syllable_keys, FnvMap};
+use crate::lex::{syllable_keys, FnvMap, StrMap};
 use crate::Part;
 
 /// A cue lexicon that cannot be read.
@@ -42,12 +42,24 @@ pub(crate) enum Scope {
     Key,
 }
 
+impl Scope {
+    /// Whether a cue of this scope can count in `pass` (where it counts is decided by
+    /// [`Lexicon::find`]).
+    fn counts_in(self, pass: Pass) -> bool {
+        match self {
+            Scope::Heading => pass == Pass::Heading,
+            Scope::Key => pass == Pass::Key,
+            _ => pass == Pass::Parts,
+        }
+    }
+}
+
 /// Which cues a pass of [`Lexicon::find`] matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Pass {
-    Parts,
-    Heading,
-    Key,
+    Parts = 0,
+    Heading = 1,
+    Key = 2,
 }
 
 #[derive(Debug, Clone)]
@@ -73,8 +85,13 @@ pub(crate) const NUMERIC: u32 = u32::MAX - 1;
 
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    ids: FnvMap<String, u32>,
+    ids: StrMap<String, u32>,
     first: FnvMap<u32, Vec<u32>>,
+    /// `first` as tables indexed by syllable id (ids are dense), one per [`Pass`] with
+    /// the cues that can count in it (in `first`'s order), for [`Lexicon::find`].
+    by_first: [Vec<Vec<u32>>; 3],
+    /// The same for [`NUMERIC`].
+    numeric_first: [Vec<u32>; 3],
     pub cues: Vec<Cue>,
 }
 
@@ -147,6 +164,21 @@ impl Lexicon {
                 (std::cmp::Reverse(c.syls.len()), rank, i)
             });
         }
+        for pass in [Pass::Parts, Pass::Heading, Pass::Key] {
+            let p = pass as usize;
+            lex.by_first[p] = vec![Vec::new(); lex.ids.len()];
+            for (&syl, list) in &lex.first {
+                let list: Vec<u32> = list
+                    .iter()
+                    .copied()
+                    .filter(|&ci| lex.cues[ci as usize].scope.counts_in(pass))
+                    .collect();
+                match syl {
+                    NUMERIC => lex.numeric_first[p] = list,
+                    id => lex.by_first[p][id as usize] = list,
+                }
+            }
+        }
         Ok(lex)
     }
 
@@ -169,26 +201,30 @@ impl Lexicon {
         let mut i = 0;
         while i < syls.len() {
             let mut step = 1;
-            if let Some(list) = self.first.get(&syls[i]) {
-                for &ci in list {
-                    let c = &self.cues[ci as usize];
-                    let n = c.syls.len();
-                    if i + n > syls.len() || syls[i..i + n] != c.syls[..] {
-                        continue;
-                    }
-                    let ok = match c.scope {
-                        Scope::Heading => pass == Pass::Heading,
-                        Scope::Key => pass == Pass::Key,
-                        _ if pass != Pass::Parts => false,
-                        Scope::Start => i < first + 3,
-                        Scope::End => punct_after[i + n - 1],
-                        Scope::Any | Scope::Switch => true,
-                    };
-                    if ok {
-                        out.push(Hit { cue: ci, pos: i });
-                        step = n;
-                        break;
-                    }
+            let p = pass as usize;
+            let list: &[u32] = match syls[i] {
+                NUMERIC => &self.numeric_first[p],
+                id => self.by_first[p].get(id as usize).map_or(&[], |l| &l[..]),
+            };
+            for &ci in list {
+                let c = &self.cues[ci as usize];
+                let n = c.syls.len();
+                // element by element: most cues are one to three syllables
+                if i + n > syls.len() || (1..n).any(|k| syls[i + k] != c.syls[k]) {
+                    continue;
+                }
+                let ok = match c.scope {
+                    Scope::Heading => pass == Pass::Heading,
+                    Scope::Key => pass == Pass::Key,
+                    _ if pass != Pass::Parts => false,
+                    Scope::Start => i < first + 3,
+                    Scope::End => punct_after[i + n - 1],
+                    Scope::Any | Scope::Switch => true,
+                };
+                if ok {
+                    out.push(Hit { cue: ci, pos: i });
+                    step = n;
+                    break;
                 }
             }
             i += step;

@@ -446,7 +446,7 @@ impl Scorer {
         let mut tasks = Vec::new();
         for (i, u) in units.iter().enumerate() {
             if valid[i] && parts[i] == Part::Directive {
-                tasks::extract(text, u, i, &mut tasks);
+                tasks::extract_with(text, u, &an[i].toks, &an[i].keys, i, &mut tasks);
             }
         }
         let lead = lead::lead(&an, &valid);
@@ -490,29 +490,34 @@ impl Scorer {
         let n = units.len();
         let mut indicators = Vec::new();
         let mut an: Vec<Analysis> = Vec::with_capacity(n);
-        for (i, u) in units.iter().enumerate() {
-            let mut toks: Vec<Tok> = Vec::new();
-            if valid[i] {
-                lex::lex(text, u.start, u.end, &mut toks);
+        // each distinct word's key is computed once (kept per thread, see `lex::KeyCache`)
+        lex::KeyCache::with(|cache| {
+            for (i, u) in units.iter().enumerate() {
+                let mut toks: Vec<Tok> = Vec::new();
+                if valid[i] {
+                    // about one token per five bytes of Vietnamese
+                    toks.reserve((u.end - u.start) / 5 + 4);
+                    lex::lex(text, u.start, u.end, &mut toks);
+                }
+                let keys = lex::Keyed::with_cache(text, &toks, cache);
+                let before = indicators.len();
+                indicators::extract(text, &toks, &keys, i, &mut indicators);
+                let figures = indicators.len() - before;
+                let mut a = Analysis::new(
+                    &self.lex,
+                    &self.tuning,
+                    text,
+                    u,
+                    (toks, keys),
+                    (i, n),
+                    figures,
+                );
+                if !valid[i] {
+                    a.own = [-10.0, -10.0, -10.0, 10.0];
+                }
+                an.push(a);
             }
-            let keys = lex::Keyed::new(text, &toks);
-            let before = indicators.len();
-            indicators::extract(text, &toks, &keys, i, &mut indicators);
-            let figures = indicators.len() - before;
-            let mut a = Analysis::new(
-                &self.lex,
-                &self.tuning,
-                text,
-                u,
-                (toks, keys),
-                (i, n),
-                figures,
-            );
-            if !valid[i] {
-                a.own = [-10.0, -10.0, -10.0, 10.0];
-            }
-            an.push(a);
-        }
+        });
         (an, indicators)
     }
 

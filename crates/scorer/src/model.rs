@@ -20,6 +20,41 @@ pub(crate) fn hash(name: &str) -> u64 {
     h.finish()
 }
 
+/// The FNV-1a state of [`hash`] fed piece by piece as a feature name is formatted: the
+/// same hash as formatting the name into a string and hashing that, without the string.
+struct HashWriter(u64);
+
+impl HashWriter {
+    const BASIS: u64 = 0xcbf29ce484222325;
+}
+
+impl std::fmt::Write for HashWriter {
+    #[inline]
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let mut h = self.0;
+        for &b in s.as_bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+        Ok(())
+    }
+}
+
+/// The hash of a formatted feature name, with no string built.
+fn hash_fmt(args: std::fmt::Arguments) -> u64 {
+    let mut h = HashWriter(HashWriter::BASIS);
+    match args.as_str() {
+        Some(s) => {
+            let _ = h.write_str(s);
+        }
+        None => {
+            let _ = h.write_fmt(args);
+        }
+    }
+    h.0
+}
+
 /// Collects the features of a unit: their hashes, and their names when training.
 pub(crate) struct Feats {
     buf: String,
@@ -34,11 +69,13 @@ pub(crate) struct Feats {
 
 impl Feats {
     pub fn new(keep_names: bool) -> Feats {
+        // a unit has some 40 to 60 features: one allocation per list
+        const CAP: usize = 64;
         Feats {
             buf: String::new(),
-            hashes: Vec::new(),
-            vals: Vec::new(),
-            tie: Vec::new(),
+            hashes: Vec::with_capacity(CAP),
+            vals: Vec::with_capacity(CAP),
+            tie: Vec::with_capacity(CAP),
             names: keep_names.then(Vec::new),
         }
     }
@@ -61,12 +98,16 @@ impl Feats {
 
     fn push(&mut self, tie: u8, v: f32, args: std::fmt::Arguments) {
         self.tie.push(tie);
-        self.buf.clear();
-        let _ = self.buf.write_fmt(args);
-        self.hashes.push(hash(&self.buf));
         self.vals.push(v);
-        if let Some(n) = &mut self.names {
-            n.push(self.buf.clone());
+        match &mut self.names {
+            // training: the names are kept
+            Some(n) => {
+                self.buf.clear();
+                let _ = self.buf.write_fmt(args);
+                self.hashes.push(hash(&self.buf));
+                n.push(self.buf.clone());
+            }
+            None => self.hashes.push(hash_fmt(args)),
         }
     }
 }
@@ -178,23 +219,46 @@ pub(crate) const MARKERS: &[&str] = &[
 /// is among the first words (within 4 of `first`). One pass over the words through an
 /// index by first syllable.
 pub(crate) fn markers(w: &[&str], first: usize) -> Vec<(usize, bool)> {
-    type Index = FnvMap<&'static str, Vec<(usize, Vec<&'static str>)>>;
-    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut m: Index = FnvMap::default();
+    type Index = crate::lex::StrMap<&'static str, Vec<(usize, Vec<&'static str>)>>;
+    /// The index by first syllable, and a filter of 2^16 bits over the first syllables'
+    /// [`sketch`]: most words are no marker's first syllable and stop at one bit.
+    struct Markers {
+        index: Index,
+        filter: Vec<u64>,
+    }
+    fn sketch(w: &str) -> usize {
+        let b = w.as_bytes();
+        let at = |i: usize| b.get(i).map_or(0, |&x| x as usize);
+        ((b.len() & 0xf) << 12) ^ (at(0) << 4) ^ (at(1) * 0x9e5) ^ (at(b.len().max(1) - 1) << 7)
+    }
+    static INDEX: std::sync::OnceLock<Markers> = std::sync::OnceLock::new();
+    let m = INDEX.get_or_init(|| {
+        let mut index: Index = Index::default();
+        let mut filter = vec![0u64; 1 << 10];
         for (k, phrase) in MARKERS.iter().enumerate() {
             let syl: Vec<&'static str> = phrase.split(' ').collect();
-            m.entry(syl[0]).or_default().push((k, syl));
+            let h = sketch(syl[0]) & 0xffff;
+            filter[h >> 6] |= 1 << (h & 63);
+            index.entry(syl[0]).or_default().push((k, syl));
         }
-        m
+        Markers { index, filter }
     });
     let mut found: Vec<(usize, bool)> = Vec::new();
     for j in 0..w.len() {
-        let Some(list) = index.get(w[j]) else {
+        let h = sketch(w[j]) & 0xffff;
+        if m.filter[h >> 6] & (1 << (h & 63)) == 0 {
+            continue;
+        }
+        let Some(list) = m.index.get(w[j]) else {
             continue;
         };
         for (k, syl) in list {
-            if w.len() - j >= syl.len() && syl.iter().zip(&w[j..]).all(|(a, b)| a == b) {
+            if w.len() - j >= syl.len()
+                && syl
+                    .iter()
+                    .zip(&w[j..])
+                    .all(|(a, b)| crate::lex::eq_short(a, b))
+            {
                 match found.iter_mut().find(|x| x.0 == *k) {
                     Some(x) => x.1 |= j < first + 4,
                     None => found.push((*k, j < first + 4)),
@@ -221,18 +285,36 @@ const DOC_KINDS: &[(&str, &str)] = &[
 
 /// Match keys of the word tokens of a unit, in order.
 pub(crate) fn words(a: &Analysis) -> Vec<&str> {
-    a.toks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.kind == Tk::Word)
-        .map(|(i, _)| a.keys.key(i))
-        .collect()
+    // `nwords` counts the word tokens: one allocation
+    let mut w = Vec::with_capacity(a.nwords);
+    for (i, t) in a.toks.iter().enumerate() {
+        if t.kind == Tk::Word {
+            w.push(a.keys.key(i));
+        }
+    }
+    w
 }
 
+/// Whether the words of `phrase` (separated by single spaces) are `w[i..]`'s first words.
+#[inline]
 pub(crate) fn has_at(w: &[&str], i: usize, phrase: &str) -> bool {
-    (i..)
-        .zip(phrase.split(' '))
-        .all(|(j, p)| w.get(j) == Some(&p))
+    let mut rest = phrase.as_bytes();
+    let mut j = i;
+    loop {
+        let Some(word) = w.get(j) else {
+            return false;
+        };
+        let k = word.as_bytes();
+        if !crate::lex::starts_with(rest, k) {
+            return false;
+        }
+        match rest[k.len()..].split_first() {
+            None => return true,
+            Some((b' ', r)) => rest = r,
+            Some(_) => return false,
+        }
+        j += 1;
+    }
 }
 
 /// The document kind, from the first words of its first units.

@@ -25,14 +25,14 @@ pub(crate) fn vectors(text: &str, units: &[Unit], segmenter: &Segmenter) -> Vec<
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut toks: Vec<Token> = Vec::new();
     let mut words: Vec<Word> = Vec::new();
-    let mut bags: Vec<Vec<(u32, f32)>> = Vec::with_capacity(units.len());
+    let mut bags: Vec<Vec<u32>> = Vec::with_capacity(units.len());
     for u in units {
         let s = &text[u.start..u.end];
         toks.clear();
         words.clear();
         tomtat_tokenizer::tokenize_into(s, &mut toks);
         segmenter.segment(s, &toks, &mut words);
-        let mut bag: Vec<(u32, f32)> = Vec::new();
+        let mut bag: Vec<u32> = Vec::new();
         for w in &words {
             if !matches!(w.kind, TokenKind::Syllable | TokenKind::Foreign) {
                 continue;
@@ -43,7 +43,7 @@ pub(crate) fn vectors(text: &str, units: &[Unit], segmenter: &Segmenter) -> Vec<
             let key = tomtat_text::match_key(ws);
             let next = ids.len() as u32;
             let id = *ids.entry(key).or_insert(next);
-            bag.push((id, 1.0));
+            bag.push(id);
         }
         bags.push(bag);
     }
@@ -53,24 +53,46 @@ pub(crate) fn vectors(text: &str, units: &[Unit], segmenter: &Segmenter) -> Vec<
 /// TF-IDF vectors of the units over syllables and pairs of adjacent syllables
 /// (a cheap stand-in for words), from the keys the labeller computed.
 pub(crate) fn syllable_vectors(an: &[Analysis]) -> Vec<Vector> {
+    // Term ids in order of first appearance. The keys' document-wide ids (from the
+    // analysis' key cache) are renumbered in that order, which gives the ids a map from
+    // the key strings would; without them, the map.
+    let by_ids = an.iter().all(|a| a.keys.ids().is_some());
     let mut ids: FnvMap<&str, u32> = FnvMap::default();
+    let mut remap: Vec<u32> = Vec::new();
+    let mut nterms = 0u32;
     let mut pairs: FnvMap<u64, u32> = FnvMap::default();
-    let mut bags: Vec<Vec<(u32, f32)>> = Vec::with_capacity(an.len());
+    let mut bags: Vec<Vec<u32>> = Vec::with_capacity(an.len());
     for a in an {
-        let mut bag: Vec<(u32, f32)> = Vec::with_capacity(a.toks.len() * 2);
+        let mut bag: Vec<u32> = Vec::with_capacity(a.toks.len() * 2);
         let mut prev: Option<u32> = None;
+        let cached = a.keys.ids().filter(|_| by_ids);
         for (i, t) in a.toks.iter().enumerate() {
             if t.kind != Tk::Word {
                 prev = None;
                 continue;
             }
-            let next = ids.len() as u32;
-            let id = *ids.entry(a.keys.key(i)).or_insert(next);
-            bag.push((id * 2, 1.0));
+            let id = match cached {
+                Some(c) => {
+                    let k = c[i] as usize;
+                    if remap.len() <= k {
+                        remap.resize(k + 1, u32::MAX);
+                    }
+                    if remap[k] == u32::MAX {
+                        remap[k] = nterms;
+                        nterms += 1;
+                    }
+                    remap[k]
+                }
+                None => {
+                    let next = ids.len() as u32;
+                    *ids.entry(a.keys.key(i)).or_insert(next)
+                }
+            };
+            bag.push(id * 2);
             if let Some(p) = prev {
                 let next = pairs.len() as u32;
                 let pid = *pairs.entry(((p as u64) << 32) | id as u64).or_insert(next);
-                bag.push((pid * 2 + 1, 1.0));
+                bag.push(pid * 2 + 1);
             }
             prev = Some(id);
         }
@@ -79,32 +101,44 @@ pub(crate) fn syllable_vectors(an: &[Analysis]) -> Vec<Vector> {
     weigh(bags)
 }
 
-/// Merge counts, weigh by IDF over the units, normalize.
-fn weigh(mut raw: Vec<Vec<(u32, f32)>>) -> Vec<Vector> {
+/// Merge counts, weigh by IDF over the units, normalize. `raw`: the terms of each unit,
+/// one entry per occurrence.
+fn weigh(raw: Vec<Vec<u32>>) -> Vec<Vector> {
     let mut df: Vec<u32> = Vec::new();
-    for bag in &mut raw {
-        bag.sort_by_key(|x| x.0);
-        let mut merged: Vec<(u32, f32)> = Vec::with_capacity(bag.len());
-        for &(id, c) in bag.iter() {
-            match merged.last_mut() {
-                Some(last) if last.0 == id => last.1 += c,
-                _ => merged.push((id, c)),
+    let mut raw: Vec<Vector> = raw
+        .into_iter()
+        .map(|mut bag| {
+            bag.sort_unstable();
+            // each term with its count (a count of n ones adds up to exactly n)
+            let mut merged: Vector = Vec::with_capacity(bag.len());
+            let mut k = 0;
+            while k < bag.len() {
+                let id = bag[k];
+                let mut e = k + 1;
+                while e < bag.len() && bag[e] == id {
+                    e += 1;
+                }
+                merged.push((id, (e - k) as f32));
+                k = e;
             }
-        }
-        for &(id, _) in &merged {
-            if df.len() <= id as usize {
-                df.resize(id as usize + 1, 0);
+            for &(id, _) in &merged {
+                if df.len() <= id as usize {
+                    df.resize(id as usize + 1, 0);
+                }
+                df[id as usize] += 1;
             }
-            df[id as usize] += 1;
-        }
-        *bag = merged;
-    }
+            merged
+        })
+        .collect();
     let n = raw.len().max(1) as f32;
+    // the IDF of each term, once (the same f32 as computing it at each use)
+    let idf: Vec<f32> = df.iter().map(|&d| (n / d as f32).ln() + 0.1).collect();
     for bag in &mut raw {
         let mut norm = 0.0;
         for (id, c) in bag.iter_mut() {
-            let idf = (n / df[*id as usize] as f32).ln() + 0.1;
-            *c = (1.0 + c.ln()) * idf;
+            let idf = idf[*id as usize];
+            // most terms occur once: ln(1) is exactly 0
+            *c = if *c == 1.0 { idf } else { (1.0 + c.ln()) * idf };
             norm += *c * *c;
         }
         let norm = norm.sqrt();
@@ -143,14 +177,17 @@ pub(crate) fn lexrank(vecs: &[Vector], members: &[usize], threshold: Option<f32>
     }
     // sparse rows of the similarity graph; dot products through a dense scatter of
     // one vector at a time
-    let mut rows: Vec<Vec<(usize, f32)>> = vec![Vec::new(); m];
+    let win = window(m);
+    // a row holds at most the units within the window on either side: one allocation
+    let mut rows: Vec<Vec<(usize, f32)>> = (0..m)
+        .map(|_| Vec::with_capacity((2 * win).min(m)))
+        .collect();
     let vocab = members
         .iter()
         .flat_map(|&u| vecs[u].last().map(|x| x.0 as usize + 1))
         .max()
         .unwrap_or(0);
     let mut dense = vec![0f32; vocab];
-    let win = window(m);
     for a in 0..m {
         let va = &vecs[members[a]];
         for &(id, w) in va {

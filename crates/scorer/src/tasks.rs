@@ -2,7 +2,7 @@
 
 use tomtat_splitter::Unit;
 
-use crate::lex::{Keyed, Tk, Tok};
+use crate::lex::{Keyed, Phrases, Tk, Tok};
 use crate::Task;
 
 /// Words after which the actor is named (`yêu cầu các cấp ủy ...`).
@@ -233,21 +233,85 @@ const NOT_ACTOR: &[&str] = &[
     "đồng",
 ];
 
-struct Clause {
-    toks: Vec<Tok>,
-    keys: Keyed,
+/// The phrase lists, indexed for matching at a token.
+struct Lists {
+    ask: Phrases,
+    modal: Phrases,
+    /// `MODAL[..NAMING]`
+    naming: Phrases,
+    /// `MODAL[NAMING..]`
+    kept: Phrases,
+    speaker: Phrases,
+    time_lead: Phrases,
+    lead: Phrases,
+    /// Past markers (`đã`, `vừa`).
+    past: Phrases,
+    /// Modal and request words: a unit with one of them is a directive even in the past.
+    asks: Phrases,
 }
 
-impl Clause {
-    fn words_at(&self, i: usize, phrase: &str) -> Option<usize> {
-        crate::lex::phrase_at(&self.keys, &self.toks, i, phrase)
-    }
-    fn any_at(&self, i: usize, list: &[&str]) -> Option<usize> {
-        list.iter().filter_map(|p| self.words_at(i, p)).max()
+/// Request words besides [`ASK`] and the naming modals that keep a past unit a directive.
+const ASKS_MORE: &[&str] = &[
+    "đề nghị",
+    "yêu cầu",
+    "chỉ đạo",
+    "giao",
+    "phấn đấu",
+    "tập trung",
+    "chủ động",
+];
+
+fn lists() -> &'static Lists {
+    static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| Lists {
+        ask: Phrases::new(ASK),
+        modal: Phrases::new(MODAL),
+        naming: Phrases::new(&MODAL[..NAMING]),
+        kept: Phrases::new(&MODAL[NAMING..]),
+        speaker: Phrases::new(SPEAKER),
+        time_lead: Phrases::new(TIME_LEAD),
+        lead: Phrases::new(LEAD),
+        past: Phrases::new(&["đã", "vừa"]),
+        asks: Phrases::new(
+            &MODAL[..NAMING]
+                .iter()
+                .chain(ASK)
+                .chain(ASKS_MORE)
+                .copied()
+                .collect::<Vec<_>>(),
+        ),
+    })
+}
+
+/// The tokens of a clause: a slice of its unit's tokens (from token `off`) with the
+/// unit's keys.
+struct Clause<'a> {
+    toks: &'a [Tok],
+    keys: &'a Keyed,
+    off: usize,
+}
+
+impl Clause<'_> {
+    /// The end of the longest phrase of `list` from token `i`.
+    fn any_at(&self, i: usize, list: &Phrases) -> Option<usize> {
+        list.longest_at(self.keys, self.off, self.toks, i)
     }
     fn key(&self, i: usize) -> &str {
-        self.keys.key(i)
+        self.keys.key(self.off + i)
     }
+}
+
+/// The unit's tokens `lo..hi` that lexing `cs..ce` alone would give: those inside it,
+/// when no token of the unit crosses either end (the lexer then starts and stops there
+/// in the same state; it looks ahead only inside a token). `None`: lex the clause.
+fn clause_tokens(toks: &[Tok], unit: &Unit, cs: usize, ce: usize) -> Option<(usize, usize)> {
+    if toks.is_empty() || cs < unit.start || ce > unit.end {
+        return None;
+    }
+    let lo = toks.partition_point(|t| t.start < cs);
+    let hi = toks.partition_point(|t| t.start < ce);
+    let crosses = |k: usize, at: usize| k > 0 && toks[k - 1].end > at;
+    (!crosses(lo, cs) && !crosses(hi, ce)).then_some((lo, hi))
 }
 
 /// Clause ranges of a unit: the splitter's, else `;`-separated pieces.
@@ -276,7 +340,8 @@ fn is_punct(text: &str, t: &Tok, p: &str) -> bool {
 /// leading comma-separated pieces that are not the actor (`Thời gian tới, tỉnh`) and the
 /// trailing adverbs (`các địa phương cũng`).
 fn clean_actor(text: &str, c: &Clause, mut a: usize, mut b: usize) -> Option<String> {
-    if let Some(e) = (a..b).filter_map(|i| c.any_at(i, SPEAKER)).max() {
+    let l = lists();
+    if let Some(e) = (a..b).filter_map(|i| c.any_at(i, &l.speaker)).max() {
         a = e;
     }
     loop {
@@ -287,14 +352,14 @@ fn clean_actor(text: &str, c: &Clause, mut a: usize, mut b: usize) -> Option<Str
             return None;
         }
         // a leading time phrase (`thời gian tới các sở, ngành`)
-        if let Some(e) = c.any_at(a, TIME_LEAD) {
+        if let Some(e) = c.any_at(a, &l.time_lead) {
             a = e;
             continue;
         }
         let lead = c.toks[a].kind != Tk::Word
             || NOT_ACTOR.contains(&c.key(a))
-            || c.any_at(a, LEAD).is_some()
-            || c.any_at(a, ASK).is_some();
+            || c.any_at(a, &l.lead).is_some()
+            || c.any_at(a, &l.ask).is_some();
         if !lead {
             break;
         }
@@ -308,53 +373,82 @@ fn clean_actor(text: &str, c: &Clause, mut a: usize, mut b: usize) -> Option<Str
 }
 
 /// Whether a unit reads as narrative or a question, not a directive: a question mark
-/// at the end, or a past marker (`đã`, `vừa`) with no modal or request word.
-fn not_a_directive(text: &str, unit: &Unit) -> bool {
+/// at the end, or a past marker (`đã`, `vừa`) with no modal or request word. `toks` and
+/// `keys` are the unit's.
+fn not_a_directive(text: &str, unit: &Unit, toks: &[Tok], keys: &Keyed) -> bool {
     let s = text[unit.start..unit.end].trim_end();
     if s.ends_with('?') {
         return true;
     }
-    let keys = crate::lex::syllable_keys(s);
-    let has = |p: &str| {
-        let w: Vec<&str> = p.split(' ').collect();
-        keys.windows(w.len())
-            .any(|x| x.iter().zip(&w).all(|(a, b)| a == b))
+    let words: Vec<&str> = (0..toks.len())
+        .filter(|&i| toks[i].kind == Tk::Word)
+        .map(|i| keys.key(i))
+        .collect();
+    // whether a phrase of `list` is somewhere in the words (across punctuation)
+    let has = |list: &Phrases| {
+        (0..words.len()).any(|i| {
+            list.candidates(words[i])
+                .iter()
+                .any(|p| crate::model::has_at(&words, i, p))
+        })
     };
-    let past = has("đã") || has("vừa");
-    let asks = MODAL[..NAMING].iter().chain(ASK).any(|m| has(m))
-        || [
-            "đề nghị",
-            "yêu cầu",
-            "chỉ đạo",
-            "giao",
-            "phấn đấu",
-            "tập trung",
-            "chủ động",
-        ]
-        .iter()
-        .any(|m| has(m));
-    past && !asks
+    let l = lists();
+    has(&l.past) && !has(&l.asks)
 }
 
-/// Tasks of a directive unit.
+/// Tasks of a directive unit (lexed here; the scorer gives its tokens to
+/// [`extract_with`]).
+#[cfg(test)]
 pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>) {
-    if not_a_directive(text, unit) {
+    let mut toks = Vec::new();
+    crate::lex::lex(text, unit.start, unit.end, &mut toks);
+    let keys = Keyed::new(text, &toks);
+    extract_with(text, unit, &toks, &keys, index, out);
+}
+
+/// Tasks of a directive unit, from its tokens and their keys (lexed once, for the
+/// labeller): a clause takes its slice of them.
+pub(crate) fn extract_with(
+    text: &str,
+    unit: &Unit,
+    toks: &[Tok],
+    keys: &Keyed,
+    index: usize,
+    out: &mut Vec<Task>,
+) {
+    if not_a_directive(text, unit, toks, keys) {
         return;
     }
+    let l = lists();
     let mut actor: Option<String> = None;
     for (cs, ce) in clause_ranges(text, unit) {
         if cs >= ce || ce > text.len() || !text.is_char_boundary(cs) || !text.is_char_boundary(ce) {
             continue;
         }
-        let mut toks = Vec::new();
-        crate::lex::lex(text, cs, ce, &mut toks);
-        let keys = Keyed::new(text, &toks);
-        let c = Clause { toks, keys };
+        let own: (Vec<Tok>, Keyed);
+        let c = match clause_tokens(toks, unit, cs, ce) {
+            Some((lo, hi)) => Clause {
+                toks: &toks[lo..hi],
+                keys,
+                off: lo,
+            },
+            None => {
+                let mut t = Vec::new();
+                crate::lex::lex(text, cs, ce, &mut t);
+                let k = Keyed::new(text, &t);
+                own = (t, k);
+                Clause {
+                    toks: &own.0,
+                    keys: &own.1,
+                    off: 0,
+                }
+            }
+        };
         let n = c.toks.len();
         // the task starts after the request verb and its addressee, or after the modal
         let mut begin = 0;
         let mut found_actor = None;
-        let ask = (0..n).find_map(|i| c.any_at(i, ASK));
+        let ask = (0..n).find_map(|i| c.any_at(i, &l.ask));
         if let Some(e) = ask {
             let mut a0 = e;
             while a0 < n && (is_punct(text, &c.toks[a0], ":") || is_punct(text, &c.toks[a0], ",")) {
@@ -363,7 +457,7 @@ pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>
             let mut k = a0;
             let mut modal = None;
             while k < n && k - a0 < 18 {
-                if let Some(m) = c.any_at(k, MODAL) {
+                if let Some(m) = c.any_at(k, &l.modal) {
                     modal = Some(m);
                     break;
                 }
@@ -376,14 +470,14 @@ pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>
             if let Some(m) = modal {
                 found_actor = clean_actor(text, &c, a0, k);
                 if found_actor.is_some() {
-                    let keep = c.any_at(k, &MODAL[NAMING..]).is_some();
+                    let keep = c.any_at(k, &l.kept).is_some();
                     begin = if keep { k } else { m };
                 }
             }
         } else {
             // `X cần ...`: the actor is the words (numbers and commas too) before the modal
             let modal = (1..n.min(30)).find_map(|i| {
-                let e = c.any_at(i, &MODAL[..NAMING])?;
+                let e = c.any_at(i, &l.naming)?;
                 let thiet = c.toks.get(e).is_some_and(|_| c.key(e) == "thiết");
                 (!thiet).then_some((i, e))
             });
@@ -396,7 +490,7 @@ pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>
                 }
                 found_actor = clean_actor(text, &c, a0, i);
                 // `X nhấn mạnh phải ...`: the task follows the modal even without an actor
-                let spoken = (a0..i).any(|k| c.any_at(k, SPEAKER).is_some_and(|x| x == i));
+                let spoken = (a0..i).any(|k| c.any_at(k, &l.speaker).is_some_and(|x| x == i));
                 if found_actor.is_some() || spoken {
                     begin = e;
                 }
@@ -424,7 +518,7 @@ pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>
                 b += 2;
                 continue;
             }
-            match c.any_at(b, LEAD) {
+            match c.any_at(b, &l.lead) {
                 Some(e) => b = e,
                 None => break,
             }
@@ -460,7 +554,38 @@ pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use tomtat_splitter::UnitKind;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// A clause's slice of its unit's tokens is what lexing the clause alone gives.
+        #[test]
+        fn clause_slices_lex_like_clauses(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("cần"), Just("5"), Just(","), Just(";"), Just(" "), Just("%"),
+                    Just("/"), Just("-"), Just("Sở"), Just("3"), Just("."), Just("a"),
+                ],
+                1..30,
+            ),
+            cuts in proptest::collection::vec(0usize..64, 2),
+        ) {
+            let text = parts.concat();
+            let unit = Unit { kind: UnitKind::Sentence, start: 0, end: text.len(), clauses: Vec::new() };
+            let mut toks = Vec::new();
+            crate::lex::lex(&text, 0, text.len(), &mut toks);
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let mut c = [bounds[cuts[0] % bounds.len()], bounds[cuts[1] % bounds.len()]];
+            c.sort_unstable();
+            if let Some((lo, hi)) = clause_tokens(&toks, &unit, c[0], c[1]) {
+                let mut own = Vec::new();
+                crate::lex::lex(&text, c[0], c[1], &mut own);
+                prop_assert_eq!(&toks[lo..hi], &own[..]);
+            }
+        }
+    }
 
     fn run(s: &str) -> Vec<Task> {
         let unit = Unit {

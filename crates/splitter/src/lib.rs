@@ -14,7 +14,9 @@
 //! place abbreviation that continues, a name's initial or a list marker), or one of
 //! the marks of a lost paragraph break in crawled text (a photo caption `Ảnh: ...`, an
 //! upper-case heading run, a double space, a sentence-opening phrase right after a
-//! lower-case word). The words and phrases are data, in `models/splitter-rules.txt`.
+//! lower-case word). The words and phrases are data, in `models/splitter-rules.txt`, and the
+//! words that only open sentences (`Những`, `Các`, `Đó`) in `models/sentence-openers.txt`,
+//! counted from open treebank and Wikipedia text by `models/build_openers.py`.
 //! Inside a flattened line (a web page or PDF text layer that lost its breaks), a list or
 //! heading marker (`1.`, `a)`, `II.`, `Điều 2.`, `-`) opens a unit before itself when the
 //! evidence on both sides agrees: a `;`/`:` or a heading run on the left, a capital on the
@@ -39,7 +41,7 @@ mod clauses;
 mod rules;
 mod scan;
 
-pub use rules::{Rules, RulesError, RULES_TXT};
+pub use rules::{Rules, RulesError, OPENERS_TXT, RULES_TXT};
 
 /// What a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -13,6 +13,10 @@ pub type PhraseMap = HashMap<&'static str, Vec<Vec<&'static str>>, Build>;
 /// The bundled rules file.
 pub const RULES_TXT: &str = include_str!("../models/splitter-rules.txt");
 
+/// The bundled `[opener]` list (`models/sentence-openers.txt`, built from open data by
+/// `models/build_openers.py`), read after [`RULES_TXT`].
+pub const OPENERS_TXT: &str = include_str!("../models/sentence-openers.txt");
+
 /// What must follow a starter phrase for it to open a new unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Next {
@@ -45,6 +49,10 @@ pub enum LabelKind {
     /// Opens a unit after a `;`, a `,` or a word without punctuation (`Căn cứ`, `Xét đề
     /// nghị`: the lines of a legal preamble, which end in `;`).
     Opens,
+    /// A line of a letterhead that stands alone wherever a flattened line puts it
+    /// (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc`): cut before it
+    /// (unless a connector precedes it) and after it, before a capital.
+    Standalone,
 }
 
 /// A label phrase: the words after its first one.
@@ -73,18 +81,30 @@ pub struct Rules {
     pub honorific: WordSet,
     pub caption_org: WordSet,
     pub caption_cue: PhraseMap,
+    /// Who speaks in a news lead (`Phó Thủ tướng`, `Bí thư`, `Đoàn giám sát`), and what they
+    /// do (`yêu cầu`, `cho biết`): the two together open a unit after a run-on title.
+    pub leader: PhraseMap,
+    pub leader_verb: PhraseMap,
     /// Lower-case words after which a number is a count or an index, not a list marker
     /// (`lần thứ 2. Các`, `tháng 6. Trong`).
     pub number_word: WordSet,
+    /// The last words of the two-word `number_word` entries (`tiêu` of `chỉ tiêu`).
+    pub number_pair_last: WordSet,
     /// Labels that are a unit of their own inside a flattened line (`Quyết nghị:`,
     /// `Căn cứ`...), keyed by the first word: the remaining words and how the label ends.
     pub label: HashMap<&'static str, Vec<Label>, Build>,
+    /// Capitalized syllables that open sentences and almost never stand capitalized after
+    /// a lower-case word inside one (`Các`, `Những`, `Đó`): a lost break before them.
+    pub opener: WordSet,
     /// First bytes of the `caption` and `starter` keys: a cheap test before a lookup.
     pub caption_lead: [bool; 256],
     pub starter_lead: [bool; 256],
     /// First bytes of the `ordinal` and `label` keys.
     pub ordinal_lead: [bool; 256],
     pub label_lead: [bool; 256],
+    /// First bytes of the `opener` and `leader` entries.
+    pub opener_lead: [bool; 256],
+    pub leader_lead: [bool; 256],
 }
 
 impl Default for Rules {
@@ -104,12 +124,18 @@ impl Default for Rules {
             honorific: WordSet::default(),
             caption_org: WordSet::default(),
             caption_cue: PhraseMap::default(),
+            leader: PhraseMap::default(),
+            leader_verb: PhraseMap::default(),
             number_word: WordSet::default(),
+            number_pair_last: WordSet::default(),
             label: HashMap::default(),
+            opener: WordSet::default(),
             caption_lead: [false; 256],
             starter_lead: [false; 256],
             ordinal_lead: [false; 256],
             label_lead: [false; 256],
+            opener_lead: [false; 256],
+            leader_lead: [false; 256],
         }
     }
 }
@@ -135,7 +161,41 @@ fn phrase_map(map: &mut PhraseMap, entry: &'static str) {
 impl Rules {
     /// Parse a rules file (see `models/splitter-rules.txt` for the format).
     pub fn parse(src: &'static str) -> Result<Rules, RulesError> {
+        Rules::parse_all(&[src])
+    }
+
+    /// Parse several rules files into one set of rules, in order (a section may go on in a
+    /// later file; line numbers in errors count from the start of each file).
+    pub fn parse_all(srcs: &[&'static str]) -> Result<Rules, RulesError> {
         let mut r = Rules::default();
+        for src in srcs {
+            r.parse_into(src)?;
+        }
+        for k in r.caption.keys() {
+            r.caption_lead[usize::from(k.as_bytes()[0])] = true;
+        }
+        for k in &r.ordinal {
+            r.ordinal_lead[usize::from(k.as_bytes()[0])] = true;
+        }
+        for k in r.label.keys() {
+            r.label_lead[usize::from(k.as_bytes()[0])] = true;
+        }
+        for k in r.starter.keys() {
+            if let Some(&b) = k.as_bytes().first() {
+                r.starter_lead[usize::from(b)] = true;
+            }
+        }
+        for k in &r.opener {
+            r.opener_lead[usize::from(k.as_bytes()[0])] = true;
+        }
+        for k in r.leader.keys() {
+            r.leader_lead[usize::from(k.as_bytes()[0])] = true;
+        }
+        Ok(r)
+    }
+
+    fn parse_into(&mut self, src: &'static str) -> Result<(), RulesError> {
+        let r = self;
         let mut section = "";
         for (n, raw) in src.lines().enumerate() {
             let line = match raw.find('#') {
@@ -209,8 +269,13 @@ impl Rules {
                     r.ordinal.insert(line);
                 }
                 "caption_cue" => phrase_map(&mut r.caption_cue, line),
+                "leader" => phrase_map(&mut r.leader, line),
+                "leader_verb" => phrase_map(&mut r.leader_verb, line),
                 "number_word" => {
                     r.number_word.insert(line);
+                    if let Some((_, last)) = line.rsplit_once(' ') {
+                        r.number_pair_last.insert(last);
+                    }
                 }
                 "label" => {
                     let (phrase, kind) = match line.split_once('|') {
@@ -220,6 +285,7 @@ impl Rules {
                     let kind = match kind {
                         "heading" => LabelKind::Heading,
                         "opens" => LabelKind::Opens,
+                        "standalone" => LabelKind::Standalone,
                         other => {
                             return Err(RulesError {
                                 line: n + 1,
@@ -239,6 +305,9 @@ impl Rules {
                 "connector" => {
                     r.connector.insert(line);
                 }
+                "opener" => {
+                    r.opener.insert(line);
+                }
                 "" => {
                     return Err(RulesError {
                         line: n + 1,
@@ -253,26 +322,12 @@ impl Rules {
                 }
             }
         }
-        for k in r.caption.keys() {
-            r.caption_lead[usize::from(k.as_bytes()[0])] = true;
-        }
-        for k in &r.ordinal {
-            r.ordinal_lead[usize::from(k.as_bytes()[0])] = true;
-        }
-        for k in r.label.keys() {
-            r.label_lead[usize::from(k.as_bytes()[0])] = true;
-        }
-        for k in r.starter.keys() {
-            if let Some(&b) = k.as_bytes().first() {
-                r.starter_lead[usize::from(b)] = true;
-            }
-        }
-        Ok(r)
+        Ok(())
     }
 
     /// The bundled rules.
     pub fn bundled() -> Rules {
-        Rules::parse(RULES_TXT).expect("bundled splitter rules parse")
+        Rules::parse_all(&[RULES_TXT, OPENERS_TXT]).expect("bundled splitter rules parse")
     }
 }
 
@@ -288,6 +343,9 @@ mod tests {
         assert!(r.place_next.contains("Hồ"));
         assert!(r.starter["Phát"].iter().any(|s| s.rest == ["biểu"]));
         assert!(r.caption.contains_key("Ảnh"));
+        // the generated opener list is read after the hand-written rules
+        assert!(r.opener.contains("Những") && r.opener.contains("Các"));
+        assert!(!r.opener.contains("Bộ") && !r.opener.contains("Thủ"));
         assert!(r.salutation.contains_key("Thưa"));
         assert!(r.ordinal.contains("Điều") && !r.title.contains("Điều"));
         assert!(r.connector.contains("của"));

@@ -703,15 +703,37 @@ impl<'a> Ctx<'a> {
     #[inline(never)]
     fn heading_label_end(&self, i: usize) -> Option<usize> {
         let (kind, len) = label_at(self, i)?;
+        let end = i + len;
+        let next = self.get(end)?;
+        if kind == LabelKind::Standalone {
+            return is_cap(next).then_some(end);
+        }
         if kind != LabelKind::Heading {
             return None;
         }
-        let end = i + len;
-        let next = self.get(end)?;
         let colon = self.w(end - 1).ends_with(':');
         let ok =
             is_cap(next) && (colon || all_caps(self.w(i)) || inline_marker(self, end).is_some());
         ok.then_some(end)
+    }
+
+    /// Where a document number line that opens a unit at word `i` ends (`Số: 634/TB-VPCP`,
+    /// `Số 71-NQ/TW` before `Hà Nội, ngày ...`): after the code, before a capital.
+    #[inline(never)]
+    fn doc_number_end(&self, i: usize) -> Option<usize> {
+        let mut c = match self.w(i) {
+            "Số:" | "Số" => i + 1,
+            _ => return None,
+        };
+        if self.get(c) == Some(":") {
+            c += 1;
+        }
+        let code = self.get(c)?;
+        let is_code = code.contains('/')
+            && code.bytes().any(|b| b.is_ascii_uppercase())
+            && code.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            && terminal(code).0 == Term::None;
+        (is_code && self.get(c + 1).is_some_and(is_cap)).then_some(c + 1)
     }
 
     fn caption_at(&self, i: usize) -> Option<usize> {
@@ -838,6 +860,14 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
             cx.caption_at(j)
                 .and_then(|m| cx.caption_end(j, m))
                 .or_else(|| cx.heading_label_end(j))
+                .or_else(|| cx.doc_number_end(j))
+                .or_else(|| {
+                    may_open_page_date(cx.w(j))
+                        .then(|| page_date_end(&cx, j))
+                        .flatten()
+                })
+        } else if may_open_page_date(cx.w(j)) {
+            page_date_end(&cx, j)
         } else {
             None
         };
@@ -863,7 +893,9 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                     || TERMINALS.contains(&c)
                     || c == '/'
             });
-        if closer_only {
+        if closer_only && k == u && k > 0 {
+            // an ellipsis that opens its unit ends nothing
+        } else if closer_only {
             let (t, _) = terminal(w);
             let t = if w == "./." { Term::EndMark } else { t };
             pending = pending.max(t);
@@ -914,14 +946,22 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                         || TERMINALS.contains(&c)
                         || c == '/'
                 });
-            if nx_closer {
+            // `... tốt đẹp. … Trong thời gian tới`: after a full stop, a lone ellipsis before a
+            // capital opens the next sentence (an omission at its start); after `?` or `!` it
+            // ends the question (`như thế ? ... Lúc sau`).
+            let opening_ellipsis = nx_closer
+                && pending == Term::Dot
+                && bare_ellipsis(nx)
+                && cx.get(j + 1).is_some_and(is_cap);
+            if nx_closer && !opening_ellipsis {
                 continue;
             }
             // An ellipsis inside a quotation that closes later does not end it.
             let quoted_ellipsis = pending == Term::Ellipsis
                 && curly > 0
                 && last_close.is_some_and(|c| c > words[j].s);
-            cut = !quoted_ellipsis && sentence_end(&cx, pending, pend_word, u, marker_words, j);
+            let next = if opening_ellipsis { j + 1 } else { j };
+            cut = !quoted_ellipsis && sentence_end(&cx, pending, pend_word, u, marker_words, next);
         } else if is_cap(nx) {
             // Every rule below opens the next unit with a capital.
             // a photo caption or source note
@@ -939,10 +979,34 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                     && cx.starter_at(j).is_some()
                 // a sentence opener right after a lower-case word
                 || k >= u + 2 && starter_after(&cx, w, k, u, marker_words, caps_all, j)
+                // `... trong lĩnh vực nông nghiệp Có tiềm năng, ...`: a word that only opens
+                // sentences, after a lower-case word
+                // (a cheap test of the run's length and of the word's first byte first)
+                || k >= u + 2
+                    && k < u + 25
+                    && (!is_cap(w) || all_caps(w))
+                    && run_on_lead(rules, nx)
+                    && (opener_after(&cx, w, k, u, j)
+                        // `... vì TNGT Phó Thủ tướng Trương Hòa Bình yêu cầu ...`
+                        || leader_after(&cx, w, k, u, j))
                 // `a) Mục tiêu: Đến năm 2015 ...`: the short label of a numbered item
                 || structured && colon_label(&cx, w, k, u, marker_words)
                 // `...năm 2003; Căn cứ Luật ...`, `..., Quyết nghị: Điều 1.`
-                || label_opens(&cx, w, j);
+                || label_opens(&cx, w, j)
+                // `Hà Nội, ngày 22 tháng 11 năm 2025 THÔNG BÁO`
+                || dateline_end(&cx, k, u)
+                // `... tốt đẹp Thứ Tư, 08/04/2015, 08:11 [GMT+7]`: a web page's date line
+                || matches!(nx.as_bytes()[0], b'T' | b'C') && page_date_opens(&cx, w, j);
+        } else if is_digit_start(nx) && nx.as_bytes().contains(&b':') {
+            // (a page date line that opens with a digit opens with its clock time)
+            // `... cuối năm 2020 21:27 27/06/2020 Sáng ngày 26 ...`
+            // (not inside a labelled date line: `Ngày đăng 19/01/2018 | 10:45`)
+            let rest = &text[words[u].s..];
+            cut = caption_end.is_none()
+                && !w.ends_with(',')
+                && !rest.starts_with("Ngày đăng")
+                && !rest.starts_with("Cập nhật")
+                && page_date_opens(&cx, w, j);
         }
         if cut {
             u = j;
@@ -1099,11 +1163,13 @@ fn inline_opens(
         c if c.is_alphanumeric() => {
             let unit_marker = marker(cx.text, &cx.words[u..]);
             // `... 300.000 triệu đồng b. Vốn ...`: a lettered item after an item of a list
-            if letter_dot && !(structured && unit_marker.is_some())
+            // `... pháp luật 1. Lập`: the dot after the marker would end a sentence anyway, so
+            // the cut falls before the marker (it opens its unit), not after it.
+            let before_end = dot_item_before_end(cx, j, mw, u, marker_words);
+            if letter_dot && !(structured && unit_marker.is_some() || before_end)
                 || cx.rules.connector.contains(w)
                 || cx.rules.ordinal.contains(w)
-                || cx.rules.number_word.contains(w)
-                || cx.rules.number_word.contains(w.to_lowercase().as_str())
+                || counting_word(cx, k)
             {
                 return false;
             }
@@ -1135,15 +1201,30 @@ fn inline_opens(
                 return false;
             }
             match m {
+                // `Tập đoàn Công nghiệp - Năng lượng`, `MINH CHÍNH - TRƯỞNG BAN`: a spaced dash
+                // inside a capitalized name or an upper-case title joins its two halves
+                Marker::Bullet if mw == 1 && dash_in_name(cx, k, j, u + marker_words) => false,
                 // a bullet after a word only continues a bulleted item's list
                 Marker::Bullet => {
                     let same = unit_marker.is_some_and(|(um, _)| um == Marker::Bullet)
                         && cx.w(u).chars().next() == m0.chars().next();
                     // `a) Kinh phí ...: 25.810.035.989đ - Kinh phí ...`: an item's figure
                     let figure = structured && (u..k).any(|i| cx.w(i).ends_with(':'));
-                    same && (structured || heading) || figure
+                    // `... kỳ họp thứ 13 - Căn cứ Luật ...`: a preamble line
+                    let preamble = mw == 1
+                        && matches!(label_at(cx, j + 1), Some((LabelKind::Opens, len))
+                            if cx.get(j + 1 + len).is_some_and(is_cap));
+                    // `1. Mục tiêu đến năm 2030 - Mở rộng ...`: the first item under a numbered
+                    // heading that ran on without punctuation
+                    // (not after a code or an acronym: `QĐ - TTg`, `LĐTBXH - Tài chính`)
+                    let under_heading = mw == 1
+                        && (is_lower(w) || w.bytes().all(|b| b.is_ascii_digit()))
+                        && k + 1 - u <= 40
+                        && matches!(unit_marker, Some((Marker::Enum | Marker::Section, umw))
+                            if !(u + umw..k).any(|i| cx.w(i).ends_with(['.', ';', ':', '!', '?'])));
+                    same && (structured || heading) || figure || preamble || under_heading
                 }
-                _ if !(heading || structured && unit_marker.is_some()) => false,
+                _ if !(heading || structured && unit_marker.is_some() || before_end) => false,
                 _ => {
                     // a number after a word is an item only when small: `... luật 1. Lập`
                     let body = m0.trim_matches(|c: char| !c.is_alphanumeric());
@@ -1153,6 +1234,100 @@ fn inline_opens(
             }
         }
         _ => false,
+    }
+}
+
+/// `... pháp luật 1. Lập`, `... triệu đồng a. Vốn`: a small number (up to 20) or a lower-case
+/// letter with a dot, one word after a word, where that dot would end a sentence before the
+/// next word (a capital follows). A sentence does not end in a bare small number after a
+/// plain word (`tháng 6.`, `lần thứ 2.`, `Ligue 1.` are left out before this is asked), so
+/// the number is the marker of the next item and the cut moves before it.
+fn dot_item_before_end(cx: &Ctx, j: usize, mw: usize, u: usize, marker_words: usize) -> bool {
+    if mw != 1 {
+        return false;
+    }
+    let Some(body) = cx.w(j).strip_suffix('.') else {
+        return false;
+    };
+    let small = matches!(body.len(), 1 | 2)
+        && !body.starts_with('0')
+        && body.bytes().all(|b| b.is_ascii_digit())
+        && body.parse::<u32>().is_ok_and(|n| n <= 20);
+    let mut cs = body.chars();
+    let letter = cs.next().is_some_and(char::is_lowercase) && cs.next().is_none();
+    (small || letter)
+        && cx.get(j + 2).is_some()
+        && sentence_end(cx, Term::Dot, j, u, marker_words, j + 1)
+        && follows_item(cx, j, body)
+}
+
+/// Whether the marker `body` at word `j` is the first of its list (`1`, `a`) or the item
+/// before it (`4.`, `4)`, `d)`) is in the paragraph: `mức độ 4. Tuy nhiên` is not an item.
+fn follows_item(cx: &Ctx, j: usize, body: &str) -> bool {
+    let prev = if let Ok(n) = body.parse::<u32>() {
+        if n == 1 {
+            return true;
+        }
+        (n - 1).to_string()
+    } else {
+        let c = body.chars().next().unwrap_or('a');
+        if c == 'a' {
+            return true;
+        }
+        // Vietnamese letter items: a b c d đ e g h i k l m n ...
+        let order = "abcdđeghiklmnopqrstuvxy";
+        match order.chars().take_while(|&x| x != c).last() {
+            Some(p) if order.contains(c) => p.to_string(),
+            _ => return false,
+        }
+    };
+    (j.saturating_sub(2000)..j).rev().any(|i| {
+        let w = cx.w(i).trim_start_matches('(');
+        w.strip_prefix(prev.as_str())
+            .is_some_and(|r| matches!(r, "." | ")" | "-" | "/"))
+    })
+}
+
+/// A spaced dash at word `j` between two halves of a capitalized name (`Công nghiệp - Năng
+/// lượng`, `Nhà nước - Nhà trường`: a capitalized word, a lower-case word, the dash, a
+/// capital) or of an upper-case title (`PHẠM MINH CHÍNH - TRƯỞNG BAN`).
+fn dash_in_name(cx: &Ctx, k: usize, j: usize, first: usize) -> bool {
+    if !matches!(cx.w(j), "-" | "–") {
+        return false;
+    }
+    let Some(next) = cx.get(j + 1) else {
+        return false;
+    };
+    let w = cx.w(k);
+    let caps_title = all_caps(w) && !acronym(w) && all_caps(next) && !acronym(next);
+    let name = k > first && is_lower(w) && {
+        let p = cx.w(k - 1);
+        is_cap(p) && !all_caps(p) && !p.ends_with([',', ':', ';', '.'])
+    };
+    caps_title || name
+}
+
+/// Whether word `k` (in any case) is a `[number_word]`, alone (`tháng`) or with the word
+/// before it (`chỉ tiêu`, `mức độ`; `MỤC TIÊU 1.` is a heading and its first item).
+fn counting_word(cx: &Ctx, k: usize) -> bool {
+    let w = cx.w(k);
+    let nw = &cx.rules.number_word;
+    if nw.contains(w) {
+        return true;
+    }
+    let lower;
+    let lw = if w.chars().any(char::is_uppercase) {
+        lower = w.to_lowercase();
+        if nw.contains(lower.as_str()) {
+            return true;
+        }
+        lower.as_str()
+    } else {
+        w
+    };
+    k > 0 && cx.rules.number_pair_last.contains(lw) && {
+        let two = format!("{} {lw}", cx.w(k - 1).to_lowercase());
+        nw.contains(two.as_str())
     }
 }
 
@@ -1216,16 +1391,24 @@ fn label_at(cx: &Ctx, j: usize) -> Option<(LabelKind, usize)> {
 /// Whether a label phrase at word `j` opens a unit after word `w` (see `[label]`).
 #[inline(never)]
 fn label_opens(cx: &Ctx, w: &str, j: usize) -> bool {
-    // after a `;`, a `,` or a `:` only: a label run into a heading without punctuation
-    // is left to the heading rules
-    if !matches!(w.as_bytes().last(), Some(b';' | b',' | b':')) {
+    let Some(label) = label_at(cx, j) else {
         return false;
-    }
-    match label_at(cx, j) {
+    };
+    let punct = matches!(w.as_bytes().last(), Some(b';' | b',' | b':'));
+    let bare = w.chars().next_back().is_some_and(char::is_alphanumeric)
+        && !cx.rules.connector.contains(w)
+        && !cx.rules.connector.contains(w.to_lowercase().as_str());
+    match label {
+        // `VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`: a letterhead line
+        (LabelKind::Standalone, _) => (punct || bare) && cx.heading_label_end(j).is_some(),
+        // `... tỉnh bắc kạn Căn cứ Luật ...`: a preamble line after a title
+        (LabelKind::Opens, len) if bare => cx.get(j + len).is_some_and(is_cap),
+        // after a `;`, a `,` or a `:` only: a label run into a heading without punctuation
+        // is left to the heading rules
+        _ if !punct => false,
         // `Căn cứ Luật ...`, not `căn cứ vào ngày ...`
-        Some((LabelKind::Opens, len)) => cx.get(j + len).is_some_and(is_cap),
-        Some((LabelKind::Heading, _)) => cx.heading_label_end(j).is_some(),
-        None => false,
+        (LabelKind::Opens, len) => cx.get(j + len).is_some_and(is_cap),
+        (LabelKind::Heading, _) => cx.heading_label_end(j).is_some(),
     }
 }
 
@@ -1254,6 +1437,195 @@ fn starter_after(
         || (acronym(w) && !caps_all && last.is_alphanumeric())
 }
 
+/// Whether word `k` ends the place-and-date line of a letterhead that opens the unit at `u`:
+/// `Hà Nội, ngày 22 tháng 11 năm 2025` (a capitalized place, a comma, `ngày`, a year).
+fn dateline_end(cx: &Ctx, k: usize, u: usize) -> bool {
+    let w = cx.w(k);
+    if !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        || k < u + 6
+        || k > u + 12
+        || cx.w(k - 1) != "năm"
+    {
+        return false;
+    }
+    let Some(d) = (u + 1..k).find(|&i| cx.w(i) == "ngày") else {
+        return false;
+    };
+    cx.w(d - 1).ends_with(',')
+        && d - u <= 4
+        && (u..d).all(|i| is_cap(cx.w(i)))
+        && cx.starter_at(u).is_none()
+}
+
+/// An `[opener]` at word `j` (`Các`, `Những`, `Đó`) after a lower-case word or a number
+/// without punctuation, before a lower-case word, when the unit so far (from word `u`) is
+/// a heading-length run without punctuation (`,;:(“`): a title,
+/// cross-head or caption ran into its sentence (`... chưa đáp ứng yêu cầu Những tồn tại ...`).
+#[inline(never)]
+fn opener_after(cx: &Ctx, w: &str, k: usize, u: usize, j: usize) -> bool {
+    if k + 1 - u > 20 || !cx.rules.opener_lead[usize::from(cx.w(j).as_bytes()[0])] {
+        return false;
+    }
+    let nx = cx.w(j);
+    if !cx.rules.opener.contains(nx.trim_end_matches(',')) {
+        return false;
+    }
+    let last = w.chars().next_back().unwrap_or(' ');
+    (last.is_lowercase() && is_lower(w) || last.is_ascii_digit() || last == '%')
+        && cx
+            .get(j + 1)
+            .is_some_and(|x| is_lower(x) || is_digit_start(x) || nx.ends_with(','))
+        && !cx.rules.connector.contains(w)
+        && !cx.rules.honorific.contains(w)
+        && !counting_word(cx, j - 1)
+        // `Tổ chức Khí tượng`: a name goes on
+        && !(k > u && is_cap(cx.w(k - 1)) && !all_caps(cx.w(k - 1)))
+        && clean_run(cx, u, k)
+}
+
+/// Whether `w` may open an `[opener]` or a `[leader]` (its first byte).
+#[inline(always)]
+fn run_on_lead(rules: &Rules, w: &str) -> bool {
+    let b = usize::from(w.as_bytes()[0]);
+    rules.opener_lead[b] || rules.leader_lead[b]
+}
+
+/// No `,;:(“` in words `u..=k`: a run without punctuation.
+fn clean_run(cx: &Ctx, u: usize, k: usize) -> bool {
+    !(u..=k).any(|i| cx.w(i).contains([',', ';', ':', '(', '"', '“']))
+}
+
+/// A news lead at word `j` after a word without punctuation: a `[leader]` (`Thủ tướng`, `Bí
+/// thư Thành ủy ...`), at most eight words of name or office, then a `[leader_verb]` (`yêu
+/// cầu`, `cho biết`) before any punctuation: `... trong lĩnh vực BHYT Thủ tướng đề nghị ...`.
+#[inline(never)]
+fn leader_after(cx: &Ctx, w: &str, k: usize, u: usize, j: usize) -> bool {
+    if k + 1 - u > 25
+        || !cx.rules.leader_lead[usize::from(cx.w(j).as_bytes()[0])]
+        || !cx.rules.leader.contains_key(cx.w(j))
+    {
+        return false;
+    }
+    let last = w.chars().next_back().unwrap_or(' ');
+    // after a lower-case word, a number or an acronym (`Phó | Thủ tướng` is one office),
+    // not a connector (`của Thủ tướng`)
+    if !(is_lower(w) || is_digit_start(w) || acronym(w))
+        || !(last.is_alphanumeric() || last == '%')
+        || cx.rules.connector.contains(w)
+        || cx.rules.honorific.contains(w)
+        || w.chars().any(char::is_uppercase)
+            && cx.rules.connector.contains(w.to_lowercase().as_str())
+    {
+        return false;
+    }
+    let Some(len) = leader_at(cx, j) else {
+        return false;
+    };
+    // `Phó Thủ tướng Thường trực`: an office goes on
+    if (k.saturating_sub(3)..=k).any(|s| leader_at(cx, s) == Some(k + 1 - s)) {
+        return false;
+    }
+    for i in j + len..(j + len + 9).min(cx.words.len()) {
+        if cx.phrase_at(&cx.rules.leader_verb, i) {
+            // at the end of a heading-length run without punctuation
+            return clean_run(cx, u, k);
+        }
+        if is_pure_punct(cx.w(i)) || cx.w(i).ends_with(['.', ',', ';', ':', '!', '?', ')', '”']) {
+            return false;
+        }
+    }
+    false
+}
+
+/// `21:27`, `08:11`, `15:01:41`: a clock time (a trailing comma allowed).
+fn clock_time(w: &str) -> bool {
+    let w = w.trim_end_matches(',');
+    let mut n = 0;
+    w.split(':').all(|p| {
+        n += 1;
+        (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    }) && (2..=3).contains(&n)
+}
+
+/// `27/06/2020`, `8/4/2015,`: a full date.
+fn full_date(w: &str) -> bool {
+    let w = w.trim_end_matches(',');
+    let mut parts = w.split('/');
+    let ok = |p: Option<&str>, lens: std::ops::RangeInclusive<usize>| {
+        p.is_some_and(|p| lens.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    ok(parts.next(), 1..=2)
+        && ok(parts.next(), 1..=2)
+        && ok(parts.next(), 4..=4)
+        && parts.next().is_none()
+}
+
+/// Where a web page's date line that starts at word `i` ends: a weekday (`Thứ Tư,`,
+/// `THỨ NĂM,`, `Chủ nhật,`), a date and a clock time in either order, and a time zone
+/// (`[GMT+7]`). Needs a date and a time or a weekday; ends before a capital, a bracket or
+/// a digit.
+fn page_date_end(cx: &Ctx, i: usize) -> Option<usize> {
+    let w0 = cx.w(i);
+    let b0 = *w0.as_bytes().first()?;
+    let mut p = i;
+    if matches!(w0, "Thứ" | "THỨ" | "Chủ" | "CHỦ") {
+        let d = cx.get(i + 1)?.trim_end_matches(',').to_lowercase();
+        let weekday = if b0 == b'T' {
+            matches!(d.as_str(), "hai" | "ba" | "tư" | "năm" | "sáu" | "bảy")
+        } else {
+            d == "nhật"
+        };
+        if !weekday {
+            return None;
+        }
+        p = i + 2;
+    } else if !(b0.is_ascii_digit() && w0.as_bytes().contains(&b':')) {
+        return None;
+    }
+    let weekday = p > i;
+    let (mut date, mut time) = (false, false);
+    while let Some(w) = cx.get(p) {
+        if !date && full_date(w) {
+            date = true;
+        } else if !time && clock_time(w) {
+            time = true;
+        } else if matches!(w, "[GMT+7]" | "(GMT+7)" | "GMT+7") && (date || time) {
+        } else {
+            break;
+        }
+        p += 1;
+    }
+    let next = cx.get(p)?;
+    let opens = is_cap(next) || next.starts_with(['(', '[']) || is_digit_start(next);
+    (date && (time || weekday) && opens && p > i + 1).then_some(p)
+}
+
+/// A web page's date line at word `j` opens a unit after word `w` (see [`page_date_end`]).
+fn page_date_opens(cx: &Ctx, w: &str, j: usize) -> bool {
+    may_open_page_date(cx.w(j)) && page_date_end(cx, j).is_some() && !cx.rules.connector.contains(w)
+}
+
+/// A cheap test before [`page_date_end`]: a weekday's first word or a clock time.
+#[inline(always)]
+fn may_open_page_date(w: &str) -> bool {
+    matches!(w, "Thứ" | "THỨ" | "Chủ" | "CHỦ")
+        || w.as_bytes()[0].is_ascii_digit() && w.as_bytes().contains(&b':')
+}
+
+/// The longest `[leader]` phrase at word `i`: its length in words.
+fn leader_at(cx: &Ctx, i: usize) -> Option<usize> {
+    cx.rules
+        .leader
+        .get(cx.w(i))?
+        .iter()
+        .find(|rest| {
+            rest.iter()
+                .enumerate()
+                .all(|(n, r)| cx.get(i + 1 + n) == Some(*r))
+        })
+        .map(|rest| 1 + rest.len())
+}
+
 /// `I.`, `II.`, `IV.`: a section number.
 fn section_marker(w: &str) -> bool {
     w.strip_suffix('.').is_some_and(is_roman)
@@ -1264,6 +1636,7 @@ fn double_space(text: &str, a: W, b: W) -> bool {
 }
 
 /// Whether a terminal on word `pw` ends the unit before word `j`.
+#[inline(always)]
 fn sentence_end(cx: &Ctx, term: Term, pw: usize, u: usize, marker_words: usize, j: usize) -> bool {
     let nx = cx.w(j);
     // What the next unit starts with: skip a lone opening quote or bracket.
@@ -1278,6 +1651,7 @@ fn sentence_end(cx: &Ctx, term: Term, pw: usize, u: usize, marker_words: usize, 
         starts_with_bullet(look) && !(is_bullet_word(look) && cx.get(j + 1).is_some_and(is_lower));
     let opens = is_cap(look)
         || is_digit_start(look)
+        || ellipsis_opener(look)
         || bullet
         || look.starts_with('[')
         || look.starts_with(['(', '“', '"']) && lead(look).is_some_and(|c| !c.is_lowercase());
@@ -1285,8 +1659,16 @@ fn sentence_end(cx: &Ctx, term: Term, pw: usize, u: usize, marker_words: usize, 
         Term::None => false,
         Term::EndMark => true,
         Term::Strong => opens,
-        // `... 19.000 đồng` goes on; a capital after an ellipsis starts a sentence.
-        Term::Ellipsis => is_cap(look) || bullet,
+        // `... 19.000 đồng` goes on; a capital after an ellipsis starts a sentence, and so
+        // does a numbered item (`tàn tật... 5. Đề nghị`).
+        Term::Ellipsis => {
+            is_cap(look)
+                || bullet
+                || ellipsis_opener(look)
+                || is_digit_start(nx)
+                    && inline_marker(cx, j)
+                        .is_some_and(|(_, mw)| cx.get(j + mw).is_some_and(is_cap))
+        }
         Term::Dot => {
             if !opens {
                 return false;
@@ -1351,6 +1733,19 @@ fn sentence_end(cx: &Ctx, term: Term, pw: usize, u: usize, marker_words: usize, 
     }
 }
 
+/// `…Trong`, `...Chúng`: a sentence that opens with an ellipsis (a quotation taken up in
+/// its middle), glued to a capital.
+fn ellipsis_opener(w: &str) -> bool {
+    let rest = w.trim_start_matches(OPENERS);
+    let body = rest.trim_start_matches(['…', '.']);
+    body.len() < rest.len() && (rest.starts_with('…') || rest.starts_with("...")) && is_cap(body)
+}
+
+/// A word that is only an ellipsis: `…`, `...`.
+fn bare_ellipsis(w: &str) -> bool {
+    w == "…" || w.len() >= 3 && w.bytes().all(|b| b == b'.')
+}
+
 /// Word count of a text, up to `cap`.
 fn word_count(s: &str, cap: usize) -> usize {
     s.split_whitespace().take(cap).count()
@@ -1413,6 +1808,10 @@ fn classify_paragraph(
         let mut kind = UnitKind::Sentence;
         if cx.caption_at(b).is_some() || t.starts_with("[img]") || t.starts_with("(Ảnh") {
             kind = UnitKind::Caption;
+        } else if e < words.len() && may_open_page_date(cx.w(b)) && page_date_end(&cx, b) == Some(e)
+        {
+            // a web page's date line run into the text: `Thứ Tư, 08/04/2015, 08:11 [GMT+7]`
+            kind = UnitKind::Byline;
         } else if cx.marked_at(&rules.byline, b).is_some() {
             kind = UnitKind::Byline;
         } else if let Some((m, mw)) = marker(text, &words[b..e]) {

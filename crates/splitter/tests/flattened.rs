@@ -27,8 +27,8 @@ fn join_lines(text: &str) -> String {
         .join(" ")
 }
 
-/// Measured 0.9826 (P 0.999, R 0.967; the same before inline markers: the corpus is news,
-/// whose flattened boundaries are mostly titles run into their first sentence).
+/// Measured 0.9873 (P 0.999, R 0.976; 0.9826 before the third round of issue 10: the corpus
+/// is news, whose flattened boundaries are mostly titles run into their first sentence).
 #[test]
 fn corpus_documents_joined_into_one_line_keep_their_boundaries() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
@@ -54,5 +54,5 @@ fn corpus_documents_joined_into_one_line_keep_their_boundaries() {
     let f1 = 2.0 * p * r / (p + r);
     eprintln!("corpus joined: F1 {f1:.4} (P {p:.4} R {r:.4}, {gold} boundaries)");
     assert!(p >= 0.99, "joined corpus precision {p:.4} below 0.99");
-    assert!(f1 >= 0.975, "joined corpus boundary F1 {f1:.4} below 0.975");
+    assert!(f1 >= 0.982, "joined corpus boundary F1 {f1:.4} below 0.982");
 }

@@ -524,3 +524,281 @@ fn numbers_in_names_and_notes_are_not_markers() {
         assert_eq!(got.len(), n, "{t}: {got:?}");
     }
 }
+
+#[test]
+fn an_item_number_after_a_heading_opens_the_item_not_ends_the_heading() {
+    // issue 10: the cut falls before the marker, `... pháp luật | 1. Lập`, not after it
+    assert_eq!(
+        texts("I. Về công tác xây dựng văn bản quy phạm pháp luật 1. Lập và thực hiện Chương trình. 2. Tổ chức lấy ý kiến."),
+        [
+            "I. Về công tác xây dựng văn bản quy phạm pháp luật",
+            "1. Lập và thực hiện Chương trình.",
+            "2. Tổ chức lấy ý kiến."
+        ]
+    );
+    assert_eq!(
+        texts("Tổng số: 776.880 triệu đồng a. Vốn phân bổ cho cấp huyện: 239.140 triệu đồng."),
+        [
+            "Tổng số: 776.880 triệu đồng",
+            "a. Vốn phân bổ cho cấp huyện: 239.140 triệu đồng."
+        ]
+    );
+    // after an ellipsis, the next numbered item opens its unit too
+    assert_eq!(
+        texts(
+            "4. Hỗ trợ hộ gia đình. Các hộ như già cô đơn, tàn tật... 5. Đề nghị UBMTTQ phối hợp."
+        ),
+        [
+            "4. Hỗ trợ hộ gia đình.",
+            "Các hộ như già cô đơn, tàn tật...",
+            "5. Đề nghị UBMTTQ phối hợp."
+        ]
+    );
+}
+
+#[test]
+fn a_number_that_is_not_the_next_item_still_ends_its_sentence() {
+    // `mức độ 4.` is no item (no `3.` before it): the dot ends the sentence after it
+    assert_eq!(
+        texts("Thành phố có 1.413 dịch vụ công trực tuyến mức độ 4. Tuy nhiên, báo cáo cũng chỉ rõ hạn chế."),
+        [
+            "Thành phố có 1.413 dịch vụ công trực tuyến mức độ 4.",
+            "Tuy nhiên, báo cáo cũng chỉ rõ hạn chế."
+        ]
+    );
+    assert_eq!(
+        texts("Đội đứng thứ 1. Năm nay đội thi đấu tốt."),
+        ["Đội đứng thứ 1.", "Năm nay đội thi đấu tốt."]
+    );
+}
+
+#[test]
+fn sentences_that_open_with_an_ellipsis() {
+    for t in [
+        "Hội nghị đã thành công tốt đẹp. …Trong thời gian tới, cần tập trung.",
+        "Hội nghị đã thành công tốt đẹp. … Trong thời gian tới, cần tập trung.",
+        "Hội nghị đã thành công tốt đẹp! ...Trong thời gian tới, cần tập trung.",
+    ] {
+        let u = texts(t);
+        assert_eq!(u.len(), 2, "{u:?}");
+        assert!(u[0].ends_with(['.', '!']), "{u:?}");
+        assert!(u[1].starts_with(['…', '.']), "{u:?}");
+    }
+    // after a question or an exclamation a lone ellipsis ends it
+    assert_eq!(
+        texts("Làm cách nào tạo nên một kỳ quan như thế ? ... Lúc sau ông hỏi lại."),
+        [
+            "Làm cách nào tạo nên một kỳ quan như thế ? ...",
+            "Lúc sau ông hỏi lại."
+        ]
+    );
+    // an ellipsis that ends a sentence stays with it
+    assert_eq!(
+        texts("Hạ tầng phát triển, vị trí thuận lợi… Riêng nông nghiệp đã đạt kết quả."),
+        [
+            "Hạ tầng phát triển, vị trí thuận lợi…",
+            "Riêng nông nghiệp đã đạt kết quả."
+        ]
+    );
+}
+
+#[test]
+fn a_spaced_dash_inside_a_name_or_an_upper_case_title_is_no_bullet() {
+    let t = "Giao các Tập đoàn: Công nghiệp - Năng lượng Quốc gia Việt Nam, Công nghiệp - Viễn \
+             thông Quân đội tổ chức triển khai; - Rà soát các dự án.";
+    assert_eq!(texts(t).len(), 1, "{:?}", texts(t));
+    let t = "KẾT LUẬN CỦA THỦ TƯỚNG PHẠM MINH CHÍNH - TRƯỞNG BAN CHỈ ĐẠO Ngày 15/11, Thủ tướng chủ trì.";
+    assert_eq!(
+        texts(t),
+        [
+            "KẾT LUẬN CỦA THỦ TƯỚNG PHẠM MINH CHÍNH - TRƯỞNG BAN CHỈ ĐẠO",
+            "Ngày 15/11, Thủ tướng chủ trì."
+        ]
+    );
+}
+
+#[test]
+fn a_flattened_letterhead_comes_apart_line_by_line() {
+    let t = "VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc \
+             Số: 634/TB-VPCP Hà Nội, ngày 22 tháng 11 năm 2025 THÔNG BÁO KẾT LUẬN CỦA THỦ TƯỚNG \
+             Từ ngày 08 đến ngày 09 tháng 11 năm 2025, Thủ tướng làm việc tại Thanh Hóa.";
+    assert_eq!(
+        texts(t),
+        [
+            "VĂN PHÒNG CHÍNH PHỦ",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Số: 634/TB-VPCP",
+            "Hà Nội, ngày 22 tháng 11 năm 2025",
+            "THÔNG BÁO KẾT LUẬN CỦA THỦ TƯỚNG",
+            "Từ ngày 08 đến ngày 09 tháng 11 năm 2025, Thủ tướng làm việc tại Thanh Hóa."
+        ]
+    );
+    let t = "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM Số 71-NQ/TW Hà Nội, ngày 22 tháng 8 năm 2025";
+    assert_eq!(
+        texts(t),
+        [
+            "BAN CHẤP HÀNH TRUNG ƯƠNG",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Số 71-NQ/TW",
+            "Hà Nội, ngày 22 tháng 8 năm 2025"
+        ]
+    );
+    // inside a title after a connector the party's name goes on
+    assert_eq!(
+        texts(
+            "VĂN KIỆN ĐẠI HỘI CỦA ĐẢNG CỘNG SẢN VIỆT NAM Trong nhiệm kỳ qua, Đảng bộ đã lãnh đạo."
+        )
+        .len(),
+        2
+    );
+    // a date in running text is not a dateline
+    assert_eq!(
+        texts("Sáng nay, tại Hà Nội, ngày 22 tháng 11 năm 2025 Thủ tướng đã chủ trì hội nghị.")
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_preamble_and_a_signature_block_run_into_a_line() {
+    let t =
+        "Quyết định về việc phê duyệt đề án giao rừng Ủy ban nhân dân tỉnh Căn cứ Luật Tổ chức \
+             Hội đồng nhân dân ngày 26/11/2003; Căn cứ Quyết định số 2740/QĐ-BNN ngày 20/9/2007;";
+    let u = texts(t);
+    assert_eq!(u.len(), 3, "{u:?}");
+    assert!(u[1].starts_with("Căn cứ Luật"), "{u:?}");
+    let t = "Khóa XIV, kỳ họp thứ 13 - Căn cứ Luật Tổ chức HĐND và UBND năm 2003;";
+    assert_eq!(
+        texts(t),
+        [
+            "Khóa XIV, kỳ họp thứ 13",
+            "- Căn cứ Luật Tổ chức HĐND và UBND năm 2003;"
+        ]
+    );
+    let t = "Nơi nhận: - Như trên; - Lưu: VT, CN (2). KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Nguyễn Sỹ Hiệp";
+    let u = texts(t);
+    assert!(u.iter().any(|x| x.starts_with("KT. BỘ TRƯỞNG")), "{u:?}");
+    assert_eq!(
+        u.last().map(String::as_str),
+        Some("Nguyễn Sỹ Hiệp"),
+        "{u:?}"
+    );
+}
+
+#[test]
+fn a_bullet_after_a_numbered_heading_that_ran_on_opens_the_first_item() {
+    let t = "II- MỤC TIÊU 1. Mục tiêu đến năm 2030 - Mở rộng tiếp cận công bằng, nâng cao chất \
+             lượng giáo dục. - Hình thành mạng lưới trường đạt chuẩn.";
+    assert_eq!(
+        texts(t),
+        [
+            "II- MỤC TIÊU",
+            "1. Mục tiêu đến năm 2030",
+            "- Mở rộng tiếp cận công bằng, nâng cao chất lượng giáo dục.",
+            "- Hình thành mạng lưới trường đạt chuẩn."
+        ]
+    );
+    // not after a code or an acronym, where the dash joins two names
+    for t in [
+        "1. Vốn phân bổ theo Quyết định số 210/2006/QĐ - TTg ngày 12/9/2006 của Thủ tướng.",
+        "2. Thực hiện theo hướng dẫn của liên sở LĐTBXH - Tài chính số 895/HD ngày 10/6/2009.",
+    ] {
+        assert_eq!(texts(t).len(), 1, "{:?}", texts(t));
+    }
+    // `chỉ tiêu 5.` counts, `MỤC TIÊU 1.` is a heading and its first item
+    assert_eq!(
+        texts("Đạt chỉ tiêu 5. Các chỉ tiêu khác đều vượt."),
+        ["Đạt chỉ tiêu 5.", "Các chỉ tiêu khác đều vượt."]
+    );
+}
+
+#[test]
+fn a_cross_head_runs_into_a_sentence_that_opens_with_an_opener_word() {
+    // `[opener]` words (models/sentence-openers.txt) open sentences and do not start names
+    assert_eq!(
+        texts("Pháp luật về an toàn thực phẩm chưa đáp ứng yêu cầu Những tồn tại trong công tác thực hiện đã được chỉ ra."),
+        [
+            "Pháp luật về an toàn thực phẩm chưa đáp ứng yêu cầu",
+            "Những tồn tại trong công tác thực hiện đã được chỉ ra."
+        ]
+    );
+    // not inside a sentence that already has its punctuation, nor after a capitalized word
+    for t in [
+        "Theo báo cáo, kết quả năm nay Các đơn vị đều đạt.",
+        "Đoàn đến huyện Ba Vì đẩy mạnh chỉnh trang đường làng.",
+        "Ông làm việc tại Tổ chức Khí tượng Thế giới nhiều năm.",
+    ] {
+        assert_eq!(texts(t).len(), 1, "{:?}", texts(t));
+    }
+}
+
+#[test]
+fn a_title_that_ends_in_a_name_runs_into_a_dated_lead() {
+    assert_eq!(
+        texts("Kiểm tra công tác bổ nhiệm cán bộ tại Cà Mau Ngày 9/7, Đoàn công tác của Bộ Chính trị làm việc."),
+        [
+            "Kiểm tra công tác bổ nhiệm cán bộ tại Cà Mau",
+            "Ngày 9/7, Đoàn công tác của Bộ Chính trị làm việc."
+        ]
+    );
+    // a date after a name inside a sentence goes on when no capital opens it
+    assert_eq!(
+        texts("Hội nghị tổ chức tại Cà Mau ngày 9/7 đã thành công.").len(),
+        1
+    );
+}
+
+#[test]
+fn a_run_on_title_ends_before_a_leader_who_speaks() {
+    // `[leader]` + name or office + `[leader_verb]` after a run without punctuation
+    assert_eq!(
+        texts(
+            "Xử lý nghiêm tiêu cực trong lĩnh vực BHYT Thủ tướng đề nghị các bộ, ngành vào cuộc."
+        ),
+        [
+            "Xử lý nghiêm tiêu cực trong lĩnh vực BHYT",
+            "Thủ tướng đề nghị các bộ, ngành vào cuộc."
+        ]
+    );
+    // an office goes on (`Phó Thủ tướng Thường trực`), and so does a sentence with punctuation
+    for t in [
+        "Tại hội nghị, Phó Thủ tướng Thường trực Chính phủ yêu cầu các bộ hoàn thành.",
+        "Hoàn thành tốt nhiệm vụ được giao. Phó Thủ tướng Thường trực Chính phủ yêu cầu tiếp tục.",
+        "Theo kế hoạch, EVN đã đề nghị Tổ công tác báo cáo Chính phủ.",
+    ] {
+        let u = texts(t);
+        assert!(
+            u.iter()
+                .all(|x| !x.starts_with("Thường") && !x.starts_with("Tổ")),
+            "{u:?}"
+        );
+    }
+}
+
+#[test]
+fn a_web_page_date_line_run_into_the_text_is_a_byline() {
+    for (t, date) in [
+        (
+            "Đại hội thành công tốt đẹp Thứ Tư, 08/04/2015, 08:11 [GMT+7] (QBĐT) - Phát biểu kết luận.",
+            "Thứ Tư, 08/04/2015, 08:11 [GMT+7]",
+        ),
+        (
+            "Triển khai nhiệm vụ 6 tháng cuối năm 2020 21:27 27/06/2020 Sáng ngày 26 tháng 6, Đảng bộ họp.",
+            "21:27 27/06/2020",
+        ),
+    ] {
+        let u = units(t);
+        assert_eq!(u.len(), 3, "{u:?}");
+        assert_eq!(u[1], ("byline", date.to_string()), "{u:?}");
+    }
+    // a labelled date line stays whole, a date inside a sentence goes on
+    assert_eq!(
+        texts("Ngày đăng 19/01/2018 | 10:45 | View count: 396").len(),
+        1
+    );
+    assert_eq!(
+        texts("Hội nghị khai mạc lúc 08:00 ngày 27/06/2020 tại hội trường.").len(),
+        1
+    );
+}

@@ -2,10 +2,10 @@
 
 use crate::{Member, Synthesis};
 use std::fmt::Write;
-
-fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
+// One escaping per format, shared with the briefings: Markdown cells on one line with markup
+// escaped, HTML text and attributes, CSV cells with spreadsheet formulas neutralised.
+use tomtat::html::escape as h;
+use tomtat::render::{csv_cell as csv_field, heading as md_escape};
 
 fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
@@ -145,13 +145,6 @@ pub fn markdown(s: &Synthesis) -> String {
     md
 }
 
-fn h(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// The synthesis as one self-contained HTML page, with a small bar chart per indicator.
 pub fn html(s: &Synthesis) -> String {
     let mut o = String::from("<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Tổng hợp</title>\n<style>body{font-family:sans-serif;max-width:60em;margin:auto}td,th{border:1px solid #ccc;padding:2px 6px}table{border-collapse:collapse}.m{color:#555;font-size:90%}svg{display:block;margin:.5em 0}</style></head><body>\n<h1>Tổng hợp / synthesis</h1>\n");
@@ -268,14 +261,6 @@ pub fn html(s: &Synthesis) -> String {
     }
     o.push_str("</body></html>\n");
     o
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 /// Indicators side by side as CSV: `indicator,unit_of_measure,id,province,period,value,raw,unit,start,end`.

@@ -179,3 +179,24 @@ fn empty_and_tiny_batches() {
     assert_eq!(s.groups.len(), 1);
     assert_eq!(s.groups[0].key, "(không rõ)");
 }
+
+#[test]
+fn indicator_csv_neutralises_formulas_in_file_names() {
+    // A hostile archive: a file named like a spreadsheet formula.
+    let mut docs = archive();
+    docs[0].0 = "=HYPERLINK(\"http://x\",\"y\").txt".into();
+    docs[1].0 = "@SUM(A1).txt".into();
+    let (s, _) = synthesize(&docs);
+    let csv = tomtat_synthesis::indicators_csv(&s);
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+    assert!(csv.contains("'@SUM(A1).txt"), "{csv}");
+    for line in csv.lines() {
+        for cell in line.split(',') {
+            let cell = cell.trim_start_matches('"');
+            assert!(
+                !cell.starts_with(['=', '@']),
+                "formula cell {cell:?} in {line}"
+            );
+        }
+    }
+}
