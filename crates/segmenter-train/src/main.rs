@@ -26,7 +26,9 @@
 //! `--no-wiktionary`, `--no-lexicon`, `--no-raw-stats` (ablations), `--dropout P`
 //! (drop the lexical features of a gap with probability P while training, default 0),
 //! `--gold-prev` (train with the gold previous decision instead of the predicted one),
-//! `--dev-out FILE` (with `--heldout`: the segmented dev sentences),
+//! `--dev-out FILE` (with `--heldout`: the segmented dev sentences), `--swap` (with
+//! `--heldout`: train on dev and measure on train, the other held-out direction, so
+//! that a change is judged on twice the held-out words),
 //! `--explain TEXT` (print every gap's feature weights and score).
 
 use std::collections::HashMap;
@@ -60,6 +62,7 @@ struct Args {
     dropout: f64,
     explain: Option<String>,
     gold_prev: bool,
+    swap: bool,
 }
 
 fn parse_args() -> Args {
@@ -85,6 +88,7 @@ fn parse_args() -> Args {
         dropout: 0.0,
         explain: None,
         gold_prev: false,
+        swap: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -101,6 +105,7 @@ fn parse_args() -> Args {
             "--no-wiktionary" => a.wiktionary = false,
             "--no-lexicon" => a.lexicon = false,
             "--gold-prev" => a.gold_prev = true,
+            "--swap" => a.swap = true,
             "--explain" => a.explain = Some(val()),
             "--dropout" => a.dropout = val().parse().expect("--dropout P"),
             "--no-raw-stats" => a.raw_stats = false,
@@ -564,8 +569,12 @@ fn evaluate(seg: &Segmenter, sentences: &[Sentence]) -> (f64, f64, f64) {
 fn main() {
     let args = parse_args();
     let vtb = args.data.join("ud-vi-vtb");
-    let train_set = read_sentences(&vtb.join("vi_vtb-ud-train.words.txt"));
-    let dev_set = read_sentences(&vtb.join("vi_vtb-ud-dev.words.txt"));
+    let mut train_set = read_sentences(&vtb.join("vi_vtb-ud-train.words.txt"));
+    let mut dev_set = read_sentences(&vtb.join("vi_vtb-ud-dev.words.txt"));
+    if args.swap {
+        // the other held-out direction: train on dev, measure on train
+        std::mem::swap(&mut train_set, &mut dev_set);
+    }
     let mut base = Dict::default();
     if args.wiktionary {
         let wik = read_wiktionary(
