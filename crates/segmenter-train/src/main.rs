@@ -21,8 +21,9 @@
 //! their own dictionary source.
 //!
 //! Options: `--epochs N` (default 20), `--folds K` (jackknife folds for the training
-//! lexicon, default 10), `--prune X` (drop averaged weights with |w| < X, default 0.01),
-//! `--seed N` (shuffling), `--min-count N` (raw bigrams kept, default 3),
+//! lexicon, default 10), `--prune X` (drop averaged weights with |w| < X, default 0.4),
+//! `--seed N` (shuffling; the first of the ensemble), `--ensemble K` (K perceptrons
+//! trained on K shuffles, seeds `N..N+K`, weights averaged; default 5), `--min-count N` (raw bigrams kept, default 3),
 //! `--no-wiktionary`, `--no-lexicon`, `--no-raw-stats` (ablations), `--dropout P`
 //! (drop the lexical features of a gap with probability P while training, default 0),
 //! `--gold-prev` (train with the gold previous decision instead of the predicted one),
@@ -63,6 +64,7 @@ struct Args {
     explain: Option<String>,
     gold_prev: bool,
     swap: bool,
+    ensemble: usize,
 }
 
 fn parse_args() -> Args {
@@ -74,7 +76,7 @@ fn parse_args() -> Args {
         wiktionary: true,
         lexicon: true,
         folds: 10,
-        prune: 0.01,
+        prune: 0.4,
         seed: 1,
         dev_out: None,
         raw_stats: true,
@@ -89,6 +91,7 @@ fn parse_args() -> Args {
         explain: None,
         gold_prev: false,
         swap: false,
+        ensemble: 5,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -106,6 +109,7 @@ fn parse_args() -> Args {
             "--no-lexicon" => a.lexicon = false,
             "--gold-prev" => a.gold_prev = true,
             "--swap" => a.swap = true,
+            "--ensemble" => a.ensemble = val().parse().expect("--ensemble K"),
             "--explain" => a.explain = Some(val()),
             "--dropout" => a.dropout = val().parse().expect("--dropout P"),
             "--no-raw-stats" => a.raw_stats = false,
@@ -465,7 +469,38 @@ fn lexicon_dict(base: &Dict, sentences: &[&Sentence]) -> Dict {
     d
 }
 
+/// [`train_one`] with the seeds `seed..seed + ensemble`, weights averaged (a feature
+/// absent from a model counts 0 there).
 fn train(args: &Args, train: &[Sentence], base: &Dict, assoc: &KeyTable<u8>) -> Model {
+    let k = args.ensemble.max(1);
+    if k == 1 {
+        return train_one(args, train, base, assoc, args.seed);
+    }
+    let mut sum: std::collections::BTreeMap<u64, f64> = Default::default();
+    let mut model = Model::default();
+    for e in 0..k {
+        model = train_one(args, train, base, assoc, args.seed + e as u64);
+        for (key, w) in model.weights.sorted() {
+            *sum.entry(key).or_insert(0.0) += f64::from(w);
+        }
+    }
+    let mut weights = KeyTable::with_capacity(sum.len());
+    for (key, w) in sum {
+        let w = (w / k as f64) as f32;
+        if w.abs() >= args.prune {
+            *weights.entry(key) = w;
+        }
+    }
+    Model::new(model.dict, model.assoc, weights)
+}
+
+fn train_one(
+    args: &Args,
+    train: &[Sentence],
+    base: &Dict,
+    assoc: &KeyTable<u8>,
+    seed: u64,
+) -> Model {
     // jackknife: the lexicon feature of each sentence comes from the other folds
     let k = args.folds.max(2);
     let fold_dicts: Vec<Dict> = if args.lexicon {
@@ -490,7 +525,7 @@ fn train(args: &Args, train: &[Sentence], base: &Dict, assoc: &KeyTable<u8>) -> 
     let mut p = Perceptron::default();
     let mut scratch = Scratch::new();
     let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut rng = args.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
     let mut hist = std::collections::BTreeMap::new();
     for epoch in 0..args.epochs {
         // deterministic Fisher-Yates shuffle (xorshift)
