@@ -21,12 +21,15 @@
 //! their own dictionary source.
 //!
 //! Options: `--epochs N` (default 20), `--folds K` (jackknife folds for the training
-//! lexicon, default 10), `--prune X` (drop averaged weights with |w| < X, default 0.01),
-//! `--seed N` (shuffling), `--min-count N` (raw bigrams kept, default 3),
+//! lexicon, default 10), `--prune X` (drop averaged weights with |w| < X, default 0.4),
+//! `--seed N` (shuffling; the first of the ensemble), `--ensemble K` (K perceptrons
+//! trained on K shuffles, seeds `N..N+K`, weights averaged; default 5), `--min-count N` (raw bigrams kept, default 3),
 //! `--no-wiktionary`, `--no-lexicon`, `--no-raw-stats` (ablations), `--dropout P`
 //! (drop the lexical features of a gap with probability P while training, default 0),
 //! `--gold-prev` (train with the gold previous decision instead of the predicted one),
-//! `--dev-out FILE` (with `--heldout`: the segmented dev sentences),
+//! `--dev-out FILE` (with `--heldout`: the segmented dev sentences), `--swap` (with
+//! `--heldout`: train on dev and measure on train, the other held-out direction, so
+//! that a change is judged on twice the held-out words),
 //! `--explain TEXT` (print every gap's feature weights and score).
 
 use std::collections::HashMap;
@@ -60,6 +63,8 @@ struct Args {
     dropout: f64,
     explain: Option<String>,
     gold_prev: bool,
+    swap: bool,
+    ensemble: usize,
 }
 
 fn parse_args() -> Args {
@@ -71,7 +76,7 @@ fn parse_args() -> Args {
         wiktionary: true,
         lexicon: true,
         folds: 10,
-        prune: 0.01,
+        prune: 0.4,
         seed: 1,
         dev_out: None,
         raw_stats: true,
@@ -85,6 +90,8 @@ fn parse_args() -> Args {
         dropout: 0.0,
         explain: None,
         gold_prev: false,
+        swap: false,
+        ensemble: 5,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -101,6 +108,8 @@ fn parse_args() -> Args {
             "--no-wiktionary" => a.wiktionary = false,
             "--no-lexicon" => a.lexicon = false,
             "--gold-prev" => a.gold_prev = true,
+            "--swap" => a.swap = true,
+            "--ensemble" => a.ensemble = val().parse().expect("--ensemble K"),
             "--explain" => a.explain = Some(val()),
             "--dropout" => a.dropout = val().parse().expect("--dropout P"),
             "--no-raw-stats" => a.raw_stats = false,
@@ -460,7 +469,38 @@ fn lexicon_dict(base: &Dict, sentences: &[&Sentence]) -> Dict {
     d
 }
 
+/// [`train_one`] with the seeds `seed..seed + ensemble`, weights averaged (a feature
+/// absent from a model counts 0 there).
 fn train(args: &Args, train: &[Sentence], base: &Dict, assoc: &KeyTable<u8>) -> Model {
+    let k = args.ensemble.max(1);
+    if k == 1 {
+        return train_one(args, train, base, assoc, args.seed);
+    }
+    let mut sum: std::collections::BTreeMap<u64, f64> = Default::default();
+    let mut model = Model::default();
+    for e in 0..k {
+        model = train_one(args, train, base, assoc, args.seed + e as u64);
+        for (key, w) in model.weights.sorted() {
+            *sum.entry(key).or_insert(0.0) += f64::from(w);
+        }
+    }
+    let mut weights = KeyTable::with_capacity(sum.len());
+    for (key, w) in sum {
+        let w = (w / k as f64) as f32;
+        if w.abs() >= args.prune {
+            *weights.entry(key) = w;
+        }
+    }
+    Model::new(model.dict, model.assoc, weights)
+}
+
+fn train_one(
+    args: &Args,
+    train: &[Sentence],
+    base: &Dict,
+    assoc: &KeyTable<u8>,
+    seed: u64,
+) -> Model {
     // jackknife: the lexicon feature of each sentence comes from the other folds
     let k = args.folds.max(2);
     let fold_dicts: Vec<Dict> = if args.lexicon {
@@ -485,7 +525,7 @@ fn train(args: &Args, train: &[Sentence], base: &Dict, assoc: &KeyTable<u8>) -> 
     let mut p = Perceptron::default();
     let mut scratch = Scratch::new();
     let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut rng = args.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
     let mut hist = std::collections::BTreeMap::new();
     for epoch in 0..args.epochs {
         // deterministic Fisher-Yates shuffle (xorshift)
@@ -564,8 +604,12 @@ fn evaluate(seg: &Segmenter, sentences: &[Sentence]) -> (f64, f64, f64) {
 fn main() {
     let args = parse_args();
     let vtb = args.data.join("ud-vi-vtb");
-    let train_set = read_sentences(&vtb.join("vi_vtb-ud-train.words.txt"));
-    let dev_set = read_sentences(&vtb.join("vi_vtb-ud-dev.words.txt"));
+    let mut train_set = read_sentences(&vtb.join("vi_vtb-ud-train.words.txt"));
+    let mut dev_set = read_sentences(&vtb.join("vi_vtb-ud-dev.words.txt"));
+    if args.swap {
+        // the other held-out direction: train on dev, measure on train
+        std::mem::swap(&mut train_set, &mut dev_set);
+    }
     let mut base = Dict::default();
     if args.wiktionary {
         let wik = read_wiktionary(

@@ -8,7 +8,8 @@
 //!
 //! # Method
 //!
-//! A binary averaged perceptron decides each gap between two word-like tokens
+//! A binary averaged perceptron (the weights of five, trained on five shuffles of the
+//! data, averaged) decides each gap between two word-like tokens
 //! (syllables and foreign words separated only by spaces), left to right: the
 //! decision at the previous gap is a feature. Its features (module `features`, 27 or
 //! 28 a gap, hashed) are
