@@ -217,6 +217,11 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         Some(_) => s[i..].chars().next(),
         None => None,
     };
+    lex_by(char_at, start, out);
+}
+
+/// The lexer over `char_at(i)`, the character at byte `i` of the span that starts at `start`.
+fn lex_by(char_at: impl Fn(usize) -> Option<char>, start: usize, out: &mut Vec<Tok>) {
     let mut i = 0;
     while let Some(c) = char_at(i) {
         let cl = c.len_utf8();
@@ -498,67 +503,10 @@ mod tests {
         .prop_map(|v| v.concat())
     }
 
-    /// The lexer before the byte-level fast paths (the reference).
+    /// The lexer decoding every character (the reference of the ASCII fast path).
     fn lex_ref(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         let s = &text[start..end];
-        let char_at = |i: usize| s[i..].chars().next();
-        let mut i = 0;
-        while let Some(c) = char_at(i) {
-            let cl = c.len_utf8();
-            if c.is_whitespace() {
-                i += cl;
-                continue;
-            }
-            if !alnum(c) {
-                out.push(Tok {
-                    kind: Tk::Punct,
-                    start: start + i,
-                    end: start + i + cl,
-                });
-                i += cl;
-                continue;
-            }
-            let digit = c.is_ascii_digit();
-            let (mut letters, mut digits, mut inner_slash) = (!digit, digit, false);
-            let mut prev = c;
-            let mut j = i + cl;
-            while let Some(cj) = char_at(j) {
-                if alnum(cj) {
-                    if cj.is_ascii_digit() {
-                        digits = true;
-                    } else {
-                        letters = true;
-                    }
-                } else {
-                    let next = char_at(j + cj.len_utf8());
-                    if !next.is_some_and(|n| internal(cj, prev, n)) {
-                        break;
-                    }
-                    if cj == '/' || cj == '-' {
-                        inner_slash = true;
-                    }
-                }
-                prev = cj;
-                j += cj.len_utf8();
-            }
-            let mut kind = if inner_slash || (letters && digits) {
-                Tk::Other
-            } else if digits {
-                Tk::Number
-            } else {
-                Tk::Word
-            };
-            if kind == Tk::Number && char_at(j) == Some('%') {
-                kind = Tk::Percent;
-                j += 1;
-            }
-            out.push(Tok {
-                kind,
-                start: start + i,
-                end: start + j,
-            });
-            i = j;
-        }
+        super::lex_by(|i| s[i..].chars().next(), start, out);
     }
 
     const PHRASES: &[&str] = &[
