@@ -251,11 +251,20 @@ fn push_word(
         let w = &text[s..e];
         let b = w.as_bytes();
         for (i, _) in w.match_indices('.') {
-            // lower-case letter, letter before it; capital after, lower-case letter next.
-            let before: Vec<char> = w[..i].chars().rev().take(2).collect();
+            // lower-case letter, letter before it; capital after, lower-case letter next. The
+            // last dot of an ellipsis (`quy định,..Bên`, `lợi...Riêng`) looks past the other
+            // dots and a comma.
+            let head = &w[..i];
+            let dots = head.trim_end_matches('.');
+            let head = if dots.len() < head.len() {
+                dots.trim_end_matches(',')
+            } else {
+                head
+            };
+            let before: Vec<char> = head.chars().rev().take(2).collect();
             let mut after = w[i + 1..].chars();
             let (a1, a2) = (after.next(), after.next());
-            let left = w[..i]
+            let left = head
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
@@ -953,7 +962,12 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
                 && pending == Term::Dot
                 && bare_ellipsis(nx)
                 && cx.get(j + 1).is_some_and(is_cap);
-            if nx_closer && !opening_ellipsis {
+            // `... công nghiệp. » Đồng chí ...`: a guillemet standing alone after a full stop,
+            // before a capital, is the bullet of a related-article link, not a closing quote
+            // (which is glued to its text).
+            let link_bullet =
+                nx == "»" && pending == Term::Dot && cx.get(j + 1).is_some_and(is_cap);
+            if nx_closer && !opening_ellipsis && !link_bullet {
                 continue;
             }
             // An ellipsis inside a quotation that closes later does not end it.

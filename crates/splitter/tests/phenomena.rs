@@ -802,3 +802,41 @@ fn a_web_page_date_line_run_into_the_text_is_a_byline() {
         1
     );
 }
+
+#[test]
+fn a_lone_guillemet_after_a_sentence_opens_a_related_link() {
+    assert_eq!(
+        texts("Phát triển công nghiệp bền vững. » Đồng chí Bí thư: Cần chỉ rõ đơn vị chậm. » Xem thêm: Tin khác"),
+        [
+            "Phát triển công nghiệp bền vững.",
+            "» Đồng chí Bí thư: Cần chỉ rõ đơn vị chậm.",
+            "» Xem thêm: Tin khác"
+        ]
+    );
+    // a closing guillemet glued to its quotation stays with it
+    assert_eq!(
+        texts("Ông nói «Tôi đồng ý.» Sau đó hội nghị bế mạc."),
+        ["Ông nói «Tôi đồng ý.»", "Sau đó hội nghị bế mạc."]
+    );
+}
+
+#[test]
+fn an_ellipsis_glued_to_the_next_sentence_ends_it() {
+    for t in [
+        "Thực hiện tốt việc tiếp công dân theo quy định,..Bên cạnh kết quả đạt được, vẫn còn hạn chế.",
+        "Thực hiện tốt việc tiếp công dân theo quy định...Bên cạnh kết quả đạt được, vẫn còn hạn chế.",
+    ] {
+        let u = texts(t);
+        assert_eq!(u.len(), 2, "{u:?}");
+        assert!(u[1].starts_with("Bên cạnh"), "{u:?}");
+    }
+    // `v.v..` and a dotted code are not glued sentences
+    assert_eq!(
+        texts("Các loại phí, lệ phí v.v..Bên cạnh đó còn thuế.").len(),
+        1
+    );
+    assert_eq!(
+        texts("Theo văn bản số 12/QĐ-UBND..HCM đã ban hành.").len(),
+        1
+    );
+}
