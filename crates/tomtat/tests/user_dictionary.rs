@@ -18,10 +18,12 @@ fn glue_dictionary(text: &str) -> String {
         .collect()
 }
 
+/// The full view (`--reasons`): every pick with its score, so a change in the words the
+/// scorer compares shows even when the same units win.
 fn markdown(pipeline: &Pipeline, id: &str, bytes: &[u8]) -> String {
     let record = pipeline.summarize_bytes(id, &format!("corpus/{id}.txt"), bytes);
     assert!(!record.is_error(), "{id}: {record:?}");
-    render::markdown(&record)
+    render::markdown_with(&record, &render::MdOptions { reasons: true })
 }
 
 #[test]
