@@ -465,22 +465,12 @@ mod tests {
         }
     }
 
-    const ALL: [Encoding; 7] = [
-        Encoding::Utf8,
-        Encoding::Utf16Le,
-        Encoding::Utf16Be,
-        Encoding::Cp1258,
-        Encoding::Tcvn3,
-        Encoding::Vni,
-        Encoding::Viqr,
-    ];
-
     #[test]
     fn empty_input_is_empty_text() {
         let t = Text::from_bytes(b"", &Options::default()).unwrap();
         assert_eq!(t.as_str(), "");
         assert_eq!(t.source_range(0..0), 0..0);
-        for e in ALL {
+        for e in Encoding::ALL {
             let t = Text::from_bytes(b"", &forced(e)).unwrap();
             assert_eq!(t.as_str(), "");
             assert_eq!(t.encoding(), e);
@@ -548,7 +538,7 @@ mod tests {
 
     #[test]
     fn names_parse() {
-        for e in ALL {
+        for e in Encoding::ALL {
             assert_eq!(e.name().parse::<Encoding>(), Ok(e));
         }
         assert_eq!("UTF-8".parse(), Ok(Encoding::Utf8));
