@@ -7,18 +7,21 @@ use crate::brief;
 use crate::output::{Record, Summary};
 use std::fmt::Write;
 
-/// Escape text for XML content and attributes, dropping characters XML 1.0 forbids (line
-/// breaks and tabs become spaces); the escaping itself is the HTML pages' ([`crate::html::escape`]).
+/// Escape text for XML content and attributes, dropping characters XML 1.0 forbids.
 pub fn xml_escape(s: &str) -> String {
-    let allowed: String = s
-        .chars()
-        .filter_map(|c| match c {
-            '\t' | '\n' | '\r' => Some(' '),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => None,
-            c => Some(c),
-        })
-        .collect();
-    crate::html::escape(&allowed)
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
