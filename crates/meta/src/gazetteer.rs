@@ -3,7 +3,6 @@
 //! `models/gazetteer.tsv` (built from `vn-admin-units`, MIT; see `models/README.md`).
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const DATA: &str = include_str!("../models/gazetteer.tsv");
@@ -203,13 +202,24 @@ impl Gazetteer {
             province_names: FxHashMap::default(),
             province_first_words: FxHashSet::default(),
         };
-        let mut by_code: HashMap<(String, bool), u16> = HashMap::new();
-        let lines: Vec<Vec<&str>> = data
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .map(|l| l.split('\t').collect())
-            .collect();
-        for f in lines.iter().filter(|f| f[0] == "P" && f.len() == 6) {
+        // The tab-separated fields of each line (at most 6 are read).
+        let rows = || {
+            data.lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .map(|l| {
+                    let mut f = [""; 6];
+                    let mut n = 0;
+                    for (k, x) in l.split('\t').enumerate() {
+                        if k < 6 {
+                            f[k] = x;
+                        }
+                        n = k + 1;
+                    }
+                    (f, n)
+                })
+        };
+        let mut by_code: FxHashMap<(&str, bool), u16> = FxHashMap::default();
+        for (f, _) in rows().filter(|(f, n)| f[0] == "P" && *n == 6) {
             let is_2025 = f[4] == "2025";
             let i = g.provinces.len() as u16;
             g.provinces.push(Province {
@@ -219,13 +229,15 @@ impl Gazetteer {
                 is_2025,
                 new_code: f[5].into(),
             });
-            by_code.insert((f[1].to_string(), is_2025), i);
+            by_code.insert((f[1], is_2025), i);
             let name = fold(f[2]);
             let first = name.split(' ').next().unwrap_or("").to_string();
             g.province_first_words.insert(first);
             g.province_names.entry(name).or_default().push(i);
         }
-        for f in lines.iter().filter(|f| f[0] != "P") {
+        g.places.reserve(data.len() / 40);
+        let mut name = String::new();
+        for (f, _) in rows().filter(|(f, _)| f[0] != "P") {
             let kind = g.type_index(f[2]);
             let (tier, p24, p25) = match f[0] {
                 "D" => (Tier::District, Some(f[3]), f[4]),
@@ -235,10 +247,15 @@ impl Gazetteer {
             let place = Place {
                 tier,
                 kind,
-                province_2024: p24.and_then(|c| by_code.get(&(c.to_string(), false)).copied()),
-                province_2025: by_code[&(p25.to_string(), true)],
+                province_2024: p24.and_then(|c| by_code.get(&(c, false)).copied()),
+                province_2025: by_code[&(p25, true)],
             };
-            let list = g.places.entry(fold(f[1])).or_default();
+            name.clear();
+            fold_into(f[1], &mut name, usize::MAX);
+            let list = match g.places.get_mut(name.as_str()) {
+                Some(list) => list,
+                None => g.places.entry(name.clone()).or_default(),
+            };
             if !list.contains(&place) {
                 list.push(place);
             }

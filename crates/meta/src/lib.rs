@@ -15,7 +15,13 @@
 //! ```
 #![forbid(unsafe_code)]
 
+/// The README's example, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 pub mod gazetteer;
+mod matchers;
 mod places;
 mod rules;
 mod words;

@@ -97,7 +97,7 @@ fn hcm_at(ws: &[W], i: usize, g: &Gazetteer) -> Option<(usize, Mention)> {
 /// A province named alone (two or more capitalised words, or `Huế`), at word `i`.
 fn province_alone_at(ws: &[W], i: usize, g: &Gazetteer) -> Option<(usize, Mention)> {
     let opens = ws[i].upper && (i == 0 || !ws[i - 1].upper || ws[i].broken);
-    if !opens || !g.starts_a_province(ws[i].key) {
+    if !opens || !g.starts_a_province(ws[i].key_str()) {
         return None;
     }
     let names = Names::at(ws, i, 4);
@@ -315,7 +315,7 @@ impl Names {
             if k > 0 {
                 names.joined.push(' ');
             }
-            names.joined.push_str(w.key);
+            names.joined.push_str(w.key_str());
             names.ends[k] = names.joined.len();
             names.count = k + 1;
         }

@@ -3,11 +3,10 @@
 //! by patterns over the head or the first matches.
 
 use crate::gazetteer::{fold, fold_into, Gazetteer, Tier};
+use crate::matchers::{DateCaps, Matchers, PeriodKind, PeriodMatch};
 use crate::places::{bare_places, find_places, Mention, TRIGGERS};
 use crate::words::{Words, W};
 use crate::Meta;
-use regex::{Captures as ReCaptures, Regex};
-use regex_automata::{meta, util::captures::Captures, Anchored, Input};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -183,60 +182,12 @@ fn weight_at(pos: usize) -> f32 {
     }
 }
 
-struct Patterns {
-    body: Regex,
-    code: Regex,
-    date_full: Regex,
-    date_words: Regex,
-    month: Regex,
-    day_month: Regex,
-    year: Regex,
-    /// Searched only anchored, at the places `period_start` finds.
-    period: meta::Regex,
-    /// The literal openings of the period alternatives (`năm `, `quý `, `nhiệm kỳ `, ...): every
-    /// period match starts with one.
-    period_start: Regex,
-}
-
-/// A pattern with a lazy-DFA cache large enough for its Unicode classes: with the default
-/// (2 MB) the cache of the body and period patterns is cleared again and again, and the
-/// search spends its time rebuilding states.
-fn build(pattern: &str) -> Result<Regex, regex::Error> {
-    regex::RegexBuilder::new(pattern)
-        .dfa_size_limit(64 << 20)
-        .build()
-}
-
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| {
-        let name = r"(?:\s+(?:[\p{Lu}\d][\p{L}\d]*)(?:[\s-]+[\p{Lu}\d][\p{L}\d]*){0,3})?";
-        let body = format!(
-            r"(?:Ban Chấp hành Đảng bộ (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn){name}|Ban Chấp hành Trung ương(?: Đảng)?|Ban Thường vụ (?:Tỉnh|Thành|Huyện|Quận|Thị) [uủ]y{name}|(?:Tỉnh|Thành|Huyện|Quận|Thị) [uủ]y{name}|Đảng [uủ]y (?:xã|phường|thị trấn|khối){name}|(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn){name}|Bộ Chính trị|Ban Bí thư|Văn phòng Chính phủ|Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ủy ban Kiểm tra Trung ương|Ban Kinh tế Trung ương|Ban Tổ chức Trung ương|Ban Chỉ đạo [\p{{Lu}}][\p{{L}}]*(?: [\p{{L}}]+){{0,3}}|Bộ (?:Công Thương|Tài chính|Kế hoạch và Đầu tư|Nội vụ|Giáo dục và Đào tạo|Y tế|Quốc phòng|Công an|Tư pháp|Xây dựng|Giao thông vận tải|Nông nghiệp và Phát triển nông thôn|Nông nghiệp và Môi trường|Tài nguyên và Môi trường|Lao động - Thương binh và Xã hội|Văn hóa, Thể thao và Du lịch|Khoa học và Công nghệ|Thông tin và Truyền thông|Ngoại giao|Dân tộc và Tôn giáo))"
-        );
-        Patterns {
-            body: build(&body).unwrap(),
-            code: build(r"(?-u:\b)\d{1,5}(?:/\d{4})?[-/](?:[A-ZĐ]{1,6})(?:[-/][A-ZĐ]{1,8}\d?){0,3}(?-u:\b)").unwrap(),
-            date_full: build(r"(?-u:\b)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?-u:\b)").unwrap(),
-            date_words: build(r"(?i)(?-u:\b)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})(?-u:\b)").unwrap(),
-            day_month: build(r"(?i)(?-u:\b)(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?(\d{1,2})\s*[/.]\s*(\d{1,2})(?-u:\b)").unwrap(),
-            year: build(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").unwrap(),
-            month: build(r"(?i)(?-u:\b)tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d{2})(?-u:\b)").unwrap(),
-            period: meta::Regex::builder()
-                .configure(meta::Regex::config().hybrid_cache_capacity(64 << 20))
-                .build(r"(?i)(?-u:\b)(?:(?P<h>6|sáu) tháng (?P<hw>đầu|cuối) năm (?P<hy>(?:19|20)\d{2})|(?P<n9>9) tháng (?:đầu )?năm (?P<ny>(?:19|20)\d{2})|quý (?P<q>I{1,3}|IV|[1-4])(?:\s*/\s*|\s+năm\s+)(?P<qy>(?:19|20)\d{2})|(?P<tw>nhiệm kỳ|giai đoạn) (?P<t1>(?:19|20)\d{2})\s*[-–—]\s*(?P<t2>(?:19|20)\d{2})|(?P<yw>tổng kết|kết quả|năm) (?:[\p{L} ,]{0,60}?)năm (?P<y>(?:19|20)\d{2}))(?-u:\b)")
-                .unwrap(),
-            period_start: build(r"(?i)6 tháng |sáu tháng |9 tháng |quý |nhiệm kỳ |giai đoạn |tổng kết |kết quả |năm ").unwrap(),
-        }
-    })
-}
-
 /// Extract the metadata of one document (normalized text; ranges are byte ranges of `text`).
 pub fn extract(text: &str) -> Meta {
     let g = Gazetteer::get();
     let words = Words::scan(text);
     let ws = words.list();
-    let pats = patterns();
+    let pats = Matchers::get();
     let kind = kind_of(text);
     let mut meta = Meta::default();
     read_body(text, pats, &mut meta);
@@ -257,11 +208,11 @@ pub fn extract(text: &str) -> Meta {
 }
 
 /// Body: the first one named (in the head when there is one there).
-fn read_body(text: &str, pats: &Patterns, meta: &mut Meta) {
-    if let Some(m) = pats.body.find(text) {
-        let b = m.as_str().trim_end().to_string();
+fn read_body(text: &str, pats: &Matchers, meta: &mut Meta) {
+    if let Some(m) = pats.body(text) {
+        let b = text[m.clone()].trim_end().to_string();
         meta.ranges
-            .insert("body".into(), [m.start(), m.start() + b.len()]);
+            .insert("body".into(), [m.start, m.start + b.len()]);
         meta.body = Some(b);
     }
 }
@@ -303,7 +254,8 @@ fn read_level(text: &str, ws: &[W], places: &[Mention], meta: &mut Meta) -> [f32
         for (phrase, lvl, w) in &op.cues {
             if seq_is(ws, i, phrase) {
                 // `Ủy viên Bộ Chính trị`, `Bí thư Tỉnh ủy`: a person's title, not the subject.
-                let title = i > 0 && matches!(ws[i - 1].key, "viên" | "thư" | "tich" | "chu");
+                const TITLES: [u64; 4] = [pack("viên"), pack("thư"), pack("tich"), pack("chu")];
+                let title = i > 0 && TITLES.contains(&ws[i - 1].packed);
                 let w = if title { w * 0.2 } else { *w };
                 level_score[*lvl] += w * weight_at(ws[i].start);
             }
@@ -473,36 +425,28 @@ fn lead_and_head(text: &str) -> (&str, &str) {
 }
 
 /// Code: after `Số` in the head, else the first in the lead.
-fn read_code(text: &str, pats: &Patterns, meta: &mut Meta) {
+fn read_code(text: &str, pats: &Matchers, meta: &mut Meta) {
     let (lead, head) = lead_and_head(text);
-    let after_so = |m: &regex::Match| {
-        let before = head[..m.start()]
-            .trim_end()
-            .trim_end_matches(':')
-            .trim_end();
+    let after_so = |m: &std::ops::Range<usize>| {
+        let before = head[..m.start].trim_end().trim_end_matches(':').trim_end();
         before.ends_with("Số") || before.ends_with("số")
     };
     if let Some(m) = pats
-        .code
-        .find_iter(head)
+        .codes(head)
         .find(after_so)
-        .or_else(|| pats.code.find(lead))
+        .or_else(|| pats.codes(lead).next())
     {
-        meta.code = Some(m.as_str().into());
-        meta.ranges.insert("code".into(), [m.start(), m.end()]);
+        meta.code = Some(text[m.clone()].into());
+        meta.ranges.insert("code".into(), [m.start, m.end]);
     }
 }
 
 /// The first full date (`ngày 22 tháng 11 năm 2025` or `22/11/2025`) of `hay`.
-fn full_date<'t>(pats: &Patterns, hay: &'t str) -> Option<ReCaptures<'t>> {
-    let a = pats.date_words.captures(hay);
-    let b = pats.date_full.captures(hay);
+fn full_date(pats: &Matchers, hay: &str) -> Option<DateCaps> {
+    let a = pats.date_words(hay);
+    let b = pats.date_full(hay);
     match (a, b) {
-        (Some(a), Some(b)) => Some(if a.get(0).unwrap().start() <= b.get(0).unwrap().start() {
-            a
-        } else {
-            b
-        }),
+        (Some(a), Some(b)) => Some(if a.whole.start <= b.whole.start { a } else { b }),
         (a, b) => a.or(b),
     }
 }
@@ -515,35 +459,31 @@ struct DayMonth {
     range: [usize; 2],
 }
 
-fn day_month_at_lead(text: &str, pats: &Patterns) -> Option<DayMonth> {
+fn day_month_at_lead(text: &str, pats: &Matchers) -> Option<DayMonth> {
     let (lead, _) = lead_and_head(text);
-    pats.day_month
-        .captures_iter(lead)
+    pats.day_months(lead)
         .find(|c| {
-            let rest = &lead[c.get(0).unwrap().end()..];
+            let rest = &lead[c.whole.end..];
             !(rest.starts_with('/')
                 || rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
         })
-        .map(|c| {
-            let r = c.get(0).unwrap();
-            DayMonth {
-                day: num(&c[1]),
-                month: num(&c[2]),
-                range: [r.start(), r.end()],
-            }
+        .map(|c| DayMonth {
+            day: num(&lead[c.a]),
+            month: num(&lead[c.b]),
+            range: [c.whole.start, c.whole.end],
         })
 }
 
 /// Date: a full date in the head, else the first full date, else a month; none of these when a
 /// day and month at the lead comes first (returned for [`read_day_month_date`]).
-fn read_date(text: &str, pats: &Patterns, meta: &mut Meta) -> Option<DayMonth> {
+fn read_date(text: &str, pats: &Matchers, meta: &mut Meta) -> Option<DayMonth> {
     let (_, head) = lead_and_head(text);
     let head_full = full_date(pats, head);
     let day_month = day_month_at_lead(text, pats);
     let first_day_month = day_month.map(|d| d.range[0]);
     // A day and month at the lead (`Ngày 9/6, ...`) comes before a full date cited later.
     let date = match (&head_full, first_day_month) {
-        (Some(f), Some(dm)) if dm < f.get(0).unwrap().start() => None,
+        (Some(f), Some(dm)) if dm < f.whole.start => None,
         _ => head_full.or_else(|| {
             if first_day_month.is_some() {
                 None
@@ -553,20 +493,20 @@ fn read_date(text: &str, pats: &Patterns, meta: &mut Meta) -> Option<DayMonth> {
         }),
     };
     if let Some(c) = date {
-        let (d, m, y) = (num(&c[1]), num(&c[2]), &c[3]);
+        let (d, m, y) = (num(&text[c.a]), num(&text[c.b]), &text[c.y]);
         if (1..=31).contains(&d) && (1..=12).contains(&m) {
-            let r = c.get(0).unwrap();
             meta.date = Some(format!("{y}-{m:02}-{d:02}"));
-            meta.ranges.insert("date".into(), [r.start(), r.end()]);
+            meta.ranges
+                .insert("date".into(), [c.whole.start, c.whole.end]);
         }
     }
     if meta.date.is_none() && first_day_month.is_none() {
-        if let Some(c) = pats.month.captures(text) {
-            let m = num(&c[1]);
+        if let Some(c) = pats.month(text) {
+            let m = num(&text[c.a]);
             if (1..=12).contains(&m) {
-                let r = c.get(0).unwrap();
-                meta.date = Some(format!("{}-{m:02}", &c[2]));
-                meta.ranges.insert("date".into(), [r.start(), r.end()]);
+                meta.date = Some(format!("{}-{m:02}", &text[c.y]));
+                meta.ranges
+                    .insert("date".into(), [c.whole.start, c.whole.end]);
             }
         }
     }
@@ -574,17 +514,15 @@ fn read_date(text: &str, pats: &Patterns, meta: &mut Meta) -> Option<DayMonth> {
 }
 
 /// Period: the most specific one among the first few.
-fn read_period(text: &str, pats: &Patterns, meta: &mut Meta) {
+fn read_period(text: &str, pats: &Matchers, meta: &mut Meta) {
     let mut best: Option<(u8, usize, usize, String)> = None;
     for c in periods(text, pats).take(12) {
-        let r = c.get_match().expect("a match");
-        let Some((rank, key, shown_start)) = period_of(text, &c) else {
-            continue;
-        };
-        let head_bonus = if r.start() < HEAD { 10 } else { 0 };
+        let r = c.whole.clone();
+        let (rank, key, shown_start) = period_of(text, &c);
+        let head_bonus = if r.start < HEAD { 10 } else { 0 };
         let rank = rank + head_bonus;
         if best.as_ref().is_none_or(|b| rank > b.0) {
-            best = Some((rank, shown_start, r.end(), key));
+            best = Some((rank, shown_start, r.end, key));
         }
     }
     if let Some((_, s, e, key)) = best {
@@ -594,22 +532,19 @@ fn read_period(text: &str, pats: &Patterns, meta: &mut Meta) {
     }
 }
 
-/// The successive non-overlapping matches of the period pattern, as `captures_iter` gives
-/// them. Searched unanchored over a whole document, its `[\p{L} ,]{0,60}?` makes the lazy DFA
-/// track every `năm` seen in the last 60 letters at once, and it builds new states all along;
-/// so the pattern is tried anchored, only where one of its literal openings starts.
-fn periods<'t>(text: &'t str, pats: &'t Patterns) -> impl Iterator<Item = Captures> + 't {
+/// The successive non-overlapping matches of the period pattern: it is tried anchored only
+/// where one of its literal openings (`năm `, `quý `, `nhiệm kỳ `, ...) starts.
+pub(crate) fn periods<'t>(
+    text: &'t str,
+    pats: &'t Matchers,
+) -> impl Iterator<Item = PeriodMatch> + 't {
     let mut at = 0;
-    let mut caps = pats.period.create_captures();
     std::iter::from_fn(move || {
-        while let Some(start) = pats.period_start.find_at(text, at) {
-            let s = start.start();
-            let input = Input::new(text).range(s..).anchored(Anchored::Yes);
-            pats.period.search_captures(&input, &mut caps);
-            match caps.get_match() {
+        while let Some(s) = pats.period_start(text, at) {
+            match pats.period_at(text, s) {
                 Some(m) => {
-                    at = m.end();
-                    return Some(caps.clone());
+                    at = m.whole.end;
+                    return Some(m);
                 }
                 None => at = s + text[s..].chars().next().map_or(1, char::len_utf8),
             }
@@ -620,39 +555,37 @@ fn periods<'t>(text: &'t str, pats: &'t Patterns) -> impl Iterator<Item = Captur
 }
 
 /// The rank, key and start of what is shown of one period match.
-fn period_of(text: &str, c: &Captures) -> Option<(u8, String, usize)> {
-    let group = |name: &str| c.get_group_by_name(name).map(|sp| &text[sp.range()]);
-    let start = c.get_match()?.start();
-    Some(if let Some(y) = group("hy") {
-        let half = if group("hw")?.to_lowercase() == "đầu" {
-            "H1"
-        } else {
-            "H2"
-        };
-        (5, format!("{y}-{half}"), start)
-    } else if let Some(y) = group("ny") {
-        (4, format!("{y}-9M"), start)
-    } else if let Some(y) = group("qy") {
-        let q = match group("q")?.to_uppercase().as_str() {
-            "I" | "1" => 1,
-            "II" | "2" => 2,
-            "III" | "3" => 3,
-            _ => 4,
-        };
-        (4, format!("{y}-Q{q}"), start)
-    } else if let Some(a) = group("t1") {
-        (3, format!("{a}-{}", group("t2")?), start)
-    } else if let Some(y) = c.get_group_by_name("y") {
+fn period_of(text: &str, c: &PeriodMatch) -> (u8, String, usize) {
+    let start = c.whole.start;
+    let t = |r: &std::ops::Range<usize>| &text[r.clone()];
+    match &c.kind {
+        PeriodKind::Half { hw, hy } => {
+            let half = if t(hw).to_lowercase() == "đầu" {
+                "H1"
+            } else {
+                "H2"
+            };
+            (5, format!("{}-{half}", t(hy)), start)
+        }
+        PeriodKind::Nine { ny } => (4, format!("{}-9M", t(ny)), start),
+        PeriodKind::Quarter { q, qy } => {
+            let q = match t(q).to_uppercase().as_str() {
+                "I" | "1" => 1,
+                "II" | "2" => 2,
+                "III" | "3" => 3,
+                _ => 4,
+            };
+            (4, format!("{}-Q{q}", t(qy)), start)
+        }
+        PeriodKind::Term { t1, t2 } => (3, format!("{}-{}", t(t1), t(t2)), start),
         // Only the `năm YYYY` at the end.
-        (2, text[y.range()].to_string(), y.start - "năm ".len())
-    } else {
-        return None;
-    })
+        PeriodKind::Year { y } => (2, t(y).to_string(), y.start - "năm ".len()),
+    }
 }
 
 /// A day and month without a year (`Ngày 9/7, ...` in news): the year of the period, else
 /// the year the text names most.
-fn read_day_month_date(text: &str, pats: &Patterns, day_month: Option<DayMonth>, meta: &mut Meta) {
+fn read_day_month_date(text: &str, pats: &Matchers, day_month: Option<DayMonth>, meta: &mut Meta) {
     let Some(DayMonth { day, month, range }) = day_month else {
         return;
     };
@@ -665,8 +598,8 @@ fn read_day_month_date(text: &str, pats: &Patterns, day_month: Option<DayMonth>,
         .map(|k| k[..4].to_string())
         .or_else(|| {
             let mut counts: HashMap<&str, usize> = HashMap::new();
-            for y in pats.year.find_iter(text) {
-                *counts.entry(y.as_str()).or_default() += 1;
+            for y in pats.years(text) {
+                *counts.entry(&text[y]).or_default() += 1;
             }
             counts
                 .into_iter()

@@ -4,14 +4,15 @@
 
 use crate::gazetteer::{push_folded, LatinTable};
 use crate::rules::{Opener, Openers};
+use std::sync::OnceLock;
 
 /// One word of the text.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct W<'k> {
     pub start: usize,
     pub end: usize,
-    /// The folded word (`Huyện` → `huyên`).
-    pub key: &'k str,
+    /// The folded word (`Huyện` → `huyên`), as UTF-8 bytes (see [`W::key_str`]).
+    pub key: &'k [u8],
     /// The key as a number when it has at most 8 bytes, else 0 (see `rules::pack`).
     pub packed: u64,
     /// The trigger phrases and level cues it opens.
@@ -22,14 +23,44 @@ pub(crate) struct W<'k> {
     pub broken: bool,
 }
 
+impl W<'_> {
+    /// The folded word as text.
+    pub fn key_str(&self) -> &str {
+        std::str::from_utf8(self.key).expect("keys are whole characters")
+    }
+}
+
+/// Byte classes of the scan: not a word byte, lower-case letter or digit, upper-case letter,
+/// first byte of a non-ASCII character.
+const OTHER: u8 = 0;
+const NON_ASCII: u8 = 1;
+const LOWER: u8 = 2;
+const UPPER: u8 = 3;
+const BYTE: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        t[b] = if x >= 128 {
+            NON_ASCII
+        } else if x.is_ascii_uppercase() {
+            UPPER
+        } else if x.is_ascii_alphanumeric() {
+            LOWER
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
 /// A word before its key is borrowed from the finished buffer.
 #[derive(Debug, Clone, Copy)]
 struct Raw {
     start: usize,
     end: usize,
     key: (usize, usize),
-    packed: u64,
-    opener: Option<&'static Opener>,
     upper: bool,
     digit: bool,
     broken: bool,
@@ -38,129 +69,218 @@ struct Raw {
 /// The scanned words of a document and the buffer of their keys.
 #[derive(Debug, Default)]
 pub(crate) struct Words {
-    keys: String,
+    /// The folded words, one after another (UTF-8: whole characters are written).
+    keys: Vec<u8>,
     raw: Vec<Raw>,
 }
 
-/// No word is open.
-const NONE: usize = usize::MAX;
-
 impl Words {
-    /// Scan `text`.
+    /// Scan `text`: one pass over its bytes, ASCII letters and the Vietnamese letters (through
+    /// [`Letters`]) without decoding a `char`, each key byte written once into one buffer.
     pub fn scan(text: &str) -> Words {
-        let mut w = Words {
-            keys: String::with_capacity(text.len()),
-            raw: Vec::with_capacity(text.len() / 6),
-        };
-        let (latin, openers) = (LatinTable::get(), Openers::get());
-        let bytes = text.as_bytes();
-        // The open word: its start (or NONE), key start, case and digit.
-        let (mut start, mut key, mut upper, mut digit) = (NONE, 0, false, false);
+        let letters = Letters::get();
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut keys: Vec<u8> = Vec::with_capacity(n + 8);
+        let mut raw: Vec<Raw> = Vec::with_capacity(n / 5);
         let mut last_end = 0;
         let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                // A run of ASCII letters and digits is copied and lowered at once.
-                let run = bytes[i..]
-                    .iter()
-                    .position(|x| !x.is_ascii_alphanumeric())
-                    .map_or(bytes.len(), |n| i + n);
-                if start == NONE {
-                    (start, key, upper, digit) =
-                        (i, w.keys.len(), b.is_ascii_uppercase(), b.is_ascii_digit());
+        while i < n {
+            // Pass over what is not a word; at a word, its first character's case and digit.
+            let x = b[i];
+            let (upper, digit) = match BYTE[x as usize] {
+                OTHER => {
+                    i += 1;
+                    continue;
                 }
-                let k = w.keys.len();
-                w.keys.push_str(&text[i..run]);
-                w.keys[k..].make_ascii_lowercase();
-                i = run;
-                continue;
-            }
-            let (c, len) = if b.is_ascii() {
-                (b as char, 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or('\0');
-                (c, c.len_utf8())
+                NON_ASCII => {
+                    let (l, len) = letters.at(text, i);
+                    if !l.alphanumeric {
+                        i += len;
+                        continue;
+                    }
+                    (l.upper, false)
+                }
+                class => (class == UPPER, x.is_ascii_digit()),
             };
-            let (alphanumeric, up, folded) = class(latin, c);
-            if alphanumeric {
-                if start == NONE {
-                    (start, key, upper, digit) = (i, w.keys.len(), up, false);
+            let start = i;
+            let key = keys.len();
+            loop {
+                // A run of ASCII letters and digits, lowered at once.
+                let mut j = i;
+                while j < n && BYTE[b[j] as usize] >= LOWER {
+                    j += 1;
                 }
-                match folded {
-                    Some(f) => w.keys.push(f),
-                    None => push_folded(c, &mut w.keys),
+                keys.extend(b[i..j].iter().map(u8::to_ascii_lowercase));
+                i = j;
+                if i < n && b[i] >= 128 {
+                    let (l, len) = letters.at(text, i);
+                    if l.alphanumeric {
+                        l.push_key(text, i, len, &mut keys);
+                        i += len;
+                        continue;
+                    }
                 }
-            } else if start != NONE {
-                w.close(openers, text, [start, i], [key, last_end], upper, digit);
-                (start, last_end) = (NONE, i);
+                break;
             }
-            i += len;
-        }
-        if start != NONE {
-            w.close(
-                openers,
-                text,
-                [start, text.len()],
-                [key, last_end],
+            raw.push(Raw {
+                start,
+                end: i,
+                key: (key, keys.len()),
                 upper,
                 digit,
-            );
+                broken: raw.is_empty() || broken(&b[last_end..start]),
+            });
+            last_end = i;
         }
-        w
-    }
-
-    /// Record the word at `span` whose key starts at `key` in the buffer.
-    /// `[key, last_end]`: where its key starts in the buffer, where the previous word ended.
-    fn close(
-        &mut self,
-        openers: &'static Openers,
-        text: &str,
-        [start, end]: [usize; 2],
-        [key, last_end]: [usize; 2],
-        upper: bool,
-        digit: bool,
-    ) {
-        let packed = pack_bytes(&self.keys.as_bytes()[key..]);
-        self.raw.push(Raw {
-            start,
-            end,
-            key: (key, self.keys.len()),
-            packed,
-            opener: openers.find(packed),
-            upper,
-            digit,
-            broken: self.raw.is_empty() || broken(&text[last_end..start]),
-        });
+        // Every key can be read as 8 bytes (see `list`).
+        keys.extend_from_slice(&[0; 8]);
+        Words { keys, raw }
     }
 
     /// The words, their keys borrowed from the buffer.
+    /// Each key of at most 8 bytes is also read as one number (`rules::pack`) and looked up
+    /// among the phrase openers.
     pub fn list(&self) -> Vec<W<'_>> {
+        let openers = Openers::get();
         self.raw
             .iter()
-            .map(|r| W {
-                start: r.start,
-                end: r.end,
-                key: &self.keys[r.key.0..r.key.1],
-                packed: r.packed,
-                opener: r.opener,
-                upper: r.upper,
-                digit: r.digit,
-                broken: r.broken,
+            .map(|r| {
+                let (a, z) = r.key;
+                let len = z - a;
+                let packed = match len {
+                    1..=8 => {
+                        let eight: [u8; 8] = self.keys[a..a + 8].try_into().unwrap_or([0; 8]);
+                        u64::from_le_bytes(eight) & (u64::MAX >> (64 - 8 * len))
+                    }
+                    _ => 0,
+                };
+                W {
+                    start: r.start,
+                    end: r.end,
+                    key: &self.keys[a..z],
+                    packed,
+                    opener: openers.find(packed),
+                    upper: r.upper,
+                    digit: r.digit,
+                    broken: r.broken,
+                }
             })
             .collect()
     }
 }
 
-/// [`pack`] of a key's bytes.
-#[inline]
+/// [`pack`](crate::rules::pack) of a key's bytes.
+#[cfg(test)]
 fn pack_bytes(b: &[u8]) -> u64 {
     if b.is_empty() || b.len() > 8 {
         return 0;
     }
-    let mut buf = [0u8; 8];
-    buf[..b.len()].copy_from_slice(b);
-    u64::from_le_bytes(buf)
+    b.iter()
+        .enumerate()
+        .fold(0, |v, (k, &x)| v | (x as u64) << (8 * k))
+}
+
+/// What the scan needs of a non-ASCII character: whether it is a letter or digit, whether it
+/// is upper case, and its fold (lower case, tone removed) as UTF-8 bytes.
+#[derive(Debug, Clone, Copy, Default)]
+struct Letter {
+    alphanumeric: bool,
+    upper: bool,
+    /// Length of `fold`; 0 when the fold is longer than 4 bytes (then folded on the spot).
+    len: u8,
+    fold: [u8; 4],
+}
+
+impl Letter {
+    fn of(c: char) -> Letter {
+        let (alphanumeric, upper, folded) = class(LatinTable::get(), c);
+        let mut f = String::new();
+        match folded {
+            Some(x) => f.push(x),
+            None => push_folded(c, &mut f),
+        }
+        let mut l = Letter {
+            alphanumeric,
+            upper,
+            ..Letter::default()
+        };
+        if f.len() <= 4 {
+            l.len = f.len() as u8;
+            l.fold[..f.len()].copy_from_slice(f.as_bytes());
+        }
+        l
+    }
+
+    /// Append the fold of the character at `i` (`len` bytes) to `keys`.
+    #[inline]
+    fn push_key(&self, text: &str, i: usize, len: usize, keys: &mut Vec<u8>) {
+        if self.len == 0 {
+            let mut f = String::new();
+            push_folded(text[i..i + len].chars().next().unwrap_or('\0'), &mut f);
+            keys.extend_from_slice(f.as_bytes());
+        } else {
+            for &x in &self.fold[..self.len as usize] {
+                keys.push(x);
+            }
+        }
+    }
+}
+
+/// [`Letter`] of every character of two bytes in UTF-8 (U+0080 to U+07FF) and of the Latin
+/// Extended Additional block (U+1E00 to U+1EFF: `ạ`, `ả`, `ấ`, …, `ỹ`); others are looked up
+/// when met.
+struct Letters {
+    two: Vec<Letter>,
+    extended: Vec<Letter>,
+    /// General Punctuation (U+2000 to U+206F: `–`, `“`, `…`).
+    punctuation: Vec<Letter>,
+}
+
+impl Letters {
+    fn get() -> &'static Letters {
+        static L: OnceLock<Letters> = OnceLock::new();
+        L.get_or_init(|| Letters {
+            two: (0x80..0x800)
+                .map(|u| Letter::of(char::from_u32(u).unwrap_or('\0')))
+                .collect(),
+            extended: (0x1E00..0x1F00)
+                .map(|u| Letter::of(char::from_u32(u).unwrap_or('\0')))
+                .collect(),
+            punctuation: (0x2000..0x2070)
+                .map(|u| Letter::of(char::from_u32(u).unwrap_or('\0')))
+                .collect(),
+        })
+    }
+
+    /// The letter at byte `i` of `text` (a non-ASCII character) and its length in bytes.
+    #[inline(always)]
+    fn at(&self, text: &str, i: usize) -> (Letter, usize) {
+        let b = text.as_bytes();
+        let x = b[i];
+        if x < 0xE0 {
+            let u = ((x as usize & 0x1F) << 6) | (b[i + 1] as usize & 0x3F);
+            return (self.two[u - 0x80], 2);
+        }
+        if x == 0xE1 || x == 0xE2 {
+            let u = ((x as usize & 0x0F) << 12)
+                | ((b[i + 1] as usize & 0x3F) << 6)
+                | (b[i + 2] as usize & 0x3F);
+            if (0x1E00..0x1F00).contains(&u) {
+                return (self.extended[u - 0x1E00], 3);
+            }
+            if (0x2000..0x2070).contains(&u) {
+                return (self.punctuation[u - 0x2000], 3);
+            }
+        }
+        Self::other(text, i)
+    }
+
+    #[cold]
+    fn other(text: &str, i: usize) -> (Letter, usize) {
+        let c = text[i..].chars().next().unwrap_or('\0');
+        (Letter::of(c), c.len_utf8())
+    }
 }
 
 /// Whether `c` (not an ASCII letter or digit) is a letter or digit, whether it is upper case,
@@ -176,12 +296,17 @@ fn class(latin: &LatinTable, c: char) -> (bool, bool, Option<char>) {
     }
 }
 
-/// Whether the gap between two words holds anything but spaces and hyphens.
-fn broken(gap: &str) -> bool {
-    if gap.bytes().all(|b| b == b' ' || b == b'-') {
-        return false;
+/// Whether the gap between two words holds anything but spaces and hyphens (`-`, `–`).
+fn broken(gap: &[u8]) -> bool {
+    let mut j = 0;
+    while j < gap.len() {
+        match gap[j] {
+            b' ' | b'-' => j += 1,
+            0xE2 if gap[j..].starts_with("–".as_bytes()) => j += 3,
+            _ => return true,
+        }
     }
-    gap.chars().any(|c| !(c == ' ' || c == '-' || c == '–'))
+    false
 }
 
 #[cfg(test)]
@@ -196,15 +321,96 @@ mod tests {
         }
     }
 
+    /// The words by the definition: maximal runs of letters and digits, decoded char by char.
+    fn reference(text: &str) -> Vec<(usize, usize, String, bool, bool, bool)> {
+        let latin = LatinTable::get();
+        let mut out: Vec<(usize, usize, String, bool, bool, bool)> = Vec::new();
+        let mut cur: Option<(usize, String, bool, bool)> = None;
+        let mut last_end = 0;
+        let mut close = |cur: &mut Option<(usize, String, bool, bool)>,
+                         end: usize,
+                         out: &mut Vec<_>| {
+            if let Some((start, key, upper, digit)) = cur.take() {
+                let gap = &text[last_end..start];
+                let broken = out.is_empty() || gap.chars().any(|c| !matches!(c, ' ' | '-' | '–'));
+                out.push((start, end, key, upper, digit, broken));
+                last_end = end;
+            }
+        };
+        for (i, c) in text.char_indices() {
+            let (alnum, up, folded) = if c.is_ascii() {
+                (
+                    c.is_ascii_alphanumeric(),
+                    c.is_ascii_uppercase(),
+                    Some(c.to_ascii_lowercase()),
+                )
+            } else {
+                class(latin, c)
+            };
+            if !alnum {
+                close(&mut cur, i, &mut out);
+                continue;
+            }
+            let w = cur.get_or_insert_with(|| (i, String::new(), up, c.is_ascii_digit()));
+            match folded {
+                Some(f) => w.1.push(f),
+                None => push_folded(c, &mut w.1),
+            }
+        }
+        close(&mut cur, text.len(), &mut out);
+        out
+    }
+
+    fn same_as_reference(text: &str) {
+        let words = Words::scan(text);
+        let got: Vec<_> = words
+            .list()
+            .iter()
+            .map(|w| {
+                assert_eq!(w.packed, crate::rules::pack(w.key_str()));
+                (
+                    w.start,
+                    w.end,
+                    w.key_str().to_string(),
+                    w.upper,
+                    w.digit,
+                    w.broken,
+                )
+            })
+            .collect();
+        assert_eq!(got, reference(text), "{text:?}");
+    }
+
+    #[test]
+    fn scan_is_the_reference_on_the_corpus() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+        for e in std::fs::read_dir(dir).expect("corpus/").flatten() {
+            if let Ok(text) = std::fs::read_to_string(e.path()) {
+                same_as_reference(&text);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scan_is_the_reference(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            " ", "-", "–", " – ", ",", "\n", "a", "Ab", "HUYỆN", "ủy", "Đắk", "Lắk", "x9", "2024",
+            "İ", "ŉ", "Σίσυφος", "ΣΑ", "Москва", "中文", "\u{301}", "e\u{301}", "ǅ", "Ǆ", "ß", "ẞ",
+            "ﬁ", "Ⅳ", "①", "٣", "_", "tỉnh", "Thừa Thiên-Huế", "\u{a0}", "’", "ǈ", "ꞵ", "𝐀",
+        ]), 0..30)) {
+            same_as_reference(&pieces.concat());
+        }
+    }
+
     #[test]
     fn keys_are_the_folded_words() {
         let text = "Huyện ủy Chư Prông, xã Ia-Drăng – TP.HCM 2024 İstanbul Σίσυφος";
         let words = Words::scan(text);
         let ws = words.list();
         for w in &ws {
-            assert_eq!(w.key, fold(&text[w.start..w.end]));
+            assert_eq!(w.key_str(), fold(&text[w.start..w.end]));
         }
-        let keys: Vec<_> = ws.iter().map(|w| w.key).collect();
+        let keys: Vec<_> = ws.iter().map(|w| w.key_str()).collect();
         assert_eq!(&keys[..6], ["huyên", "uy", "chư", "prông", "xa", "ia"]);
         assert!(ws[4].broken && !ws[5].broken && !ws[6].broken);
         assert!(ws[0].upper && !ws[1].upper && ws[9].digit);
