@@ -7,6 +7,19 @@ fn is_bullet(c: char) -> bool {
     matches!(c, '-' | '+' | '•' | '–' | '*')
 }
 
+/// The bytes that the clause scan looks at: brackets, quotes (and the lead bytes of `“`,
+/// `”`, `«`, `»`), `;` and `:`.
+const MARKS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let marks = b"()[]\";:\xE2\xC2";
+    while k < marks.len() {
+        t[marks[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// Fill `out` with the clauses of `text[start..end]`; left empty for a single clause.
 pub fn clauses_into(text: &str, start: usize, end: usize, out: &mut Vec<Clause>) {
     out.clear();
@@ -20,13 +33,24 @@ pub fn clauses_into(text: &str, start: usize, end: usize, out: &mut Vec<Clause>)
     let mut colon: Option<usize> = None;
     let mut seps: Vec<(usize, usize)> = Vec::new(); // byte ranges of separators
     let b = s.as_bytes();
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' | '[' | '“' | '«' => depth += 1,
-            ')' | ']' | '”' | '»' => depth = (depth - 1).max(0),
-            '"' => in_ascii_quote = !in_ascii_quote,
-            ';' if depth == 0 && !in_ascii_quote => seps.push((i, i + 1)),
-            ':' if depth == 0 && !in_ascii_quote && colon.is_none() => {
+    // Bytes, not chars: every mark looked for is ASCII or starts with a lead byte that
+    // the next bytes tell apart (`“` E2 80 9C, `”` E2 80 9D, `«` C2 AB, `»` C2 BB).
+    let mut from = 0;
+    while let Some(p) = b[from..].iter().position(|&c| MARKS[usize::from(c)]) {
+        let i = from + p;
+        from = i + 1;
+        match b[i] {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth = (depth - 1).max(0),
+            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x9C) => depth += 1,
+            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x9D) => {
+                depth = (depth - 1).max(0)
+            }
+            0xC2 if b.get(i + 1) == Some(&0xAB) => depth += 1,
+            0xC2 if b.get(i + 1) == Some(&0xBB) => depth = (depth - 1).max(0),
+            b'"' => in_ascii_quote = !in_ascii_quote,
+            b';' if depth == 0 && !in_ascii_quote => seps.push((i, i + 1)),
+            b':' if depth == 0 && !in_ascii_quote && colon.is_none() => {
                 // Not inside a time or a ratio (10:45).
                 let digit_around = i > 0
                     && b[i - 1].is_ascii_digit()
@@ -119,6 +143,12 @@ mod tests {
             ["Tăng thu", "giảm chi (đạt 5%; vượt 2%)", "ổn định."]
         );
         assert!(texts("Một câu (a; b).").is_empty());
+        // curly quotes and guillemets (multi-byte) nest like brackets
+        assert_eq!(
+            texts("Ông nói “a; b” và «c; d»; ổn định; “e"),
+            ["Ông nói “a; b” và «c; d»", "ổn định", "“e"]
+        );
+        assert!(texts("Ông nói “a; b” – «c: d».").is_empty());
     }
 
     #[test]

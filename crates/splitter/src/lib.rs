@@ -157,9 +157,6 @@ impl Splitter {
     pub fn split(&self, text: &str) -> Vec<Unit> {
         let mut out = Vec::new();
         scan::split_into(&self.rules, text, &mut out);
-        for u in &mut out {
-            clauses::clauses_into(text, u.start, u.end, &mut u.clauses);
-        }
         out
     }
 }

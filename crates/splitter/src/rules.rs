@@ -1,14 +1,132 @@
 //! The splitter's data: abbreviations, sentence starters, caption and byline markers,
 //! parsed once from `models/splitter-rules.txt`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// FxHash: the keys are short words, looked up once per word of the text.
 type Build = rustc_hash::FxBuildHasher;
 /// A set of words.
-pub type WordSet = HashSet<&'static str, Build>;
+pub type WordSet = Lookup<()>;
 /// Phrases keyed by their first word: the remaining words of each.
-pub type PhraseMap = HashMap<&'static str, Vec<Vec<&'static str>>, Build>;
+pub type PhraseMap = Lookup<Vec<Vec<&'static str>>>;
+
+/// A one-hash Bloom filter of words on their length and first three bytes: a word that
+/// was not inserted is told apart by one bit, mostly, without hashing the whole word.
+#[derive(Clone)]
+pub struct Filter(Box<[u64; 256]>);
+
+impl Default for Filter {
+    fn default() -> Self {
+        Filter(Box::new([0; 256]))
+    }
+}
+
+impl std::fmt::Debug for Filter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let bits: u32 = self.0.iter().map(|w| w.count_ones()).sum();
+        write!(f, "Filter({bits} bits)")
+    }
+}
+
+/// The bit of a word in a [`Filter`] (word, bit): 14 bits of a hash of its length and
+/// its first three bytes.
+#[inline(always)]
+fn filter_bit(k: &[u8]) -> (usize, u64) {
+    let byte = |i: usize| u32::from(k.get(i).copied().unwrap_or(0));
+    let len = u32::try_from(k.len().min(255)).unwrap_or(255);
+    let x = byte(0) | byte(1) << 8 | byte(2) << 16 | len << 24;
+    let h = x.wrapping_mul(0x9E37_79B1) >> 18;
+    ((h >> 6) as usize, 1u64 << (h & 63))
+}
+
+impl Filter {
+    pub fn insert(&mut self, k: &str) {
+        let (i, bit) = filter_bit(k.as_bytes());
+        self.0[i] |= bit;
+    }
+
+    /// False when `k` was never inserted (true may be a false positive).
+    #[inline(always)]
+    pub fn may_hold(&self, k: &str) -> bool {
+        let (i, bit) = filter_bit(k.as_bytes());
+        self.0[i] & bit != 0
+    }
+}
+
+/// Words of the rules with a value each, behind a [`Filter`]: most words of a text are
+/// answered without hashing.
+#[derive(Clone)]
+pub struct Lookup<V> {
+    map: HashMap<&'static str, V, Build>,
+    filter: Filter,
+}
+
+impl<V> Default for Lookup<V> {
+    fn default() -> Self {
+        Lookup {
+            map: HashMap::default(),
+            filter: Filter::default(),
+        }
+    }
+}
+
+impl<V: std::fmt::Debug> std::fmt::Debug for Lookup<V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.map.fmt(f)
+    }
+}
+
+impl<V> Lookup<V> {
+    /// The value of word `k`.
+    #[inline]
+    pub fn get(&self, k: &str) -> Option<&V> {
+        if !self.filter.may_hold(k) {
+            return None;
+        }
+        self.map.get(k)
+    }
+
+    #[inline]
+    pub fn contains_key(&self, k: &str) -> bool {
+        self.get(k).is_some()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &&'static str> {
+        self.map.keys()
+    }
+
+    /// The value of `k`, inserted as the default when absent.
+    pub fn entry(&mut self, k: &'static str) -> &mut V
+    where
+        V: Default,
+    {
+        self.filter.insert(k);
+        self.map.entry(k).or_default()
+    }
+}
+
+impl Lookup<()> {
+    #[inline]
+    pub fn contains(&self, k: &str) -> bool {
+        self.contains_key(k)
+    }
+
+    pub fn insert(&mut self, k: &'static str) {
+        self.entry(k);
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &&'static str> {
+        self.keys()
+    }
+}
+
+impl<'a> IntoIterator for &'a Lookup<()> {
+    type Item = &'a &'static str;
+    type IntoIter = std::collections::hash_map::Keys<'a, &'static str, ()>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.map.keys()
+    }
+}
 
 /// The bundled rules file.
 pub const RULES_TXT: &str = include_str!("../models/splitter-rules.txt");
@@ -70,7 +188,7 @@ pub struct Rules {
     pub place_next: WordSet,
     pub initial_ok: WordSet,
     /// Keyed by the first syllable; longest phrases first.
-    pub starter: HashMap<&'static str, Vec<Starter>, Build>,
+    pub starter: Lookup<Vec<Starter>>,
     /// Keyed by the first syllable: the remaining syllables of each marker.
     pub caption: PhraseMap,
     pub caption_start: PhraseMap,
@@ -92,7 +210,7 @@ pub struct Rules {
     pub number_pair_last: WordSet,
     /// Labels that are a unit of their own inside a flattened line (`Quyết nghị:`,
     /// `Căn cứ`...), keyed by the first word: the remaining words and how the label ends.
-    pub label: HashMap<&'static str, Vec<Label>, Build>,
+    pub label: Lookup<Vec<Label>>,
     /// Capitalized syllables that open sentences and almost never stand capitalized after
     /// a lower-case word inside one (`Các`, `Những`, `Đó`): a lost break before them.
     pub opener: WordSet,
@@ -105,6 +223,11 @@ pub struct Rules {
     /// First bytes of the `opener` and `leader` entries.
     pub opener_lead: [bool; 256],
     pub leader_lead: [bool; 256],
+    /// The first words of every phrase that a capitalized word may open in running text
+    /// (`[caption]`, `[starter]`, `[opener]`, `[leader]`, `[label]`) and the weekdays that
+    /// open a page's date line: a capital that is none of them (a name, mostly) skips
+    /// those rules.
+    pub run_on: Filter,
 }
 
 impl Default for Rules {
@@ -114,7 +237,7 @@ impl Default for Rules {
             place: WordSet::default(),
             place_next: WordSet::default(),
             initial_ok: WordSet::default(),
-            starter: HashMap::default(),
+            starter: Lookup::default(),
             caption: PhraseMap::default(),
             caption_start: PhraseMap::default(),
             byline: PhraseMap::default(),
@@ -128,7 +251,7 @@ impl Default for Rules {
             leader_verb: PhraseMap::default(),
             number_word: WordSet::default(),
             number_pair_last: WordSet::default(),
-            label: HashMap::default(),
+            label: Lookup::default(),
             opener: WordSet::default(),
             caption_lead: [false; 256],
             starter_lead: [false; 256],
@@ -136,6 +259,7 @@ impl Default for Rules {
             label_lead: [false; 256],
             opener_lead: [false; 256],
             leader_lead: [false; 256],
+            run_on: Filter::default(),
         }
     }
 }
@@ -152,7 +276,7 @@ fn phrase_map(map: &mut PhraseMap, entry: &'static str) {
     let mut it = entry.split_whitespace();
     if let Some(first) = it.next() {
         let rest: Vec<&'static str> = it.collect();
-        let v = map.entry(first).or_default();
+        let v = map.entry(first);
         v.push(rest);
         v.sort_by_key(|r| std::cmp::Reverse(r.len()));
     }
@@ -191,6 +315,14 @@ impl Rules {
         for k in r.leader.keys() {
             r.leader_lead[usize::from(k.as_bytes()[0])] = true;
         }
+        let mut run_on = Filter::default();
+        let firsts = (r.caption.keys().chain(r.starter.keys()))
+            .chain(r.opener.keys().chain(r.leader.keys()))
+            .chain(r.label.keys());
+        for k in firsts.chain(&["Thứ", "THỨ", "Chủ", "CHỦ"]) {
+            run_on.insert(k);
+        }
+        r.run_on = run_on;
         Ok(r)
     }
 
@@ -247,7 +379,7 @@ impl Rules {
                     };
                     let mut it = phrase.split_whitespace();
                     let first = it.next().unwrap_or_default();
-                    let v = r.starter.entry(first).or_default();
+                    let v = r.starter.entry(first);
                     v.push(Starter {
                         rest: it.collect(),
                         next,
@@ -295,7 +427,7 @@ impl Rules {
                     };
                     let mut it = phrase.split_whitespace();
                     let first = it.next().unwrap_or_default();
-                    let v = r.label.entry(first).or_default();
+                    let v = r.label.entry(first);
                     v.push(Label {
                         rest: it.collect(),
                         kind,
@@ -341,7 +473,12 @@ mod tests {
         assert!(r.title.contains("TS"));
         assert!(r.place.contains("TP"));
         assert!(r.place_next.contains("Hồ"));
-        assert!(r.starter["Phát"].iter().any(|s| s.rest == ["biểu"]));
+        assert!(r
+            .starter
+            .get("Phát")
+            .unwrap()
+            .iter()
+            .any(|s| s.rest == ["biểu"]));
         assert!(r.caption.contains_key("Ảnh"));
         // the generated opener list is read after the hand-written rules
         assert!(r.opener.contains("Những") && r.opener.contains("Các"));
@@ -350,6 +487,22 @@ mod tests {
         assert!(r.ordinal.contains("Điều") && !r.title.contains("Điều"));
         assert!(r.connector.contains("của"));
         assert!(r.caption_cue.contains_key("phát"));
+    }
+
+    #[test]
+    fn lookups_answer_like_the_map() {
+        let mut m = WordSet::default();
+        for w in ["TP", "Ảnh", "V", "ông"] {
+            m.insert(w);
+        }
+        for w in ["TP", "Ảnh", "V", "ông"] {
+            assert!(m.contains(w), "{w}");
+        }
+        // same first bytes, other words; other first bytes; the empty word
+        for w in ["TPHCM", "T", "Ản", "Ảnh:", "Vx", "ôn", "ồng", "", "x"] {
+            assert!(!m.contains(w), "{w}");
+        }
+        assert_eq!(m.keys().count(), 4);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The boundary scanner: paragraphs, words, and the judgement of each gap.
 
+use crate::clauses::clauses_into;
 use crate::rules::{LabelKind, Next, Rules};
 use crate::{Unit, UnitKind};
+use std::cell::OnceCell;
 use tomtat_tokenizer::{tokenize_into, Token, TokenKind};
 
 /// A whitespace-separated word: byte range in the text.
@@ -9,6 +11,60 @@ use tomtat_tokenizer::{tokenize_into, Token, TokenKind};
 struct W {
     s: usize,
     e: usize,
+    /// What the word's bytes hold ([`F_QUOTE_ODD`], [`F_E2`], [`F_SEP`]), read once when
+    /// the word is cut.
+    f: u8,
+}
+
+/// An odd number of `"` in the word.
+const F_QUOTE_ODD: u8 = 1;
+/// A byte 0xE2 (the lead byte of `“`, `”`, `…`, `–`, `•`...).
+const F_E2: u8 = 2;
+/// A `;` or a `:` (the word may separate clauses).
+const F_SEP: u8 = 4;
+
+/// Byte classes for the word cutter: ordinary bytes are skipped in a tight loop.
+const B_ORD: u8 = 0;
+const B_SPACE: u8 = 1;
+/// The lead byte of a non-ASCII space (NBSP, U+1680, U+2000.., U+3000, BOM) or of another
+/// character: decoded to tell.
+const B_LEAD: u8 = 2;
+const B_DOT: u8 = 3;
+const B_QUOTE: u8 = 4;
+const B_SEP: u8 = 5;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [B_ORD; 256];
+    t[b' ' as usize] = B_SPACE;
+    t[b'\t' as usize] = B_SPACE;
+    t[b'\n' as usize] = B_SPACE;
+    t[b'\r' as usize] = B_SPACE;
+    t[0x0b] = B_SPACE;
+    t[0x0c] = B_SPACE;
+    t[0xC2] = B_LEAD;
+    t[0xE1] = B_LEAD;
+    t[0xE2] = B_LEAD;
+    t[0xE3] = B_LEAD;
+    t[0xEF] = B_LEAD;
+    t[b'.' as usize] = B_DOT;
+    t[b'"' as usize] = B_QUOTE;
+    t[b';' as usize] = B_SEP;
+    t[b':' as usize] = B_SEP;
+    t
+};
+
+/// The flags of a word's bytes (see [`W::f`]).
+fn word_flags(b: &[u8]) -> u8 {
+    let mut f = 0;
+    for &c in b {
+        match c {
+            b'"' => f ^= F_QUOTE_ODD,
+            0xE2 => f |= F_E2,
+            b';' | b':' => f |= F_SEP,
+            _ => {}
+        }
+    }
+    f
 }
 
 /// What ends a word.
@@ -32,7 +88,7 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
 }
 
-/// Split `text` into units, appending to `out`.
+/// Split `text` into units with their clauses, appending to `out`.
 pub fn split_into(rules: &Rules, text: &str, out: &mut Vec<Unit>) {
     let mut words: Vec<W> = Vec::new();
     let mut toks: Vec<Token> = Vec::new();
@@ -41,6 +97,9 @@ pub fn split_into(rules: &Rules, text: &str, out: &mut Vec<Unit>) {
     let n_paras = paras.len();
     for (pi, &(ps, pe)) in paras.iter().enumerate() {
         words.clear();
+        // (a word takes 6 bytes with its space in Vietnamese text: no growth below 64 Ki
+        // words, and no large reserve for a long paragraph without spaces)
+        words.reserve(((pe - ps) / 5 + 1).min(1 << 16));
         cut_words(rules, text, ps, pe, &mut words, &mut toks);
         if words.is_empty() {
             continue;
@@ -50,11 +109,17 @@ pub fn split_into(rules: &Rules, text: &str, out: &mut Vec<Unit>) {
         let first_unit = out.len();
         for (bi, &b) in bounds.iter().enumerate() {
             let last = bounds.get(bi + 1).map_or(words.len(), |&x| x);
+            let (start, end) = (words[b].s, words[last - 1].e);
+            let mut clauses = Vec::new();
+            // (a unit without a `;` or a `:` has a single clause)
+            if words[b..last].iter().any(|w| w.f & F_SEP != 0) {
+                clauses_into(text, start, end, &mut clauses);
+            }
             out.push(Unit {
                 kind: UnitKind::Sentence,
-                start: words[b].s,
-                end: words[last - 1].e,
-                clauses: Vec::new(),
+                start,
+                end,
+                clauses,
             });
         }
         classify_paragraph(
@@ -191,6 +256,27 @@ fn protects(kind: TokenKind) -> bool {
     )
 }
 
+/// Width of a space character at byte `i` (0: not a space).
+#[inline(always)]
+fn space_width(text: &str, i: usize) -> usize {
+    let c = text.as_bytes()[i];
+    match BYTE_CLASS[usize::from(c)] {
+        B_SPACE => 1,
+        // the lead bytes of the non-ASCII spaces (NBSP, U+2000.., U+3000, BOM); after
+        // 0xE1 only U+1680 (E1 9A 80) is a space
+        B_LEAD if c == 0xE1 && text.as_bytes().get(i + 1) != Some(&0x9A) => 0,
+        B_LEAD => {
+            let ch = text[i..].chars().next().unwrap_or('x');
+            if is_space(ch) {
+                ch.len_utf8()
+            } else {
+                0
+            }
+        }
+        _ => 0,
+    }
+}
+
 /// Cut `text[ps..pe]` into words; a word glued across a sentence end (`nhập.Các`) is
 /// cut in two unless the tokenizer reads the dot as part of a number, code, etc.
 fn cut_words(
@@ -202,113 +288,172 @@ fn cut_words(
     toks: &mut Vec<Token>,
 ) {
     let b = text.as_bytes();
-    let mut start: Option<usize> = None;
-    let mut has_dot = false;
     let mut i = ps;
     while i < pe {
-        let c = b[i];
-        // Width of a space character at i (0: not a space).
-        let space = if c < 0x80 {
-            usize::from(matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
-        } else if matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
-            // the lead bytes of the non-ASCII spaces (NBSP, U+2000.., U+3000, BOM)
-            let ch = text[i..].chars().next().unwrap_or('x');
-            if is_space(ch) {
-                ch.len_utf8()
-            } else {
-                0
-            }
-        } else {
-            0
-        };
+        let space = space_width(text, i);
         if space > 0 {
-            if let Some(s) = start.take() {
-                push_word(rules, text, s, i, has_dot, words, toks);
-            }
-            has_dot = false;
             i += space;
-        } else {
-            start.get_or_insert(i);
-            has_dot |= c == b'.';
+            continue;
+        }
+        // A word from `s`: ordinary bytes are skipped, the others are looked at.
+        let s = i;
+        let mut has_dot = false;
+        let mut f = 0u8;
+        loop {
+            i += b[i..pe]
+                .iter()
+                .position(|&c| BYTE_CLASS[usize::from(c)] != B_ORD)
+                .unwrap_or(pe - i);
+            if i == pe {
+                break;
+            }
+            let c = b[i];
+            match BYTE_CLASS[usize::from(c)] {
+                B_SPACE => break,
+                B_LEAD => {
+                    if c == 0xE2 {
+                        f |= F_E2;
+                    }
+                    if space_width(text, i) > 0 {
+                        break;
+                    }
+                }
+                B_DOT => has_dot = true,
+                B_QUOTE => f ^= F_QUOTE_ODD,
+                _ => f |= F_SEP,
+            }
             i += 1;
         }
-    }
-    if let Some(s) = start {
-        push_word(rules, text, s, pe, has_dot, words, toks);
+        if has_dot {
+            push_word(rules, text, s, i, words, toks);
+        } else {
+            words.push(W { s, e: i, f });
+        }
     }
 }
 
+/// Push the word `text[s..e]` that holds a dot: cut in two at a dot glued between a
+/// lower-case word and a capitalized one (`nhập.Các`), unless the tokenizer reads the dot
+/// as part of a number, code, abbreviation...
 fn push_word(
     rules: &Rules,
     text: &str,
     s: usize,
     e: usize,
-    has_dot: bool,
     words: &mut Vec<W>,
     toks: &mut Vec<Token>,
 ) {
-    if has_dot {
-        let w = &text[s..e];
-        let b = w.as_bytes();
-        for (i, _) in w.match_indices('.') {
-            // lower-case letter, letter before it; capital after, lower-case letter next. The
-            // last dot of an ellipsis (`quy định,..Bên`, `lợi...Riêng`) looks past the other
-            // dots and a comma.
-            let head = &w[..i];
-            let dots = head.trim_end_matches('.');
-            let head = if dots.len() < head.len() {
-                dots.trim_end_matches(',')
-            } else {
-                head
-            };
-            let before: Vec<char> = head.chars().rev().take(2).collect();
-            let mut after = w[i + 1..].chars();
-            let (a1, a2) = (after.next(), after.next());
-            let left = head
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            let glued = before.len() == 2
-                && !rules.place.contains(left)
-                && !rules.title.contains(left)
-                && before.iter().all(|c| c.is_lowercase())
-                && a1.is_some_and(|c| c.is_uppercase())
-                && a2.is_some_and(|c| c.is_lowercase())
-                && b.get(i + 1).is_some();
-            if !glued {
-                continue;
-            }
-            toks.clear();
-            tokenize_into(w, toks);
-            let inside = toks
-                .iter()
-                .any(|t| t.start <= i && i + 1 < t.end && protects(t.kind));
-            if !inside {
-                words.push(W { s, e: s + i + 1 });
-                push_word(rules, text, s + i + 1, e, true, words, toks);
-                return;
-            }
+    let w = &text[s..e];
+    let b = w.as_bytes();
+    for (i, _) in w.match_indices('.') {
+        // lower-case letter, letter before it; capital after, lower-case letter next. The
+        // last dot of an ellipsis (`quy định,..Bên`, `lợi...Riêng`) looks past the other
+        // dots and a comma.
+        let mut after = w[i + 1..].chars();
+        let (a1, a2) = (after.next(), after.next());
+        if !(a1.is_some_and(upper) && a2.is_some_and(lower)) {
+            continue;
+        }
+        let head = &w[..i];
+        let dots = head.trim_end_matches('.');
+        let head = if dots.len() < head.len() {
+            dots.trim_end_matches(',')
+        } else {
+            head
+        };
+        let mut before = head.chars().rev();
+        let (b1, b2) = (before.next(), before.next());
+        if !(b1.is_some_and(lower) && b2.is_some_and(lower)) {
+            continue;
+        }
+        let left = head
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let glued =
+            !rules.place.contains(left) && !rules.title.contains(left) && b.get(i + 1).is_some();
+        if !glued {
+            continue;
+        }
+        toks.clear();
+        tokenize_into(w, toks);
+        let inside = toks
+            .iter()
+            .any(|t| t.start <= i && i + 1 < t.end && protects(t.kind));
+        if !inside {
+            words.push(W {
+                s,
+                e: s + i + 1,
+                f: word_flags(&b[..=i]),
+            });
+            push_word(rules, text, s + i + 1, e, words, toks);
+            return;
         }
     }
-    words.push(W { s, e });
+    words.push(W {
+        s,
+        e,
+        f: word_flags(b),
+    });
 }
 
 /// The first character after opening brackets and quotes.
+#[inline(always)]
 fn lead(s: &str) -> Option<char> {
     match s.as_bytes().first() {
         Some(&b) if b.is_ascii_alphanumeric() => Some(char::from(b)),
-        _ => s.trim_start_matches(OPENERS).chars().next(),
+        // the first bytes of the openers: `([\"'{`, `“` and `‘` (E2), `«` (C2)
+        Some(b'(' | b'[' | b'"' | b'\'' | b'{' | 0xE2 | 0xC2) => {
+            s.trim_start_matches(OPENERS).chars().next()
+        }
+        _ => s.chars().next(),
     }
 }
 
+/// `char::is_uppercase`, answered without the Unicode tables for the letters of
+/// Vietnamese (Latin-1, Latin Extended-A's first half, `Ơ`, `Ư`, U+1EA0..U+1EFF).
+#[inline(always)]
+fn upper(c: char) -> bool {
+    let u = u32::from(c);
+    match u {
+        0x41..=0x5A => true,
+        0..=0x7F => false,
+        0xC0..=0xDE => u != 0xD7,
+        0xDF..=0xFF => false,
+        0x100..=0x137 | 0x1EA0..=0x1EFF => u % 2 == 0,
+        0x1A0 | 0x1AF => true,
+        0x1A1 | 0x1B0 => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// `char::is_lowercase`, answered like [`upper`].
+#[inline(always)]
+fn lower(c: char) -> bool {
+    let u = u32::from(c);
+    match u {
+        0x61..=0x7A => true,
+        0..=0x7F => false,
+        0xC0..=0xDE => false,
+        0xDF..=0xFF => u != 0xF7,
+        0x100..=0x137 | 0x1EA0..=0x1EFF => u % 2 == 1,
+        0x1A0 | 0x1AF => false,
+        0x1A1 | 0x1B0 => true,
+        _ => c.is_lowercase(),
+    }
+}
+
+#[inline(always)]
 fn is_cap(s: &str) -> bool {
-    lead(s).is_some_and(|c| c.is_uppercase())
+    lead(s).is_some_and(upper)
 }
 
+#[inline(always)]
 fn is_lower(s: &str) -> bool {
-    lead(s).is_some_and(|c| c.is_lowercase())
+    lead(s).is_some_and(lower)
 }
 
+#[inline(always)]
 fn is_digit_start(s: &str) -> bool {
     lead(s).is_some_and(|c| c.is_ascii_digit())
 }
@@ -317,7 +462,7 @@ fn is_digit_start(s: &str) -> bool {
 fn all_caps(s: &str) -> bool {
     let mut any = false;
     for c in s.chars() {
-        if c.is_lowercase() {
+        if lower(c) {
             return false;
         }
         any |= c.is_alphabetic();
@@ -331,6 +476,7 @@ fn acronym(s: &str) -> bool {
     s.chars().count() >= 2 && all_caps(s) && !caps_syllable(s)
 }
 
+#[inline(always)]
 fn is_pure_punct(s: &str) -> bool {
     let b = s.as_bytes();
     match b.first() {
@@ -343,6 +489,11 @@ fn is_pure_punct(s: &str) -> bool {
         Some(0xE1) if matches!(b.get(1), Some(0xB8..=0xBB)) => return false,
         _ => {}
     }
+    no_alphanumeric(s)
+}
+
+#[inline(never)]
+fn no_alphanumeric(s: &str) -> bool {
     !s.chars().any(char::is_alphanumeric)
 }
 
@@ -484,32 +635,30 @@ fn marker(text: &str, words: &[W]) -> Option<(Marker, usize)> {
 }
 
 /// Terminal punctuation of a word: the kind and where the body ends.
+#[inline(always)]
 fn terminal(w: &str) -> (Term, usize) {
-    // Fast path: the last byte cannot end a closer or a terminal (`)]"'}./!?`, or the
-    // last byte of `…`, `”`, `’`, `»`).
-    match w.as_bytes().last() {
+    // Fast path: the word does not end in a closer, a terminal or `/` (`)]"'}./!?`, `…`,
+    // `”`, `’`, `»`), read on its last bytes.
+    let b = w.as_bytes();
+    let n = b.len();
+    let maybe = match b.last() {
         None => return (Term::None, 0),
-        Some(&b)
-            if !matches!(
-                b,
-                b'.' | b'!'
-                    | b'?'
-                    | b')'
-                    | b']'
-                    | b'"'
-                    | b'\''
-                    | b'}'
-                    | b'/'
-                    | 0xA6
-                    | 0x9D
-                    | 0x99
-                    | 0xBB
-            ) =>
-        {
-            return (Term::None, w.len())
-        }
-        _ => {}
+        Some(b'.' | b'!' | b'?' | b')' | b']' | b'"' | b'\'' | b'}' | b'/') => true,
+        // `…` E2 80 A6, `”` E2 80 9D, `’` E2 80 99
+        Some(0xA6 | 0x9D | 0x99) => n >= 3 && b[n - 3] == 0xE2 && b[n - 2] == 0x80,
+        // `»` C2 BB
+        Some(0xBB) => n >= 2 && b[n - 2] == 0xC2,
+        Some(_) => false,
+    };
+    if !maybe {
+        return (Term::None, n);
     }
+    terminal_mark(w)
+}
+
+/// [`terminal`] of a word that ends in a closer, a terminal or `/`.
+#[inline(never)]
+fn terminal_mark(w: &str) -> (Term, usize) {
     let trimmed = w.trim_end_matches(CLOSERS);
     if trimmed.ends_with("./.") {
         return (Term::EndMark, trimmed.len() - 3);
@@ -839,207 +988,276 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Word indices where units start, into `bounds` (first is 0).
+/// The scanner's state while it walks the words of a paragraph.
+struct Scan {
+    /// The current unit's first word.
+    u: usize,
+    /// Words of the marker that opens the unit (no part in the heading test).
+    marker_words: usize,
+    /// The terminal that may end the unit after the last word read, and the word that
+    /// carries it (closers after it keep it pending).
+    pending: Term,
+    pend_word: usize,
+    /// Inside a `"` quotation; depth of `“ ”` quotes.
+    quote_open: bool,
+    curly: i32,
+    /// The unit so far is an upper-case run, with this many Vietnamese syllables.
+    caps_all: bool,
+    caps_syl: usize,
+    /// Where a caption, heading label, document number or date line that opens the unit
+    /// ends (a cut falls there).
+    caption_end: Option<usize>,
+    /// The unit opens with a salutation (`Thưa các đồng chí,`).
+    salutation: bool,
+}
+
+/// Word indices where units start, into `bounds` (first is 0): each word is read into
+/// the state, then the gap after it is judged.
 fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) {
     let cx = Ctx { rules, text, words };
-    let n = words.len();
-    let mut u = 0usize; // current unit's first word
-    let mut pending = Term::None;
-    let mut pend_word = 0usize;
-    let mut quote_open = false;
-    let mut curly = 0i32; // depth of “ ” quotes
-    let (ps, pe) = (words[0].s, words[n - 1].e);
-    let last_close = text[ps..pe].rfind('”').map(|i| ps + i);
-    let mut caps_all = true;
-    let mut caps_syl = 0usize;
-    let mut caption_end: Option<usize> = None;
-    let mut salutation = false;
-    let structured = structured(&cx);
-    let start_unit = |j: usize,
-                      bounds: &mut Vec<usize>,
-                      caps_all: &mut bool,
-                      caps_syl: &mut usize,
-                      caption_end: &mut Option<usize>,
-                      salutation: &mut bool| {
+    let structured = Structured {
+        cx: &cx,
+        v: OnceCell::new(),
+    };
+    let mut st = Scan {
+        u: 0,
+        marker_words: 0,
+        pending: Term::None,
+        pend_word: 0,
+        quote_open: false,
+        curly: 0,
+        caps_all: true,
+        caps_syl: 0,
+        caption_end: None,
+        salutation: false,
+    };
+    st.start_unit(&cx, 0, bounds);
+    // A marker at the very start of the paragraph takes no part in the heading test.
+    st.marker_words = marker(text, words).map_or(0, |m| m.1);
+    for k in 0..words.len() - 1 {
+        st.read_word(&cx, k);
+        let j = k + 1;
+        if st.cuts_before(&cx, k, j, &structured) {
+            st.u = j;
+            st.marker_words = 0;
+            st.pending = Term::None;
+            st.start_unit(&cx, j, bounds);
+            // A marker after a sentence end or an inline cut (`... đạt. II. NHIỆM VỤ`).
+            // (`inline_marker` reads every section and item marker that `marker` does)
+            if let Some((_, m)) = inline_marker(&cx, j) {
+                st.marker_words = m;
+            }
+        }
+    }
+}
+
+/// A closing bracket or quote, a terminal or `/` (a `"` closes only an open quotation).
+#[inline(always)]
+fn closer_char(c: char, quote_open: bool) -> bool {
+    (CLOSERS.contains(&c) && (c != '"' || quote_open)) || TERMINALS.contains(&c) || c == '/'
+}
+
+impl Scan {
+    /// A unit starts at word `j`: what opens it (a caption, a heading label, a document
+    /// number, a date line, a salutation) and a fresh heading run.
+    fn start_unit(&mut self, cx: &Ctx, j: usize, bounds: &mut Vec<usize>) {
         bounds.push(j);
-        *caps_all = true;
-        *caps_syl = 0;
-        let cap = is_cap(cx.w(j));
-        *caption_end = if cap {
+        self.caps_all = true;
+        self.caps_syl = 0;
+        let w = cx.w(j);
+        let cap = is_cap(w);
+        self.caption_end = if cap {
             cx.caption_at(j)
                 .and_then(|m| cx.caption_end(j, m))
                 .or_else(|| cx.heading_label_end(j))
                 .or_else(|| cx.doc_number_end(j))
                 .or_else(|| {
-                    may_open_page_date(cx.w(j))
-                        .then(|| page_date_end(&cx, j))
+                    may_open_page_date(w)
+                        .then(|| page_date_end(cx, j))
                         .flatten()
                 })
-        } else if may_open_page_date(cx.w(j)) {
-            page_date_end(&cx, j)
+        } else if may_open_page_date(w) {
+            page_date_end(cx, j)
         } else {
             None
         };
-        *salutation = cap && cx.phrase_at(&rules.salutation, j);
-    };
-    start_unit(
-        0,
-        bounds,
-        &mut caps_all,
-        &mut caps_syl,
-        &mut caption_end,
-        &mut salutation,
-    );
-    // A marker at the very start of the paragraph takes no part in the heading test.
-    let mut marker_words = marker(text, words).map_or(0, |m| m.1);
-    for k in 0..n {
+        self.salutation = cap && cx.phrase_at(&cx.rules.salutation, j);
+    }
+
+    /// Read word `k`: the terminal it leaves pending, the quotes it opens or closes, and
+    /// whether the unit is still an upper-case run.
+    fn read_word(&mut self, cx: &Ctx, k: usize) {
         let w = cx.w(k);
-        let quotes = w.bytes().filter(|&b| b == b'"').count();
+        let flags = cx.words[k].f;
         let pure = is_pure_punct(w);
-        let closer_only = pure
-            && w.chars().all(|c| {
-                (CLOSERS.contains(&c) && (c != '"' || quote_open))
-                    || TERMINALS.contains(&c)
-                    || c == '/'
-            });
-        if closer_only && k == u && k > 0 {
+        let closer_only = pure && w.chars().all(|c| closer_char(c, self.quote_open));
+        if closer_only && k == self.u && k > 0 {
             // an ellipsis that opens its unit ends nothing
         } else if closer_only {
             let (t, _) = terminal(w);
             let t = if w == "./." { Term::EndMark } else { t };
-            pending = pending.max(t);
+            self.pending = self.pending.max(t);
         } else {
-            pending = terminal(w).0;
-            pend_word = k;
+            self.pending = terminal(w).0;
+            self.pend_word = k;
         }
-        if quotes % 2 == 1 {
-            quote_open = !quote_open;
+        if flags & F_QUOTE_ODD != 0 {
+            self.quote_open = !self.quote_open;
         }
-        if w.as_bytes().contains(&0xE2) {
+        if flags & F_E2 != 0 {
             for c in w.chars() {
                 match c {
-                    '“' => curly += 1,
-                    '”' => curly = (curly - 1).max(0),
+                    '“' => self.curly += 1,
+                    '”' => self.curly = (self.curly - 1).max(0),
                     _ => {}
                 }
             }
         }
         // heading run bookkeeping
-        if caps_all && k >= u + marker_words {
+        if self.caps_all && k >= self.u + self.marker_words {
             if all_caps(w) || pure || is_digit_start(w) {
                 if caps_syllable(w) {
-                    caps_syl += 1;
+                    self.caps_syl += 1;
                 }
             } else {
-                caps_all = false;
+                self.caps_all = false;
             }
         }
-        if k + 1 >= n {
-            break;
+    }
+
+    /// Whether a unit starts at word `j`, right after word `k`.
+    #[inline(always)]
+    fn cuts_before(&self, cx: &Ctx, k: usize, j: usize, structured: &Structured) -> bool {
+        let nx = cx.w(j);
+        if self.caption_end == Some(j) {
+            return true;
         }
-        let nx = cx.w(k + 1);
-        let j = k + 1;
-        let mut cut = false;
-        if caption_end == Some(j) {
-            cut = true;
-        } else if k >= u + marker_words
-            && could_be_marker(&cx, j, nx.as_bytes())
-            && inline_opens(&cx, pending, k, j, u, marker_words, structured)
+        if k >= self.u + self.marker_words
+            && could_be_marker(cx, j, nx.as_bytes())
+            && inline_opens(
+                cx,
+                self.pending,
+                k,
+                j,
+                self.u,
+                self.marker_words,
+                structured,
+            )
         {
             // a list or heading marker inside a flattened line: the cut falls before it
-            cut = true;
-        } else if pending != Term::None {
-            let nx_closer = is_pure_punct(nx)
-                && nx.chars().all(|c| {
-                    (CLOSERS.contains(&c) && (c != '"' || quote_open))
-                        || TERMINALS.contains(&c)
-                        || c == '/'
-                });
-            // `... tốt đẹp. … Trong thời gian tới`: after a full stop, a lone ellipsis before a
-            // capital opens the next sentence (an omission at its start); after `?` or `!` it
-            // ends the question (`như thế ? ... Lúc sau`).
-            let opening_ellipsis = nx_closer
-                && pending == Term::Dot
-                && bare_ellipsis(nx)
-                && cx.get(j + 1).is_some_and(is_cap);
-            // `... công nghiệp. » Đồng chí ...`: a guillemet standing alone after a full stop,
-            // before a capital, is the bullet of a related-article link, not a closing quote
-            // (which is glued to its text).
-            let link_bullet =
-                nx == "»" && pending == Term::Dot && cx.get(j + 1).is_some_and(is_cap);
-            if nx_closer && !opening_ellipsis && !link_bullet {
-                continue;
-            }
-            // An ellipsis inside a quotation that closes later does not end it.
-            let quoted_ellipsis = pending == Term::Ellipsis
-                && curly > 0
-                && last_close.is_some_and(|c| c > words[j].s);
-            let next = if opening_ellipsis { j + 1 } else { j };
-            cut = !quoted_ellipsis && sentence_end(&cx, pending, pend_word, u, marker_words, next);
-        } else if is_cap(nx) {
-            // Every rule below opens the next unit with a capital.
-            // a photo caption or source note
-            cut = cx.caption_at(j).is_some()
-                // `... theo Luật HTX năm 2012: I. Đối tượng tham gia`
-                || w.ends_with(':') && section_marker(nx) && cx.get(j + 1).is_some_and(is_cap)
-                // the end of an upper-case heading run: `KẾT QUẢ ĐẠT ĐƯỢC Trong ...`
-                || caps_all && caps_syl >= 2 && !all_caps(nx) && !nx.starts_with('(')
-                // `Thưa các đồng chí, Sau ...`
-                || salutation && w.ends_with(',')
-                // a double space is where a crawler lost a line break
-                || k > u
-                    && double_space(text, words[k], words[j])
-                    && !w.ends_with(',')
-                    && cx.starter_at(j).is_some()
-                // a sentence opener right after a lower-case word
-                || k >= u + 2 && starter_after(&cx, w, k, u, marker_words, caps_all, j)
-                // `... trong lĩnh vực nông nghiệp Có tiềm năng, ...`: a word that only opens
-                // sentences, after a lower-case word
-                // (a cheap test of the run's length and of the word's first byte first)
-                || k >= u + 2
-                    && k < u + 25
-                    && (!is_cap(w) || all_caps(w))
-                    && run_on_lead(rules, nx)
-                    && (opener_after(&cx, w, k, u, j)
-                        // `... vì TNGT Phó Thủ tướng Trương Hòa Bình yêu cầu ...`
-                        || leader_after(&cx, w, k, u, j))
-                // `a) Mục tiêu: Đến năm 2015 ...`: the short label of a numbered item
-                || structured && colon_label(&cx, w, k, u, marker_words)
-                // `...năm 2003; Căn cứ Luật ...`, `..., Quyết nghị: Điều 1.`
-                || label_opens(&cx, w, j)
-                // `Hà Nội, ngày 22 tháng 11 năm 2025 THÔNG BÁO`
-                || dateline_end(&cx, k, u)
-                // `... tốt đẹp Thứ Tư, 08/04/2015, 08:11 [GMT+7]`: a web page's date line
-                || matches!(nx.as_bytes()[0], b'T' | b'C') && page_date_opens(&cx, w, j);
-        } else if is_digit_start(nx) && nx.as_bytes().contains(&b':') {
-            // (a page date line that opens with a digit opens with its clock time)
-            // `... cuối năm 2020 21:27 27/06/2020 Sáng ngày 26 ...`
-            // (not inside a labelled date line: `Ngày đăng 19/01/2018 | 10:45`)
-            let rest = &text[words[u].s..];
-            cut = caption_end.is_none()
+            return true;
+        }
+        if self.pending != Term::None {
+            return self.terminal_ends(cx, j, nx);
+        }
+        if is_cap(nx) {
+            return self.capital_opens(cx, k, j, structured);
+        }
+        // (a page date line that opens with a digit opens with its clock time; the `:` is
+        // looked for in the word's flags first)
+        if cx.words[j].f & F_SEP != 0 && is_digit_start(nx) && nx.as_bytes().contains(&b':') {
+            return self.clock_opens(cx, k, j);
+        }
+        false
+    }
+
+    /// The pending terminal ends the unit before word `j` (`nx`).
+    #[inline(never)]
+    fn terminal_ends(&self, cx: &Ctx, j: usize, nx: &str) -> bool {
+        let pending = self.pending;
+        let nx_closer = is_pure_punct(nx) && nx.chars().all(|c| closer_char(c, self.quote_open));
+        // `... tốt đẹp. … Trong thời gian tới`: after a full stop, a lone ellipsis before a
+        // capital opens the next sentence (an omission at its start); after `?` or `!` it
+        // ends the question (`như thế ? ... Lúc sau`).
+        let opening_ellipsis = nx_closer
+            && pending == Term::Dot
+            && bare_ellipsis(nx)
+            && cx.get(j + 1).is_some_and(is_cap);
+        // `... công nghiệp. » Đồng chí ...`: a guillemet standing alone after a full stop,
+        // before a capital, is the bullet of a related-article link, not a closing quote
+        // (which is glued to its text).
+        let link_bullet = nx == "»" && pending == Term::Dot && cx.get(j + 1).is_some_and(is_cap);
+        if nx_closer && !opening_ellipsis && !link_bullet {
+            return false;
+        }
+        // An ellipsis inside a quotation that closes later does not end it.
+        let quoted_ellipsis = pending == Term::Ellipsis && self.curly > 0 && {
+            let (ps, pe) = (cx.words[0].s, cx.words[cx.words.len() - 1].e);
+            cx.text[ps..pe]
+                .rfind('”')
+                .is_some_and(|c| ps + c > cx.words[j].s)
+        };
+        let next = if opening_ellipsis { j + 1 } else { j };
+        !quoted_ellipsis
+            && sentence_end(cx, pending, self.pend_word, self.u, self.marker_words, next)
+    }
+
+    /// A unit without final punctuation gives way to one that opens with a capital at
+    /// word `j`: every rule here opens the next unit with a capital.
+    #[inline(never)]
+    fn capital_opens(&self, cx: &Ctx, k: usize, j: usize, structured: &Structured) -> bool {
+        let (w, nx) = (cx.w(k), cx.w(j));
+        let (u, marker_words) = (self.u, self.marker_words);
+        // Whether `nx` may open a phrase of the rules: a capital that opens none (a name,
+        // mostly) skips the rules marked (*), which look it up under one of these keys. (A
+        // new rule that looks `nx` up in another list adds that list to `Rules::run_on`.)
+        let keyed = {
+            let f = &cx.rules.run_on;
+            let unbracketed = nx.strip_prefix('(').unwrap_or(nx);
+            f.may_hold(nx)
+                || f.may_hold(nx.trim_end_matches(','))
+                || f.may_hold(nx.trim_end_matches(':'))
+                || f.may_hold(unbracketed.strip_suffix(':').unwrap_or(unbracketed))
+        };
+        // a photo caption or source note (*)
+        keyed && cx.caption_at(j).is_some()
+            // `... theo Luật HTX năm 2012: I. Đối tượng tham gia`
+            || w.ends_with(':') && section_marker(nx) && cx.get(j + 1).is_some_and(is_cap)
+            // the end of an upper-case heading run: `KẾT QUẢ ĐẠT ĐƯỢC Trong ...`
+            || self.caps_all && self.caps_syl >= 2 && !all_caps(nx) && !nx.starts_with('(')
+            // `Thưa các đồng chí, Sau ...`
+            || self.salutation && w.ends_with(',')
+            // a double space is where a crawler lost a line break (*)
+            || keyed
+                && k > u
+                && double_space(cx.text, cx.words[k], cx.words[j])
                 && !w.ends_with(',')
-                && !rest.starts_with("Ngày đăng")
-                && !rest.starts_with("Cập nhật")
-                && page_date_opens(&cx, w, j);
-        }
-        if cut {
-            u = j;
-            marker_words = 0;
-            pending = Term::None;
-            start_unit(
-                j,
-                bounds,
-                &mut caps_all,
-                &mut caps_syl,
-                &mut caption_end,
-                &mut salutation,
-            );
-            // A marker after a sentence end or an inline cut (`... đạt. II. NHIỆM VỤ`).
-            // (`inline_marker` reads every section and item marker that `marker` does)
-            if let Some((_, m)) = inline_marker(&cx, j) {
-                marker_words = m;
-            }
-        }
+                && cx.starter_at(j).is_some()
+            // a sentence opener right after a lower-case word (*)
+            || keyed && k >= u + 2 && starter_after(cx, w, k, u, marker_words, self.caps_all, j)
+            // `... trong lĩnh vực nông nghiệp Có tiềm năng, ...`: a word that only opens
+            // sentences, after a lower-case word (*)
+            // (a cheap test of the run's length and of the word's first byte first)
+            || keyed
+                && k >= u + 2
+                && k < u + 25
+                && (!is_cap(w) || all_caps(w))
+                && run_on_lead(cx.rules, nx)
+                && (opener_after(cx, w, k, u, j)
+                    // `... vì TNGT Phó Thủ tướng Trương Hòa Bình yêu cầu ...`
+                    || leader_after(cx, w, k, u, j))
+            // `a) Mục tiêu: Đến năm 2015 ...`: the short label of a numbered item
+            || w.ends_with(':') && colon_label(cx, w, k, u, marker_words) && structured.get()
+            // `...năm 2003; Căn cứ Luật ...`, `..., Quyết nghị: Điều 1.` (*)
+            || keyed && label_opens(cx, w, j)
+            // `Hà Nội, ngày 22 tháng 11 năm 2025 THÔNG BÁO`
+            || dateline_end(cx, k, u)
+            // `... tốt đẹp Thứ Tư, 08/04/2015, 08:11 [GMT+7]`: a web page's date line (*)
+            || keyed && matches!(nx.as_bytes()[0], b'T' | b'C') && page_date_opens(cx, w, j)
+    }
+
+    /// A web page's date line that opens with its clock time at word `j`:
+    /// `... cuối năm 2020 21:27 27/06/2020 Sáng ngày 26 ...` (not inside a labelled date
+    /// line: `Ngày đăng 19/01/2018 | 10:45`).
+    #[inline(never)]
+    fn clock_opens(&self, cx: &Ctx, k: usize, j: usize) -> bool {
+        let w = cx.w(k);
+        let rest = &cx.text[cx.words[self.u].s..];
+        self.caption_end.is_none()
+            && !w.ends_with(',')
+            && !rest.starts_with("Ngày đăng")
+            && !rest.starts_with("Cập nhật")
+            && page_date_opens(cx, w, j)
     }
 }
 
@@ -1126,7 +1344,7 @@ fn inline_opens(
     j: usize,
     u: usize,
     marker_words: usize,
-    structured: bool,
+    structured: &Structured,
 ) -> bool {
     let Some((m, mw)) = inline_marker(cx, j) else {
         return false;
@@ -1147,7 +1365,7 @@ fn inline_opens(
     let ordinal = cx.rules.ordinal.contains(m0);
     let paren = m0.starts_with('(');
     // `A)`, `Ý)`: a capital letter item only in a list
-    if !structured && m0.ends_with(')') && m0.starts_with(|c: char| c.is_uppercase()) {
+    if m0.ends_with(')') && m0.starts_with(|c: char| c.is_uppercase()) && !structured.get() {
         return false;
     }
     match last {
@@ -1155,7 +1373,7 @@ fn inline_opens(
         // (`... như sau: - Khu vực nông nghiệp ...; - Khu vực ...`); in a paragraph built
         // of numbered items (a flattened resolution) every item is a unit.
         ':' | ';' => {
-            structured
+            structured.get()
                 || ordinal
                 || m == Marker::Section && {
                     // `II.`, `IV.` (a lone `V.` may be an initial: `V. Tarasenko`)
@@ -1180,7 +1398,7 @@ fn inline_opens(
             // `... pháp luật 1. Lập`: the dot after the marker would end a sentence anyway, so
             // the cut falls before the marker (it opens its unit), not after it.
             let before_end = dot_item_before_end(cx, j, mw, u, marker_words);
-            if letter_dot && !(structured && unit_marker.is_some() || before_end)
+            if letter_dot && !(structured.get() && unit_marker.is_some() || before_end)
                 || cx.rules.connector.contains(w)
                 || cx.rules.ordinal.contains(w)
                 || counting_word(cx, k)
@@ -1202,11 +1420,11 @@ fn inline_opens(
             let heading = short && (unit_marker.is_some() || all_caps(w));
             // `Ligue 1.`, `Pharnaces II`: a number after a name is part of it; `(II)` after
             // a word is a bracketed note
-            if is_cap(w) && !all_caps(w) || paren && !structured {
+            if is_cap(w) && !all_caps(w) || paren && !structured.get() {
                 return false;
             }
             // `2.1 Phòng Y tế`: a number without its final dot only in a list
-            if !structured
+            if !structured.get()
                 && m != Marker::Bullet
                 && m0.as_bytes()[0].is_ascii_digit()
                 && !m0.ends_with(['.', ')', '-'])
@@ -1223,7 +1441,7 @@ fn inline_opens(
                     let same = unit_marker.is_some_and(|(um, _)| um == Marker::Bullet)
                         && cx.w(u).chars().next() == m0.chars().next();
                     // `a) Kinh phí ...: 25.810.035.989đ - Kinh phí ...`: an item's figure
-                    let figure = structured && (u..k).any(|i| cx.w(i).ends_with(':'));
+                    let figure = structured.get() && (u..k).any(|i| cx.w(i).ends_with(':'));
                     // `... kỳ họp thứ 13 - Căn cứ Luật ...`: a preamble line
                     let preamble = mw == 1
                         && matches!(label_at(cx, j + 1), Some((LabelKind::Opens, len))
@@ -1236,9 +1454,9 @@ fn inline_opens(
                         && k + 1 - u <= 40
                         && matches!(unit_marker, Some((Marker::Enum | Marker::Section, umw))
                             if !(u + umw..k).any(|i| cx.w(i).ends_with(['.', ';', ':', '!', '?'])));
-                    same && (structured || heading) || figure || preamble || under_heading
+                    same && (structured.get() || heading) || figure || preamble || under_heading
                 }
-                _ if !(heading || structured && unit_marker.is_some() || before_end) => false,
+                _ if !(heading || structured.get() && unit_marker.is_some() || before_end) => false,
                 _ => {
                     // a number after a word is an item only when small: `... luật 1. Lập`
                     let body = m0.trim_matches(|c: char| !c.is_alphanumeric());
@@ -1342,6 +1560,18 @@ fn counting_word(cx: &Ctx, k: usize) -> bool {
     k > 0 && cx.rules.number_pair_last.contains(lw) && {
         let two = format!("{} {lw}", cx.w(k - 1).to_lowercase());
         nw.contains(two.as_str())
+    }
+}
+
+/// Whether the paragraph is built of numbered items ([`structured`]), read on first use.
+struct Structured<'c, 'a> {
+    cx: &'c Ctx<'a>,
+    v: OnceCell<bool>,
+}
+
+impl Structured<'_, '_> {
+    fn get(&self) -> bool {
+        *self.v.get_or_init(|| structured(self.cx))
     }
 }
 
@@ -1902,6 +2132,76 @@ mod tests {
         for w in ["UBND", "HĐND", "TTXVN", "HCM", "DTQG", "CCHC", "Kết"] {
             assert!(!caps_syllable(w), "{w}");
         }
+    }
+
+    #[test]
+    fn fast_case_tests_agree_with_the_unicode_tables() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(lower(c), c.is_lowercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn space_width_agrees_with_is_space() {
+        for c in (0..0x11000u32).filter_map(char::from_u32) {
+            let t = format!("a{c}b");
+            let want = if is_space(c) { c.len_utf8() } else { 0 };
+            assert_eq!(space_width(&t, 1), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn words_and_their_flags() {
+        let t = "Ông\u{a0}nói: “a\u{2003}b”  \"c\" d; nhập.Các x\u{1680}y";
+        let mut words = Vec::new();
+        let mut toks = Vec::new();
+        cut_words(&Rules::bundled(), t, 0, t.len(), &mut words, &mut toks);
+        let got: Vec<(&str, u8)> = words.iter().map(|w| (&t[w.s..w.e], w.f)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Ông", 0),
+                ("nói:", F_SEP),
+                ("“a", F_E2),
+                ("b”", F_E2),
+                ("\"c\"", 0),
+                ("d;", F_SEP),
+                ("nhập.", 0),
+                ("Các", 0),
+                ("x", 0),
+                ("y", 0),
+            ]
+        );
+    }
+
+    #[test]
+    fn lead_skips_openers_only() {
+        for (w, c) in [
+            ("(Ảnh", Some('Ả')),
+            ("“Đây", Some('Đ')),
+            ("«ơn", Some('ơ')),
+            ("–", Some('–')),
+            ("ư", Some('ư')),
+            ("((", None),
+            ("", None),
+        ] {
+            assert_eq!(lead(w), c, "{w}");
+        }
+        assert!(is_cap("“Ủy") && is_lower("(ở") && !is_cap("1"));
+    }
+
+    #[test]
+    fn terminal_fast_path_reads_the_last_bytes() {
+        // last bytes shared with letters: `ờ` (E1 BB 9D), `ộ` (E1 BB 99), `ẻ` (E1 BA BB)
+        for w in ["giờ", "bộ", "vẻ", "Ầ"] {
+            assert_eq!(terminal(w), (Term::None, w.len()), "{w}");
+        }
+        assert_eq!(terminal("nay…"), (Term::Ellipsis, 3));
+        assert_eq!(terminal("nay.”"), (Term::Dot, 3));
+        assert_eq!(terminal("nay.’"), (Term::Dot, 3));
+        assert_eq!(terminal("nay!»"), (Term::Strong, 3));
+        assert_eq!(terminal("Điều 1./."), (Term::EndMark, "Điều 1".len()));
     }
 
     #[test]
