@@ -33,6 +33,7 @@
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
+mod memo;
 pub mod segment;
 pub mod token;
 

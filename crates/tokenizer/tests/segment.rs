@@ -248,6 +248,44 @@ fn scratch_reuse_matches_fresh_segmentation() {
     }
 }
 
+/// One scratch used with two models in turn (its memos are per model) gives what a
+/// fresh scratch gives with each.
+#[test]
+fn scratch_shared_by_two_models() {
+    let bundled = Segmenter::new();
+    let m = Model::from_bytes(BUNDLED_MODEL).unwrap();
+    // another model: every weight negated (joins become splits)
+    let mut weights = m.weights.clone();
+    for (k, w) in m.weights.sorted() {
+        *weights.entry(k) = -w;
+    }
+    let other = Segmenter::with_model(std::sync::Arc::new(Model::new(
+        m.dict.clone(),
+        m.assoc.clone(),
+        weights,
+    )));
+    let text = "Ban Chấp hành Đảng bộ huyện khóa XIII. Ủy ban nhân dân tỉnh Gia Lai";
+    let tokens = tokenize(text);
+    let fresh = |seg: &Segmenter| {
+        let mut out = Vec::new();
+        seg.segment_with(&mut Scratch::new(), text, &tokens, &mut out);
+        out
+    };
+    let (want_bundled, want_other) = (fresh(&bundled), fresh(&other));
+    assert_ne!(want_bundled, want_other);
+    let mut scratch = Scratch::new();
+    for seg in [&bundled, &other, &bundled, &other] {
+        let mut out = Vec::new();
+        seg.segment_with(&mut scratch, text, &tokens, &mut out);
+        let want = if std::ptr::eq(seg, &bundled) {
+            &want_bundled
+        } else {
+            &want_other
+        };
+        assert_eq!(&out, want);
+    }
+}
+
 proptest! {
     #[test]
     fn any_text_segments_without_panic(text in "\\PC{0,60}", user in "[a-zđ ]{0,20}") {

@@ -54,6 +54,18 @@ proptest! {
         prop_assert_eq!(tokenize(&text), tokens);
     }
 
+    /// The scanner remembers the kinds of the words it met (per thread): the tokens
+    /// of a text are the same with that memo empty (a new thread) and filled by
+    /// other texts (`AN` met alone, then in a heading in capitals).
+    #[test]
+    fn tokens_do_not_depend_on_texts_before(text in tricky(), before in tricky()) {
+        let text = format!("{text} AN NINH {before} AN, TP. TP");
+        let t = text.clone();
+        let fresh = std::thread::spawn(move || tokenize(&t)).join().unwrap();
+        tokenize(&before);
+        prop_assert_eq!(tokenize(&text), fresh);
+    }
+
     #[test]
     fn tricky_strings(text in tricky()) {
         let tokens = tokenize(&text);

@@ -6,7 +6,8 @@
 //! dictionary words that cover or touch it, and the decision taken at the previous
 //! gap (left-to-right greedy decoding).
 
-use super::fold::{key_shape, mix, syllable_key};
+use super::cache::KeyCache;
+use super::fold::{mix, syllable_key};
 use super::table::{KeyTable, LexTable};
 use crate::token::{Token, TokenKind};
 
@@ -91,7 +92,7 @@ impl Dict {
 pub(super) const BOS: u64 = 0xB05;
 pub(super) const EOS: u64 = 0xE05;
 /// Feature slots: dictionary, training lexicon, either of the two, raw-text candidate.
-pub(super) const SOURCES: usize = 4;
+pub const SOURCES: usize = 4;
 /// Source bit of a word found in raw text by its statistics (association and
 /// branching entropy), not listed in a dictionary: its own feature slot, not part of
 /// "either" nor of the fewest-words segmentation.
@@ -125,6 +126,8 @@ pub struct Scratch {
     pub(super) suffix: Vec<bool>,
     /// Feature buffer.
     pub feats: Vec<u64>,
+    /// Keys and shapes of the syllables seen, by their bytes.
+    cache: KeyCache,
 }
 
 /// Association class of a syllable bigram from raw-text counts: the low four bits
@@ -178,18 +181,19 @@ impl Scratch {
         self.starts.clear();
         self.matches.clear();
         for (i, t) in tokens.iter().enumerate() {
-            let s = &text[t.start..t.end];
             if t.kind == TokenKind::Syllable {
-                let (k, sh) = key_shape(s);
+                let (k, sh) = self.cache.key_shape(text, t.start, t.end);
                 self.keys.push(k);
                 self.shapes.push(sh);
             } else if t.kind == TokenKind::Foreign {
-                let (k, sh) = key_shape(s);
+                let (k, sh) = self.cache.key_shape(text, t.start, t.end);
                 self.keys.push(k);
                 self.shapes.push(32 + sh);
             } else {
                 let k = match t.kind {
-                    TokenKind::Punct | TokenKind::Symbol => mix(0x9C7, syllable_key(s)),
+                    TokenKind::Punct | TokenKind::Symbol => {
+                        mix(0x9C7, self.cache.key_shape(text, t.start, t.end).0)
+                    }
                     k => mix(0x7E9, kind_id(k)),
                 };
                 self.keys.push(k);

@@ -47,6 +47,7 @@
 
 // The internals (features, keys, tables, the packed scorer) are public only for the
 // trainer (`tomtat-segmenter-train`), behind the `train` feature.
+mod cache;
 #[cfg(feature = "train")]
 pub mod features;
 #[cfg(not(feature = "train"))]
@@ -136,7 +137,10 @@ pub fn join_words(text: &str, words: &[Word]) -> String {
     out
 }
 
-/// Reusable buffers for [`Segmenter::segment_with`] (one per thread).
+/// Reusable buffers for [`Segmenter::segment_with`] (one per thread), with memos of
+/// what repeats from text to text: the key and shape of each syllable by its bytes,
+/// and the single-syllable weights by key (for one model at a time). The memos hold
+/// what would be recomputed, so a scratch never changes a segmentation.
 #[derive(Debug, Default, Clone)]
 pub struct Scratch {
     feats: FeatureScratch,
@@ -144,6 +148,8 @@ pub struct Scratch {
     forced: Vec<u8>,
     /// Single-syllable feature weights of each token.
     unigrams: Vec<score::Unigrams>,
+    /// Single-syllable feature weights of the keys met lately.
+    unigram_memo: score::UnigramMemo,
 }
 
 impl Scratch {
@@ -248,23 +254,16 @@ impl Segmenter {
     ) {
         let s = &mut scratch.feats;
         s.prepare(text, tokens, self.model.lex());
-        self.model.unigrams_into(&s.keys, &mut scratch.unigrams);
+        self.model
+            .unigrams_memo_into(&s.keys, &mut scratch.unigram_memo, &mut scratch.unigrams);
         let forced = &mut scratch.forced;
         forced.clear();
         if !self.user.is_empty() {
             forced.resize(tokens.len(), 0);
             self.user_word_decisions(s, forced);
         }
-        for i in 1..tokens.len() {
-            if s.gap[i] {
-                // user words decide first, so later gaps see their decision as `prev`
-                s.join[i] = match forced.get(i) {
-                    Some(1) => false,
-                    Some(2) => true,
-                    _ => self.model.score_gap(s, &scratch.unigrams, i) > 0.0,
-                };
-            }
-        }
+        // user words decide first, so later gaps see their decision as `prev`
+        self.model.decide(s, &scratch.unigrams, forced);
         let mut start = 0;
         for i in 1..=tokens.len() {
             if i == tokens.len() || !(s.gap[i] && s.join[i]) {

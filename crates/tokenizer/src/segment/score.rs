@@ -7,7 +7,7 @@
 //! the model knows (recovered from its feature keys, [`unmix`]); only the syllable
 //! bigrams and trigrams are hashed per gap.
 
-use super::features::{Scratch, BOS, EOS, MAX_WORD};
+use super::features::{Scratch, BOS, EOS, MAX_WORD, SOURCES};
 use super::fold::{mix, unmix};
 use super::table::WeightTable;
 
@@ -48,14 +48,6 @@ fn shape_of_joinable(i: usize) -> u64 {
     ((i as u64) & 3) | ((i as u64) >> 2) << 5
 }
 
-fn cmp(x: u64, y: u64) -> u64 {
-    match x.cmp(&y) {
-        std::cmp::Ordering::Less => 0,
-        std::cmp::Ordering::Equal => 1,
-        std::cmp::Ordering::Greater => 2,
-    }
-}
-
 /// Feature type of the single-syllable features, in [`Unigrams`] order: the token
 /// left of the gap, right of it, two left, two right.
 const UNIGRAM_TYPES: [u64; 4] = [2, 3, 4, 5];
@@ -65,8 +57,21 @@ const UNIGRAM_TYPES: [u64; 4] = [2, 3, 4, 5];
 /// previous gap.
 pub type Unigrams = [f32; 6];
 
-/// Feature weights laid out for [`GapScorer::score`].
+/// The [`Unigrams`] of the syllable keys met lately (direct-mapped by key, key 0:
+/// empty), for the scorer of one model: kept per thread with the other buffers.
 #[derive(Debug, Clone, Default)]
+pub struct UnigramMemo {
+    /// The id of the model whose weights the slots hold.
+    model: u64,
+    slots: Vec<(u64, Unigrams)>,
+}
+
+impl UnigramMemo {
+    const SLOTS: usize = 1 << 12;
+}
+
+/// Feature weights laid out for [`GapScorer::score`].
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct GapScorer {
     /// Hashed weights (syllable n-grams).
     table: WeightTable,
@@ -91,13 +96,14 @@ pub struct GapScorer {
     assoc: Vec<f32>,
     /// Feature 42: `[pmi][cmp prev][cmp next]`.
     pmi_cmp: Vec<f32>,
-    /// Feature 43: `[pmi][cross either min 3][prev]`.
+    /// Feature 43: `[pmi][cross either][prev]` (the feature clips cross at 3).
     pmi_cross: Vec<f32>,
-    /// Feature 45: `[pmi][cross dict min 3][cross lexicon min 3][dp]`.
+    /// Feature 45: `[pmi][cross dict][cross lexicon][dp]` (clipped at 3).
     pmi_sources: Vec<f32>,
     /// Feature 31: `[prev][dp][dp_prev][dp_next]`.
     dp: [f32; 16],
-    /// Features 21, 25, 29: `[source][cross][end before min 4][start here min 4]`.
+    /// Features 21, 25, 29: `[source][cross][end before][start here]` (the last two
+    /// clipped at 4).
     dict: Vec<f32>,
     /// Feature 30: `[cross either][prev][s1][s0]`.
     dict_shape: Vec<f32>,
@@ -174,22 +180,25 @@ impl GapScorer {
         let repeat = [w(mix(16, 0)), w(mix(16, 1))];
         let pmi = std::array::from_fn(|p| w(mix(40, p as u64)));
         let assoc = (0..256u64).map(|a| w(mix(41, a))).collect();
+        // the dictionary lengths (0..=MAX_WORD) index the tables as they are: the
+        // entries of the lengths a feature clips repeat the weight of the clipped value
         let mut pmi_cmp = vec![0.0; 16 * 9];
-        let mut pmi_cross = vec![0.0; 16 * 4 * 2];
-        let mut pmi_sources = vec![0.0; 16 * 4 * 4 * 2];
+        let mut pmi_cross = vec![0.0; 16 * LEN * 2];
+        let mut pmi_sources = vec![0.0; 16 * LEN * LEN * 2];
         for p in 0..16u64 {
             for c in 0..9u64 {
                 pmi_cmp[(p * 9 + c) as usize] = w(mix(42, p << 8 | (c / 3) << 4 | (c % 3)));
             }
-            for c in 0..4u64 {
+            for c in 0..LEN as u64 {
                 for prev in 0..2u64 {
-                    pmi_cross[((p * 4 + c) * 2 + prev) as usize] =
-                        w(mix(43, p << 8 | c << 4 | prev));
+                    pmi_cross[(p as usize * LEN + c as usize) * 2 + prev as usize] =
+                        w(mix(43, p << 8 | c.min(3) << 4 | prev));
                 }
-                for c1 in 0..4u64 {
+                for c1 in 0..LEN as u64 {
                     for dp in 0..2u64 {
-                        pmi_sources[(((p * 4 + c) * 4 + c1) * 2 + dp) as usize] =
-                            w(mix(45, p << 16 | c << 8 | c1 << 4 | dp));
+                        pmi_sources[((p as usize * LEN + c as usize) * LEN + c1 as usize) * 2
+                            + dp as usize] =
+                            w(mix(45, p << 16 | c.min(3) << 8 | c1.min(3) << 4 | dp));
                     }
                 }
             }
@@ -218,14 +227,14 @@ impl GapScorer {
                 }
             }
         }
-        let mut dict = vec![0.0; 3 * LEN * 5 * 5];
+        let mut dict = vec![0.0; 3 * LEN * LEN * LEN];
         for s in 0..3 {
             for cross in 0..LEN {
-                for end in 0..5 {
-                    for start in 0..5 {
-                        dict[((s * LEN + cross) * 5 + end) * 5 + start] = w(mix(
+                for end in 0..LEN {
+                    for start in 0..LEN {
+                        dict[((s * LEN + cross) * LEN + end) * LEN + start] = w(mix(
                             20 + s as u64 * 4 + 1,
-                            (cross as u64) << 16 | (end as u64) << 8 | start as u64,
+                            (cross as u64) << 16 | (end.min(4) as u64) << 8 | start.min(4) as u64,
                         ));
                     }
                 }
@@ -295,13 +304,73 @@ impl GapScorer {
         out.extend(keys.iter().map(|&k| self.unigrams(k)));
     }
 
+    /// [`GapScorer::unigrams_into`] through `memo`, which holds the [`Unigrams`] of
+    /// keys seen before for the scorer of model `id` (emptied for another model).
+    pub fn unigrams_memo_into(
+        &self,
+        id: u64,
+        keys: &[u64],
+        memo: &mut UnigramMemo,
+        out: &mut Vec<Unigrams>,
+    ) {
+        if memo.model != id || memo.slots.is_empty() {
+            memo.model = id;
+            memo.slots.clear();
+            memo.slots.resize(UnigramMemo::SLOTS, (0, [0.0; 6]));
+        }
+        out.clear();
+        out.extend(keys.iter().map(|&k| {
+            let slot = &mut memo.slots[(k >> 52) as usize & (UnigramMemo::SLOTS - 1)];
+            if slot.0 == k && k != 0 {
+                return slot.1;
+            }
+            let u = self.unigrams(k);
+            *slot = (k, u);
+            u
+        }));
+    }
+
     /// The score of the joinable gap before token `i` of `s` (after
     /// [`Scratch::prepare`] and the decisions at the gaps before it), given the
     /// [`Unigrams`] of its tokens ([`GapScorer::unigrams_into`] of `s.keys`): equal to
     /// `model.score(&s.feats)` after `s.gap_features(i)`.
     #[inline]
     pub fn score(&self, s: &Scratch, uni: &[Unigrams], i: usize) -> f32 {
-        let n = s.keys.len();
+        let v = View::new(s, uni);
+        assert!(i >= 1 && i < v.n, "gap {i} out of range");
+        self.score_at(&v, i, s.gap[i - 1] && s.join[i - 1])
+    }
+
+    /// Decide every joinable gap of `s` left to right into `s.join` (after
+    /// [`Scratch::prepare`]), given the [`Unigrams`] of its tokens: the decisions of
+    /// [`GapScorer::score`] `> 0`, gap after gap, except where `forced` (empty, or
+    /// one entry a token) says 1 (split) or 2 (join).
+    pub fn decide(&self, s: &mut Scratch, uni: &[Unigrams], forced: &[u8]) {
+        // the decisions are written apart from the arrays the scores read
+        let mut decisions = std::mem::take(&mut s.join);
+        let v = View::new(s, uni);
+        let n = v.n;
+        let gap = &s.gap[..n];
+        let join = &mut decisions[..n];
+        let mut prev = false;
+        for i in 1..n {
+            let joined = gap[i]
+                && match forced.get(i) {
+                    Some(1) => false,
+                    Some(2) => true,
+                    _ => self.score_at(&v, i, prev) > 0.0,
+                };
+            join[i] = joined;
+            prev = joined;
+        }
+        s.join = decisions;
+    }
+
+    /// [`GapScorer::score`] of gap `i` (`1 <= i < v.n`), `prev`: the gap before it is joined.
+    #[inline(always)]
+    fn score_at(&self, s: &View, i: usize, prev: bool) -> f32 {
+        let n = s.n;
+        let uni = s.uni;
         let (k2, k1, k0) = (
             if i >= 2 { s.keys[i - 2] } else { BOS },
             s.keys[i - 1],
@@ -325,17 +394,19 @@ impl GapScorer {
             15
         };
         let (s1, s0) = (joinable_shape(s.shapes[i - 1]), joinable_shape(s.shapes[i]));
-        let prev = usize::from(s.gap[i - 1] && s.join[i - 1]);
+        let prev = usize::from(prev);
         let left_open = usize::from(i < 2 || (4..32).contains(&s.shapes[i - 2]));
         let a = s.assoc[i];
         let pmi = usize::from(a & 15);
-        let pmi_prev = u64::from(s.assoc[i - 1] & 15);
+        let pmi_prev = usize::from(s.assoc[i - 1] & 15);
         let pmi_next = if i + 1 < n {
-            u64::from(s.assoc[i + 1] & 15)
+            usize::from(s.assoc[i + 1] & 15)
         } else {
             0
         };
         let cross = s.cross[i];
+        let ends = s.ends[i - 1];
+        let starts = s.starts[i];
         let dp = usize::from(s.dp_join[i]);
         let dp_prev = usize::from(s.dp_join[i - 1]);
         let dp_next = usize::from(i + 1 < n && s.dp_join[i + 1]);
@@ -358,36 +429,72 @@ impl GapScorer {
         acc += self.repeat[usize::from(k1 == k0)];
         acc += self.pmi[pmi];
         acc += self.assoc[usize::from(a)];
-        let c = cmp(pmi as u64, pmi_prev) * 3 + cmp(pmi as u64, pmi_next);
-        acc += self.pmi_cmp[pmi * 9 + c as usize];
-        acc += self.pmi_cross[(pmi * 4 + usize::from(cross[2].min(3))) * 2 + prev];
-        acc += self.pmi_sources[((pmi * 4 + usize::from(cross[0].min(3))) * 4
-            + usize::from(cross[1].min(3)))
-            * 2
-            + dp];
+        let c = cmp3(pmi, pmi_prev) * 3 + cmp3(pmi, pmi_next);
+        acc += self.pmi_cmp[pmi * 9 + c];
+        acc += self.pmi_cross[(pmi * LEN + usize::from(cross[2])) * 2 + prev];
+        acc += self.pmi_sources
+            [((pmi * LEN + usize::from(cross[0])) * LEN + usize::from(cross[1])) * 2 + dp];
         acc += self.dp[prev << 3 | dp << 2 | dp_prev << 1 | dp_next];
         let dict = |src: usize| {
-            let end_before = usize::from(s.ends[i - 1][src].min(4));
-            let start_here = usize::from(s.starts[i][src].min(4));
-            self.dict[((src * LEN + usize::from(cross[src])) * 5 + end_before) * 5 + start_here]
+            self.dict[((src * LEN + usize::from(cross[src])) * LEN + usize::from(ends[src])) * LEN
+                + usize::from(starts[src])]
         };
         acc += dict(0);
         acc += dict(1);
         acc += dict(2);
         acc += self.dict_shape[((usize::from(cross[2]) * 2 + prev) * JS + s1) * JS + s0];
-        acc += self.extra[(((usize::from(cross[3]) * 5 + usize::from(s.ends[i - 1][3].min(4)))
-            * 5
-            + usize::from(s.starts[i][3].min(4)))
+        acc += self.extra[(((usize::from(cross[3]) * 5 + usize::from(ends[3].min(4))) * 5
+            + usize::from(starts[3].min(4)))
             * JS
             + s1)
             * JS
             + s0];
         if s.suffix[i] {
-            let end_before = usize::from(s.ends[i - 1][2].min(4));
-            let start_here = usize::from(s.starts[i][2].min(3));
+            let end_before = usize::from(ends[2].min(4));
+            let start_here = usize::from(starts[2].min(3));
             acc += self.suffix[(end_before * 4 + start_here) * 2 + prev];
         }
         acc
+    }
+}
+
+/// 0, 1, 2 when `x` is less than, equal to, greater than `y`.
+#[inline(always)]
+fn cmp3(x: usize, y: usize) -> usize {
+    usize::from(x >= y) + usize::from(x > y)
+}
+
+/// The per-token arrays of a prepared [`Scratch`] that [`GapScorer::score_at`]
+/// reads, all cut to the number of tokens (so indexing below it needs no check).
+struct View<'a> {
+    n: usize,
+    keys: &'a [u64],
+    shapes: &'a [u8],
+    assoc: &'a [u8],
+    cross: &'a [[u8; SOURCES]],
+    ends: &'a [[u8; SOURCES]],
+    starts: &'a [[u8; SOURCES]],
+    dp_join: &'a [bool],
+    suffix: &'a [bool],
+    uni: &'a [Unigrams],
+}
+
+impl<'a> View<'a> {
+    #[inline(always)]
+    fn new(s: &'a Scratch, uni: &'a [Unigrams]) -> View<'a> {
+        let n = s.keys.len();
+        View {
+            n,
+            keys: &s.keys[..n],
+            shapes: &s.shapes[..n],
+            assoc: &s.assoc[..n],
+            cross: &s.cross[..n],
+            ends: &s.ends[..n],
+            starts: &s.starts[..n],
+            dp_join: &s.dp_join[..n],
+            suffix: &s.suffix[..n],
+            uni: &uni[..n],
+        }
     }
 }
 

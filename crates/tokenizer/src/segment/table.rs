@@ -166,7 +166,7 @@ mod tests {
 /// Read-only weight table for scoring: 32-bit key fingerprints beside `f32` weights
 /// (8 bytes a slot) so that the table stays in cache. A missing feature matches
 /// only if its fingerprint equals one in its probe chain (odds about 2^-32).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct WeightTable {
     slots: Vec<(u32, f32)>,
     /// Bit `fp % FILTER_BITS` set for the fingerprint `fp` of every entry: a clear
@@ -230,7 +230,7 @@ impl WeightTable {
 /// Read-only lookup of word keys for [`super::features::Scratch::prepare`]: the
 /// dictionary bits and the bigram association class of a key in one 8-byte slot
 /// (32-bit fingerprint), so one probe answers both.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct LexTable {
     slots: Vec<(u32, u8, u8)>,
     /// Fingerprint filter as in [`WeightTable`].
@@ -243,14 +243,30 @@ const LEX_FILTER_BITS: usize = 1 << 19;
 impl LexTable {
     /// Merge dictionary words (source bits) and bigram association classes.
     pub fn build(dict: &KeyTable<u8>, assoc: &KeyTable<u8>) -> LexTable {
-        let mut merged: KeyTable<(u8, u8)> = KeyTable::with_capacity(dict.len() + assoc.len());
-        for (k, bits) in dict.sorted() {
-            merged.entry(k).0 |= bits;
+        LexTable::build_sorted(&dict.sorted(), &assoc.sorted())
+    }
+
+    /// [`LexTable::build`] from the entries of the two tables, each sorted by key
+    /// (strictly increasing, no key 0: as [`KeyTable::sorted`] gives them).
+    pub fn build_sorted(dict: &[(u64, u8)], assoc: &[(u64, u8)]) -> LexTable {
+        // merge by key: (dictionary bits, association class)
+        let mut entries: Vec<(u64, (u8, u8))> = Vec::with_capacity(dict.len() + assoc.len());
+        let (mut d, mut a) = (0, 0);
+        while d < dict.len() || a < assoc.len() {
+            let dk = dict.get(d).map_or(u64::MAX, |e| e.0);
+            let ak = assoc.get(a).map_or(u64::MAX, |e| e.0);
+            if d < dict.len() && (a == assoc.len() || dk < ak) {
+                entries.push((dk, (dict[d].1, 0)));
+                d += 1;
+            } else if d == dict.len() || ak < dk {
+                entries.push((ak, (0, assoc[a].1)));
+                a += 1;
+            } else {
+                entries.push((dk, (dict[d].1, assoc[a].1)));
+                d += 1;
+                a += 1;
+            }
         }
-        for (k, a) in assoc.sorted() {
-            merged.entry(k).1 = a;
-        }
-        let entries = merged.sorted();
         let cap = (entries.len() * 3 / 2 + 1).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![(0u32, 0u8, 0u8); cap];

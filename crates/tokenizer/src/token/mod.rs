@@ -41,6 +41,8 @@ mod syllable;
 pub use number::{parse_number, parse_percent};
 pub use syllable::is_vietnamese_syllable;
 
+use crate::memo::{BytesKey, SLOTS};
+use std::cell::RefCell;
 use syllable::{is_combining_mark, vn_letter, Shape, DD};
 
 /// What a token is.
@@ -189,16 +191,35 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// Cut `text` into typed tokens, appending to `out` (reuse the buffer across
-/// calls). Allocates only when `out` grows.
+/// calls). Allocates only when `out` grows, and once per thread the memo of the
+/// kinds of the words met (by their bytes; it never changes a token).
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    thread_local! {
+        static MEMO: RefCell<KindMemo> = RefCell::new(KindMemo::default());
+    }
+    MEMO.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut memo) => scan(text, out, &mut memo),
+        Err(_) => scan(text, out, &mut KindMemo::default()),
+    });
+}
+
+fn scan(text: &str, out: &mut Vec<Token>, memo: &mut KindMemo) {
     let base = out.len();
     let mut s = Scanner {
         text,
         b: text.as_bytes(),
         out,
         base,
+        memo,
     };
     s.run();
+}
+
+/// The [`Scanner::word_kind`] of lone runs by their bytes ([`crate::memo`]): a
+/// word's kind depends on its letters only, and running text repeats its words.
+#[derive(Debug, Default)]
+struct KindMemo {
+    slots: Vec<(BytesKey, TokenKind)>,
 }
 
 struct Scanner<'t, 'o> {
@@ -207,6 +228,7 @@ struct Scanner<'t, 'o> {
     out: &'o mut Vec<Token>,
     /// Length of `out` before this text: tokens below it are not ours.
     base: usize,
+    memo: &'o mut KindMemo,
 }
 
 /// A run of letters and digits (with combining marks).
@@ -523,9 +545,18 @@ impl Scanner<'_, '_> {
                 return e;
             }
         }
+        if !first.is_ascii_digit() {
+            // Fast path: a lone run starting with a letter (most words), its kind
+            // remembered by its bytes; the run is scanned in full only when needed.
+            let end = self.atom_end(i);
+            if self.sep_at(end).is_none() {
+                let (kind, end) = self.lone_word(i, end);
+                self.push(kind, i, end);
+                return end;
+            }
+        }
         let a0 = self.scan_atom(i);
         let (kind, end) = if self.sep_at(a0.end).is_none() {
-            // Fast path: a lone run (most words).
             let ch = Chunk {
                 atoms: &[a0],
                 seps: &[Sep::Dot],
@@ -841,19 +872,80 @@ impl Scanner<'_, '_> {
                 return (TokenKind::Abbreviation, a1.end);
             }
         }
-        let mut kind = self.word_kind(&a0);
+        self.lone_atom(&a0, self.word_kind(&a0))
+    }
+
+    /// The token of a lone run `a0` that starts with a letter, whose
+    /// [`Scanner::word_kind`] is `kind`: `TP.` keeps its dot, `AN NINH` in a
+    /// heading in capitals is syllables.
+    fn lone_atom(&self, a0: &Atom, mut kind: TokenKind) -> (TokenKind, usize) {
+        let w0 = &self.b[a0.start..a0.end];
         if self.final_dot(a0.end) && DOTTED.iter().any(|d| d.as_bytes() == w0) {
             return (TokenKind::Abbreviation, a0.end + 1);
         }
         if kind == TokenKind::Abbreviation
             && a0.chars == 2
             && a0.shape.is_syllable()
-            && self.in_capital_heading(&a0)
+            && self.in_capital_heading(a0)
         {
             // `AN NINH`, `CA MAU` in a heading written in capitals.
             kind = TokenKind::Syllable;
         }
         (kind, a0.end)
+    }
+
+    /// [`Scanner::lone_atom`] of the run `start..end` (a letter first, no connector
+    /// after it), with its kind remembered by its bytes: the run is scanned into an
+    /// [`Atom`] when its kind is not remembered, or is an abbreviation.
+    #[inline]
+    fn lone_word(&mut self, start: usize, end: usize) -> (TokenKind, usize) {
+        let bytes = BytesKey::of(self.b, start, end);
+        if let Some(bytes) = bytes {
+            if self.memo.slots.is_empty() {
+                self.memo.slots = vec![(BytesKey::default(), TokenKind::Syllable); SLOTS];
+            }
+            let (k, kind) = self.memo.slots[bytes.slot()];
+            if k == bytes && kind != TokenKind::Abbreviation {
+                let w0 = &self.b[start..end];
+                if self.final_dot(end) && DOTTED.iter().any(|d| d.as_bytes() == w0) {
+                    return (TokenKind::Abbreviation, end + 1);
+                }
+                return (kind, end);
+            }
+        }
+        let a0 = self.scan_atom(start);
+        debug_assert_eq!(a0.end, end);
+        let kind = self.word_kind(&a0);
+        if let Some(bytes) = bytes {
+            self.memo.slots[bytes.slot()] = (bytes, kind);
+        }
+        self.lone_atom(&a0, kind)
+    }
+
+    /// The end of the run of letters and digits at `i`: where [`Scanner::scan_atom`]
+    /// stops, found without counting.
+    #[inline]
+    fn atom_end(&self, i: usize) -> usize {
+        let b = self.b;
+        let mut j = i;
+        while j < b.len() {
+            let c = b[j];
+            if c < 0x80 {
+                if c.is_ascii_alphanumeric() {
+                    j += 1;
+                } else {
+                    break;
+                }
+            } else {
+                let ch = decode(b, j);
+                if vn_letter(ch).is_some() || is_combining_mark(ch) || ch.is_alphanumeric() {
+                    j += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+        }
+        j
     }
 
     /// Whether the word before `a` (a syllable token) or the word after it
