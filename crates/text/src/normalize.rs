@@ -215,7 +215,7 @@ struct Normalizer<'a> {
 }
 
 /// A Vietnamese combining mark (a tone, or the circumflex, breve or horn) left over after NFC
-/// right after a Vietnamese vowel: NFC composes every mark a vowel can take, so what is left
+/// after a Vietnamese vowel (with only other combining marks between): NFC composes every mark a vowel can take, so what is left
 /// is garbage that no spelling has (`ỳ` + circumflex). It is dropped, so that moving tones
 /// between styles cannot later compose it into another letter.
 fn drop_stray_marks(text: &str) -> Option<String> {
@@ -240,7 +240,8 @@ fn drop_stray_marks(text: &str) -> Option<String> {
         if let Some(o) = out.as_mut() {
             o.push(c);
         }
-        if !is_mark {
+        // other combining marks (`◌̸`) stay on the letter before them
+        if !is_mark && canonical_combining_class(c) == 0 {
             prev_vowel = tone::vowel(c).is_some();
         }
     }
