@@ -15,6 +15,11 @@
 //! joined with union-find.
 #![forbid(unsafe_code)]
 
+/// The README's example, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 mod render;
 
 pub use render::{html, indicators_csv, markdown};
