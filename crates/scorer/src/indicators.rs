@@ -190,7 +190,9 @@ enum Role {
     Change(f64),
 }
 
-/// Extract the indicators of unit `unit` from its tokens.
+/// Extract the indicators of unit `unit` from its tokens: each number or percentage that is
+/// a figure, with its measure, its role (a plan share or a change is attached to the figure
+/// just before it) and the name of what it measures.
 pub(crate) fn extract(
     text: &str,
     toks: &[Tok],
@@ -208,134 +210,16 @@ pub(crate) fn extract(
         if t.kind != Tk::Number && t.kind != Tk::Percent {
             continue;
         }
-        let raw_num = &text[t.start..t.end];
-        let Some(value) = parse_number(raw_num.trim_end_matches('%')) else {
+        let Some(value) = parse_number(text[t.start..t.end].trim_end_matches('%')) else {
             continue;
         };
         let percent = t.kind == Tk::Percent;
-        // a list or heading label (`1.`, `2)`, `3-`) at the start of the unit
-        let lead = toks[..i].iter().all(|x| x.kind == Tk::Punct) && i < 2;
-        if lead
-            && !percent
-            && value < 100.0
-            && toks.get(i + 1).is_some_and(|n| {
-                n.kind == Tk::Punct && matches!(&text[n.start..n.end], "." | ")" | "-" | "/")
-            })
-        {
+        if !percent && w.not_a_figure(wl, i, value) {
             continue;
         }
-        if !percent {
-            if w.is_word(i + 1) && wl.time_after.contains(&w.key(i + 1)) {
-                continue;
-            }
-            // `Nghị quyết số 57`, `lần thứ 19` (but `tổng số 28.843` is a figure)
-            if i > 0
-                && w.is_word(i - 1)
-                && wl.name_before.contains(&w.key(i - 1))
-                && !(w.key(i - 1) == "số" && raw_num.len() > 3)
-            {
-                continue;
-            }
-            // clock times (`21:27`)
-            let colon = |k: usize| toks.get(k).is_some_and(|x| &text[x.start..x.end] == ":");
-            if (colon(i + 1) && toks.get(i + 2).is_some_and(|x| x.kind == Tk::Number))
-                || (i >= 2 && colon(i - 1) && toks[i - 2].kind == Tk::Number)
-            {
-                continue;
-            }
-            // a number in a proper name (`đường Đông – Tây 4`, `Vành đai 2`)
-            if i > 1
-                && w.is_word(i - 1)
-                && w.raw(i - 1).chars().next().is_some_and(char::is_uppercase)
-                && value < 1000.0
-                && w.any_phrase_at(i + 1, &wl.measures).is_none()
-                && !(w.is_word(i + 1) && wl.multipliers.contains(&w.key(i + 1)))
-            {
-                continue;
-            }
-            let digits_only = raw_num.bytes().all(|b| b.is_ascii_digit());
-            if digits_only && raw_num.len() == 4 && (1900.0..2101.0).contains(&value) {
-                continue;
-            }
-            // list labels and figures in parentheses like (1)
-            if i > 0
-                && toks[i - 1].kind == Tk::Punct
-                && i + 1 < toks.len()
-                && toks[i + 1].kind == Tk::Punct
-                && value < 10.0
-            {
-                continue;
-            }
-        }
-        // unit of measure
-        let mut j = i + 1;
-        let mut measure_start = j;
-        let mut unit_name = String::new();
-        if percent {
-            unit_name.push('%');
-        } else {
-            let mut mult = Vec::new();
-            while w.is_word(j) && wl.multipliers.contains(&w.key(j)) && mult.len() < 2 {
-                mult.push(w.raw(j).to_string());
-                j += 1;
-            }
-            measure_start = j;
-            let measure = w.any_phrase_at(j, &wl.measures);
-            let mut parts = mult;
-            if let Some(e) = measure {
-                parts.push(text[toks[j].start..toks[e - 1].end].to_string());
-                j = e;
-            } else if parts.is_empty()
-                && w.is_word(j)
-                && !wl.stop_unit.contains(&w.key(j))
-                && w.raw(j).chars().next().is_some_and(|c| c.is_lowercase())
-            {
-                // an unlisted measure word: one syllable (two-syllable ones are listed)
-                parts.push(w.raw(j).to_string());
-                j += 1;
-            }
-            unit_name = parts.join(" ");
-        }
-        let end_tok = j; // exclusive
-                         // role: plan share or change, from the words before
-        let mut b = i;
-        let mut verbs = Vec::new();
-        while b > 0 && w.is_word(b - 1) && wl.link_before.contains(&w.key(b - 1)) && i - b < 4 {
-            b -= 1;
-            verbs.push(w.key(b).to_string());
-        }
-        // the verb nearest the figure, past approximations
-        let verb = verbs
-            .iter()
-            .find(|v| !wl.approx.contains(&v.as_str()))
-            .map(|v| v.as_str());
-        let role = if percent && matches!(verb, Some("tăng" | "giảm")) {
-            let sign = if verb == Some("giảm") { -1.0 } else { 1.0 };
-            Role::Change(sign * value)
-        } else if percent
-            && (w.any_phrase_at(end_tok, &wl.plan_words).is_some()
-                || (w.phrase_at(end_tok, "so với").is_some()
-                    && w.any_phrase_at(end_tok + 2, &wl.plan_words).is_some()))
-        {
-            Role::Plan
-        } else {
-            Role::Plain
-        };
-        // basis: what the plan or change is measured against
-        let mut basis_end = end_tok;
-        let basis = if role != Role::Plain {
-            while basis_end < toks.len()
-                && toks[basis_end].kind == Tk::Word
-                && basis_end - end_tok < 10
-            {
-                basis_end += 1;
-            }
-            (basis_end > end_tok)
-                .then(|| text[toks[end_tok].start..toks[basis_end - 1].end].to_string())
-        } else {
-            None
-        };
-        // attach to the figure just before
+        let m = w.measure(wl, i, percent);
+        let (b, role) = w.role(wl, i, value, percent, m.end);
+        let (basis, basis_end) = w.basis(m.end, &role);
         if role != Role::Plain {
             if let Some(le) = last_end_tok {
                 // only punctuation between the figure (or its last basis) and this one
@@ -345,154 +229,17 @@ pub(crate) fn extract(
                         t.kind == Tk::Punct && !matches!(&text[t.start..t.end], "." | "!" | "?")
                     });
                 if near {
-                    let prev = out.last_mut().expect("indicator");
-                    match role {
-                        Role::Plan if prev.plan_percent.is_none() => {
-                            prev.plan_percent = Some(value);
-                            if prev.basis.is_none() {
-                                prev.basis = basis;
-                            }
-                        }
-                        Role::Change(c) if prev.change_percent.is_none() => {
-                            prev.change_percent = Some(c);
-                            if basis.is_some() {
-                                prev.basis = basis;
-                            }
-                        }
-                        _ => {}
-                    }
+                    attach(out.last_mut().expect("indicator"), &role, value, basis);
                     last_end_tok = Some(basis_end);
                     continue;
                 }
             }
         }
-        // name: the words before the links, back to punctuation or a non-word
-        let mut nb = b;
-        while nb > 0 && b - nb < 12 {
-            // words, and periods such as `6 tháng đầu năm` inside the name
-            let period = toks[nb - 1].kind == Tk::Number
-                && w.is_word(nb)
-                && wl.time_after.contains(&w.key(nb))
-                && nb < b;
-            if !w.is_word(nb - 1) && !period {
-                break;
-            }
-            let k = if period { "" } else { w.key(nb - 1) };
-            if nb < b && (k == "đạt" || k == "là") {
-                break;
-            }
-            nb -= 1;
-        }
-        // not back into the previous figure and its measure (`12.823 triệu đồng và xử phạt ...`)
-        if let Some(le) = last_end_tok.filter(|_| out.len() > first_here) {
-            nb = nb.max(le.min(b));
-        }
-        while nb < b && !w.is_word(nb) {
-            nb += 1;
-        }
-        // `Tập đoàn Dầu khí Việt Nam có tổng giá trị vốn chủ sở hữu`: the quantity named after
-        // `có` / `với` is the name
-        if let Some(k) = (nb + 1..b).rev().find(|&k| {
-            matches!(w.key(k - 1), "có" | "với") && w.any_phrase_at(k, &wl.name_heads).is_some()
-        }) {
-            nb = k;
-        }
-        // what is measured, not who measured it: start after the last `đã`, `cho biết`
-        // (unless the name already starts with `số`, `tổng`, `tỷ lệ`)
-        let mut ne = b;
-        if w.any_phrase_at(nb, &wl.name_heads).is_none() {
-            let mut k = ne;
-            while k > nb {
-                k -= 1;
-                if let Some(e) = w.any_phrase_at(k, &wl.name_cut).filter(|&e| e <= ne) {
-                    nb = e;
-                    break;
-                }
-            }
-        }
-        // a name that ends in a verb or a function word leaves the figure's object unnamed
-        let dangling = w.phrase_ending_at(nb, ne, &wl.object_verbs).is_some()
-            || w.phrase_ending_at(nb, ne, &wl.name_trim).is_some();
-        loop {
-            while nb < ne && !w.is_word(nb) {
-                nb += 1;
-            }
-            match w.any_phrase_at(nb, &wl.name_trim).filter(|&e| e <= ne) {
-                Some(e) => nb = e,
-                None => break,
-            }
-        }
-        while let Some(s) = w.phrase_ending_at(nb, ne, &wl.name_trim) {
-            ne = s;
-        }
-        while ne > nb && !w.is_word(ne - 1) {
-            ne -= 1;
-        }
-        let counted =
-            !percent && end_tok > measure_start && !wl.non_count.contains(&w.key(end_tok - 1));
-        // `cứng hóa được trên 28 km đường GTNT`: after a verb, the words after the measure
-        let after = || {
-            let mut e = end_tok;
-            while w.is_word(e)
-                && e - end_tok < 5
-                && !wl.stop_unit.contains(&w.key(e))
-                && w.any_phrase_at(e, &wl.name_trim).is_none()
-                && !wl.time_after.contains(&w.key(e))
-            {
-                e += 1;
-            }
-            (e > end_tok).then(|| text[toks[end_tok].start..toks[e - 1].end].to_string())
-        };
-        let mut name = if (nb >= ne || dangling) && counted {
-            w.measure_phrase(measure_start, end_tok).unwrap_or_default()
-        } else if let Some(a) = (dangling && !percent && end_tok > i + 1)
-            .then(after)
-            .flatten()
-        {
-            a
-        } else if nb < ne {
-            text[toks[nb].start..toks[ne - 1].end].to_string()
-        } else {
-            String::new()
-        };
-        // `ảnh 1`: a photo number
-        if unit_name.is_empty() && nb + 1 == ne && wl.captions.contains(&w.key(nb)) {
-            last_end_tok = Some(basis_end);
+        let prev_end = last_end_tok.filter(|_| out.len() > first_here);
+        last_end_tok = Some(basis_end);
+        let Some(name) = w.name(wl, i, b, &m, percent, prev_end) else {
             continue;
-        }
-        // `thông qua 02 dự thảo Chương trình ...`: the verb's object names what is counted
-        let verb_before = !percent
-            && b == i
-            && wl.count_verbs.iter().any(|v| {
-                let k = v.split_whitespace().count();
-                i >= k && w.phrase_at(i - k, v) == Some(i)
-            });
-        if verb_before {
-            let mut e = end_tok;
-            while w.is_word(e) && !wl.stop_unit.contains(&w.key(e)) && e - end_tok < 4 {
-                e += 1;
-            }
-            // at least two words (`07 nhóm nhiệm vụ`, not `42 đảng viên mới`)
-            if e > end_tok + 1 {
-                name = text[toks[end_tok].start..toks[e - 1].end].to_string();
-            }
-        }
-        // `chiếm 8% về tổng số vụ`: a share named after it (but `so với ...` is a basis)
-        if name.is_empty() && percent && w.phrase_at(end_tok, "so với").is_none() {
-            let mut e = end_tok;
-            while e < toks.len() && toks[e].kind == Tk::Word && e - end_tok < 6 {
-                e += 1;
-            }
-            let (s0, e0) = w.trim_name(end_tok, e);
-            if s0 < e0 {
-                name = text[toks[s0].start..toks[e0 - 1].end].to_string();
-            }
-        }
-        if name.is_empty() {
-            // a figure with nothing said about what it measures
-            last_end_tok = Some(basis_end);
-            continue;
-        }
+        };
         // the qualifier right before the figure stays with it (`trên 170.000 lượt khách`)
         let q_start = wl
             .qualifiers
@@ -503,8 +250,8 @@ pub(crate) fn extract(
             })
             .min()
             .unwrap_or(t.start);
-        let end = if end_tok > i + 1 {
-            toks[end_tok - 1].end
+        let end = if m.end > i + 1 {
+            toks[m.end - 1].end
         } else {
             t.end
         };
@@ -517,7 +264,7 @@ pub(crate) fn extract(
             unit,
             name,
             value,
-            unit_name,
+            unit_name: m.name,
             raw: text[q_start..end].to_string(),
             start: q_start,
             end,
@@ -525,7 +272,330 @@ pub(crate) fn extract(
             change_percent,
             basis,
         });
-        last_end_tok = Some(basis_end);
+    }
+}
+
+/// A plan share or a change given right after a figure completes it.
+fn attach(prev: &mut Indicator, role: &Role, value: f64, basis: Option<String>) {
+    match *role {
+        Role::Plan if prev.plan_percent.is_none() => {
+            prev.plan_percent = Some(value);
+            if prev.basis.is_none() {
+                prev.basis = basis;
+            }
+        }
+        Role::Change(c) if prev.change_percent.is_none() => {
+            prev.change_percent = Some(c);
+            if basis.is_some() {
+                prev.basis = basis;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The measure after a figure: tokens `start..end` (multipliers before it), and its name
+/// (`%`, `tỷ đồng`, `km`).
+struct Measure {
+    start: usize,
+    end: usize,
+    name: String,
+}
+
+impl W<'_> {
+    /// A number (not a percentage) at token `i` that is no figure: a list label, a time, a
+    /// name's number (`Nghị quyết số 57`, `Vành đai 2`), a clock time, a year.
+    fn not_a_figure(&self, wl: &Lists, i: usize, value: f64) -> bool {
+        let (toks, text) = (self.toks, self.text);
+        let raw_num = self.raw(i);
+        // a list or heading label (`1.`, `2)`, `3-`) at the start of the unit
+        let lead = toks[..i].iter().all(|x| x.kind == Tk::Punct) && i < 2;
+        if lead
+            && value < 100.0
+            && toks.get(i + 1).is_some_and(|n| {
+                n.kind == Tk::Punct && matches!(&text[n.start..n.end], "." | ")" | "-" | "/")
+            })
+        {
+            return true;
+        }
+        if self.is_word(i + 1) && wl.time_after.contains(&self.key(i + 1)) {
+            return true;
+        }
+        // `Nghị quyết số 57`, `lần thứ 19` (but `tổng số 28.843` is a figure)
+        if i > 0
+            && self.is_word(i - 1)
+            && wl.name_before.contains(&self.key(i - 1))
+            && !(self.key(i - 1) == "số" && raw_num.len() > 3)
+        {
+            return true;
+        }
+        // clock times (`21:27`)
+        let colon = |k: usize| toks.get(k).is_some_and(|x| &text[x.start..x.end] == ":");
+        if (colon(i + 1) && toks.get(i + 2).is_some_and(|x| x.kind == Tk::Number))
+            || (i >= 2 && colon(i - 1) && toks[i - 2].kind == Tk::Number)
+        {
+            return true;
+        }
+        // a number in a proper name (`đường Đông – Tây 4`, `Vành đai 2`)
+        if i > 1
+            && self.is_word(i - 1)
+            && self
+                .raw(i - 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && value < 1000.0
+            && self.any_phrase_at(i + 1, &wl.measures).is_none()
+            && !(self.is_word(i + 1) && wl.multipliers.contains(&self.key(i + 1)))
+        {
+            return true;
+        }
+        let digits_only = raw_num.bytes().all(|b| b.is_ascii_digit());
+        if digits_only && raw_num.len() == 4 && (1900.0..2101.0).contains(&value) {
+            return true;
+        }
+        // list labels and figures in parentheses like (1)
+        i > 0
+            && toks[i - 1].kind == Tk::Punct
+            && i + 1 < toks.len()
+            && toks[i + 1].kind == Tk::Punct
+            && value < 10.0
+    }
+
+    /// The unit of measure after the figure at token `i`.
+    fn measure(&self, wl: &Lists, i: usize, percent: bool) -> Measure {
+        let mut j = i + 1;
+        if percent {
+            return Measure {
+                start: j,
+                end: j,
+                name: "%".to_string(),
+            };
+        }
+        let mut mult = Vec::new();
+        while self.is_word(j) && wl.multipliers.contains(&self.key(j)) && mult.len() < 2 {
+            mult.push(self.raw(j).to_string());
+            j += 1;
+        }
+        let start = j;
+        let mut parts = mult;
+        if let Some(e) = self.any_phrase_at(j, &wl.measures) {
+            parts.push(self.text[self.toks[j].start..self.toks[e - 1].end].to_string());
+            j = e;
+        } else if parts.is_empty()
+            && self.is_word(j)
+            && !wl.stop_unit.contains(&self.key(j))
+            && self.raw(j).chars().next().is_some_and(|c| c.is_lowercase())
+        {
+            // an unlisted measure word: one syllable (two-syllable ones are listed)
+            parts.push(self.raw(j).to_string());
+            j += 1;
+        }
+        Measure {
+            start,
+            end: j,
+            name: parts.join(" "),
+        }
+    }
+
+    /// The figure's role from the link words before it (`tăng`, `giảm`, `đạt`) and the plan
+    /// words after its measure, and the token where those link words start.
+    fn role(
+        &self,
+        wl: &Lists,
+        i: usize,
+        value: f64,
+        percent: bool,
+        end_tok: usize,
+    ) -> (usize, Role) {
+        let mut b = i;
+        let mut verbs = Vec::new();
+        while b > 0 && self.is_word(b - 1) && wl.link_before.contains(&self.key(b - 1)) && i - b < 4
+        {
+            b -= 1;
+            verbs.push(self.key(b).to_string());
+        }
+        // the verb nearest the figure, past approximations
+        let verb = verbs
+            .iter()
+            .find(|v| !wl.approx.contains(&v.as_str()))
+            .map(|v| v.as_str());
+        let role = if percent && matches!(verb, Some("tăng" | "giảm")) {
+            let sign = if verb == Some("giảm") { -1.0 } else { 1.0 };
+            Role::Change(sign * value)
+        } else if percent
+            && (self.any_phrase_at(end_tok, &wl.plan_words).is_some()
+                || (self.phrase_at(end_tok, "so với").is_some()
+                    && self.any_phrase_at(end_tok + 2, &wl.plan_words).is_some()))
+        {
+            Role::Plan
+        } else {
+            Role::Plain
+        };
+        (b, role)
+    }
+
+    /// What a plan share or a change is measured against: the words after the measure, and
+    /// the token after them.
+    fn basis(&self, end_tok: usize, role: &Role) -> (Option<String>, usize) {
+        if *role == Role::Plain {
+            return (None, end_tok);
+        }
+        let toks = self.toks;
+        let mut basis_end = end_tok;
+        while basis_end < toks.len() && toks[basis_end].kind == Tk::Word && basis_end - end_tok < 10
+        {
+            basis_end += 1;
+        }
+        let basis = (basis_end > end_tok)
+            .then(|| self.text[toks[end_tok].start..toks[basis_end - 1].end].to_string());
+        (basis, basis_end)
+    }
+
+    /// The name of what the figure at token `i` measures (its link words start at `b`), or
+    /// `None` when the text does not say (or the figure is a photo number). `prev_end` is the
+    /// end of the unit's previous figure, which the name does not reach back into.
+    fn name(
+        &self,
+        wl: &Lists,
+        i: usize,
+        b: usize,
+        m: &Measure,
+        percent: bool,
+        prev_end: Option<usize>,
+    ) -> Option<String> {
+        let (nb, ne, dangling) = self.name_span(wl, b, prev_end);
+        let (toks, text, end_tok) = (self.toks, self.text, m.end);
+        let counted =
+            !percent && end_tok > m.start && !wl.non_count.contains(&self.key(end_tok - 1));
+        // `cứng hóa được trên 28 km đường GTNT`: after a verb, the words after the measure
+        let after = || {
+            let mut e = end_tok;
+            while self.is_word(e)
+                && e - end_tok < 5
+                && !wl.stop_unit.contains(&self.key(e))
+                && self.any_phrase_at(e, &wl.name_trim).is_none()
+                && !wl.time_after.contains(&self.key(e))
+            {
+                e += 1;
+            }
+            (e > end_tok).then(|| text[toks[end_tok].start..toks[e - 1].end].to_string())
+        };
+        let mut name = if (nb >= ne || dangling) && counted {
+            self.measure_phrase(m.start, end_tok).unwrap_or_default()
+        } else if let Some(a) = (dangling && !percent && end_tok > i + 1)
+            .then(after)
+            .flatten()
+        {
+            a
+        } else if nb < ne {
+            text[toks[nb].start..toks[ne - 1].end].to_string()
+        } else {
+            String::new()
+        };
+        // `ảnh 1`: a photo number
+        if m.name.is_empty() && nb + 1 == ne && wl.captions.contains(&self.key(nb)) {
+            return None;
+        }
+        // `thông qua 02 dự thảo Chương trình ...`: the verb's object names what is counted
+        let verb_before = !percent
+            && b == i
+            && wl.count_verbs.iter().any(|v| {
+                let k = v.split_whitespace().count();
+                i >= k && self.phrase_at(i - k, v) == Some(i)
+            });
+        if verb_before {
+            let mut e = end_tok;
+            while self.is_word(e) && !wl.stop_unit.contains(&self.key(e)) && e - end_tok < 4 {
+                e += 1;
+            }
+            // at least two words (`07 nhóm nhiệm vụ`, not `42 đảng viên mới`)
+            if e > end_tok + 1 {
+                name = text[toks[end_tok].start..toks[e - 1].end].to_string();
+            }
+        }
+        // `chiếm 8% về tổng số vụ`: a share named after it (but `so với ...` is a basis)
+        if name.is_empty() && percent && self.phrase_at(end_tok, "so với").is_none() {
+            let mut e = end_tok;
+            while e < toks.len() && toks[e].kind == Tk::Word && e - end_tok < 6 {
+                e += 1;
+            }
+            let (s0, e0) = self.trim_name(end_tok, e);
+            if s0 < e0 {
+                name = text[toks[s0].start..toks[e0 - 1].end].to_string();
+            }
+        }
+        // a figure with nothing said about what it measures
+        (!name.is_empty()).then_some(name)
+    }
+
+    /// The name before a figure whose link words start at `b`: tokens `nb..ne`, back to
+    /// punctuation or a non-word, and whether it ends in a verb or a function word (it then
+    /// leaves the figure's object unnamed).
+    fn name_span(&self, wl: &Lists, b: usize, prev_end: Option<usize>) -> (usize, usize, bool) {
+        let toks = self.toks;
+        let mut nb = b;
+        while nb > 0 && b - nb < 12 {
+            // words, and periods such as `6 tháng đầu năm` inside the name
+            let period = toks[nb - 1].kind == Tk::Number
+                && self.is_word(nb)
+                && wl.time_after.contains(&self.key(nb))
+                && nb < b;
+            if !self.is_word(nb - 1) && !period {
+                break;
+            }
+            let k = if period { "" } else { self.key(nb - 1) };
+            if nb < b && (k == "đạt" || k == "là") {
+                break;
+            }
+            nb -= 1;
+        }
+        // not back into the previous figure and its measure (`12.823 triệu đồng và xử phạt ...`)
+        if let Some(le) = prev_end {
+            nb = nb.max(le.min(b));
+        }
+        while nb < b && !self.is_word(nb) {
+            nb += 1;
+        }
+        // `Tập đoàn Dầu khí Việt Nam có tổng giá trị vốn chủ sở hữu`: the quantity named after
+        // `có` / `với` is the name
+        if let Some(k) = (nb + 1..b).rev().find(|&k| {
+            matches!(self.key(k - 1), "có" | "với")
+                && self.any_phrase_at(k, &wl.name_heads).is_some()
+        }) {
+            nb = k;
+        }
+        // what is measured, not who measured it: start after the last `đã`, `cho biết`
+        // (unless the name already starts with `số`, `tổng`, `tỷ lệ`)
+        let mut ne = b;
+        if self.any_phrase_at(nb, &wl.name_heads).is_none() {
+            let mut k = ne;
+            while k > nb {
+                k -= 1;
+                if let Some(e) = self.any_phrase_at(k, &wl.name_cut).filter(|&e| e <= ne) {
+                    nb = e;
+                    break;
+                }
+            }
+        }
+        let dangling = self.phrase_ending_at(nb, ne, &wl.object_verbs).is_some()
+            || self.phrase_ending_at(nb, ne, &wl.name_trim).is_some();
+        loop {
+            while nb < ne && !self.is_word(nb) {
+                nb += 1;
+            }
+            match self.any_phrase_at(nb, &wl.name_trim).filter(|&e| e <= ne) {
+                Some(e) => nb = e,
+                None => break,
+            }
+        }
+        while let Some(s) = self.phrase_ending_at(nb, ne, &wl.name_trim) {
+            ne = s;
+        }
+        while ne > nb && !self.is_word(ne - 1) {
+            ne -= 1;
+        }
+        (nb, ne, dangling)
     }
 }
 

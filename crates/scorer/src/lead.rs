@@ -16,6 +16,7 @@
 //! `Số: ...`, `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`) are never taken. When nothing matches
 //! and the document has a unit of eight words or more, the first such unit is the lead.
 
+use crate::lex::Phrases;
 use crate::lex::Tk;
 use crate::model::{has_at, words};
 use crate::parts::Analysis;
@@ -82,13 +83,35 @@ const FURNITURE: &[&str] = &[
     "xét tờ trình",
 ];
 
-fn any_at(w: &[&str], i: usize, list: &[&str]) -> bool {
-    list.iter().any(|p| has_at(w, i, p))
+/// The lists of this module indexed by first word (a phrase matches only where its first
+/// word is).
+struct Lists {
+    title: Phrases,
+    occasion: Phrases,
+    decision: Phrases,
+    furniture: Phrases,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| Lists {
+        title: Phrases::new(TITLE),
+        occasion: Phrases::new(OCCASION),
+        decision: Phrases::new(DECISION),
+        furniture: Phrases::new(FURNITURE),
+    })
+}
+
+/// Whether a phrase of `list` starts at word `i`.
+fn any_at(w: &[&str], i: usize, list: &Phrases) -> bool {
+    w.get(i)
+        .is_some_and(|k| list.candidates(k).iter().any(|p| has_at(w, i, p)))
 }
 
 /// Indices of the lead units, in document order (empty for an empty document).
 pub(crate) fn lead(an: &[Analysis], valid: &[bool]) -> Vec<usize> {
     let n = an.len();
+    let l = lists();
     let window = (n / 8).clamp(12, 40).min(n);
     let mut title = None;
     let mut occasion = None;
@@ -109,21 +132,21 @@ pub(crate) fn lead(an: &[Analysis], valid: &[bool]) -> Vec<usize> {
             .iter()
             .filter(|t| t.kind == Tk::Word)
             .count();
-        if any_at(&w, skip, FURNITURE) || a.form.contains(&"form: caption or byline") {
+        if any_at(&w, skip, &l.furniture) || a.form.contains(&"form: caption or byline") {
             continue;
         }
         seen += 1;
         // a title: one of the first lines, opening with the document's name, not a sentence
-        if title.is_none() && i < 6 && a.terminal != Some(".") && any_at(&w, skip, TITLE) {
+        if title.is_none() && i < 6 && a.terminal != Some(".") && any_at(&w, skip, &l.title) {
             title = Some(i);
             continue;
         }
         let heading = a.heading.is_some();
-        let decides = (1..w.len()).any(|j| any_at(&w, j, DECISION) && w[j - 1] != "được")
-            || any_at(&w, 0, DECISION);
+        let decides = (1..w.len()).any(|j| any_at(&w, j, &l.decision) && w[j - 1] != "được")
+            || any_at(&w, 0, &l.decision);
         if occasion.is_none() && !heading && !a.numbered && w.len() >= 6 {
             let dated = a.form.contains(&"form: opens with a date");
-            let meets = (0..w.len()).any(|j| any_at(&w, j, OCCASION));
+            let meets = (0..w.len()).any(|j| any_at(&w, j, &l.occasion));
             // early, or later when it also says what the meeting adopted
             if (seen <= 6 && (meets || (dated && i < 4))) || (meets && decides) {
                 occasion = Some(i);

@@ -124,47 +124,69 @@ pub(crate) fn phrase_at_in(
     }
 }
 
-/// A list of phrases (words separated by single spaces) indexed by their first byte, so
+/// A list of phrases (words separated by single spaces) indexed by their first word, so
 /// that matching the list at a token looks only at the phrases that can match there.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Phrases {
-    /// The phrases, grouped by first byte.
+    /// The phrases, grouped by first word.
     sorted: Vec<&'static str>,
-    /// `sorted[start[b]..start[b + 1]]` are the phrases whose first byte is `b`
-    /// (empty phrases come first, under no byte).
-    start: Vec<u32>,
-    /// The phrases in their order (for a key that is empty).
-    all: Vec<&'static str>,
+    /// First word to its group in `sorted`.
+    groups: StrMap<&'static str, (u32, u32)>,
+    /// Bits over the first words' [`sketch`]: most words are no phrase's first word and
+    /// stop at one bit.
+    filter: Vec<u64>,
+}
+
+/// A cheap digest of a word (length, first two bytes, last byte) for [`Phrases`]' filter.
+#[inline]
+fn sketch(w: &str) -> usize {
+    let b = w.as_bytes();
+    let at = |i: usize| b.get(i).map_or(0, |&x| x as usize);
+    (((b.len() & 0xf) << 12) ^ (at(0) << 4) ^ (at(1) * 0x9e5) ^ (at(b.len().max(1) - 1) << 7))
+        & 0xffff
+}
+
+/// The first word of a phrase: what the key of the token where it starts must be.
+fn first_word(p: &str) -> &str {
+    p.split(' ').next().unwrap_or("")
 }
 
 impl Phrases {
     pub fn new(list: &[&'static str]) -> Phrases {
         let mut sorted = list.to_vec();
-        sorted.sort_by_key(|p| p.as_bytes().first().map_or(0, |&b| b as usize + 1));
-        let mut start = vec![0u32; 258];
-        for p in &sorted {
-            let b = p.as_bytes().first().map_or(0, |&b| b as usize + 1);
-            start[b + 1] += 1;
-        }
-        for b in 1..start.len() {
-            start[b] += start[b - 1];
+        sorted.sort_by_key(|p| first_word(p));
+        let mut groups = StrMap::default();
+        let mut filter = vec![0u64; 1 << 10];
+        let mut k = 0;
+        while k < sorted.len() {
+            let w: &'static str = first_word(sorted[k]);
+            let e = k + sorted[k..]
+                .iter()
+                .take_while(|p| first_word(p) == w)
+                .count();
+            groups.insert(w, (k as u32, e as u32));
+            let h = sketch(w);
+            filter[h >> 6] |= 1 << (h & 63);
+            k = e;
         }
         Phrases {
             sorted,
-            start,
-            all: list.to_vec(),
+            groups,
+            filter,
         }
     }
 
-    /// The phrases that can match a word whose key is `key`.
+    /// The phrases that can match a word whose key is `key`: those whose first word it
+    /// is (a phrase matches only where its first word is the key).
     #[inline]
     pub fn candidates(&self, key: &str) -> &[&'static str] {
-        match key.as_bytes().first() {
-            Some(&b) => {
-                let b = b as usize + 1;
-                &self.sorted[self.start[b] as usize..self.start[b + 1] as usize]
-            }
-            None => &self.all,
+        let h = sketch(key);
+        if self.filter[h >> 6] & (1 << (h & 63)) == 0 {
+            return &[];
+        }
+        match self.groups.get(key) {
+            Some(&(a, b)) => &self.sorted[a as usize..b as usize],
+            None => &[],
         }
     }
 
@@ -199,12 +221,6 @@ impl Phrases {
 #[inline]
 pub(crate) fn starts_with(s: &[u8], p: &[u8]) -> bool {
     p.len() <= s.len() && p.iter().zip(s).all(|(a, b)| a == b)
-}
-
-/// Whether two short strings are equal (see [`starts_with`]).
-#[inline]
-pub(crate) fn eq_short(a: &str, b: &str) -> bool {
-    a.len() == b.len() && starts_with(a.as_bytes(), b.as_bytes())
 }
 
 /// Cut `text[start..end]` into tokens (ranges are absolute).

@@ -491,6 +491,7 @@ impl Scorer {
         let mut indicators = Vec::new();
         let mut an: Vec<Analysis> = Vec::with_capacity(n);
         // each distinct word's key is computed once (kept per thread, see `lex::KeyCache`)
+        let mut memo = parts::LexIds::default();
         lex::KeyCache::with(|cache| {
             for (i, u) in units.iter().enumerate() {
                 let mut toks: Vec<Tok> = Vec::new();
@@ -508,13 +509,14 @@ impl Scorer {
                     &self.tuning,
                     text,
                     u,
-                    (toks, keys),
+                    (toks, keys, &mut memo),
                     (i, n),
                     figures,
                 );
                 if !valid[i] {
                     a.own = [-10.0, -10.0, -10.0, 10.0];
                 }
+                a.index_words();
                 an.push(a);
             }
         });

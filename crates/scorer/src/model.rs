@@ -5,12 +5,11 @@
 //! section, the document's kind and the neighbours' analyses; the transitions between
 //! parts are learned too. The weights are data (`models/scorer-parts.tsv`).
 
-use std::fmt::Write;
 use std::hash::Hasher;
 
 use crate::lex::{Fnv, FnvMap, Tk};
 use crate::lexicon::Lexicon;
-use crate::parts::{idx, Analysis, PARTS};
+use crate::parts::{Analysis, PARTS};
 use crate::{ModelError, Part};
 
 /// Feature hash of a name.
@@ -20,44 +19,117 @@ pub(crate) fn hash(name: &str) -> u64 {
     h.finish()
 }
 
-/// The FNV-1a state of [`hash`] fed piece by piece as a feature name is formatted: the
-/// same hash as formatting the name into a string and hashing that, without the string.
-struct HashWriter(u64);
+/// FNV-1a offset basis and prime (the state [`hash`] starts from and steps with).
+const FNV_BASIS: u64 = 0xcbf29ce484222325;
+const FNV_PRIME: u64 = 0x100000001b3;
 
-impl HashWriter {
-    const BASIS: u64 = 0xcbf29ce484222325;
+/// A feature name put together piece by piece: its [`hash`] (the same as hashing the
+/// whole name) and, when training, its text. No formatting machinery runs.
+pub(crate) struct Name {
+    h: u64,
+    text: Option<String>,
 }
 
-impl std::fmt::Write for HashWriter {
+impl Name {
+    pub fn new(keep_text: bool) -> Name {
+        Name {
+            h: FNV_BASIS,
+            text: keep_text.then(String::new),
+        }
+    }
+
     #[inline]
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        let mut h = self.0;
+    pub fn str(&mut self, s: &str) {
+        let mut h = self.h;
         for &b in s.as_bytes() {
             h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
+            h = h.wrapping_mul(FNV_PRIME);
         }
-        self.0 = h;
-        Ok(())
+        self.h = h;
+        if let Some(t) = &mut self.text {
+            t.push_str(s);
+        }
+    }
+
+    /// A number in decimal, as `{}` writes it.
+    #[inline]
+    pub fn uint(&mut self, x: u64) {
+        if x < 10 {
+            // most counts and buckets are one digit
+            self.digit(x as u8);
+            return;
+        }
+        self.uint(x / 10);
+        self.digit((x % 10) as u8);
+    }
+
+    #[inline]
+    fn digit(&mut self, d: u8) {
+        let b = b'0' + d;
+        self.h = (self.h ^ b as u64).wrapping_mul(FNV_PRIME);
+        if let Some(t) = &mut self.text {
+            t.push(b as char);
+        }
     }
 }
 
-/// The hash of a formatted feature name, with no string built.
-fn hash_fmt(args: std::fmt::Arguments) -> u64 {
-    let mut h = HashWriter(HashWriter::BASIS);
-    match args.as_str() {
-        Some(s) => {
-            let _ = h.write_str(s);
-        }
-        None => {
-            let _ = h.write_fmt(args);
-        }
+/// What a piece of a feature name can be: text, a count, a flag (as `{}` writes each).
+pub(crate) trait Piece {
+    fn put(&self, n: &mut Name);
+}
+
+impl Piece for str {
+    #[inline]
+    fn put(&self, n: &mut Name) {
+        n.str(self)
     }
-    h.0
+}
+
+impl Piece for String {
+    #[inline]
+    fn put(&self, n: &mut Name) {
+        n.str(self)
+    }
+}
+
+impl<T: Piece + ?Sized> Piece for &T {
+    #[inline]
+    fn put(&self, n: &mut Name) {
+        (**self).put(n)
+    }
+}
+
+impl Piece for bool {
+    #[inline]
+    fn put(&self, n: &mut Name) {
+        n.str(if *self { "true" } else { "false" })
+    }
+}
+
+macro_rules! unsigned_pieces {
+    ($($t:ty),*) => {$(
+        impl Piece for $t {
+            #[inline]
+            fn put(&self, n: &mut Name) {
+                n.uint(*self as u64)
+            }
+        }
+    )*};
+}
+unsigned_pieces!(u8, u32, usize);
+
+impl Piece for i32 {
+    #[inline]
+    fn put(&self, n: &mut Name) {
+        if *self < 0 {
+            n.str("-");
+        }
+        n.uint(self.unsigned_abs() as u64)
+    }
 }
 
 /// Collects the features of a unit: their hashes, and their names when training.
 pub(crate) struct Feats {
-    buf: String,
     pub hashes: Vec<u64>,
     /// Value of each feature (1 for indicator features).
     pub vals: Vec<f32>,
@@ -72,7 +144,6 @@ impl Feats {
         // a unit has some 40 to 60 features: one allocation per list
         const CAP: usize = 64;
         Feats {
-            buf: String::new(),
             hashes: Vec::with_capacity(CAP),
             vals: Vec::with_capacity(CAP),
             tie: Vec::with_capacity(CAP),
@@ -80,40 +151,40 @@ impl Feats {
         }
     }
 
-    pub fn add(&mut self, args: std::fmt::Arguments) {
-        self.addv(1.0, args)
+    /// A name to put together for the next feature.
+    #[inline]
+    pub fn name(&self) -> Name {
+        Name::new(self.names.is_some())
     }
 
-    /// A real-valued feature.
-    pub fn addv(&mut self, v: f32, args: std::fmt::Arguments) {
-        self.push(4, v, args)
-    }
-
-    /// A tied feature: it says the unit belongs to `part` (the weight is shared by the
-    /// parts, so what a section heading or a discourse cue says about one part is
-    /// learned from all of them).
-    pub fn tie(&mut self, part: Part, v: f32, args: std::fmt::Arguments) {
-        self.push(idx(part) as u8, v, args)
-    }
-
-    fn push(&mut self, tie: u8, v: f32, args: std::fmt::Arguments) {
+    /// Add the feature `name` with value `v`; `tie`: the part a tied feature says the
+    /// unit belongs to (its weight is shared by the parts, so what a section heading or a
+    /// discourse cue says about one part is learned from all of them), 4 for none.
+    #[inline]
+    pub fn push(&mut self, tie: u8, v: f32, name: Name) {
         self.tie.push(tie);
         self.vals.push(v);
-        match &mut self.names {
-            // training: the names are kept
-            Some(n) => {
-                self.buf.clear();
-                let _ = self.buf.write_fmt(args);
-                self.hashes.push(hash(&self.buf));
-                n.push(self.buf.clone());
-            }
-            None => self.hashes.push(hash_fmt(args)),
+        self.hashes.push(name.h);
+        if let (Some(names), Some(t)) = (&mut self.names, name.text) {
+            names.push(t);
         }
     }
 }
 
+/// Add a feature whose name is the pieces in order: `feat!(f; "own=", o)` (value 1),
+/// `feat!(f, v = x; "cent:", p)` (value `x`), `feat!(f, tie = part, x; "T:sw")` (a tied
+/// feature, see [`Feats::push`]).
 macro_rules! feat {
-    ($f:expr, $($arg:tt)*) => { $f.add(format_args!($($arg)*)) };
+    (@ $f:expr, $tie:expr, $v:expr; $($p:expr),+) => {{
+        let mut name = $f.name();
+        $( $crate::model::Piece::put(&$p, &mut name); )+
+        $f.push($tie, $v, name);
+    }};
+    ($f:expr, v = $v:expr; $($p:expr),+ $(,)?) => { feat!(@ $f, 4, $v; $($p),+) };
+    ($f:expr, tie = $part:expr, $v:expr; $($p:expr),+ $(,)?) => {
+        feat!(@ $f, $crate::parts::idx($part) as u8, $v; $($p),+)
+    };
+    ($f:expr; $($p:expr),+ $(,)?) => { feat!(@ $f, 4, 1.0; $($p),+) };
 }
 pub(crate) use feat;
 
@@ -219,50 +290,26 @@ pub(crate) const MARKERS: &[&str] = &[
 /// is among the first words (within 4 of `first`). One pass over the words through an
 /// index by first syllable.
 pub(crate) fn markers(w: &[&str], first: usize) -> Vec<(usize, bool)> {
-    type Index = crate::lex::StrMap<&'static str, Vec<(usize, Vec<&'static str>)>>;
-    /// The index by first syllable, and a filter of 2^16 bits over the first syllables'
-    /// [`sketch`]: most words are no marker's first syllable and stop at one bit.
+    /// The markers by first word, and the place of each in [`MARKERS`].
     struct Markers {
-        index: Index,
-        filter: Vec<u64>,
-    }
-    fn sketch(w: &str) -> usize {
-        let b = w.as_bytes();
-        let at = |i: usize| b.get(i).map_or(0, |&x| x as usize);
-        ((b.len() & 0xf) << 12) ^ (at(0) << 4) ^ (at(1) * 0x9e5) ^ (at(b.len().max(1) - 1) << 7)
+        phrases: crate::lex::Phrases,
+        index: crate::lex::StrMap<&'static str, usize>,
     }
     static INDEX: std::sync::OnceLock<Markers> = std::sync::OnceLock::new();
-    let m = INDEX.get_or_init(|| {
-        let mut index: Index = Index::default();
-        let mut filter = vec![0u64; 1 << 10];
-        for (k, phrase) in MARKERS.iter().enumerate() {
-            let syl: Vec<&'static str> = phrase.split(' ').collect();
-            let h = sketch(syl[0]) & 0xffff;
-            filter[h >> 6] |= 1 << (h & 63);
-            index.entry(syl[0]).or_default().push((k, syl));
-        }
-        Markers { index, filter }
+    let m = INDEX.get_or_init(|| Markers {
+        phrases: crate::lex::Phrases::new(MARKERS),
+        index: MARKERS.iter().enumerate().map(|(k, p)| (*p, k)).collect(),
     });
     let mut found: Vec<(usize, bool)> = Vec::new();
     for j in 0..w.len() {
-        let h = sketch(w[j]) & 0xffff;
-        if m.filter[h >> 6] & (1 << (h & 63)) == 0 {
-            continue;
-        }
-        let Some(list) = m.index.get(w[j]) else {
-            continue;
-        };
-        for (k, syl) in list {
-            if w.len() - j >= syl.len()
-                && syl
-                    .iter()
-                    .zip(&w[j..])
-                    .all(|(a, b)| crate::lex::eq_short(a, b))
-            {
-                match found.iter_mut().find(|x| x.0 == *k) {
-                    Some(x) => x.1 |= j < first + 4,
-                    None => found.push((*k, j < first + 4)),
-                }
+        for p in m.phrases.candidates(w[j]) {
+            if !has_at(w, j, p) {
+                continue;
+            }
+            let k = m.index[p];
+            match found.iter_mut().find(|x| x.0 == k) {
+                Some(x) => x.1 |= j < first + 4,
+                None => found.push((k, j < first + 4)),
             }
         }
     }
@@ -317,20 +364,32 @@ pub(crate) fn has_at(w: &[&str], i: usize, phrase: &str) -> bool {
     }
 }
 
-/// The document kind, from the first words of its first units.
+/// The document kind, from the first words of its first units, or from a title line
+/// that opens with the kind further down, below an official letterhead (issuer, motto,
+/// number, place and date: `THÔNG BÁO`, `NGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ về ...`).
 pub(crate) fn doc_kind(an: &[Analysis]) -> &'static str {
+    let kind_at = |w: &[&str], i: usize| DOC_KINDS.iter().find(|(k, _)| has_at(w, i, k));
     for a in an.iter().take(4) {
         let w = words(a);
-        for i in 0..w.len().min(6) {
-            for (k, kind) in DOC_KINDS {
-                if has_at(&w, i, k) {
-                    return kind;
-                }
-            }
+        if let Some((_, kind)) = (0..w.len().min(6)).find_map(|i| kind_at(&w, i)) {
+            return kind;
+        }
+    }
+    for a in an.iter().take(LETTERHEAD_UNITS).skip(4) {
+        if a.terminal.is_some_and(|t| t != ":") {
+            continue; // a sentence, not a title line
+        }
+        let w = words(a);
+        if let Some((_, kind)) = kind_at(&w, 0) {
+            return kind;
         }
     }
     "news"
 }
+
+/// How far down a title line is looked for: a letterhead takes up to 7 lines (issuer,
+/// parent body, motto, number, place and date), and a title may take two.
+const LETTERHEAD_UNITS: usize = 10;
 
 /// Features of every unit. `hand` gives the hand-set emission (with context) of each
 /// unit; `an[i].context` and `an[i].emis` must be set (see `parts::context`).
@@ -344,42 +403,42 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<
     let own_arg: Vec<usize> = an.iter().map(|a| argmax(&a.own)).collect();
     for (i, a) in an.iter().enumerate() {
         let mut f = Feats::new(keep_names);
-        feat!(f, "b");
-        feat!(f, "doc={kind}");
+        feat!(f; "b");
+        feat!(f; "doc=", kind);
         let o = own_arg[i];
-        feat!(f, "own={}", o);
-        feat!(f, "emis={}", argmax(&a.emis));
-        feat!(f, "own={}&doc={kind}", o);
+        feat!(f; "own=", o);
+        feat!(f; "emis=", argmax(&a.emis));
+        feat!(f; "own=", o, "&doc=", kind);
         for p in 0..4 {
             let s = a.own[p] - crate::Tuning::default().bias[p];
-            feat!(f, "own{p}:{}", bucket(s));
+            feat!(f; "own", p, ":", bucket(s));
         }
         for &(c, p, minor) in &a.cue_parts {
             if minor {
-                feat!(f, "cminor:{}", short(p));
+                feat!(f; "cminor:", short(p));
                 continue;
             }
-            feat!(f, "c:{}:{}", lex.cues[c as usize].phrase, short(p));
-            feat!(f, "cp:{}", short(p));
-            f.tie(p, lex.cues[c as usize].weight, format_args!("T:cue"));
+            feat!(f; "c:", lex.cues[c as usize].phrase, ":", short(p));
+            feat!(f; "cp:", short(p));
+            feat!(f, tie = p, lex.cues[c as usize].weight; "T:cue");
         }
         for &k in &a.key_cues {
             if let crate::lexicon::CuePart::Part(p) = lex.cues[k as usize].part {
-                feat!(f, "k:{}", short(p));
+                feat!(f; "k:", short(p));
             }
         }
         if let Some(h) = a.heading {
-            feat!(f, "h");
-            feat!(f, "h:{}:{}", h.map(short).unwrap_or("-"), a.section);
+            feat!(f; "h");
+            feat!(f; "h:", h.map(short).unwrap_or("-"), ":", a.section);
         }
         if let Some((p, _, why)) = &a.context {
             let from = why.split(' ').next().unwrap_or("");
-            feat!(f, "ctx:{}:{from}", short(*p));
-            f.tie(*p, 1.0, format_args!("T:ctx:{from}"));
+            feat!(f; "ctx:", short(*p), ":", from);
+            feat!(f, tie = *p, 1.0; "T:ctx:", from);
         }
         if let Some((p, _)) = a.switch {
-            feat!(f, "sw:{}", short(p));
-            f.tie(p, 1.0, format_args!("T:sw"));
+            feat!(f; "sw:", short(p));
+            feat!(f, tie = p, 1.0; "T:sw");
         }
         // section and list structure
         if a.heading.is_some() && a.section {
@@ -405,72 +464,79 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<
             3..=5 => 3,
             _ => 4,
         };
-        feat!(f, "sp:{sp}");
-        feat!(f, "sp:{sp}:{spos}");
+        feat!(f; "sp:", sp);
+        feat!(f; "sp:", sp, ":", spos);
         if let Some(Some(p)) = sec {
-            f.tie(p, 1.0, format_args!("T:sec"));
-            f.tie(p, 1.0, format_args!("T:sec:{spos}"));
+            feat!(f, tie = p, 1.0; "T:sec");
+            feat!(f, tie = p, 1.0; "T:sec:", spos);
         }
-        feat!(f, "num:{}", a.numbered);
-        feat!(f, "num:{}&doc={kind}", a.numbered);
-        feat!(f, "end:{}", a.terminal.unwrap_or("none"));
+        feat!(f; "num:", a.numbered);
+        feat!(f; "num:", a.numbered, "&doc=", kind);
+        feat!(f; "end:", a.terminal.unwrap_or("none"));
         if i > 0 {
             let p = &an[i - 1];
-            feat!(f, "pend:{}", p.terminal.unwrap_or("none"));
-            feat!(f, "pown={}", own_arg[i - 1]);
+            feat!(f; "pend:", p.terminal.unwrap_or("none"));
+            feat!(f; "pown=", own_arg[i - 1]);
             if p.heading.is_some() {
-                feat!(f, "ph");
+                feat!(f; "ph");
             }
             if p.terminal == Some(":") {
-                feat!(f, "pcolon&num:{}", a.numbered);
+                feat!(f; "pcolon&num:", a.numbered);
             }
         } else {
-            feat!(f, "first");
+            feat!(f; "first");
         }
         if i + 1 < n {
-            feat!(f, "nown={}", own_arg[i + 1]);
+            feat!(f; "nown=", own_arg[i + 1]);
         } else {
-            feat!(f, "last");
+            feat!(f; "last");
         }
         for r in &a.form {
-            feat!(f, "f:{r}");
+            feat!(f; "f:", r);
         }
-        feat!(f, "fig:{}", a.figures.min(3));
-        feat!(f, "len:{}", len_bucket(a.nwords));
+        feat!(f; "fig:", a.figures.min(3));
+        feat!(f; "len:", len_bucket(a.nwords));
         let rp = (5 * i).checked_div(n).unwrap_or(0);
-        feat!(f, "rp:{rp}");
-        feat!(f, "rp:{rp}&doc={kind}");
+        feat!(f; "rp:", rp);
+        feat!(f; "rp:", rp, "&doc=", kind);
         // words
-        let w = words(a);
-        let first = a.toks[..a.skip.min(a.toks.len())]
-            .iter()
-            .filter(|t| t.kind == Tk::Word)
-            .count();
-        if let Some(w1) = w.get(first) {
-            feat!(f, "w1:{w1}");
-            if let Some(w2) = w.get(first + 1) {
-                feat!(f, "w12:{w1} {w2}");
+        if let Some(w1) = a.lead_word(0) {
+            feat!(f; "w1:", w1);
+            if let Some(w2) = a.lead_word(1) {
+                feat!(f; "w12:", w1, " ", w2);
+            }
+        }
+        // word pairs: the phrasing cues the lexicon lacks (`tăng so`, `còn chậm`, `chưa
+        // được`); rare pairs are pruned from the model (see `BIGRAM_MIN_WEIGHT`)
+        let mut prev = None;
+        for (i, t) in a.toks.iter().enumerate().skip(a.skip) {
+            if t.kind == Tk::Word {
+                let k = a.keys.key(i);
+                if let Some(p) = prev {
+                    feat!(f; "bb:", p, " ", k);
+                }
+                prev = Some(k);
             }
         }
         let mut target = false;
-        for (k, early) in markers(&w, first) {
+        for &(k, early) in &a.marks {
             let m = MARKERS[k];
-            feat!(f, "m:{m}");
+            feat!(f; "m:", m);
             if early {
-                feat!(f, "m1:{m}");
+                feat!(f; "m1:", m);
             }
             target |= matches!(m, "phấn đấu" | "đến năm" | "mục tiêu" | "chỉ tiêu");
         }
         if target {
-            feat!(f, "target:{}", a.figures > 0);
-            feat!(f, "target&doc={kind}");
+            feat!(f; "target:", a.figures > 0);
+            feat!(f; "target&doc=", kind);
         }
         if a.figures > 0 {
-            feat!(f, "fig&doc={kind}");
+            feat!(f; "fig&doc=", kind);
         }
         // the hand-set scores (cues, form, context) as real-valued features
         for p in 0..4 {
-            f.addv(a.emis[p].clamp(-5.0, 10.0) / 4.0, format_args!("hs:{p}"));
+            feat!(f, v = a.emis[p].clamp(-5.0, 10.0) / 4.0; "hs:", p);
         }
         out.push(f);
     }
@@ -594,6 +660,8 @@ pub(crate) fn viterbi(emis: &[[f32; 4]], trans: &[[f32; 4]; 5]) -> Vec<Part> {
 #[cfg(feature = "train")]
 pub(crate) mod learn {
     use super::*;
+    use crate::parts::idx;
+    use std::fmt::Write;
 
     /// A deterministic Fisher-Yates shuffle driven by an xorshift state (the trainers'
     /// models must rebuild byte-identically).
@@ -608,6 +676,12 @@ pub(crate) mod learn {
 
     /// Perceptron runs averaged into the model (over different document orders).
     pub(crate) const RUNS: usize = 9;
+
+    /// Word-pair features whose weights all stay under this are left out of the model: a
+    /// pair seen in a few units of one document gets small weights, and pruning them
+    /// generalizes better (held-out mean F1 over both gold sets, 3 seeds: 0.654 at 2,
+    /// 0.659 at 4, 0.653 at 6; 0.652 unpruned, 0.644 without pairs).
+    const BIGRAM_MIN_WEIGHT: f32 = 4.0;
 
     /// One training document: the features of its units and their gold parts.
     pub struct Seq {
@@ -783,7 +857,14 @@ pub(crate) mod learn {
             }
             let mut rows: Vec<(usize, [f32; 4])> = (0..nf)
                 .map(|f| (f, w[f]))
-                .filter(|(_, a)| a.iter().any(|x| x.abs() >= 0.0005))
+                .filter(|(f, a)| {
+                    let cut = if self.names[*f].starts_with("bb:") {
+                        BIGRAM_MIN_WEIGHT
+                    } else {
+                        0.0005
+                    };
+                    a.iter().any(|x| x.abs() >= cut)
+                })
                 .collect();
             rows.sort_by(|a, b| self.names[a.0].cmp(&self.names[b.0]));
             for (f, a) in rows {
@@ -796,5 +877,89 @@ pub(crate) mod learn {
             }
             out
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn built(keep: bool, put: impl Fn(&mut Name)) -> (u64, Option<String>) {
+        let mut n = Name::new(keep);
+        put(&mut n);
+        (n.h, n.text)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// A name put together from pieces hashes as the formatted name does (the models
+        /// hold the hashes of the formatted names).
+        #[test]
+        fn pieces_hash_as_the_formatted_name(
+            s in "[a-zđư=:& ]{0,8}",
+            n in 0usize..100_000,
+            b in any::<bool>(),
+            x in any::<u8>(),
+            k in -50i32..50,
+        ) {
+            let want = format!("w:{s}:{n}&{b}:{x}:{k}");
+            let put = |m: &mut Name| {
+                for p in [&"w:" as &dyn Piece, &s, &":", &n, &"&", &b, &":", &x, &":", &k] {
+                    p.put(m);
+                }
+            };
+            prop_assert_eq!(built(false, put), (hash(&want), None));
+            prop_assert_eq!(built(true, put), (hash(&want), Some(want)));
+        }
+    }
+
+    proptest! {
+        /// The markers found through the first-word index are those a scan of every
+        /// marker at every word finds.
+        #[test]
+        fn markers_agree_with_a_scan(
+            idx in proptest::collection::vec(0usize..12, 0..30),
+            first in 0usize..6,
+        ) {
+            const VOCAB: &[&str] = &[
+                "đã", "tăng", "so", "với", "tổ", "chức", "thực", "hiện", "năm", "đến", "giao", "x",
+            ];
+            let w: Vec<&str> = idx.iter().map(|&i| VOCAB[i]).collect();
+            let mut want: Vec<(usize, bool)> = Vec::new();
+            for (k, m) in MARKERS.iter().enumerate() {
+                let syl: Vec<&str> = m.split(' ').collect();
+                let at: Vec<usize> = (0..w.len())
+                    .filter(|&j| w[j..].starts_with(&syl))
+                    .collect();
+                if let Some(&j0) = at.first() {
+                    want.push((k, at.iter().any(|&j| j < first + 4) || j0 < first + 4));
+                }
+            }
+            prop_assert_eq!(markers(&w, first), want);
+        }
+    }
+
+    #[test]
+    fn feat_macro_keeps_names_when_training() {
+        let mut f = Feats::new(true);
+        let (kind, o) = ("report", 3usize);
+        feat!(f; "own=", o, "&doc=", kind);
+        feat!(f, v = 0.5; "hs:", 2usize);
+        feat!(f, tie = Part::Directive, 1.0; "T:sec:", 4u8);
+        assert_eq!(
+            f.names.as_deref(),
+            Some(
+                &[
+                    "own=3&doc=report".to_string(),
+                    "hs:2".into(),
+                    "T:sec:4".into()
+                ][..]
+            )
+        );
+        assert_eq!(f.hashes[0], hash("own=3&doc=report"));
+        assert_eq!((f.vals[1], f.tie[1]), (0.5, 4));
+        assert_eq!((f.vals[2], f.tie[2]), (1.0, 2));
     }
 }

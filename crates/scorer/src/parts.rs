@@ -70,7 +70,41 @@ pub(crate) struct Analysis {
     /// Opens with a top-level marker (`1.`, `2.1`, `II-`), not an item marker (`a)`, `-`):
     /// it starts a numbered group.
     pub top: bool,
+    /// The [`MARKERS`](crate::model::MARKERS) found in the unit's words, each with whether
+    /// it is among the first words (see [`markers`](crate::model::markers)).
+    pub marks: Vec<(usize, bool)>,
+    /// Token indices of the first two words after the marker ([`NO_WORD`]: none).
+    pub lead_words: [u32; 2],
 }
+
+/// The cue lexicon's syllable id of each of a document's keys, looked up once per key
+/// (indexed by the key's document-wide id, see [`Keyed::ids`]).
+#[derive(Debug, Default)]
+pub(crate) struct LexIds(Vec<u32>);
+
+/// Not looked up yet (in [`LexIds`]).
+const NOT_YET: u32 = u32::MAX - 2;
+
+impl LexIds {
+    /// The lexicon's id of the key of token `i` (a word).
+    #[inline]
+    pub fn id(&mut self, lex: &Lexicon, keys: &Keyed, i: usize) -> u32 {
+        let Some(ids) = keys.ids() else {
+            return lex.id(keys.key(i));
+        };
+        let k = ids[i] as usize;
+        if self.0.len() <= k {
+            self.0.resize(k + 1, NOT_YET);
+        }
+        if self.0[k] == NOT_YET {
+            self.0[k] = lex.id(keys.key(i));
+        }
+        self.0[k]
+    }
+}
+
+/// No word (in [`Analysis::lead_words`]).
+pub(crate) const NO_WORD: u32 = u32::MAX;
 
 fn is_roman(s: &str) -> bool {
     !s.is_empty() && s.len() <= 5 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
@@ -119,6 +153,44 @@ fn marker_len(text: &str, toks: &[Tok]) -> (usize, bool) {
 }
 
 impl Analysis {
+    /// Find the markers and the first words once (the part and key features both use
+    /// them).
+    pub fn index_words(&mut self) {
+        let w = crate::model::words(self);
+        let first = self.words_before_skip();
+        let marks = crate::model::markers(&w, first);
+        drop(w);
+        self.marks = marks;
+        self.lead_words = [NO_WORD; 2];
+        let mut k = 0;
+        for (i, t) in self.toks.iter().enumerate().skip(self.skip) {
+            if k == 2 {
+                break;
+            }
+            if t.kind == Tk::Word {
+                self.lead_words[k] = i as u32;
+                k += 1;
+            }
+        }
+    }
+
+    /// Word tokens before token `skip` (the index of the first word after the marker
+    /// among the unit's words).
+    pub fn words_before_skip(&self) -> usize {
+        self.toks[..self.skip.min(self.toks.len())]
+            .iter()
+            .filter(|t| t.kind == Tk::Word)
+            .count()
+    }
+
+    /// The key of the `k`-th word after the marker (0 or 1).
+    pub fn lead_word(&self, k: usize) -> Option<&str> {
+        match self.lead_words[k] {
+            NO_WORD => None,
+            i => Some(self.keys.key(i as usize)),
+        }
+    }
+
     /// Analyse unit `index` of `count`: tokens, cues, form. `figures` comes from
     /// indicator extraction.
     pub fn new(
@@ -126,7 +198,7 @@ impl Analysis {
         tuning: &Tuning,
         text: &str,
         unit: &Unit,
-        (toks, keys): (Vec<Tok>, Keyed),
+        (toks, keys, memo): (Vec<Tok>, Keyed, &mut LexIds),
         (index, count): (usize, usize),
         figures: usize,
     ) -> Analysis {
@@ -159,7 +231,7 @@ impl Analysis {
                     if i == skip {
                         first = syls.len();
                     }
-                    syls.push(lex.id(a.keys.key(i)));
+                    syls.push(memo.id(lex, &a.keys, i));
                     punct_after.push(false);
                 }
                 Tk::Punct => {

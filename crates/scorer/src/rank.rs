@@ -4,7 +4,7 @@
 //! since the heading) and in numbered lists (lead-in, first items), place in the
 //! document, the document's kind. The weights are data (`models/scorer-keys.tsv`).
 
-use crate::lex::{FnvMap, Tk};
+use crate::lex::FnvMap;
 use crate::lexicon::{CuePart, Lexicon};
 use crate::model::{self, feat, short, Feats};
 use crate::parts::{idx, Analysis};
@@ -109,36 +109,36 @@ pub(crate) fn features(
     let p = short(part);
     let kind = layout.kind;
     let mut f = Feats::new(keep_names);
-    feat!(f, "b:{p}");
-    feat!(f, "doc={kind}:{p}");
-    f.addv(k.cent, format_args!("cent:{p}"));
-    f.addv(k.margin, format_args!("margin:{p}"));
-    f.addv((a.nwords as f32 / 40.0).min(1.0), format_args!("len:{p}"));
-    feat!(f, "lenb:{}:{p}", model::len_bucket(a.nwords));
+    feat!(f; "b:", p);
+    feat!(f; "doc=", kind, ":", p);
+    feat!(f, v = k.cent; "cent:", p);
+    feat!(f, v = k.margin; "margin:", p);
+    feat!(f, v = (a.nwords as f32 / 40.0).min(1.0); "len:", p);
+    feat!(f; "lenb:", model::len_bucket(a.nwords), ":", p);
     if part == Part::Result {
-        f.addv(a.figures.min(3) as f32 / 3.0, format_args!("fig:{p}"));
+        feat!(f, v = a.figures.min(3) as f32 / 3.0; "fig:", p);
     }
-    f.addv((a.key[idx(part)] / 2.0).min(1.0), format_args!("keyw:{p}"));
+    feat!(f, v = (a.key[idx(part)] / 2.0).min(1.0); "keyw:", p);
     for &c in &a.key_cues {
         let cue = &lex.cues[c as usize];
         if matches!(cue.part, CuePart::Part(q) if q == part) {
-            feat!(f, "k:{}:{p}", cue.phrase);
+            feat!(f; "k:", cue.phrase, ":", p);
         }
     }
     let cues = a.cue_parts.iter().filter(|x| x.1 == part && !x.2).count();
-    feat!(f, "cues:{}:{p}", cues.min(3));
+    feat!(f; "cues:", cues.min(3), ":", p);
     // place in the part and its runs
     let first = k.member == 0;
     let opens = i == 0 || parts[i - 1] != part;
     let closes = i + 1 >= n || parts[i + 1] != part;
-    feat!(f, "first:{first}:{p}");
-    feat!(f, "opens:{opens}:{p}");
-    feat!(f, "closes:{closes}:{p}");
+    feat!(f; "first:", first, ":", p);
+    feat!(f; "opens:", opens, ":", p);
+    feat!(f; "closes:", closes, ":", p);
     let mut run = 0;
     while run < 4 && i > run && parts[i - run - 1] == part {
         run += 1;
     }
-    feat!(f, "runpos:{run}:{p}");
+    feat!(f; "runpos:", run, ":", p);
     let size = match k.members {
         0..=1 => 0,
         2..=3 => 1,
@@ -146,46 +146,41 @@ pub(crate) fn features(
         9..=20 => 3,
         _ => 4,
     };
-    feat!(f, "size:{size}:{p}");
+    feat!(f; "size:", size, ":", p);
     let rel = 4 * k.member / k.members.max(1);
-    feat!(f, "rpart:{rel}:{p}");
-    feat!(f, "rp:{}:{p}", 5 * i / n.max(1));
+    feat!(f; "rpart:", rel, ":", p);
+    feat!(f; "rp:", 5 * i / n.max(1), ":", p);
     // sections and lists
     let sh = match layout.since_heading[i] {
         0..=3 => layout.since_heading[i],
         4..=8 => 4,
         _ => 5,
     };
-    feat!(f, "sh:{sh}:{p}");
+    feat!(f; "sh:", sh, ":", p);
     // first unit of the part in its section
     let sec_first = (0..i)
         .rev()
         .take_while(|&j| layout.section[j] == layout.section[i])
         .all(|j| parts[j] != part);
-    feat!(f, "secfirst:{sec_first}:{p}");
-    feat!(f, "item:{}:{p}", layout.item[i].min(4));
+    feat!(f; "secfirst:", sec_first, ":", p);
+    feat!(f; "item:", layout.item[i].min(4), ":", p);
     group_features(&mut f, an, parts, layout, part, i);
-    feat!(f, "num:{}:{p}", a.numbered);
-    feat!(f, "end:{}:{p}", a.terminal.unwrap_or("none"));
+    feat!(f; "num:", a.numbered, ":", p);
+    feat!(f; "end:", a.terminal.unwrap_or("none"), ":", p);
     if i > 0 && an[i - 1].terminal == Some(":") {
-        feat!(f, "pcolon:{p}");
+        feat!(f; "pcolon:", p);
     }
     if let Some((q, _, _)) = &a.context {
-        feat!(f, "ctx:{}:{p}", *q == part);
+        feat!(f; "ctx:", *q == part, ":", p);
     }
     for r in &a.form {
-        feat!(f, "f:{r}:{p}");
+        feat!(f; "f:", r, ":", p);
     }
-    let w = model::words(a);
-    let skip = a.toks[..a.skip.min(a.toks.len())]
-        .iter()
-        .filter(|t| t.kind == Tk::Word)
-        .count();
-    if let Some(w1) = w.get(skip) {
-        feat!(f, "w1:{w1}:{p}");
+    if let Some(w1) = a.lead_word(0) {
+        feat!(f; "w1:", w1, ":", p);
     }
-    for (k, _) in model::markers(&w, skip) {
-        feat!(f, "m:{}:{p}", model::MARKERS[k]);
+    for &(k, _) in &a.marks {
+        feat!(f; "m:", model::MARKERS[k], ":", p);
     }
     f
 }
@@ -202,12 +197,12 @@ fn group_features(
 ) {
     let p = short(part);
     let g = layout.group[i];
-    feat!(f, "gpos:{}:{p}", layout.gpos[i].min(4));
+    feat!(f; "gpos:", layout.gpos[i].min(4), ":", p);
     let gfirst = (0..i)
         .rev()
         .take_while(|&j| layout.group[j] == g)
         .all(|j| parts[j] != part);
-    feat!(f, "gfirst:{gfirst}:{p}");
+    feat!(f; "gfirst:", gfirst, ":", p);
     let size = layout.group[i..].iter().take_while(|&&x| x == g).count() + layout.gpos[i];
     let size = match size {
         1 => 0,
@@ -215,12 +210,12 @@ fn group_features(
         4..=8 => 2,
         _ => 3,
     };
-    feat!(f, "gsize:{size}:{p}");
-    feat!(f, "gtop:{}:{p}", an[i].top);
+    feat!(f; "gsize:", size, ":", p);
+    feat!(f; "gtop:", an[i].top, ":", p);
     let head = an[i].heading.is_some() || (an[i].top && an[i].terminal.is_none());
-    feat!(f, "head:{head}:{p}");
+    feat!(f; "head:", head, ":", p);
     if head {
-        feat!(f, "head:{}:{p}", model::len_bucket(an[i].nwords));
+        feat!(f; "head:", model::len_bucket(an[i].nwords), ":", p);
     }
 }
 

@@ -131,14 +131,25 @@ fn weigh(raw: Vec<Vec<u32>>) -> Vec<Vector> {
         })
         .collect();
     let n = raw.len().max(1) as f32;
-    // the IDF of each term, once (the same f32 as computing it at each use)
-    let idf: Vec<f32> = df.iter().map(|&d| (n / d as f32).ln() + 0.1).collect();
+    // the IDF of each term, once (the same f32 as computing it at each use), with the
+    // logarithm once per document frequency
+    let mut by_df: Vec<f32> = Vec::new();
+    let idf: Vec<f32> = df
+        .iter()
+        .map(|&d| *memo(&mut by_df, d, |d| (n / d as f32).ln() + 0.1))
+        .collect();
+    // `1 + ln(count)` once per count
+    let mut by_count: Vec<f32> = Vec::new();
     for bag in &mut raw {
         let mut norm = 0.0;
         for (id, c) in bag.iter_mut() {
             let idf = idf[*id as usize];
             // most terms occur once: ln(1) is exactly 0
-            *c = if *c == 1.0 { idf } else { (1.0 + c.ln()) * idf };
+            *c = if *c == 1.0 {
+                idf
+            } else {
+                *memo(&mut by_count, *c as u32, |c| 1.0 + (c as f32).ln()) * idf
+            };
             norm += *c * *c;
         }
         let norm = norm.sqrt();
@@ -149,6 +160,18 @@ fn weigh(raw: Vec<Vec<u32>>) -> Vec<Vector> {
         }
     }
     raw
+}
+
+/// `f(k)`, computed once per `k` (small counts) and kept in `table` (NaN: not yet).
+fn memo(table: &mut Vec<f32>, k: u32, f: impl Fn(u32) -> f32) -> &f32 {
+    let k = k as usize;
+    if table.len() <= k {
+        table.resize(k + 1, f32::NAN);
+    }
+    if table[k].is_nan() {
+        table[k] = f(k as u32);
+    }
+    &table[k]
 }
 
 /// Cosine of two unit vectors.
@@ -168,6 +191,97 @@ pub(crate) fn cosine(a: &Vector, b: &Vector) -> f32 {
     s
 }
 
+/// Where each term occurs: for each term id, the members (in order) whose vectors hold
+/// it, with its weight there.
+struct Postings {
+    /// `entries[start[id]..start[id + 1]]` are the postings of term `id`.
+    start: Vec<u32>,
+    entries: Vec<(u32, f32)>,
+}
+
+impl Postings {
+    fn new(vecs: &[Vector], members: &[usize]) -> Postings {
+        let vocab = members
+            .iter()
+            .flat_map(|&u| vecs[u].last().map(|x| x.0 as usize + 1))
+            .max()
+            .unwrap_or(0);
+        let mut start = vec![0u32; vocab + 1];
+        for &u in members {
+            for &(id, _) in &vecs[u] {
+                start[id as usize + 1] += 1;
+            }
+        }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        let mut fill = start.clone();
+        let mut entries = vec![(0u32, 0f32); start[vocab] as usize];
+        for (k, &u) in members.iter().enumerate() {
+            for &(id, w) in &vecs[u] {
+                entries[fill[id as usize] as usize] = (k as u32, w);
+                fill[id as usize] += 1;
+            }
+        }
+        Postings { start, entries }
+    }
+}
+
+/// The rows of the similarity graph of `members`: each member with the later ones at
+/// most `win - 1` away. The dot products go through the postings of the terms, so only
+/// the terms two units share are multiplied; each sum adds the products in term order,
+/// as walking both vectors would (the products are positive: the terms they skip would
+/// add zeros).
+fn similarity_rows(
+    vecs: &[Vector],
+    members: &[usize],
+    win: usize,
+    threshold: Option<f32>,
+) -> Vec<Vec<(usize, f32)>> {
+    let m = members.len();
+    // a row holds at most the units within the window on either side: one allocation
+    let mut rows: Vec<Vec<(usize, f32)>> = (0..m)
+        .map(|_| Vec::with_capacity((2 * win).min(m)))
+        .collect();
+    let post = Postings::new(vecs, members);
+    // per term, the posting of the member being compared (members come in order)
+    let mut cur: Vec<u32> = post.start[..post.start.len() - 1].to_vec();
+    let mut dot = vec![0f32; m];
+    for a in 0..m {
+        let hi = (a + win).min(m);
+        for &(id, wa) in &vecs[members[a]] {
+            let id = id as usize;
+            let own = cur[id] as usize;
+            cur[id] += 1;
+            let end = post.start[id + 1] as usize;
+            for &(b, wb) in &post.entries[own + 1..end] {
+                if b as usize >= hi {
+                    break;
+                }
+                dot[b as usize] += wa * wb;
+            }
+        }
+        for (b, d) in dot.iter_mut().enumerate().take(hi).skip(a + 1) {
+            add_edge(&mut rows, a, b, std::mem::take(d), threshold);
+        }
+    }
+    rows
+}
+
+/// Join members `a` and `b` of the similarity graph when their similarity `s` counts: its
+/// value, or 1 above `threshold` (LexRank's unweighted graph).
+fn add_edge(rows: &mut [Vec<(usize, f32)>], a: usize, b: usize, s: f32, threshold: Option<f32>) {
+    let w = match threshold {
+        Some(t) if s > t => 1.0,
+        Some(_) => 0.0,
+        None => s,
+    };
+    if w > 0.0 {
+        rows[a].push((b, w));
+        rows[b].push((a, w));
+    }
+}
+
 /// LexRank scores of the vectors of `members` (indices into `vecs`), in that order.
 /// `threshold`: `None` for the weighted graph, `Some(t)` for the thresholded one.
 pub(crate) fn lexrank(vecs: &[Vector], members: &[usize], threshold: Option<f32>) -> Vec<f32> {
@@ -175,44 +289,8 @@ pub(crate) fn lexrank(vecs: &[Vector], members: &[usize], threshold: Option<f32>
     if m == 0 {
         return Vec::new();
     }
-    // sparse rows of the similarity graph; dot products through a dense scatter of
-    // one vector at a time
     let win = window(m);
-    // a row holds at most the units within the window on either side: one allocation
-    let mut rows: Vec<Vec<(usize, f32)>> = (0..m)
-        .map(|_| Vec::with_capacity((2 * win).min(m)))
-        .collect();
-    let vocab = members
-        .iter()
-        .flat_map(|&u| vecs[u].last().map(|x| x.0 as usize + 1))
-        .max()
-        .unwrap_or(0);
-    let mut dense = vec![0f32; vocab];
-    for a in 0..m {
-        let va = &vecs[members[a]];
-        for &(id, w) in va {
-            dense[id as usize] = w;
-        }
-        let hi = (a + win).min(m);
-        for b in a + 1..hi {
-            let s: f32 = vecs[members[b]]
-                .iter()
-                .map(|&(id, w)| dense[id as usize] * w)
-                .sum();
-            let w = match threshold {
-                Some(t) if s > t => 1.0,
-                Some(_) => 0.0,
-                None => s,
-            };
-            if w > 0.0 {
-                rows[a].push((b, w));
-                rows[b].push((a, w));
-            }
-        }
-        for &(id, _) in va {
-            dense[id as usize] = 0.0;
-        }
-    }
+    let rows = similarity_rows(vecs, members, win, threshold);
     let deg: Vec<f32> = rows.iter().map(|r| r.iter().map(|x| x.1).sum()).collect();
     let d = 0.85f32;
     let mut p = vec![1.0 / m as f32; m];
@@ -370,7 +448,8 @@ impl Scorer {
                 member_of[i] = mi;
             }
             let mut scored = Vec::with_capacity(members.len());
-            let mut whys: Vec<Vec<String>> = Vec::with_capacity(members.len());
+            // what the reasons of a member are computed from (only the picks' are)
+            let mut whys: Vec<(f32, usize, f32)> = Vec::with_capacity(members.len());
             for (mi, &i) in members.iter().enumerate() {
                 let a = &an[i];
                 let other = (0..4)
@@ -430,8 +509,7 @@ impl Scorer {
                     );
                     let score = km.score(&f);
                     scored.push((i, score));
-                    let rank = rank_of[i] + 1;
-                    whys.push(self.why(a, part, c, rank, members.len(), first));
+                    whys.push((c, rank_of[i] + 1, first));
                     continue;
                 }
                 let score = t.w_cent * c
@@ -443,21 +521,21 @@ impl Scorer {
                     + t.w_key * keyw
                     + short;
                 scored.push((i, score));
-                let rank = rank_of[i] + 1;
-                whys.push(self.why(a, part, c, rank, members.len(), first));
+                whys.push((c, rank_of[i] + 1, first));
             }
             if train.is_some() {
                 continue;
             }
             for i in mmr(vecs, &scored, k, t.mmr) {
                 let mi = member_of[i];
+                let (c, rank, first) = whys[mi];
                 picks.push(Pick {
                     part,
                     unit: i,
                     start: units[i].start,
                     end: units[i].end,
                     score: scored[mi].1,
-                    why: std::mem::take(&mut whys[mi]),
+                    why: self.why(&an[i], part, c, rank, members.len(), first),
                 });
             }
         }
@@ -580,5 +658,65 @@ impl Scorer {
             .collect();
         picks.sort_by_key(|p| p.unit);
         ((0..n).map(pos_part).collect(), picks)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The rows through a dense scatter of one vector at a time (the reference).
+    fn rows_dense(
+        vecs: &[Vector],
+        members: &[usize],
+        win: usize,
+        threshold: Option<f32>,
+    ) -> Vec<Vec<(usize, f32)>> {
+        let m = members.len();
+        let mut rows = vec![Vec::new(); m];
+        let mut dense = vec![0f32; 64];
+        for a in 0..m {
+            for &(id, w) in &vecs[members[a]] {
+                dense[id as usize] = w;
+            }
+            for b in a + 1..(a + win).min(m) {
+                let s: f32 = vecs[members[b]]
+                    .iter()
+                    .map(|&(id, w)| dense[id as usize] * w)
+                    .sum();
+                add_edge(&mut rows, a, b, s, threshold);
+            }
+            for &(id, _) in &vecs[members[a]] {
+                dense[id as usize] = 0.0;
+            }
+        }
+        rows
+    }
+
+    fn vector() -> impl Strategy<Value = Vector> {
+        proptest::collection::btree_map(0u32..64, 0.001f32..1.0, 0..12)
+            .prop_map(|m| m.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn postings_give_the_dense_rows_bit_for_bit(
+            vecs in proptest::collection::vec(vector(), 0..14),
+            win in 1usize..6,
+            thresholded in any::<bool>(),
+            skip in 0usize..3,
+        ) {
+            let members: Vec<usize> = (0..vecs.len()).filter(|i| i % 3 != skip).collect();
+            let t = thresholded.then_some(0.1);
+            let got = similarity_rows(&vecs, &members, win, t);
+            let want = rows_dense(&vecs, &members, win, t);
+            let bits = |r: &Vec<Vec<(usize, f32)>>| -> Vec<Vec<(usize, u32)>> {
+                r.iter().map(|x| x.iter().map(|&(b, w)| (b, w.to_bits())).collect()).collect()
+            };
+            prop_assert_eq!(bits(&got), bits(&want));
+        }
     }
 }

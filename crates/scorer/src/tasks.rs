@@ -150,6 +150,13 @@ fn is_body(actor: &str) -> bool {
     {
         return false;
     }
+    // a copula makes a clause of it (`những việc đó đều là việc cấp bách`), not a name;
+    // `nhất là`, `đặc biệt là` (especially) only single out a member
+    let copula =
+        |i: usize| keys[i] == "là" && !(i > 0 && matches!(keys[i - 1].as_str(), "nhất" | "biệt"));
+    if (0..keys.len()).any(copula) {
+        return false;
+    }
     // `đồng` opens `đồng chí` (a person), not `đồng thời`
     if first == "đồng" && keys.get(1).map(String::as_str) != Some("chí") {
         return false;
@@ -178,6 +185,9 @@ const SPEAKER: &[&str] = &[
     "lưu ý",
     "chỉ rõ",
     "nói",
+    "kiến nghị",
+    "phát biểu",
+    "bày tỏ",
 ];
 /// Time phrases dropped at the start of an actor.
 const TIME_LEAD: &[&str] = &[
@@ -645,6 +655,26 @@ mod tests {
         assert!(v.is_empty(), "{v:#?}");
         let v = run("Theo ông, các địa phương cần làm gì để giải ngân nhanh hơn?");
         assert!(v.is_empty(), "{v:#?}");
+    }
+
+    #[test]
+    fn a_clause_or_a_speaker_is_not_the_actor() {
+        let v = run("Những việc đó đều là việc cấp bách, phải triển khai càng sớm càng tốt.");
+        assert!(v.iter().all(|t| t.actor.is_none()), "{v:#?}");
+        let v = run("Ông Thanh kiến nghị cơ quan quản lý cần tăng cường kiểm tra tải trọng xe.");
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].actor.as_deref(), Some("cơ quan quản lý"));
+        assert_eq!(v[0].text, "tăng cường kiểm tra tải trọng xe");
+    }
+
+    #[test]
+    fn especially_is_no_copula() {
+        let v = run("Yêu cầu các bộ, ngành, cơ quan chủ quản, nhất là ACV cần khẩn trương có giải pháp đẩy nhanh tiến độ.");
+        assert_eq!(
+            v[0].actor.as_deref(),
+            Some("các bộ, ngành, cơ quan chủ quản, nhất là ACV"),
+            "{v:#?}"
+        );
     }
 
     #[test]
