@@ -88,20 +88,19 @@ pub(crate) fn fix_mojibake_lines<'a>(text: &'a str, options: &Options) -> Cow<'a
         // The user named the encoding of the source; Unicode files are not re-guessed.
         return Cow::Borrowed(text);
     }
-    let candidate = |line: &str| {
-        let non_ascii = line.chars().filter(|c| !c.is_ascii()).count();
-        non_ascii >= 2 && line.chars().any(is_foreign) && to_bytes(line).is_some()
-    };
     // In Unicode Vietnamese almost every line with accents has a letter past U+00FF
     // (ư, ơ, ă, đ, ạ...); only the odd heading ("THÔNG BÁO") is Latin-1 alone. Text
     // in a legacy font is Latin-1 throughout, so most accented lines are candidates.
-    let accented = text.lines().filter(|l| !l.is_ascii()).count();
-    let candidates = text.lines().filter(|l| candidate(l)).count();
+    let (mut accented, mut candidates) = (0, 0);
+    for line in text.lines().filter(|l| !l.is_ascii()) {
+        accented += 1;
+        candidates += usize::from(is_candidate(line));
+    }
     if candidates == 0 || candidates * 2 <= accented {
         return Cow::Borrowed(text);
     }
     let mut joined = Vec::new();
-    for line in text.lines().filter(|l| candidate(l)) {
+    for line in text.lines().filter(|l| is_candidate(l)) {
         joined.extend(to_bytes(line).unwrap_or_default());
         joined.push(b'\n');
     }
@@ -114,7 +113,7 @@ pub(crate) fn fix_mojibake_lines<'a>(text: &'a str, options: &Options) -> Cow<'a
         if i > 0 {
             out.push('\n');
         }
-        if candidate(line) {
+        if is_candidate(line) {
             let line = if enc == Encoding::Tcvn3 {
                 restore_u_horn(line)
             } else {
@@ -126,6 +125,22 @@ pub(crate) fn fix_mojibake_lines<'a>(text: &'a str, options: &Options) -> Cow<'a
         }
     }
     Cow::Owned(out)
+}
+
+/// A line that may be legacy-font mojibake: every character maps back to a byte, at least
+/// two are not ASCII and one is [foreign](is_foreign). One pass, stopping at the first
+/// character past the legacy range (which a Unicode Vietnamese line reaches at its first
+/// `ư`, `đ` or `ạ`).
+fn is_candidate(line: &str) -> bool {
+    let (mut non_ascii, mut foreign) = (0, false);
+    for c in line.chars().filter(|c| !c.is_ascii()) {
+        if char_to_byte(c).is_none() {
+            return false;
+        }
+        non_ascii += 1;
+        foreign = foreign || is_foreign(c);
+    }
+    non_ascii >= 2 && foreign
 }
 
 /// TCVN3 puts "ư" at byte 0xAD, which PDF's WinAnsiEncoding names "hyphen": text

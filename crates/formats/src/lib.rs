@@ -226,10 +226,16 @@ fn looks_binary(bytes: &[u8]) -> bool {
         return false;
     }
     let head = &bytes[..bytes.len().min(65536)];
-    let controls = head
-        .iter()
-        .filter(|&&c| matches!(c, 0x01..=0x08 | 0x0E..=0x19 | 0x1C..=0x1F | 0x7F))
-        .count();
+    // Summed as 0/1 over fixed chunks so the loop vectorizes (a filter-count did not).
+    let controls: usize = head
+        .chunks(64)
+        .map(|chunk| {
+            chunk
+                .iter()
+                .map(|&c| u32::from(matches!(c, 0x01..=0x08 | 0x0E..=0x19 | 0x1C..=0x1F | 0x7F)))
+                .sum::<u32>() as usize
+        })
+        .sum();
     controls >= 8 && controls * 50 > head.len()
 }
 
