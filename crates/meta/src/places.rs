@@ -4,7 +4,7 @@
 
 use crate::gazetteer::{Gazetteer, Tier};
 use crate::rules::{pack, seq_is, HEAD};
-use crate::words::W;
+use crate::words::{Words, W};
 
 /// What a unit-type word announces.
 #[derive(Clone, Copy, PartialEq)]
@@ -53,7 +53,7 @@ fn province_pair(g: &Gazetteer, i: u16) -> (String, String) {
 }
 
 /// Every place named in the text, left to right, without the place of signature.
-pub(crate) fn find_places(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Mention> {
+pub(crate) fn find_places(text: &str, ws: &Words, g: &Gazetteer) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -95,9 +95,9 @@ fn hcm_at(ws: &[W], i: usize, g: &Gazetteer) -> Option<(usize, Mention)> {
 }
 
 /// A province named alone (two or more capitalised words, or `Huế`), at word `i`.
-fn province_alone_at(ws: &[W], i: usize, g: &Gazetteer) -> Option<(usize, Mention)> {
+fn province_alone_at(ws: &Words, i: usize, g: &Gazetteer) -> Option<(usize, Mention)> {
     let opens = ws[i].upper && (i == 0 || !ws[i - 1].upper || ws[i].broken);
-    if !opens || !g.starts_a_province(ws[i].key_str()) {
+    if !opens || !g.starts_a_province_packed(ws[i].packed, || ws.key(i)) {
         return None;
     }
     let names = Names::at(ws, i, 4);
@@ -130,7 +130,7 @@ fn trigger_at(ws: &[W], i: usize) -> Option<&'static (&'static [&'static str], E
 /// The unit named after the unit-type phrase at `i` (`huyện Chư Prông`, `Tỉnh ủy Gia Lai`).
 fn triggered_at(
     text: &str,
-    ws: &[W],
+    ws: &Words,
     i: usize,
     phrase: &[&str],
     expect: Expect,
@@ -223,7 +223,7 @@ fn lower_starts_with(s: &str, prefix: &str) -> bool {
 /// one of their provinces is named explicitly.
 pub(crate) fn bare_places(
     text: &str,
-    ws: &[W],
+    ws: &Words,
     g: &Gazetteer,
     known: &[&str],
     taken: &[Mention],
@@ -258,7 +258,7 @@ pub(crate) fn bare_places(
 
 /// The broadest district or commune of a known province named by 2 to 4 words at `i`.
 fn bare_place_at(
-    ws: &[W],
+    ws: &Words,
     i: usize,
     g: &Gazetteer,
     known: &[&str],
@@ -302,7 +302,7 @@ struct Names {
 }
 
 impl Names {
-    fn at(ws: &[W], j: usize, max: usize) -> Names {
+    fn at(ws: &Words, j: usize, max: usize) -> Names {
         let mut names = Names {
             joined: String::new(),
             ends: [0; 4],
@@ -315,7 +315,7 @@ impl Names {
             if k > 0 {
                 names.joined.push(' ');
             }
-            names.joined.push_str(w.key_str());
+            names.joined.push_str(ws.key(j + k));
             names.ends[k] = names.joined.len();
             names.count = k + 1;
         }

@@ -185,8 +185,7 @@ fn weight_at(pos: usize) -> f32 {
 /// Extract the metadata of one document (normalized text; ranges are byte ranges of `text`).
 pub fn extract(text: &str) -> Meta {
     let g = Gazetteer::get();
-    let words = Words::scan(text);
-    let ws = words.list();
+    let ws = Words::scan(text);
     let pats = Matchers::get();
     let kind = kind_of(text);
     let mut meta = Meta::default();
@@ -219,7 +218,7 @@ fn read_body(text: &str, pats: &Matchers, meta: &mut Meta) {
 
 /// The places named after unit-type words or alone, and the districts and communes of the
 /// explicit provinces named alone in the head, by position.
-fn all_places(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Mention> {
+fn all_places(text: &str, ws: &Words, g: &Gazetteer) -> Vec<Mention> {
     let mut places = find_places(text, ws, g);
     let known: Vec<&str> = places
         .iter()
