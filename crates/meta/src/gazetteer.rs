@@ -74,6 +74,18 @@ pub(crate) fn fold_into(s: &str, out: &mut String, limit: usize) {
     let base = out.len();
     let mut space = false;
     for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            // The common case, as below: a letter or digit is lowered.
+            if out.len() - base >= limit {
+                return;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         if matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}') {
             continue;
         }
@@ -206,9 +218,9 @@ impl Gazetteer {
             province_first_packed: Vec::new(),
         };
         // The tab-separated fields of each line (at most 6 are read).
-        let rows = || {
+        let rows = |first: fn(&str) -> bool| {
             data.lines()
-                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .filter(move |l| !l.starts_with('#') && !l.is_empty() && first(l))
                 .map(|l| {
                     let mut f = [""; 6];
                     let mut n = 0;
@@ -222,7 +234,8 @@ impl Gazetteer {
                 })
         };
         let mut by_code: FxHashMap<(&str, bool), u16> = FxHashMap::default();
-        for (f, _) in rows().filter(|(f, n)| f[0] == "P" && *n == 6) {
+        let province = |l: &str| l.starts_with("P\t");
+        for (f, _) in rows(province).filter(|(f, n)| f[0] == "P" && *n == 6) {
             let is_2025 = f[4] == "2025";
             let i = g.provinces.len() as u16;
             g.provinces.push(Province {
@@ -245,7 +258,7 @@ impl Gazetteer {
         g.province_first_packed.sort_unstable();
         g.places.reserve(data.len() / 40);
         let mut name = String::new();
-        for (f, _) in rows().filter(|(f, _)| f[0] != "P") {
+        for (f, _) in rows(|l| !l.starts_with("P\t")).filter(|(f, _)| f[0] != "P") {
             let kind = g.type_index(f[2]);
             let (tier, p24, p25) = match f[0] {
                 "D" => (Tier::District, Some(f[3]), f[4]),

@@ -532,14 +532,15 @@ fn read_period(text: &str, pats: &Matchers, meta: &mut Meta) {
 }
 
 /// The successive non-overlapping matches of the period pattern: it is tried anchored only
-/// where one of its literal openings (`năm `, `quý `, `nhiệm kỳ `, ...) starts.
+/// where one of its literal openings (`năm `, `quý `, `nhiệm kỳ `, ...) starts at a word
+/// boundary.
 pub(crate) fn periods<'t>(
     text: &'t str,
     pats: &'t Matchers,
 ) -> impl Iterator<Item = PeriodMatch> + 't {
     let mut at = 0;
     std::iter::from_fn(move || {
-        while let Some(s) = pats.period_start(text, at) {
+        while let Some(s) = pats.period_candidate(text, at) {
             match pats.period_at(text, s) {
                 Some(m) => {
                     at = m.whole.end;
