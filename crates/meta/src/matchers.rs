@@ -152,7 +152,7 @@ impl Lits {
     }
 
     /// The literals that match at `s`, in order: their index and end.
-    #[inline]
+    #[inline(always)]
     fn at<'a>(&'a self, h: &'a str, s: usize) -> impl Iterator<Item = (usize, usize)> + 'a {
         let b0 = byte(h, s);
         let mut mask = self.first[b0 as usize];
@@ -754,8 +754,23 @@ impl Matchers {
     /// The first match of
     /// `(?i)(?-u:\b)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})(?-u:\b)`.
     pub fn date_words(&self, h: &str) -> Option<DateCaps> {
-        // The fold classes of `n` and `g` are `n`, `N` and `g`, `G`.
-        first_after_pair(h, b'n', b'g', |s| self.date_words_at(h, s))
+        // The fold classes of `n`, `g` and `à` are `n`, `N`, `g`, `G` and `à`, `À`: a match
+        // opens with `[nN][gG]\xC3[\xA0\x80]`, found from its `g` (rarer than `n`).
+        let b = h.as_bytes();
+        let mut at = 1;
+        while at < b.len() {
+            let g = at + memchr::memchr2(b'g', b'G', &b[at..])?;
+            let opens = b[g - 1] | 0x20 == b'n'
+                && b.get(g + 1) == Some(&0xC3)
+                && matches!(b.get(g + 2), Some(0xA0 | 0x80));
+            if opens {
+                if let Some(m) = self.date_words_at(h, g - 1) {
+                    return Some(m);
+                }
+            }
+            at = g + 1;
+        }
+        None
     }
 
     /// `\s+` from `p`: its end when there is at least one.

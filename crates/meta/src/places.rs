@@ -52,11 +52,21 @@ fn province_pair(g: &Gazetteer, i: u16) -> (String, String) {
     (g.display(i), g.display(g.successor(i)))
 }
 
+/// `TP.HCM` and `HCM` as packed keys.
+const TPHCM: u64 = pack("tphcm");
+const HCM: u64 = pack("hcm");
+
 /// Every place named in the text, left to right, without the place of signature.
 pub(crate) fn find_places(text: &str, ws: &Words, g: &Gazetteer) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
+        // Most words are lower case and open no phrase: none of the steps below reads them.
+        let w = &ws[i];
+        if w.opener.is_none() && !w.upper && w.packed != TPHCM && w.packed != HCM {
+            i += 1;
+            continue;
+        }
         // A trigger phrase that names no known unit is passed over, not read as a province.
         let step = match (hcm_at(ws, i, g), trigger_at(ws, i)) {
             (Some(hcm), _) => Some(hcm),
@@ -77,8 +87,6 @@ pub(crate) fn find_places(text: &str, ws: &Words, g: &Gazetteer) -> Vec<Mention>
 
 /// Ho Chi Minh City abbreviations (`TP.HCM`, `HCM`).
 fn hcm_at(ws: &[W], i: usize, g: &Gazetteer) -> Option<(usize, Mention)> {
-    const TPHCM: u64 = pack("tphcm");
-    const HCM: u64 = pack("hcm");
     if !(ws[i].packed == TPHCM || ws[i].packed == HCM) {
         return None;
     }
@@ -231,11 +239,13 @@ pub(crate) fn bare_places(
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() && ws[i].start < HEAD {
-        let free = !taken
-            .iter()
-            .any(|m| ws[i].start >= m.start && ws[i].start < m.end);
         let starts = ws[i].upper && (i == 0 || ws[i].broken || !ws[i - 1].upper);
-        let hit = (free && starts)
+        let free = || {
+            !taken
+                .iter()
+                .any(|m| ws[i].start >= m.start && ws[i].start < m.end)
+        };
+        let hit = (starts && free())
             .then(|| bare_place_at(ws, i, g, known))
             .flatten();
         match hit {
@@ -304,7 +314,8 @@ struct Names {
 impl Names {
     fn at(ws: &Words, j: usize, max: usize) -> Names {
         let mut names = Names {
-            joined: String::new(),
+            // Four words of a place name fit: the name is not grown word by word.
+            joined: String::with_capacity(64),
             ends: [0; 4],
             count: 0,
         };

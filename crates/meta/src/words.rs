@@ -96,7 +96,8 @@ impl Words {
         // every byte gave one key byte (a fold longer than its letter grows it again).
         let mut keys: Vec<u8> = vec![0; n + SLACK];
         let mut kp = 0;
-        let mut list: Vec<W> = Vec::with_capacity(n / 6 + 1);
+        // Reports have about one word in 6 bytes: room for one in 4 saves growing the list.
+        let mut list: Vec<W> = Vec::with_capacity(n / 4 + 1);
         let mut last_end = 0;
         let mut i = 0;
         while i < n {
