@@ -56,6 +56,8 @@ pub struct Gazetteer {
     province_names: FxHashMap<String, Vec<u16>>,
     /// The first words of the folded province names: a word outside it starts none.
     province_first_words: FxHashSet<String>,
+    /// The same words of at most 8 bytes, packed (`rules::pack`), sorted.
+    province_first_packed: Vec<u64>,
 }
 
 /// A lookup key: lower case, tone marks removed (so `Hoà`/`Hòa` and `Thủy`/`Thuỷ` meet),
@@ -72,6 +74,18 @@ pub(crate) fn fold_into(s: &str, out: &mut String, limit: usize) {
     let base = out.len();
     let mut space = false;
     for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            // The common case, as below: a letter or digit is lowered.
+            if out.len() - base >= limit {
+                return;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         if matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}') {
             continue;
         }
@@ -201,11 +215,12 @@ impl Gazetteer {
             places: FxHashMap::default(),
             province_names: FxHashMap::default(),
             province_first_words: FxHashSet::default(),
+            province_first_packed: Vec::new(),
         };
         // The tab-separated fields of each line (at most 6 are read).
-        let rows = || {
+        let rows = |first: fn(&str) -> bool| {
             data.lines()
-                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .filter(move |l| !l.starts_with('#') && !l.is_empty() && first(l))
                 .map(|l| {
                     let mut f = [""; 6];
                     let mut n = 0;
@@ -219,7 +234,8 @@ impl Gazetteer {
                 })
         };
         let mut by_code: FxHashMap<(&str, bool), u16> = FxHashMap::default();
-        for (f, _) in rows().filter(|(f, n)| f[0] == "P" && *n == 6) {
+        let province = |l: &str| l.starts_with("P\t");
+        for (f, _) in rows(province).filter(|(f, n)| f[0] == "P" && *n == 6) {
             let is_2025 = f[4] == "2025";
             let i = g.provinces.len() as u16;
             g.provinces.push(Province {
@@ -232,12 +248,17 @@ impl Gazetteer {
             by_code.insert((f[1], is_2025), i);
             let name = fold(f[2]);
             let first = name.split(' ').next().unwrap_or("").to_string();
+            let packed = crate::rules::pack(&first);
+            if packed != 0 && !g.province_first_packed.contains(&packed) {
+                g.province_first_packed.push(packed);
+            }
             g.province_first_words.insert(first);
             g.province_names.entry(name).or_default().push(i);
         }
+        g.province_first_packed.sort_unstable();
         g.places.reserve(data.len() / 40);
         let mut name = String::new();
-        for (f, _) in rows().filter(|(f, _)| f[0] != "P") {
+        for (f, _) in rows(|l| !l.starts_with("P\t")).filter(|(f, _)| f[0] != "P") {
             let kind = g.type_index(f[2]);
             let (tier, p24, p25) = match f[0] {
                 "D" => (Tier::District, Some(f[3]), f[4]),
@@ -293,6 +314,19 @@ impl Gazetteer {
     /// Whether some province's folded name starts with this folded word.
     pub fn starts_a_province(&self, word: &str) -> bool {
         self.province_first_words.contains(word)
+    }
+
+    /// [`Gazetteer::starts_a_province`] of a word by its packed key (`rules::pack`), its text
+    /// asked for only when it is longer than 8 bytes.
+    pub(crate) fn starts_a_province_packed<'k>(
+        &self,
+        packed: u64,
+        key: impl FnOnce() -> &'k str,
+    ) -> bool {
+        if packed == 0 {
+            return self.starts_a_province(key());
+        }
+        self.province_first_packed.binary_search(&packed).is_ok()
     }
 
     /// The 2024 entry of a province name if there is one, else the 2025 entry.

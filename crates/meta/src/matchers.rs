@@ -152,7 +152,7 @@ impl Lits {
     }
 
     /// The literals that match at `s`, in order: their index and end.
-    #[inline]
+    #[inline(always)]
     fn at<'a>(&'a self, h: &'a str, s: usize) -> impl Iterator<Item = (usize, usize)> + 'a {
         let b0 = byte(h, s);
         let mut mask = self.first[b0 as usize];
@@ -192,24 +192,46 @@ impl Lits {
 /// letters' blocks hold no digit).
 #[derive(Debug)]
 struct DigitStarts {
+    /// What the first byte tells: [`NO_DIGIT`] for a byte that starts no digit (most ASCII
+    /// bytes, continuation bytes, the leads of blocks without digits), else how to decide.
+    lead: [u8; 256],
     /// U+0080 to U+07FF.
     two: Vec<bool>,
     /// Blocks of 64 of U+0800 to U+FFFF that hold a digit.
     three: Vec<bool>,
 }
 
+const NO_DIGIT: u8 = 0;
+const ASCII_DIGIT: u8 = 1;
+const TWO: u8 = 2;
+const THREE: u8 = 3;
+const FOUR: u8 = 4;
+
 impl DigitStarts {
     fn new(nd: &Class) -> DigitStarts {
-        let two = (0x80..0x800)
-            .map(|u| char::from_u32(u).is_some_and(|c| nd.has(c)))
-            .collect();
-        let three = (0..1024u32)
-            .map(|block| {
-                (block * 64..block * 64 + 64)
-                    .any(|u| u >= 0x800 && char::from_u32(u).is_some_and(|c| nd.has(c)))
-            })
-            .collect();
-        DigitStarts { two, three }
+        let mut two = vec![false; 0x800 - 0x80];
+        let mut three = vec![false; 1024];
+        let mut lead = [NO_DIGIT; 256];
+        lead[b'0' as usize..=b'9' as usize].fill(ASCII_DIGIT);
+        for &(a, z) in &nd.ranges {
+            for u in a..=z {
+                let Some(c) = char::from_u32(u) else { continue };
+                let mut buf = [0u8; 4];
+                let first = c.encode_utf8(&mut buf).as_bytes()[0] as usize;
+                match u {
+                    0x80..=0x7FF => {
+                        two[u as usize - 0x80] = true;
+                        lead[first] = TWO;
+                    }
+                    0x800..=0xFFFF => {
+                        three[u as usize / 64] = true;
+                        lead[first] = THREE;
+                    }
+                    _ => lead[first] = FOUR,
+                }
+            }
+        }
+        DigitStarts { lead, two, three }
     }
 
     /// The first position from `at` where a digit starts.
@@ -218,13 +240,11 @@ impl DigitStarts {
         let b = h.as_bytes();
         while s < b.len() {
             let x = b[s];
-            let digit = match x {
-                b'0'..=b'9' => true,
-                0..=0xBF => false,
-                0xC0..=0xDF => {
-                    self.two[(((x as usize & 0x1F) << 6) | (b[s + 1] as usize & 0x3F)) - 0x80]
-                }
-                0xE0..=0xEF => {
+            let digit = match self.lead[x as usize] {
+                NO_DIGIT => false,
+                ASCII_DIGIT => true,
+                TWO => self.two[(((x as usize & 0x1F) << 6) | (b[s + 1] as usize & 0x3F)) - 0x80],
+                THREE => {
                     self.three[((x as usize & 0x0F) << 6) | (b[s + 1] as usize & 0x3F)]
                         && next(h, s).is_some_and(|(c, _)| nd.has(c))
                 }
@@ -582,7 +602,8 @@ impl Matchers {
         None
     }
 
-    /// The first match from `at` of a matcher tried where digits start.
+    /// The first match from `at` of a matcher tried where digits start at an ASCII word
+    /// boundary (`(?-u:\b)`: each pattern tried here opens with one).
     #[inline]
     fn at_digits<T>(
         &self,
@@ -591,6 +612,10 @@ impl Matchers {
         mut try_at: impl FnMut(usize) -> Option<T>,
     ) -> Option<T> {
         while let Some(s) = self.digits.next(h, &self.nd, at) {
+            if !wb(h, s) {
+                at = s + 1;
+                continue;
+            }
             if let Some(m) = try_at(s) {
                 return Some(m);
             }
@@ -729,8 +754,23 @@ impl Matchers {
     /// The first match of
     /// `(?i)(?-u:\b)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})(?-u:\b)`.
     pub fn date_words(&self, h: &str) -> Option<DateCaps> {
-        // The fold classes of `n` and `g` are `n`, `N` and `g`, `G`.
-        first_after_pair(h, b'n', b'g', |s| self.date_words_at(h, s))
+        // The fold classes of `n`, `g` and `à` are `n`, `N`, `g`, `G` and `à`, `À`: a match
+        // opens with `[nN][gG]\xC3[\xA0\x80]`, found from its `g` (rarer than `n`).
+        let b = h.as_bytes();
+        let mut at = 1;
+        while at < b.len() {
+            let g = at + memchr::memchr2(b'g', b'G', &b[at..])?;
+            let opens = b[g - 1] | 0x20 == b'n'
+                && b.get(g + 1) == Some(&0xC3)
+                && matches!(b.get(g + 2), Some(0xA0 | 0x80));
+            if opens {
+                if let Some(m) = self.date_words_at(h, g - 1) {
+                    return Some(m);
+                }
+            }
+            at = g + 1;
+        }
+        None
     }
 
     /// `\s+` from `p`: its end when there is at least one.
@@ -858,11 +898,32 @@ impl Matchers {
     // ---- period --------------------------------------------------------------------------
 
     /// The start of the first match from `at` of
-    /// `(?i)6 tháng |sáu tháng |9 tháng |quý |nhiệm kỳ |giai đoạn |tổng kết |kết quả |năm `.
+    /// `(?i)6 tháng |sáu tháng |9 tháng |quý |nhiệm kỳ |giai đoạn |tổng kết |kết quả |năm `
+    /// (the tests' view of [`Matchers::period_candidate`]).
+    #[cfg(test)]
     pub fn period_start(&self, h: &str, at: usize) -> Option<usize> {
         self.first(h, at, &self.start_first, |s| {
             self.starts.at(h, s).next().map(|_| s)
         })
+    }
+
+    /// The first place from `at` where [`Matchers::period_at`] may match: a start of
+    /// [`Matchers::period_start`] at an ASCII word boundary (which `period_at` asks for first).
+    pub fn period_candidate(&self, h: &str, at: usize) -> Option<usize> {
+        let b = h.as_bytes();
+        let mut s = at;
+        loop {
+            while s < b.len() && !self.start_first[b[s] as usize] {
+                s += 1;
+            }
+            if s >= b.len() {
+                return None;
+            }
+            if wb(h, s) && self.starts.at(h, s).next().is_some() {
+                return Some(s);
+            }
+            s += 1;
+        }
     }
 
     /// The period pattern matched anchored at `s`:

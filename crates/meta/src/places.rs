@@ -4,7 +4,7 @@
 
 use crate::gazetteer::{Gazetteer, Tier};
 use crate::rules::{pack, seq_is, HEAD};
-use crate::words::W;
+use crate::words::{Words, W};
 
 /// What a unit-type word announces.
 #[derive(Clone, Copy, PartialEq)]
@@ -52,11 +52,21 @@ fn province_pair(g: &Gazetteer, i: u16) -> (String, String) {
     (g.display(i), g.display(g.successor(i)))
 }
 
+/// `TP.HCM` and `HCM` as packed keys.
+const TPHCM: u64 = pack("tphcm");
+const HCM: u64 = pack("hcm");
+
 /// Every place named in the text, left to right, without the place of signature.
-pub(crate) fn find_places(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Mention> {
+pub(crate) fn find_places(text: &str, ws: &Words, g: &Gazetteer) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
+        // Most words are lower case and open no phrase: none of the steps below reads them.
+        let w = &ws[i];
+        if w.opener.is_none() && !w.upper && w.packed != TPHCM && w.packed != HCM {
+            i += 1;
+            continue;
+        }
         // A trigger phrase that names no known unit is passed over, not read as a province.
         let step = match (hcm_at(ws, i, g), trigger_at(ws, i)) {
             (Some(hcm), _) => Some(hcm),
@@ -77,8 +87,6 @@ pub(crate) fn find_places(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Mention> {
 
 /// Ho Chi Minh City abbreviations (`TP.HCM`, `HCM`).
 fn hcm_at(ws: &[W], i: usize, g: &Gazetteer) -> Option<(usize, Mention)> {
-    const TPHCM: u64 = pack("tphcm");
-    const HCM: u64 = pack("hcm");
     if !(ws[i].packed == TPHCM || ws[i].packed == HCM) {
         return None;
     }
@@ -95,9 +103,9 @@ fn hcm_at(ws: &[W], i: usize, g: &Gazetteer) -> Option<(usize, Mention)> {
 }
 
 /// A province named alone (two or more capitalised words, or `Huế`), at word `i`.
-fn province_alone_at(ws: &[W], i: usize, g: &Gazetteer) -> Option<(usize, Mention)> {
+fn province_alone_at(ws: &Words, i: usize, g: &Gazetteer) -> Option<(usize, Mention)> {
     let opens = ws[i].upper && (i == 0 || !ws[i - 1].upper || ws[i].broken);
-    if !opens || !g.starts_a_province(ws[i].key_str()) {
+    if !opens || !g.starts_a_province_packed(ws[i].packed, || ws.key(i)) {
         return None;
     }
     let names = Names::at(ws, i, 4);
@@ -130,7 +138,7 @@ fn trigger_at(ws: &[W], i: usize) -> Option<&'static (&'static [&'static str], E
 /// The unit named after the unit-type phrase at `i` (`huyện Chư Prông`, `Tỉnh ủy Gia Lai`).
 fn triggered_at(
     text: &str,
-    ws: &[W],
+    ws: &Words,
     i: usize,
     phrase: &[&str],
     expect: Expect,
@@ -223,7 +231,7 @@ fn lower_starts_with(s: &str, prefix: &str) -> bool {
 /// one of their provinces is named explicitly.
 pub(crate) fn bare_places(
     text: &str,
-    ws: &[W],
+    ws: &Words,
     g: &Gazetteer,
     known: &[&str],
     taken: &[Mention],
@@ -231,11 +239,13 @@ pub(crate) fn bare_places(
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() && ws[i].start < HEAD {
-        let free = !taken
-            .iter()
-            .any(|m| ws[i].start >= m.start && ws[i].start < m.end);
         let starts = ws[i].upper && (i == 0 || ws[i].broken || !ws[i - 1].upper);
-        let hit = (free && starts)
+        let free = || {
+            !taken
+                .iter()
+                .any(|m| ws[i].start >= m.start && ws[i].start < m.end)
+        };
+        let hit = (starts && free())
             .then(|| bare_place_at(ws, i, g, known))
             .flatten();
         match hit {
@@ -258,7 +268,7 @@ pub(crate) fn bare_places(
 
 /// The broadest district or commune of a known province named by 2 to 4 words at `i`.
 fn bare_place_at(
-    ws: &[W],
+    ws: &Words,
     i: usize,
     g: &Gazetteer,
     known: &[&str],
@@ -302,9 +312,10 @@ struct Names {
 }
 
 impl Names {
-    fn at(ws: &[W], j: usize, max: usize) -> Names {
+    fn at(ws: &Words, j: usize, max: usize) -> Names {
         let mut names = Names {
-            joined: String::new(),
+            // Four words of a place name fit: the name is not grown word by word.
+            joined: String::with_capacity(64),
             ends: [0; 4],
             count: 0,
         };
@@ -315,7 +326,7 @@ impl Names {
             if k > 0 {
                 names.joined.push(' ');
             }
-            names.joined.push_str(w.key_str());
+            names.joined.push_str(ws.key(j + k));
             names.ends[k] = names.joined.len();
             names.count = k + 1;
         }

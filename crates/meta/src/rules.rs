@@ -185,8 +185,7 @@ fn weight_at(pos: usize) -> f32 {
 /// Extract the metadata of one document (normalized text; ranges are byte ranges of `text`).
 pub fn extract(text: &str) -> Meta {
     let g = Gazetteer::get();
-    let words = Words::scan(text);
-    let ws = words.list();
+    let ws = Words::scan(text);
     let pats = Matchers::get();
     let kind = kind_of(text);
     let mut meta = Meta::default();
@@ -219,7 +218,7 @@ fn read_body(text: &str, pats: &Matchers, meta: &mut Meta) {
 
 /// The places named after unit-type words or alone, and the districts and communes of the
 /// explicit provinces named alone in the head, by position.
-fn all_places(text: &str, ws: &[W], g: &Gazetteer) -> Vec<Mention> {
+fn all_places(text: &str, ws: &Words, g: &Gazetteer) -> Vec<Mention> {
     let mut places = find_places(text, ws, g);
     let known: Vec<&str> = places
         .iter()
@@ -533,14 +532,15 @@ fn read_period(text: &str, pats: &Matchers, meta: &mut Meta) {
 }
 
 /// The successive non-overlapping matches of the period pattern: it is tried anchored only
-/// where one of its literal openings (`năm `, `quý `, `nhiệm kỳ `, ...) starts.
+/// where one of its literal openings (`năm `, `quý `, `nhiệm kỳ `, ...) starts at a word
+/// boundary.
 pub(crate) fn periods<'t>(
     text: &'t str,
     pats: &'t Matchers,
 ) -> impl Iterator<Item = PeriodMatch> + 't {
     let mut at = 0;
     std::iter::from_fn(move || {
-        while let Some(s) = pats.period_start(text, at) {
+        while let Some(s) = pats.period_candidate(text, at) {
             match pats.period_at(text, s) {
                 Some(m) => {
                     at = m.whole.end;

@@ -8,11 +8,12 @@ use std::sync::OnceLock;
 
 /// One word of the text.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct W<'k> {
+pub(crate) struct W {
     pub start: usize,
     pub end: usize,
-    /// The folded word (`Huyện` → `huyên`), as UTF-8 bytes (see [`W::key_str`]).
-    pub key: &'k [u8],
+    /// The folded word (`Huyện` → `huyên`): its range in the keys of [`Words`] (see
+    /// [`Words::key`]).
+    key: (usize, usize),
     /// The key as a number when it has at most 8 bytes, else 0 (see `rules::pack`).
     pub packed: u64,
     /// The trigger phrases and level cues it opens.
@@ -21,13 +22,6 @@ pub(crate) struct W<'k> {
     pub digit: bool,
     /// Something other than spaces and hyphens separates it from the previous word.
     pub broken: bool,
-}
-
-impl W<'_> {
-    /// The folded word as text.
-    pub fn key_str(&self) -> &str {
-        std::str::from_utf8(self.key).expect("keys are whole characters")
-    }
 }
 
 /// Byte classes of the scan: not a word byte, lower-case letter or digit, upper-case letter,
@@ -55,34 +49,55 @@ const BYTE: [u8; 256] = {
     t
 };
 
-/// A word before its key is borrowed from the finished buffer.
-#[derive(Debug, Clone, Copy)]
-struct Raw {
-    start: usize,
-    end: usize,
-    key: (usize, usize),
-    upper: bool,
-    digit: bool,
-    broken: bool,
-}
+/// The key byte of an ASCII letter or digit (lowered), 0 for any other byte.
+const KEY_BYTE: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let x = b as u8;
+        if x.is_ascii_alphanumeric() {
+            t[b] = x.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+/// Bytes the key buffer keeps past what is written: room for a letter's fold and for reading
+/// any key as 8 bytes.
+const SLACK: usize = 16;
 
 /// The scanned words of a document and the buffer of their keys.
 #[derive(Debug, Default)]
 pub(crate) struct Words {
     /// The folded words, one after another (UTF-8: whole characters are written).
     keys: Vec<u8>,
-    raw: Vec<Raw>,
+    list: Vec<W>,
+}
+
+impl std::ops::Deref for Words {
+    type Target = [W];
+
+    fn deref(&self) -> &[W] {
+        &self.list
+    }
 }
 
 impl Words {
     /// Scan `text`: one pass over its bytes, ASCII letters and the Vietnamese letters (through
-    /// [`Letters`]) without decoding a `char`, each key byte written once into one buffer.
+    /// [`Letters`]) without decoding a `char`, each key byte written once into one buffer, and
+    /// each word packed and looked up among the phrase openers as it ends.
     pub fn scan(text: &str) -> Words {
         let letters = Letters::get();
+        let openers = Openers::get();
         let b = text.as_bytes();
         let n = b.len();
-        let mut keys: Vec<u8> = Vec::with_capacity(n + 8);
-        let mut raw: Vec<Raw> = Vec::with_capacity(n / 5);
+        // Kept at least `SLACK` bytes longer than the keys of the rest of the text would be if
+        // every byte gave one key byte (a fold longer than its letter grows it again).
+        let mut keys: Vec<u8> = vec![0; n + SLACK];
+        let mut kp = 0;
+        // Reports have about one word in 6 bytes: room for one in 4 saves growing the list.
+        let mut list: Vec<W> = Vec::with_capacity(n / 4 + 1);
         let mut last_end = 0;
         let mut i = 0;
         while i < n {
@@ -104,69 +119,59 @@ impl Words {
                 class => (class == UPPER, x.is_ascii_digit()),
             };
             let start = i;
-            let key = keys.len();
+            let a = kp;
             loop {
-                // A run of ASCII letters and digits, lowered at once.
-                let mut j = i;
-                while j < n && BYTE[b[j] as usize] >= LOWER {
-                    j += 1;
+                // A run of ASCII letters and digits, lowered byte by byte.
+                while i < n {
+                    let k = KEY_BYTE[b[i] as usize];
+                    if k == 0 {
+                        break;
+                    }
+                    keys[kp] = k;
+                    kp += 1;
+                    i += 1;
                 }
-                keys.extend(b[i..j].iter().map(u8::to_ascii_lowercase));
-                i = j;
                 if i < n && b[i] >= 128 {
                     let (l, len) = letters.at(text, i);
                     if l.alphanumeric {
-                        l.push_key(text, i, len, &mut keys);
+                        kp = l.write_key(text, i, len, &mut keys, kp);
                         i += len;
+                        if keys.len() < kp + (n - i) + SLACK {
+                            keys.resize(kp + (n - i) + SLACK, 0);
+                        }
                         continue;
                     }
                 }
                 break;
             }
-            raw.push(Raw {
+            let len = kp - a;
+            let packed = match len {
+                1..=8 => {
+                    let eight: [u8; 8] = keys[a..a + 8].try_into().unwrap_or([0; 8]);
+                    u64::from_le_bytes(eight) & (u64::MAX >> (64 - 8 * len))
+                }
+                _ => 0,
+            };
+            list.push(W {
                 start,
                 end: i,
-                key: (key, keys.len()),
+                key: (a, kp),
+                packed,
+                opener: openers.find(packed),
                 upper,
                 digit,
-                broken: raw.is_empty() || broken(&b[last_end..start]),
+                broken: list.is_empty() || broken(&b[last_end..start]),
             });
             last_end = i;
         }
-        // Every key can be read as 8 bytes (see `list`).
-        keys.extend_from_slice(&[0; 8]);
-        Words { keys, raw }
+        keys.truncate(kp);
+        Words { keys, list }
     }
 
-    /// The words, their keys borrowed from the buffer.
-    /// Each key of at most 8 bytes is also read as one number (`rules::pack`) and looked up
-    /// among the phrase openers.
-    pub fn list(&self) -> Vec<W<'_>> {
-        let openers = Openers::get();
-        self.raw
-            .iter()
-            .map(|r| {
-                let (a, z) = r.key;
-                let len = z - a;
-                let packed = match len {
-                    1..=8 => {
-                        let eight: [u8; 8] = self.keys[a..a + 8].try_into().unwrap_or([0; 8]);
-                        u64::from_le_bytes(eight) & (u64::MAX >> (64 - 8 * len))
-                    }
-                    _ => 0,
-                };
-                W {
-                    start: r.start,
-                    end: r.end,
-                    key: &self.keys[a..z],
-                    packed,
-                    opener: openers.find(packed),
-                    upper: r.upper,
-                    digit: r.digit,
-                    broken: r.broken,
-                }
-            })
-            .collect()
+    /// The folded word `i` as text.
+    pub fn key(&self, i: usize) -> &str {
+        let (a, z) = self.list[i].key;
+        std::str::from_utf8(&self.keys[a..z]).expect("keys are whole characters")
     }
 }
 
@@ -212,18 +217,26 @@ impl Letter {
         l
     }
 
-    /// Append the fold of the character at `i` (`len` bytes) to `keys`.
+    /// Write the fold of the character at `i` (`len` bytes) at `kp` in `keys` (which has at
+    /// least `SLACK` bytes from `kp`); the end of what was written.
     #[inline]
-    fn push_key(&self, text: &str, i: usize, len: usize, keys: &mut Vec<u8>) {
+    fn write_key(&self, text: &str, i: usize, len: usize, keys: &mut Vec<u8>, kp: usize) -> usize {
         if self.len == 0 {
-            let mut f = String::new();
-            push_folded(text[i..i + len].chars().next().unwrap_or('\0'), &mut f);
-            keys.extend_from_slice(f.as_bytes());
-        } else {
-            for &x in &self.fold[..self.len as usize] {
-                keys.push(x);
-            }
+            return Self::write_long(text, i, len, keys, kp);
         }
+        keys[kp..kp + 4].copy_from_slice(&self.fold);
+        kp + self.len as usize
+    }
+
+    #[cold]
+    fn write_long(text: &str, i: usize, len: usize, keys: &mut Vec<u8>, kp: usize) -> usize {
+        let mut f = String::new();
+        push_folded(text[i..i + len].chars().next().unwrap_or('\0'), &mut f);
+        if keys.len() < kp + f.len() + SLACK {
+            keys.resize(kp + f.len() + SLACK, 0);
+        }
+        keys[kp..kp + f.len()].copy_from_slice(f.as_bytes());
+        kp + f.len()
     }
 }
 
@@ -364,14 +377,14 @@ mod tests {
     fn same_as_reference(text: &str) {
         let words = Words::scan(text);
         let got: Vec<_> = words
-            .list()
             .iter()
-            .map(|w| {
-                assert_eq!(w.packed, crate::rules::pack(w.key_str()));
+            .enumerate()
+            .map(|(i, w)| {
+                assert_eq!(w.packed, crate::rules::pack(words.key(i)));
                 (
                     w.start,
                     w.end,
-                    w.key_str().to_string(),
+                    words.key(i).to_string(),
                     w.upper,
                     w.digit,
                     w.broken,
@@ -406,11 +419,11 @@ mod tests {
     fn keys_are_the_folded_words() {
         let text = "Huyện ủy Chư Prông, xã Ia-Drăng – TP.HCM 2024 İstanbul Σίσυφος";
         let words = Words::scan(text);
-        let ws = words.list();
-        for w in &ws {
-            assert_eq!(w.key_str(), fold(&text[w.start..w.end]));
+        let ws = &words;
+        for (i, w) in ws.iter().enumerate() {
+            assert_eq!(ws.key(i), fold(&text[w.start..w.end]));
         }
-        let keys: Vec<_> = ws.iter().map(|w| w.key_str()).collect();
+        let keys: Vec<_> = (0..ws.len()).map(|i| ws.key(i)).collect();
         assert_eq!(&keys[..6], ["huyên", "uy", "chư", "prông", "xa", "ia"]);
         assert!(ws[4].broken && !ws[5].broken && !ws[6].broken);
         assert!(ws[0].upper && !ws[1].upper && ws[9].digit);
