@@ -411,7 +411,8 @@ impl Scorer {
     ) -> Briefing {
         let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
         let (mut an, indicators) = self.analyse(text, units, &valid);
-        let mut parts = self.label(&mut an, &valid);
+        let kind = model::doc_kind(&an);
+        let mut parts = self.label(&mut an, &valid, kind);
         if let Some(g) = given {
             parts = g.to_vec();
         }
@@ -436,7 +437,7 @@ impl Scorer {
             select::syllable_vectors(&an)
         };
         let picks = match options.method {
-            Method::Default => self.pick(&an, &parts, &vecs, units, options, None),
+            Method::Default => self.pick(&an, &parts, &vecs, units, options, kind, None),
             Method::LexRank => {
                 let (p, picks) = self.lexrank_baseline(&parts, &vecs, units, &valid, options);
                 parts = p;
@@ -461,18 +462,20 @@ impl Scorer {
 
     /// The part of every unit: the learned model if there is one, else the hand-set
     /// weights. Sets `emis` of every unit to the scores the parts were decoded from.
-    fn label(&self, an: &mut [Analysis], valid: &[bool]) -> Vec<Part> {
+    /// `kind`: the document's kind ([`model::doc_kind`]).
+    fn label(&self, an: &mut [Analysis], valid: &[bool], kind: &'static str) -> Vec<Part> {
         let Some(m) = &self.model else {
             return parts::label(an, &self.lex, &self.tuning);
         };
         parts::context(an, &self.lex, &self.tuning);
-        let feats = model::features(an, &self.lex, false);
-        let mut emis: Vec<[f32; 4]> = feats.iter().map(|f| m.emission(f)).collect();
-        for (i, e) in emis.iter_mut().enumerate() {
-            if !valid[i] {
-                *e = [-1e3, -1e3, -1e3, 1e3];
-            }
-        }
+        let mut emis: Vec<[f32; 4]> = Vec::with_capacity(an.len());
+        model::each_features(an, &self.lex, kind, Some(&m.pairs), false, |i, f| {
+            emis.push(if valid[i] {
+                m.emission(f)
+            } else {
+                [-1e3, -1e3, -1e3, 1e3]
+            })
+        });
         let parts = model::viterbi(&emis, &m.trans);
         for (a, e) in an.iter_mut().zip(emis) {
             a.emis = e.map(|x| x * self.tuning.model_scale);
@@ -528,7 +531,8 @@ impl Scorer {
     pub fn explain(&self, text: &str, units: &[Unit]) -> Vec<String> {
         let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
         let (mut an, _) = self.analyse(text, units, &valid);
-        let parts = self.label(&mut an, &valid);
+        let kind = model::doc_kind(&an);
+        let parts = self.label(&mut an, &valid, kind);
         an.iter()
             .zip(&parts)
             .map(|(a, p)| {
@@ -581,7 +585,7 @@ pub mod train {
             let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
             let (mut an, _) = scorer.analyse(text, units, &valid);
             parts::context(&mut an, &scorer.lex, &scorer.tuning);
-            let feats = model::features(&an, &scorer.lex, true);
+            let feats = model::features(&an, &scorer.lex, model::doc_kind(&an));
             self.0.add(feats, gold);
         }
 
@@ -597,10 +601,12 @@ pub mod train {
         ) {
             let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
             let (mut an, _) = scorer.analyse(text, units, &valid);
-            scorer.label(&mut an, &valid);
+            let kind = model::doc_kind(&an);
+            scorer.label(&mut an, &valid, kind);
             let vecs = select::syllable_vectors(&an);
             let options = SummaryOptions::default();
-            scorer.pick(&an, gold, &vecs, units, &options, Some((&mut self.1, keys)));
+            let sink = Some((&mut self.1, keys));
+            scorer.pick(&an, gold, &vecs, units, &options, kind, sink);
         }
 
         /// Train the key-unit scorer; the model as TSV.

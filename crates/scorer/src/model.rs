@@ -151,6 +151,16 @@ impl Feats {
         }
     }
 
+    /// Empty again, keeping the lists' room (for the next unit).
+    pub fn clear(&mut self) {
+        self.hashes.clear();
+        self.vals.clear();
+        self.tie.clear();
+        if let Some(names) = &mut self.names {
+            names.clear();
+        }
+    }
+
     /// A name to put together for the next feature.
     #[inline]
     pub fn name(&self) -> Name {
@@ -391,18 +401,76 @@ pub(crate) fn doc_kind(an: &[Analysis]) -> &'static str {
 /// parent body, motto, number, place and date), and a title may take two.
 const LETTERHEAD_UNITS: usize = 10;
 
-/// Features of every unit. `hand` gives the hand-set emission (with context) of each
-/// unit; `an[i].context` and `an[i].emis` must be set (see `parts::context`).
-pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<Feats> {
+/// Features of every unit (with their names, for training). `kind` is the document's
+/// [`doc_kind`]; `an[i].context` and `an[i].emis` must be set (see `parts::context`).
+#[cfg(feature = "train")]
+pub(crate) fn features(an: &[Analysis], lex: &Lexicon, kind: &'static str) -> Vec<Feats> {
+    let mut out = Vec::with_capacity(an.len());
+    each_features(an, lex, kind, None, true, |_, f| {
+        out.push(std::mem::replace(f, Feats::new(true)))
+    });
+    out
+}
+
+/// The words that open and close the word pairs a part model knows (its `bb:` features):
+/// the feature of any other pair has no weight, and labelling leaves it out.
+#[derive(Debug, Default)]
+pub(crate) struct Pairs {
+    /// Word to [`Pairs::FIRST`] and / or [`Pairs::SECOND`].
+    words: crate::lex::StrMap<Box<str>, u8>,
+}
+
+impl Pairs {
+    const FIRST: u8 = 1;
+    const SECOND: u8 = 2;
+    /// Looked up (in a document's memo).
+    const KNOWN: u8 = 4;
+
+    /// Note the pair feature `name` (`bb:` and two words), if it is one.
+    fn add(&mut self, name: &str) {
+        let Some((a, b)) = name.strip_prefix("bb:").and_then(|x| x.split_once(' ')) else {
+            return;
+        };
+        *self.words.entry(a.into()).or_default() |= Pairs::FIRST;
+        *self.words.entry(b.into()).or_default() |= Pairs::SECOND;
+    }
+
+    /// What word `i` of unit `a` can be in a known pair, looked up once per document key
+    /// in `memo` (all when the keys have no document ids).
+    fn roles(&self, a: &Analysis, i: usize, memo: &mut Vec<u8>) -> u8 {
+        let Some(ids) = a.keys.ids() else {
+            return Pairs::FIRST | Pairs::SECOND;
+        };
+        let k = ids[i] as usize;
+        if memo.len() <= k {
+            memo.resize(k + 1, 0);
+        }
+        if memo[k] == 0 {
+            memo[k] = Pairs::KNOWN | self.words.get(a.keys.key(i)).copied().unwrap_or(0);
+        }
+        memo[k]
+    }
+}
+
+/// The features of every unit in turn: `each(i, f)` gets unit `i`'s (in a list reused from
+/// unit to unit). `pairs`: leave out the word pairs a model does not know.
+pub(crate) fn each_features(
+    an: &[Analysis],
+    lex: &Lexicon,
+    kind: &'static str,
+    pairs: Option<&Pairs>,
+    keep_names: bool,
+    mut each: impl FnMut(usize, &mut Feats),
+) {
     let n = an.len();
-    let kind = doc_kind(an);
-    let mut out = Vec::with_capacity(n);
+    let mut f = Feats::new(keep_names);
+    let mut memo: Vec<u8> = Vec::new();
     // section state: the part a section heading named, and units since it
     let mut sec: Option<Option<Part>> = None;
     let mut since = 0usize;
     let own_arg: Vec<usize> = an.iter().map(|a| argmax(&a.own)).collect();
     for (i, a) in an.iter().enumerate() {
-        let mut f = Feats::new(keep_names);
+        f.clear();
         feat!(f; "b");
         feat!(f; "doc=", kind);
         let o = own_arg[i];
@@ -509,13 +577,19 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<
         // word pairs: the phrasing cues the lexicon lacks (`tăng so`, `còn chậm`, `chưa
         // được`); rare pairs are pruned from the model (see `BIGRAM_MIN_WEIGHT`)
         let mut prev = None;
+        let mut prev_first = true;
         for (i, t) in a.toks.iter().enumerate().skip(a.skip) {
             if t.kind == Tk::Word {
                 let k = a.keys.key(i);
+                let roles =
+                    pairs.map_or(Pairs::FIRST | Pairs::SECOND, |p| p.roles(a, i, &mut memo));
                 if let Some(p) = prev {
-                    feat!(f; "bb:", p, " ", k);
+                    if prev_first && roles & Pairs::SECOND != 0 {
+                        feat!(f; "bb:", p, " ", k);
+                    }
                 }
                 prev = Some(k);
+                prev_first = roles & Pairs::FIRST != 0;
             }
         }
         let mut target = false;
@@ -538,9 +612,8 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<
         for p in 0..4 {
             feat!(f, v = a.emis[p].clamp(-5.0, 10.0) / 4.0; "hs:", p);
         }
-        out.push(f);
+        each(i, &mut f);
     }
-    out
 }
 
 /// Weights of the labeller: per feature a score for each part, and the transitions
@@ -549,6 +622,8 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<
 pub(crate) struct PartModel {
     weights: FnvMap<u64, [f32; 4]>,
     pub trans: [[f32; 4]; 5],
+    /// The word pairs among the features.
+    pub pairs: Pairs,
 }
 
 const HEADER: &str = "# tomtat scorer part model, version 1";
@@ -586,6 +661,7 @@ impl PartModel {
             match f[0] {
                 "f" | "g" => {
                     m.weights.insert(hash(f[1]), w);
+                    m.pairs.add(f[1]);
                 }
                 "t" => {
                     let from = match f[1] {
