@@ -494,7 +494,7 @@ impl Scorer {
         let mut indicators = Vec::new();
         let mut an: Vec<Analysis> = Vec::with_capacity(n);
         // each distinct word's key is computed once (kept per thread, see `lex::KeyCache`)
-        let mut memo = parts::LexIds::default();
+        let mut scratch = parts::Scratch::default();
         lex::KeyCache::with(|cache| {
             for (i, u) in units.iter().enumerate() {
                 let mut toks: Vec<Tok> = Vec::new();
@@ -512,7 +512,7 @@ impl Scorer {
                     &self.tuning,
                     text,
                     u,
-                    (toks, keys, &mut memo),
+                    (toks, keys, &mut scratch),
                     (i, n),
                     figures,
                 );

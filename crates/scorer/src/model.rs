@@ -303,20 +303,24 @@ pub(crate) fn markers(w: &[&str], first: usize) -> Vec<(usize, bool)> {
     /// The markers by first word, and the place of each in [`MARKERS`].
     struct Markers {
         phrases: crate::lex::Phrases,
-        index: crate::lex::StrMap<&'static str, usize>,
+        /// The place in [`MARKERS`] of each of `phrases.sorted()`.
+        index: Vec<usize>,
     }
     static INDEX: std::sync::OnceLock<Markers> = std::sync::OnceLock::new();
-    let m = INDEX.get_or_init(|| Markers {
-        phrases: crate::lex::Phrases::new(MARKERS),
-        index: MARKERS.iter().enumerate().map(|(k, p)| (*p, k)).collect(),
+    let m = INDEX.get_or_init(|| {
+        let phrases = crate::lex::Phrases::new(MARKERS);
+        let index = (phrases.sorted().iter())
+            .map(|p| MARKERS.iter().position(|q| q == p).unwrap_or(0))
+            .collect();
+        Markers { phrases, index }
     });
-    let mut found: Vec<(usize, bool)> = Vec::new();
+    let mut found: Vec<(usize, bool)> = Vec::with_capacity(8);
     for j in 0..w.len() {
-        for p in m.phrases.candidates(w[j]) {
-            if !has_at(w, j, p) {
+        for s in m.phrases.group(w[j]) {
+            if !has_at(w, j, m.phrases.sorted()[s]) {
                 continue;
             }
-            let k = m.index[p];
+            let k = m.index[s];
             match found.iter_mut().find(|x| x.0 == k) {
                 Some(x) => x.1 |= j < first + 4,
                 None => found.push((k, j < first + 4)),

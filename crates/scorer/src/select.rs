@@ -617,13 +617,13 @@ impl Scorer {
             }
             if !shown.contains(&phrase) {
                 shown.push(phrase);
-                why.push(format!("cue: {phrase} → {}", part.name()));
+                why.push(["cue: ", phrase, " → ", part.name()].concat());
             }
         }
         for &k in &a.key_cues {
             let c = &self.lex.cues[k as usize];
             if matches!(c.part, CuePart::Part(q) if q == part) {
-                why.push(format!("main content: {}", c.phrase));
+                why.push(["main content: ", &c.phrase].concat());
                 break;
             }
         }
@@ -637,9 +637,9 @@ impl Scorer {
         }
         why.push(format!("centrality {c:.2} (rank {rank}/{of})"));
         if first >= 1.0 {
-            why.push(format!("first {} unit", part.name()));
+            why.push(["first ", part.name(), " unit"].concat());
         } else if first > 0.0 {
-            why.push(format!("opens a run of {} units", part.name()));
+            why.push(["opens a run of ", part.name(), " units"].concat());
         }
         if hits.is_empty() && a.context.is_none() {
             why.push("neighbours: inside a run of the part".to_string());
