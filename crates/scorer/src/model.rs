@@ -31,6 +31,7 @@ pub(crate) struct Name {
 }
 
 impl Name {
+    #[cfg(test)]
     pub fn new(keep_text: bool) -> Name {
         Name {
             h: FNV_BASIS,
@@ -38,29 +39,60 @@ impl Name {
         }
     }
 
+    /// The hash state after `s` (what [`Name::str`] gives from the start), as a constant.
+    pub const fn state(s: &str) -> u64 {
+        let b = s.as_bytes();
+        let mut h = FNV_BASIS;
+        let mut i = 0;
+        while i < b.len() {
+            h ^= b[i] as u64;
+            h = h.wrapping_mul(FNV_PRIME);
+            i += 1;
+        }
+        h
+    }
+
     #[inline]
     pub fn str(&mut self, s: &str) {
-        let mut h = self.h;
-        for &b in s.as_bytes() {
-            h ^= b as u64;
-            h = h.wrapping_mul(FNV_PRIME);
-        }
-        self.h = h;
+        self.bytes(s.as_bytes());
         if let Some(t) = &mut self.text {
             t.push_str(s);
         }
     }
 
-    /// A number in decimal, as `{}` writes it.
     #[inline]
+    fn bytes(&mut self, s: &[u8]) {
+        let mut h = self.h;
+        for &b in s {
+            h ^= b as u64;
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+        self.h = h;
+    }
+
+    /// A number in decimal, as `{}` writes it.
+    #[inline(always)]
     pub fn uint(&mut self, x: u64) {
         if x < 10 {
             // most counts and buckets are one digit
             self.digit(x as u8);
             return;
         }
-        self.uint(x / 10);
-        self.digit((x % 10) as u8);
+        self.long_uint(x);
+    }
+
+    fn long_uint(&mut self, mut x: u64) {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        while x > 0 {
+            i -= 1;
+            buf[i] = b'0' + (x % 10) as u8;
+            x /= 10;
+        }
+        self.bytes(&buf[i..]);
+        if let Some(t) = &mut self.text {
+            t.extend(buf[i..].iter().map(|&b| b as char));
+        }
     }
 
     #[inline]
@@ -161,21 +193,34 @@ impl Feats {
         }
     }
 
-    /// A name to put together for the next feature.
+    /// A name to put together for the next feature, opening with `first` (whose hash
+    /// state is `h`, see [`Name::state`]).
     #[inline]
-    pub fn name(&self) -> Name {
-        Name::new(self.names.is_some())
+    pub fn name_from(&self, h: u64, first: &str) -> Name {
+        Name {
+            h,
+            text: self.names.is_some().then(|| first.to_string()),
+        }
     }
 
     /// Add the feature `name` with value `v`; `tie`: the part a tied feature says the
     /// unit belongs to (its weight is shared by the parts, so what a section heading or a
     /// discourse cue says about one part is learned from all of them), 4 for none.
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, tie: u8, v: f32, name: Name) {
         self.tie.push(tie);
         self.vals.push(v);
         self.hashes.push(name.h);
-        if let (Some(names), Some(t)) = (&mut self.names, name.text) {
+        if let Some(t) = name.text {
+            self.push_name(t);
+        }
+    }
+
+    /// Keep a feature's name (when training).
+    #[cold]
+    #[inline(never)]
+    fn push_name(&mut self, t: String) {
+        if let Some(names) = &mut self.names {
             names.push(t);
         }
     }
@@ -184,17 +229,21 @@ impl Feats {
 /// Add a feature whose name is the pieces in order: `feat!(f; "own=", o)` (value 1),
 /// `feat!(f, v = x; "cent:", p)` (value `x`), `feat!(f, tie = part, x; "T:sw")` (a tied
 /// feature, see [`Feats::push`]).
+/// The name opens with a literal, hashed when compiling.
 macro_rules! feat {
-    (@ $f:expr, $tie:expr, $v:expr; $($p:expr),+) => {{
-        let mut name = $f.name();
-        $( $crate::model::Piece::put(&$p, &mut name); )+
+    (@ $f:expr, $tie:expr, $v:expr; $first:literal $(, $p:expr)*) => {{
+        #[allow(unused_mut)]
+        let mut name = $f.name_from(const { $crate::model::Name::state($first) }, $first);
+        $( $crate::model::Piece::put(&$p, &mut name); )*
         $f.push($tie, $v, name);
     }};
-    ($f:expr, v = $v:expr; $($p:expr),+ $(,)?) => { feat!(@ $f, 4, $v; $($p),+) };
-    ($f:expr, tie = $part:expr, $v:expr; $($p:expr),+ $(,)?) => {
-        feat!(@ $f, $crate::parts::idx($part) as u8, $v; $($p),+)
+    ($f:expr, v = $v:expr; $first:literal $(, $p:expr)* $(,)?) => {
+        feat!(@ $f, 4, $v; $first $(, $p)*)
     };
-    ($f:expr; $($p:expr),+ $(,)?) => { feat!(@ $f, 4, 1.0; $($p),+) };
+    ($f:expr, tie = $part:expr, $v:expr; $first:literal $(, $p:expr)* $(,)?) => {
+        feat!(@ $f, $crate::parts::idx($part) as u8, $v; $first $(, $p)*)
+    };
+    ($f:expr; $first:literal $(, $p:expr)* $(,)?) => { feat!(@ $f, 4, 1.0; $first $(, $p)*) };
 }
 pub(crate) use feat;
 
