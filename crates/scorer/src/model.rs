@@ -488,13 +488,11 @@ impl Pairs {
         *self.words.entry(b.into()).or_default() |= Pairs::SECOND;
     }
 
-    /// What word `i` of unit `a` can be in a known pair, looked up once per document key
-    /// in `memo` (all when the keys have no document ids).
-    fn roles(&self, a: &Analysis, i: usize, memo: &mut Vec<u8>) -> u8 {
-        let Some(ids) = a.keys.ids() else {
-            return Pairs::FIRST | Pairs::SECOND;
-        };
-        let k = ids[i] as usize;
+    /// What word `i` of unit `a` (whose document key id is `id`) can be in a known pair,
+    /// looked up once per document key in `memo`.
+    #[inline]
+    fn roles(&self, a: &Analysis, i: usize, id: u32, memo: &mut Vec<u8>) -> u8 {
+        let k = id as usize;
         if memo.len() <= k {
             memo.resize(k + 1, 0);
         }
@@ -629,21 +627,23 @@ pub(crate) fn each_features(
         }
         // word pairs: the phrasing cues the lexicon lacks (`tăng so`, `còn chậm`, `chưa
         // được`); rare pairs are pruned from the model (see `BIGRAM_MIN_WEIGHT`)
-        let mut prev = None;
-        let mut prev_first = true;
+        // (the previous word's token, and whether it can open a known pair)
+        let mut prev: Option<(usize, bool)> = None;
+        let known = pairs.zip(a.keys.ids());
         for (i, t) in a.toks.iter().enumerate().skip(a.skip) {
-            if t.kind == Tk::Word {
-                let k = a.keys.key(i);
-                let roles =
-                    pairs.map_or(Pairs::FIRST | Pairs::SECOND, |p| p.roles(a, i, &mut memo));
-                if let Some(p) = prev {
-                    if prev_first && roles & Pairs::SECOND != 0 {
-                        feat!(f; "bb:", p, " ", k);
-                    }
-                }
-                prev = Some(k);
-                prev_first = roles & Pairs::FIRST != 0;
+            if t.kind != Tk::Word {
+                continue;
             }
+            let roles = match known {
+                Some((p, ids)) => p.roles(a, i, ids[i], &mut memo),
+                None => Pairs::FIRST | Pairs::SECOND,
+            };
+            if let Some((j, true)) = prev {
+                if roles & Pairs::SECOND != 0 {
+                    feat!(f; "bb:", a.keys.key(j), " ", a.keys.key(i));
+                }
+            }
+            prev = Some((i, roles & Pairs::FIRST != 0));
         }
         let mut target = false;
         for &(k, early) in &a.marks {
@@ -669,11 +669,57 @@ pub(crate) fn each_features(
     }
 }
 
+/// Feature weights by feature hash, for lookups per feature: open addressing indexed by
+/// the hashes' own bits (they are FNV hashes already), linear probing.
+#[derive(Debug, Default)]
+pub(crate) struct Weights<V> {
+    slots: Vec<Option<(u64, V)>>,
+}
+
+impl<V: Copy> Weights<V> {
+    /// The table of `map`'s weights (half full at most).
+    pub fn new(map: &FnvMap<u64, V>) -> Weights<V> {
+        let size = (2 * map.len()).next_power_of_two();
+        let mut w = Weights {
+            slots: vec![None; size],
+        };
+        for (&h, &v) in map {
+            let mut k = w.home(h);
+            while w.slots[k].is_some() {
+                k = (k + 1) & (size - 1);
+            }
+            w.slots[k] = Some((h, v));
+        }
+        w
+    }
+
+    #[inline]
+    fn home(&self, h: u64) -> usize {
+        ((h ^ (h >> 32)) as usize) & (self.slots.len() - 1)
+    }
+
+    /// The weight of the feature whose hash is `h`.
+    #[inline]
+    pub fn get(&self, h: u64) -> Option<&V> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mut k = self.home(h);
+        loop {
+            match &self.slots[k] {
+                None => return None,
+                Some((x, v)) if *x == h => return Some(v),
+                Some(_) => k = (k + 1) & (self.slots.len() - 1),
+            }
+        }
+    }
+}
+
 /// Weights of the labeller: per feature a score for each part, and the transitions
 /// (`trans[from][to]`, `from` 4 is the start).
 #[derive(Debug, Default)]
 pub(crate) struct PartModel {
-    weights: FnvMap<u64, [f32; 4]>,
+    weights: Weights<[f32; 4]>,
     pub trans: [[f32; 4]; 5],
     /// The word pairs among the features.
     pub pairs: Pairs,
@@ -700,6 +746,7 @@ impl PartModel {
     /// `t \t from \t ...`).
     pub fn parse(tsv: &str) -> Result<PartModel, ModelError> {
         let mut m = PartModel::default();
+        let mut weights: FnvMap<u64, [f32; 4]> = FnvMap::default();
         for (n, line) in data_lines(tsv, HEADER)? {
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() != 6 {
@@ -713,7 +760,7 @@ impl PartModel {
             }
             match f[0] {
                 "f" | "g" => {
-                    m.weights.insert(hash(f[1]), w);
+                    weights.insert(hash(f[1]), w);
                     m.pairs.add(f[1]);
                 }
                 "t" => {
@@ -730,6 +777,7 @@ impl PartModel {
                 _ => return Err(ModelError::Line(n + 1, "unknown record")),
             }
         }
+        m.weights = Weights::new(&weights);
         Ok(m)
     }
 
@@ -737,7 +785,7 @@ impl PartModel {
     pub fn emission(&self, f: &Feats) -> [f32; 4] {
         let mut s = [0f32; 4];
         for ((h, v), &t) in f.hashes.iter().zip(&f.vals).zip(&f.tie) {
-            if let Some(w) = self.weights.get(h) {
+            if let Some(w) = self.weights.get(*h) {
                 if t < 4 {
                     s[t as usize] += w[0] * v;
                 } else {

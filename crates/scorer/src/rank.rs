@@ -222,13 +222,13 @@ fn group_features(
 /// Weights of the key scorer.
 #[derive(Debug, Default)]
 pub(crate) struct KeyModel {
-    weights: FnvMap<u64, f32>,
+    weights: model::Weights<f32>,
 }
 
 impl KeyModel {
     /// Parse the TSV model (`name \t weight` lines under the version header).
     pub fn parse(tsv: &str) -> Result<KeyModel, ModelError> {
-        let mut m = KeyModel::default();
+        let mut weights: FnvMap<u64, f32> = FnvMap::default();
         for (n, line) in crate::model::data_lines(tsv, HEADER)? {
             let (name, w) = line
                 .rsplit_once('\t')
@@ -236,9 +236,11 @@ impl KeyModel {
             let w: f32 = w
                 .parse()
                 .map_err(|_| ModelError::Line(n + 1, "bad weight"))?;
-            m.weights.insert(model::hash(name), w);
+            weights.insert(model::hash(name), w);
         }
-        Ok(m)
+        Ok(KeyModel {
+            weights: model::Weights::new(&weights),
+        })
     }
 
     /// Probability that the unit is key.
@@ -247,7 +249,7 @@ impl KeyModel {
             .hashes
             .iter()
             .zip(&f.vals)
-            .filter_map(|(h, v)| self.weights.get(h).map(|w| w * v))
+            .filter_map(|(h, v)| self.weights.get(*h).map(|w| w * v))
             .sum();
         1.0 / (1.0 + (-s).exp())
     }
