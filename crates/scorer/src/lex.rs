@@ -387,6 +387,29 @@ pub(crate) struct KeyCache {
     doc: u32,
     /// Keys of the current document so far.
     doc_keys: u32,
+    /// What other tables give each cached key (see [`KeyCache::note`]).
+    notes: [Notes; 2],
+}
+
+/// Per cache id, a number a table gives the key ([`NOT_NOTED`]: not looked up yet), for
+/// the table whose [`instance`] is `owner`.
+#[derive(Debug, Default)]
+struct Notes {
+    owner: u64,
+    vals: Vec<u64>,
+}
+
+/// A key no table has been asked about yet (in [`Notes`]).
+const NOT_NOTED: u64 = u64::MAX;
+
+/// Which of a [`KeyCache`]'s notes.
+pub(crate) const NOTE_LEXICON: usize = 0;
+pub(crate) const NOTE_PAIRS: usize = 1;
+
+/// A number for a table that no other table of the process shares (for [`KeyCache::note`]).
+pub(crate) fn instance() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Distinct words kept at most; the cache starts again beyond that.
@@ -443,19 +466,45 @@ impl KeyCache {
         id
     }
 
+    /// What the table `owner` ([`instance`]) gives the key of cache id `id`: `look(key)`,
+    /// called once per key while the cache lasts (notes `which` hold one table at a time).
+    #[inline]
+    pub fn note(
+        &mut self,
+        which: usize,
+        owner: u64,
+        id: u32,
+        look: impl FnOnce(&str) -> u32,
+    ) -> u32 {
+        let n = &mut self.notes[which];
+        if n.owner != owner {
+            n.owner = owner;
+            n.vals.clear();
+        }
+        let k = id as usize;
+        if n.vals.len() <= k {
+            n.vals.resize(self.spans.len().max(k + 1), NOT_NOTED);
+        }
+        if n.vals[k] == NOT_NOTED {
+            let (a, b) = self.spans[k];
+            n.vals[k] = look(&self.keys[a as usize..b as usize]) as u64;
+        }
+        n.vals[k] as u32
+    }
+
     /// A word's key and its id in the current document.
     #[inline]
-    pub fn key_of(&mut self, word: &str) -> (&str, u32) {
-        let id = self.cache_id(word) as usize;
-        let (doc, local) = &mut self.local[id];
+    pub fn key_of(&mut self, word: &str) -> (&str, u32, u32) {
+        let id = self.cache_id(word);
+        let (doc, local) = &mut self.local[id as usize];
         if *doc != self.doc {
             *doc = self.doc;
             *local = self.doc_keys;
             self.doc_keys += 1;
         }
         let local = *local;
-        let (a, b) = self.spans[id];
-        (&self.keys[a as usize..b as usize], local)
+        let (a, b) = self.spans[id as usize];
+        (&self.keys[a as usize..b as usize], local, id)
     }
 }
 
@@ -480,23 +529,37 @@ impl Keyed {
 
     /// [`Keyed::new`] with the keys taken from (and added to) a document's cache; the
     /// keys also get their document-wide ids ([`Keyed::id`]).
+    #[cfg(test)]
     pub fn with_cache(text: &str, toks: &[Tok], cache: &mut KeyCache) -> Keyed {
+        Keyed::with_cache_ids(text, toks, cache, &mut Vec::new())
+    }
+
+    /// [`Keyed::with_cache`], with the cache id of each token in `cids` ([`NO_KEY`] for
+    /// other than words; see [`KeyCache::note`]).
+    pub fn with_cache_ids(
+        text: &str,
+        toks: &[Tok],
+        cache: &mut KeyCache,
+        cids: &mut Vec<u32>,
+    ) -> Keyed {
         let mut k = Keyed {
             buf: String::with_capacity(toks.len() * 6),
             ranges: Vec::with_capacity(toks.len()),
             ids: Vec::with_capacity(toks.len()),
         };
+        cids.clear();
         for t in toks {
             let a = k.buf.len() as u32;
-            let id = if t.kind == Tk::Word {
-                let (key, id) = cache.key_of(&text[t.start..t.end]);
+            let (id, cid) = if t.kind == Tk::Word {
+                let (key, id, cid) = cache.key_of(&text[t.start..t.end]);
                 k.buf.push_str(key);
-                id
+                (id, cid)
             } else {
-                NO_KEY
+                (NO_KEY, NO_KEY)
             };
             k.ranges.push((a, k.buf.len() as u32));
             k.ids.push(id);
+            cids.push(cid);
         }
         k
     }

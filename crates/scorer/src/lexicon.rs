@@ -95,6 +95,8 @@ pub(crate) struct Lexicon {
     pub cues: Vec<Cue>,
     /// The ids of the words the labeller looks for around cues (looked up once).
     pub words: Words,
+    /// This lexicon's [`instance`](crate::lex::instance) (for the key cache's notes).
+    pub instance: u64,
 }
 
 /// Syllable ids of the words around cues that change what a cue counts for.
@@ -193,6 +195,7 @@ impl Lexicon {
                 }
             }
         }
+        lex.instance = crate::lex::instance();
         lex.words = Words {
             da: lex.id("đã"),
             chua: lex.id("chưa"),

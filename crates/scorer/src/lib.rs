@@ -495,6 +495,8 @@ impl Scorer {
         let mut an: Vec<Analysis> = Vec::with_capacity(n);
         // each distinct word's key is computed once (kept per thread, see `lex::KeyCache`)
         let mut scratch = parts::Scratch::default();
+        let mut cids: Vec<u32> = Vec::new();
+        let pairs = self.model.as_ref().map(|m| &m.pairs);
         lex::KeyCache::with(|cache| {
             for (i, u) in units.iter().enumerate() {
                 let mut toks: Vec<Tok> = Vec::new();
@@ -503,7 +505,10 @@ impl Scorer {
                     toks.reserve((u.end - u.start) / 5 + 4);
                     lex::lex(text, u.start, u.end, &mut toks);
                 }
-                let keys = lex::Keyed::with_cache(text, &toks, cache);
+                let keys = lex::Keyed::with_cache_ids(text, &toks, cache, &mut cids);
+                // what the lexicon and the part model's pairs say of each word, looked up
+                // once per word the cache holds
+                let roles = self.words_known(cache, pairs, &cids, &mut scratch.lex_ids);
                 let before = indicators.len();
                 indicators::extract(text, &toks, &keys, i, &mut indicators);
                 let figures = indicators.len() - before;
@@ -519,11 +524,42 @@ impl Scorer {
                 if !valid[i] {
                     a.own = [-10.0, -10.0, -10.0, 10.0];
                 }
+                a.pair_roles = roles;
                 a.index_words();
                 an.push(a);
             }
         });
         (an, indicators)
+    }
+
+    /// The lexicon's syllable id of each token (by its cache id, [`lex::NO_KEY`] for
+    /// other than words) into `lex_ids`, and what each can be in the word pairs of `pairs`.
+    fn words_known(
+        &self,
+        cache: &mut lex::KeyCache,
+        pairs: Option<&model::Pairs>,
+        cids: &[u32],
+        lex_ids: &mut Vec<u32>,
+    ) -> (u64, Vec<u8>) {
+        lex_ids.clear();
+        let owner = self.lex.instance;
+        for &c in cids {
+            lex_ids.push(match c {
+                lex::NO_KEY => lexicon::UNKNOWN,
+                c => cache.note(lex::NOTE_LEXICON, owner, c, |k| self.lex.id(k)),
+            });
+        }
+        let Some(p) = pairs else {
+            return (0, Vec::new());
+        };
+        let roles = cids
+            .iter()
+            .map(|&c| match c {
+                lex::NO_KEY => 0,
+                c => cache.note(lex::NOTE_PAIRS, p.instance, c, |k| p.roles(k) as u32) as u8,
+            })
+            .collect();
+        (p.instance, roles)
     }
 
     /// One line per unit: its part, the scores per part and the cues found (for tuning).

@@ -471,13 +471,18 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, kind: &'static str) -> Ve
 pub(crate) struct Pairs {
     /// Word to [`Pairs::FIRST`] and / or [`Pairs::SECOND`].
     words: crate::lex::StrMap<Box<str>, u8>,
+    /// This list's [`instance`](crate::lex::instance) (for the key cache's notes).
+    pub instance: u64,
 }
 
 impl Pairs {
-    const FIRST: u8 = 1;
-    const SECOND: u8 = 2;
-    /// Looked up (in a document's memo).
-    const KNOWN: u8 = 4;
+    pub const FIRST: u8 = 1;
+    pub const SECOND: u8 = 2;
+
+    /// What a word whose key is `key` can be in a known pair.
+    pub fn roles(&self, key: &str) -> u8 {
+        self.words.get(key).copied().unwrap_or(0)
+    }
 
     /// Note the pair feature `name` (`bb:` and two words), if it is one.
     fn add(&mut self, name: &str) {
@@ -487,24 +492,11 @@ impl Pairs {
         *self.words.entry(a.into()).or_default() |= Pairs::FIRST;
         *self.words.entry(b.into()).or_default() |= Pairs::SECOND;
     }
-
-    /// What word `i` of unit `a` (whose document key id is `id`) can be in a known pair,
-    /// looked up once per document key in `memo`.
-    #[inline]
-    fn roles(&self, a: &Analysis, i: usize, id: u32, memo: &mut Vec<u8>) -> u8 {
-        let k = id as usize;
-        if memo.len() <= k {
-            memo.resize(k + 1, 0);
-        }
-        if memo[k] == 0 {
-            memo[k] = Pairs::KNOWN | self.words.get(a.keys.key(i)).copied().unwrap_or(0);
-        }
-        memo[k]
-    }
 }
 
 /// The features of every unit in turn: `each(i, f)` gets unit `i`'s (in a list reused from
-/// unit to unit). `pairs`: leave out the word pairs a model does not know.
+/// unit to unit). `pairs`: leave out the word pairs a model does not know (those
+/// [`Analysis::pair_roles`] says cannot be among its pairs).
 pub(crate) fn each_features(
     an: &[Analysis],
     lex: &Lexicon,
@@ -515,7 +507,6 @@ pub(crate) fn each_features(
 ) {
     let n = an.len();
     let mut f = Feats::new(keep_names);
-    let mut memo: Vec<u8> = Vec::new();
     // section state: the part a section heading named, and units since it
     let mut sec: Option<Option<Part>> = None;
     let mut since = 0usize;
@@ -629,15 +620,13 @@ pub(crate) fn each_features(
         // được`); rare pairs are pruned from the model (see `BIGRAM_MIN_WEIGHT`)
         // (the previous word's token, and whether it can open a known pair)
         let mut prev: Option<(usize, bool)> = None;
-        let known = pairs.zip(a.keys.ids());
+        let known =
+            (pairs.is_some_and(|p| p.instance == a.pair_roles.0)).then_some(&a.pair_roles.1[..]);
         for (i, t) in a.toks.iter().enumerate().skip(a.skip) {
             if t.kind != Tk::Word {
                 continue;
             }
-            let roles = match known {
-                Some((p, ids)) => p.roles(a, i, ids[i], &mut memo),
-                None => Pairs::FIRST | Pairs::SECOND,
-            };
+            let roles = known.map_or(Pairs::FIRST | Pairs::SECOND, |r| r[i]);
             if let Some((j, true)) = prev {
                 if roles & Pairs::SECOND != 0 {
                     feat!(f; "bb:", a.keys.key(j), " ", a.keys.key(i));
@@ -778,6 +767,7 @@ impl PartModel {
             }
         }
         m.weights = Weights::new(&weights);
+        m.pairs.instance = crate::lex::instance();
         Ok(m)
     }
 

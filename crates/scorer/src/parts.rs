@@ -77,39 +77,18 @@ pub(crate) struct Analysis {
     pub marks: Vec<(usize, bool)>,
     /// Token indices of the first two words after the marker ([`NO_WORD`]: none).
     pub lead_words: [u32; 2],
-}
-
-/// The cue lexicon's syllable id of each of a document's keys, looked up once per key
-/// (indexed by the key's document-wide id, see [`Keyed::ids`]).
-#[derive(Debug, Default)]
-pub(crate) struct LexIds(Vec<u32>);
-
-/// Not looked up yet (in [`LexIds`]).
-const NOT_YET: u32 = u32::MAX - 2;
-
-impl LexIds {
-    /// The lexicon's id of the key of token `i` (a word).
-    #[inline]
-    pub fn id(&mut self, lex: &Lexicon, keys: &Keyed, i: usize) -> u32 {
-        let Some(ids) = keys.ids() else {
-            return lex.id(keys.key(i));
-        };
-        let k = ids[i] as usize;
-        if self.0.len() <= k {
-            self.0.resize(k + 1, NOT_YET);
-        }
-        if self.0[k] == NOT_YET {
-            self.0[k] = lex.id(keys.key(i));
-        }
-        self.0[k]
-    }
+    /// What each token can be in the word pairs of the part model whose pairs'
+    /// [`instance`](crate::lex::instance) is the first (see [`Pairs`](crate::model::Pairs));
+    /// none known: empty.
+    pub pair_roles: (u64, Vec<u8>),
 }
 
 /// What the analysis of a document's units keeps from unit to unit: the lexicon's ids of
 /// its keys, and lists reused for each unit.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
-    pub ids: LexIds,
+    /// The lexicon's syllable id of each token of the unit (words; the caller's).
+    pub lex_ids: Vec<u32>,
     syls: Vec<u32>,
     punct_after: Vec<bool>,
     hits: Vec<Hit>,
@@ -229,7 +208,7 @@ impl Analysis {
             });
         // syllable ids over the unit's own words
         let Scratch {
-            ids: memo,
+            lex_ids,
             syls,
             punct_after,
             hits,
@@ -249,7 +228,7 @@ impl Analysis {
                     if i == skip {
                         first = syls.len();
                     }
-                    syls.push(memo.id(lex, &a.keys, i));
+                    syls.push(lex_ids[i]);
                     punct_after.push(false);
                 }
                 Tk::Punct => {
