@@ -180,14 +180,25 @@ impl Phrases {
     /// is (a phrase matches only where its first word is the key).
     #[inline]
     pub fn candidates(&self, key: &str) -> &[&'static str] {
+        &self.sorted[self.group(key)]
+    }
+
+    /// Where [`Phrases::candidates`] are in [`Phrases::sorted`].
+    #[inline]
+    pub fn group(&self, key: &str) -> std::ops::Range<usize> {
         let h = sketch(key);
         if self.filter[h >> 6] & (1 << (h & 63)) == 0 {
-            return &[];
+            return 0..0;
         }
         match self.groups.get(key) {
-            Some(&(a, b)) => &self.sorted[a as usize..b as usize],
-            None => &[],
+            Some(&(a, b)) => a as usize..b as usize,
+            None => 0..0,
         }
+    }
+
+    /// The phrases of the list, grouped by first word.
+    pub fn sorted(&self) -> &[&'static str] {
+        &self.sorted
     }
 
     /// The end of the longest phrase of the list that matches from token `i` (as
@@ -233,11 +244,43 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         Some(_) => s[i..].chars().next(),
         None => None,
     };
-    lex_by(char_at, start, out);
+    lex_by(char_at, |i| letter_run(b, i), start, out);
 }
 
-/// The lexer over `char_at(i)`, the character at byte `i` of the span that starts at `start`.
-fn lex_by(char_at: impl Fn(usize) -> Option<char>, start: usize, out: &mut Vec<Tok>) {
+/// The length in bytes of the run of letters at byte `i` of `b` (a character boundary)
+/// that are quick to tell from their bytes: ASCII letters, the Latin-1 and Latin Extended
+/// letters, the Latin Extended Additional block (the Vietnamese letters with tones). 0 at
+/// any other character; [`alnum`] holds for all of them and none is a digit.
+#[inline]
+fn letter_run(b: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while let Some(&c) = b.get(j) {
+        let len = match c {
+            b'a'..=b'z' | b'A'..=b'Z' => 1,
+            // U+00C0..U+00FF but × and ÷
+            0xc3 if !matches!(b[j + 1], 0x97 | 0xb7) => 2,
+            // U+0100..U+023F
+            0xc4..=0xc8 => 2,
+            // U+0240..U+024F
+            0xc9 if b[j + 1] < 0x90 => 2,
+            // U+1E00..U+1EFF
+            0xe1 if matches!(b[j + 1], 0xb8..=0xbb) => 3,
+            _ => break,
+        };
+        j += len;
+    }
+    j - i
+}
+
+/// The lexer over `char_at(i)`, the character at byte `i` of the span that starts at `start`;
+/// `letters(i)`: the length of a run of letters at byte `i` that needs no decoding (0:
+/// decode).
+fn lex_by(
+    char_at: impl Fn(usize) -> Option<char>,
+    letters: impl Fn(usize) -> usize,
+    start: usize,
+    out: &mut Vec<Tok>,
+) {
     let mut i = 0;
     while let Some(c) = char_at(i) {
         let cl = c.len_utf8();
@@ -255,15 +298,26 @@ fn lex_by(char_at: impl Fn(usize) -> Option<char>, start: usize, out: &mut Vec<T
             continue;
         }
         let digit = c.is_ascii_digit();
-        let (mut letters, mut digits, mut inner_slash) = (!digit, digit, false);
+        let (mut letters_seen, mut digits, mut inner_slash) = (!digit, digit, false);
         let mut prev = c;
         let mut j = i + cl;
-        while let Some(cj) = char_at(j) {
+        loop {
+            let run = letters(j);
+            if run > 0 {
+                // any letter would do as `prev`: `internal` asks only whether it is a digit
+                // or alphanumeric
+                letters_seen = true;
+                prev = 'a';
+                j += run;
+            }
+            let Some(cj) = char_at(j) else {
+                break;
+            };
             if alnum(cj) {
                 if cj.is_ascii_digit() {
                     digits = true;
                 } else {
-                    letters = true;
+                    letters_seen = true;
                 }
             } else {
                 let next = char_at(j + cj.len_utf8());
@@ -277,7 +331,7 @@ fn lex_by(char_at: impl Fn(usize) -> Option<char>, start: usize, out: &mut Vec<T
             prev = cj;
             j += cj.len_utf8();
         }
-        let mut kind = if inner_slash || (letters && digits) {
+        let mut kind = if inner_slash || (letters_seen && digits) {
             Tk::Other
         } else if digits {
             Tk::Number
@@ -333,6 +387,29 @@ pub(crate) struct KeyCache {
     doc: u32,
     /// Keys of the current document so far.
     doc_keys: u32,
+    /// What other tables give each cached key (see [`KeyCache::note`]).
+    notes: [Notes; 2],
+}
+
+/// Per cache id, a number a table gives the key ([`NOT_NOTED`]: not looked up yet), for
+/// the table whose [`instance`] is `owner`.
+#[derive(Debug, Default)]
+struct Notes {
+    owner: u64,
+    vals: Vec<u64>,
+}
+
+/// A key no table has been asked about yet (in [`Notes`]).
+const NOT_NOTED: u64 = u64::MAX;
+
+/// Which of a [`KeyCache`]'s notes.
+pub(crate) const NOTE_LEXICON: usize = 0;
+pub(crate) const NOTE_PAIRS: usize = 1;
+
+/// A number for a table that no other table of the process shares (for [`KeyCache::note`]).
+pub(crate) fn instance() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Distinct words kept at most; the cache starts again beyond that.
@@ -389,19 +466,45 @@ impl KeyCache {
         id
     }
 
+    /// What the table `owner` ([`instance`]) gives the key of cache id `id`: `look(key)`,
+    /// called once per key while the cache lasts (notes `which` hold one table at a time).
+    #[inline]
+    pub fn note(
+        &mut self,
+        which: usize,
+        owner: u64,
+        id: u32,
+        look: impl FnOnce(&str) -> u32,
+    ) -> u32 {
+        let n = &mut self.notes[which];
+        if n.owner != owner {
+            n.owner = owner;
+            n.vals.clear();
+        }
+        let k = id as usize;
+        if n.vals.len() <= k {
+            n.vals.resize(self.spans.len().max(k + 1), NOT_NOTED);
+        }
+        if n.vals[k] == NOT_NOTED {
+            let (a, b) = self.spans[k];
+            n.vals[k] = look(&self.keys[a as usize..b as usize]) as u64;
+        }
+        n.vals[k] as u32
+    }
+
     /// A word's key and its id in the current document.
     #[inline]
-    pub fn key_of(&mut self, word: &str) -> (&str, u32) {
-        let id = self.cache_id(word) as usize;
-        let (doc, local) = &mut self.local[id];
+    pub fn key_of(&mut self, word: &str) -> (&str, u32, u32) {
+        let id = self.cache_id(word);
+        let (doc, local) = &mut self.local[id as usize];
         if *doc != self.doc {
             *doc = self.doc;
             *local = self.doc_keys;
             self.doc_keys += 1;
         }
         let local = *local;
-        let (a, b) = self.spans[id];
-        (&self.keys[a as usize..b as usize], local)
+        let (a, b) = self.spans[id as usize];
+        (&self.keys[a as usize..b as usize], local, id)
     }
 }
 
@@ -426,23 +529,37 @@ impl Keyed {
 
     /// [`Keyed::new`] with the keys taken from (and added to) a document's cache; the
     /// keys also get their document-wide ids ([`Keyed::id`]).
+    #[cfg(test)]
     pub fn with_cache(text: &str, toks: &[Tok], cache: &mut KeyCache) -> Keyed {
+        Keyed::with_cache_ids(text, toks, cache, &mut Vec::new())
+    }
+
+    /// [`Keyed::with_cache`], with the cache id of each token in `cids` ([`NO_KEY`] for
+    /// other than words; see [`KeyCache::note`]).
+    pub fn with_cache_ids(
+        text: &str,
+        toks: &[Tok],
+        cache: &mut KeyCache,
+        cids: &mut Vec<u32>,
+    ) -> Keyed {
         let mut k = Keyed {
             buf: String::with_capacity(toks.len() * 6),
             ranges: Vec::with_capacity(toks.len()),
             ids: Vec::with_capacity(toks.len()),
         };
+        cids.clear();
         for t in toks {
             let a = k.buf.len() as u32;
-            let id = if t.kind == Tk::Word {
-                let (key, id) = cache.key_of(&text[t.start..t.end]);
+            let (id, cid) = if t.kind == Tk::Word {
+                let (key, id, cid) = cache.key_of(&text[t.start..t.end]);
                 k.buf.push_str(key);
-                id
+                (id, cid)
             } else {
-                NO_KEY
+                (NO_KEY, NO_KEY)
             };
             k.ranges.push((a, k.buf.len() as u32));
             k.ids.push(id);
+            cids.push(cid);
         }
         k
     }
@@ -522,7 +639,7 @@ mod tests {
     /// The lexer decoding every character (the reference of the ASCII fast path).
     fn lex_ref(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         let s = &text[start..end];
-        super::lex_by(|i| s[i..].chars().next(), start, out);
+        super::lex_by(|i| s[i..].chars().next(), |_| 0, start, out);
     }
 
     const PHRASES: &[&str] = &[

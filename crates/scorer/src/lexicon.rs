@@ -93,6 +93,22 @@ pub(crate) struct Lexicon {
     /// The same for [`NUMERIC`].
     numeric_first: [Vec<u32>; 3],
     pub cues: Vec<Cue>,
+    /// The ids of the words the labeller looks for around cues (looked up once).
+    pub words: Words,
+    /// This lexicon's [`instance`](crate::lex::instance) (for the key cache's notes).
+    pub instance: u64,
+}
+
+/// Syllable ids of the words around cues that change what a cue counts for.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Words {
+    pub da: u32,
+    pub chua: u32,
+    pub khong: u32,
+    pub nhung: u32,
+    pub song: u32,
+    pub tuy: u32,
+    pub nhien: u32,
 }
 
 impl Lexicon {
@@ -179,6 +195,16 @@ impl Lexicon {
                 }
             }
         }
+        lex.instance = crate::lex::instance();
+        lex.words = Words {
+            da: lex.id("đã"),
+            chua: lex.id("chưa"),
+            khong: lex.id("không"),
+            nhung: lex.id("nhưng"),
+            song: lex.id("song"),
+            tuy: lex.id("tuy"),
+            nhien: lex.id("nhiên"),
+        };
         Ok(lex)
     }
 

@@ -411,7 +411,8 @@ impl Scorer {
     ) -> Briefing {
         let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
         let (mut an, indicators) = self.analyse(text, units, &valid);
-        let mut parts = self.label(&mut an, &valid);
+        let kind = model::doc_kind(&an);
+        let mut parts = self.label(&mut an, &valid, kind);
         if let Some(g) = given {
             parts = g.to_vec();
         }
@@ -436,7 +437,7 @@ impl Scorer {
             select::syllable_vectors(&an)
         };
         let picks = match options.method {
-            Method::Default => self.pick(&an, &parts, &vecs, units, options, None),
+            Method::Default => self.pick(&an, &parts, &vecs, units, options, kind, None),
             Method::LexRank => {
                 let (p, picks) = self.lexrank_baseline(&parts, &vecs, units, &valid, options);
                 parts = p;
@@ -461,18 +462,20 @@ impl Scorer {
 
     /// The part of every unit: the learned model if there is one, else the hand-set
     /// weights. Sets `emis` of every unit to the scores the parts were decoded from.
-    fn label(&self, an: &mut [Analysis], valid: &[bool]) -> Vec<Part> {
+    /// `kind`: the document's kind ([`model::doc_kind`]).
+    fn label(&self, an: &mut [Analysis], valid: &[bool], kind: &'static str) -> Vec<Part> {
         let Some(m) = &self.model else {
             return parts::label(an, &self.lex, &self.tuning);
         };
         parts::context(an, &self.lex, &self.tuning);
-        let feats = model::features(an, &self.lex, false);
-        let mut emis: Vec<[f32; 4]> = feats.iter().map(|f| m.emission(f)).collect();
-        for (i, e) in emis.iter_mut().enumerate() {
-            if !valid[i] {
-                *e = [-1e3, -1e3, -1e3, 1e3];
-            }
-        }
+        let mut emis: Vec<[f32; 4]> = Vec::with_capacity(an.len());
+        model::each_features(an, &self.lex, kind, Some(&m.pairs), false, |i, f| {
+            emis.push(if valid[i] {
+                m.emission(f)
+            } else {
+                [-1e3, -1e3, -1e3, 1e3]
+            })
+        });
         let parts = model::viterbi(&emis, &m.trans);
         for (a, e) in an.iter_mut().zip(emis) {
             a.emis = e.map(|x| x * self.tuning.model_scale);
@@ -491,7 +494,9 @@ impl Scorer {
         let mut indicators = Vec::new();
         let mut an: Vec<Analysis> = Vec::with_capacity(n);
         // each distinct word's key is computed once (kept per thread, see `lex::KeyCache`)
-        let mut memo = parts::LexIds::default();
+        let mut scratch = parts::Scratch::default();
+        let mut cids: Vec<u32> = Vec::new();
+        let pairs = self.model.as_ref().map(|m| &m.pairs);
         lex::KeyCache::with(|cache| {
             for (i, u) in units.iter().enumerate() {
                 let mut toks: Vec<Tok> = Vec::new();
@@ -500,7 +505,10 @@ impl Scorer {
                     toks.reserve((u.end - u.start) / 5 + 4);
                     lex::lex(text, u.start, u.end, &mut toks);
                 }
-                let keys = lex::Keyed::with_cache(text, &toks, cache);
+                let keys = lex::Keyed::with_cache_ids(text, &toks, cache, &mut cids);
+                // what the lexicon and the part model's pairs say of each word, looked up
+                // once per word the cache holds
+                let roles = self.words_known(cache, pairs, &cids, &mut scratch.lex_ids);
                 let before = indicators.len();
                 indicators::extract(text, &toks, &keys, i, &mut indicators);
                 let figures = indicators.len() - before;
@@ -509,13 +517,14 @@ impl Scorer {
                     &self.tuning,
                     text,
                     u,
-                    (toks, keys, &mut memo),
+                    (toks, keys, &mut scratch),
                     (i, n),
                     figures,
                 );
                 if !valid[i] {
                     a.own = [-10.0, -10.0, -10.0, 10.0];
                 }
+                a.pair_roles = roles;
                 a.index_words();
                 an.push(a);
             }
@@ -523,12 +532,43 @@ impl Scorer {
         (an, indicators)
     }
 
+    /// The lexicon's syllable id of each token (by its cache id, [`lex::NO_KEY`] for
+    /// other than words) into `lex_ids`, and what each can be in the word pairs of `pairs`.
+    fn words_known(
+        &self,
+        cache: &mut lex::KeyCache,
+        pairs: Option<&model::Pairs>,
+        cids: &[u32],
+        lex_ids: &mut Vec<u32>,
+    ) -> (u64, Vec<u8>) {
+        lex_ids.clear();
+        let owner = self.lex.instance;
+        for &c in cids {
+            lex_ids.push(match c {
+                lex::NO_KEY => lexicon::UNKNOWN,
+                c => cache.note(lex::NOTE_LEXICON, owner, c, |k| self.lex.id(k)),
+            });
+        }
+        let Some(p) = pairs else {
+            return (0, Vec::new());
+        };
+        let roles = cids
+            .iter()
+            .map(|&c| match c {
+                lex::NO_KEY => 0,
+                c => cache.note(lex::NOTE_PAIRS, p.instance, c, |k| p.roles(k) as u32) as u8,
+            })
+            .collect();
+        (p.instance, roles)
+    }
+
     /// One line per unit: its part, the scores per part and the cues found (for tuning).
     #[doc(hidden)]
     pub fn explain(&self, text: &str, units: &[Unit]) -> Vec<String> {
         let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
         let (mut an, _) = self.analyse(text, units, &valid);
-        let parts = self.label(&mut an, &valid);
+        let kind = model::doc_kind(&an);
+        let parts = self.label(&mut an, &valid, kind);
         an.iter()
             .zip(&parts)
             .map(|(a, p)| {
@@ -581,7 +621,7 @@ pub mod train {
             let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
             let (mut an, _) = scorer.analyse(text, units, &valid);
             parts::context(&mut an, &scorer.lex, &scorer.tuning);
-            let feats = model::features(&an, &scorer.lex, true);
+            let feats = model::features(&an, &scorer.lex, model::doc_kind(&an));
             self.0.add(feats, gold);
         }
 
@@ -597,10 +637,12 @@ pub mod train {
         ) {
             let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
             let (mut an, _) = scorer.analyse(text, units, &valid);
-            scorer.label(&mut an, &valid);
+            let kind = model::doc_kind(&an);
+            scorer.label(&mut an, &valid, kind);
             let vecs = select::syllable_vectors(&an);
             let options = SummaryOptions::default();
-            scorer.pick(&an, gold, &vecs, units, &options, Some((&mut self.1, keys)));
+            let sink = Some((&mut self.1, keys));
+            scorer.pick(&an, gold, &vecs, units, &options, kind, sink);
         }
 
         /// Train the key-unit scorer; the model as TSV.

@@ -31,6 +31,7 @@ pub(crate) struct Name {
 }
 
 impl Name {
+    #[cfg(test)]
     pub fn new(keep_text: bool) -> Name {
         Name {
             h: FNV_BASIS,
@@ -38,29 +39,60 @@ impl Name {
         }
     }
 
+    /// The hash state after `s` (what [`Name::str`] gives from the start), as a constant.
+    pub const fn state(s: &str) -> u64 {
+        let b = s.as_bytes();
+        let mut h = FNV_BASIS;
+        let mut i = 0;
+        while i < b.len() {
+            h ^= b[i] as u64;
+            h = h.wrapping_mul(FNV_PRIME);
+            i += 1;
+        }
+        h
+    }
+
     #[inline]
     pub fn str(&mut self, s: &str) {
-        let mut h = self.h;
-        for &b in s.as_bytes() {
-            h ^= b as u64;
-            h = h.wrapping_mul(FNV_PRIME);
-        }
-        self.h = h;
+        self.bytes(s.as_bytes());
         if let Some(t) = &mut self.text {
             t.push_str(s);
         }
     }
 
-    /// A number in decimal, as `{}` writes it.
     #[inline]
+    fn bytes(&mut self, s: &[u8]) {
+        let mut h = self.h;
+        for &b in s {
+            h ^= b as u64;
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+        self.h = h;
+    }
+
+    /// A number in decimal, as `{}` writes it.
+    #[inline(always)]
     pub fn uint(&mut self, x: u64) {
         if x < 10 {
             // most counts and buckets are one digit
             self.digit(x as u8);
             return;
         }
-        self.uint(x / 10);
-        self.digit((x % 10) as u8);
+        self.long_uint(x);
+    }
+
+    fn long_uint(&mut self, mut x: u64) {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        while x > 0 {
+            i -= 1;
+            buf[i] = b'0' + (x % 10) as u8;
+            x /= 10;
+        }
+        self.bytes(&buf[i..]);
+        if let Some(t) = &mut self.text {
+            t.extend(buf[i..].iter().map(|&b| b as char));
+        }
     }
 
     #[inline]
@@ -151,21 +183,44 @@ impl Feats {
         }
     }
 
-    /// A name to put together for the next feature.
+    /// Empty again, keeping the lists' room (for the next unit).
+    pub fn clear(&mut self) {
+        self.hashes.clear();
+        self.vals.clear();
+        self.tie.clear();
+        if let Some(names) = &mut self.names {
+            names.clear();
+        }
+    }
+
+    /// A name to put together for the next feature, opening with `first` (whose hash
+    /// state is `h`, see [`Name::state`]).
     #[inline]
-    pub fn name(&self) -> Name {
-        Name::new(self.names.is_some())
+    pub fn name_from(&self, h: u64, first: &str) -> Name {
+        Name {
+            h,
+            text: self.names.is_some().then(|| first.to_string()),
+        }
     }
 
     /// Add the feature `name` with value `v`; `tie`: the part a tied feature says the
     /// unit belongs to (its weight is shared by the parts, so what a section heading or a
     /// discourse cue says about one part is learned from all of them), 4 for none.
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, tie: u8, v: f32, name: Name) {
         self.tie.push(tie);
         self.vals.push(v);
         self.hashes.push(name.h);
-        if let (Some(names), Some(t)) = (&mut self.names, name.text) {
+        if let Some(t) = name.text {
+            self.push_name(t);
+        }
+    }
+
+    /// Keep a feature's name (when training).
+    #[cold]
+    #[inline(never)]
+    fn push_name(&mut self, t: String) {
+        if let Some(names) = &mut self.names {
             names.push(t);
         }
     }
@@ -174,17 +229,21 @@ impl Feats {
 /// Add a feature whose name is the pieces in order: `feat!(f; "own=", o)` (value 1),
 /// `feat!(f, v = x; "cent:", p)` (value `x`), `feat!(f, tie = part, x; "T:sw")` (a tied
 /// feature, see [`Feats::push`]).
+/// The name opens with a literal, hashed when compiling.
 macro_rules! feat {
-    (@ $f:expr, $tie:expr, $v:expr; $($p:expr),+) => {{
-        let mut name = $f.name();
-        $( $crate::model::Piece::put(&$p, &mut name); )+
+    (@ $f:expr, $tie:expr, $v:expr; $first:literal $(, $p:expr)*) => {{
+        #[allow(unused_mut)]
+        let mut name = $f.name_from(const { $crate::model::Name::state($first) }, $first);
+        $( $crate::model::Piece::put(&$p, &mut name); )*
         $f.push($tie, $v, name);
     }};
-    ($f:expr, v = $v:expr; $($p:expr),+ $(,)?) => { feat!(@ $f, 4, $v; $($p),+) };
-    ($f:expr, tie = $part:expr, $v:expr; $($p:expr),+ $(,)?) => {
-        feat!(@ $f, $crate::parts::idx($part) as u8, $v; $($p),+)
+    ($f:expr, v = $v:expr; $first:literal $(, $p:expr)* $(,)?) => {
+        feat!(@ $f, 4, $v; $first $(, $p)*)
     };
-    ($f:expr; $($p:expr),+ $(,)?) => { feat!(@ $f, 4, 1.0; $($p),+) };
+    ($f:expr, tie = $part:expr, $v:expr; $first:literal $(, $p:expr)* $(,)?) => {
+        feat!(@ $f, $crate::parts::idx($part) as u8, $v; $first $(, $p)*)
+    };
+    ($f:expr; $first:literal $(, $p:expr)* $(,)?) => { feat!(@ $f, 4, 1.0; $first $(, $p)*) };
 }
 pub(crate) use feat;
 
@@ -293,20 +352,24 @@ pub(crate) fn markers(w: &[&str], first: usize) -> Vec<(usize, bool)> {
     /// The markers by first word, and the place of each in [`MARKERS`].
     struct Markers {
         phrases: crate::lex::Phrases,
-        index: crate::lex::StrMap<&'static str, usize>,
+        /// The place in [`MARKERS`] of each of `phrases.sorted()`.
+        index: Vec<usize>,
     }
     static INDEX: std::sync::OnceLock<Markers> = std::sync::OnceLock::new();
-    let m = INDEX.get_or_init(|| Markers {
-        phrases: crate::lex::Phrases::new(MARKERS),
-        index: MARKERS.iter().enumerate().map(|(k, p)| (*p, k)).collect(),
+    let m = INDEX.get_or_init(|| {
+        let phrases = crate::lex::Phrases::new(MARKERS);
+        let index = (phrases.sorted().iter())
+            .map(|p| MARKERS.iter().position(|q| q == p).unwrap_or(0))
+            .collect();
+        Markers { phrases, index }
     });
-    let mut found: Vec<(usize, bool)> = Vec::new();
+    let mut found: Vec<(usize, bool)> = Vec::with_capacity(8);
     for j in 0..w.len() {
-        for p in m.phrases.candidates(w[j]) {
-            if !has_at(w, j, p) {
+        for s in m.phrases.group(w[j]) {
+            if !has_at(w, j, m.phrases.sorted()[s]) {
                 continue;
             }
-            let k = m.index[p];
+            let k = m.index[s];
             match found.iter_mut().find(|x| x.0 == k) {
                 Some(x) => x.1 |= j < first + 4,
                 None => found.push((k, j < first + 4)),
@@ -391,18 +454,65 @@ pub(crate) fn doc_kind(an: &[Analysis]) -> &'static str {
 /// parent body, motto, number, place and date), and a title may take two.
 const LETTERHEAD_UNITS: usize = 10;
 
-/// Features of every unit. `hand` gives the hand-set emission (with context) of each
-/// unit; `an[i].context` and `an[i].emis` must be set (see `parts::context`).
-pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<Feats> {
+/// Features of every unit (with their names, for training). `kind` is the document's
+/// [`doc_kind`]; `an[i].context` and `an[i].emis` must be set (see `parts::context`).
+#[cfg(feature = "train")]
+pub(crate) fn features(an: &[Analysis], lex: &Lexicon, kind: &'static str) -> Vec<Feats> {
+    let mut out = Vec::with_capacity(an.len());
+    each_features(an, lex, kind, None, true, |_, f| {
+        out.push(std::mem::replace(f, Feats::new(true)))
+    });
+    out
+}
+
+/// The words that open and close the word pairs a part model knows (its `bb:` features):
+/// the feature of any other pair has no weight, and labelling leaves it out.
+#[derive(Debug, Default)]
+pub(crate) struct Pairs {
+    /// Word to [`Pairs::FIRST`] and / or [`Pairs::SECOND`].
+    words: crate::lex::StrMap<Box<str>, u8>,
+    /// This list's [`instance`](crate::lex::instance) (for the key cache's notes).
+    pub instance: u64,
+}
+
+impl Pairs {
+    pub const FIRST: u8 = 1;
+    pub const SECOND: u8 = 2;
+
+    /// What a word whose key is `key` can be in a known pair.
+    pub fn roles(&self, key: &str) -> u8 {
+        self.words.get(key).copied().unwrap_or(0)
+    }
+
+    /// Note the pair feature `name` (`bb:` and two words), if it is one.
+    fn add(&mut self, name: &str) {
+        let Some((a, b)) = name.strip_prefix("bb:").and_then(|x| x.split_once(' ')) else {
+            return;
+        };
+        *self.words.entry(a.into()).or_default() |= Pairs::FIRST;
+        *self.words.entry(b.into()).or_default() |= Pairs::SECOND;
+    }
+}
+
+/// The features of every unit in turn: `each(i, f)` gets unit `i`'s (in a list reused from
+/// unit to unit). `pairs`: leave out the word pairs a model does not know (those
+/// [`Analysis::pair_roles`] says cannot be among its pairs).
+pub(crate) fn each_features(
+    an: &[Analysis],
+    lex: &Lexicon,
+    kind: &'static str,
+    pairs: Option<&Pairs>,
+    keep_names: bool,
+    mut each: impl FnMut(usize, &mut Feats),
+) {
     let n = an.len();
-    let kind = doc_kind(an);
-    let mut out = Vec::with_capacity(n);
+    let mut f = Feats::new(keep_names);
     // section state: the part a section heading named, and units since it
     let mut sec: Option<Option<Part>> = None;
     let mut since = 0usize;
     let own_arg: Vec<usize> = an.iter().map(|a| argmax(&a.own)).collect();
     for (i, a) in an.iter().enumerate() {
-        let mut f = Feats::new(keep_names);
+        f.clear();
         feat!(f; "b");
         feat!(f; "doc=", kind);
         let o = own_arg[i];
@@ -508,15 +618,21 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<
         }
         // word pairs: the phrasing cues the lexicon lacks (`tăng so`, `còn chậm`, `chưa
         // được`); rare pairs are pruned from the model (see `BIGRAM_MIN_WEIGHT`)
-        let mut prev = None;
+        // (the previous word's token, and whether it can open a known pair)
+        let mut prev: Option<(usize, bool)> = None;
+        let known =
+            (pairs.is_some_and(|p| p.instance == a.pair_roles.0)).then_some(&a.pair_roles.1[..]);
         for (i, t) in a.toks.iter().enumerate().skip(a.skip) {
-            if t.kind == Tk::Word {
-                let k = a.keys.key(i);
-                if let Some(p) = prev {
-                    feat!(f; "bb:", p, " ", k);
-                }
-                prev = Some(k);
+            if t.kind != Tk::Word {
+                continue;
             }
+            let roles = known.map_or(Pairs::FIRST | Pairs::SECOND, |r| r[i]);
+            if let Some((j, true)) = prev {
+                if roles & Pairs::SECOND != 0 {
+                    feat!(f; "bb:", a.keys.key(j), " ", a.keys.key(i));
+                }
+            }
+            prev = Some((i, roles & Pairs::FIRST != 0));
         }
         let mut target = false;
         for &(k, early) in &a.marks {
@@ -538,17 +654,64 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, keep_names: bool) -> Vec<
         for p in 0..4 {
             feat!(f, v = a.emis[p].clamp(-5.0, 10.0) / 4.0; "hs:", p);
         }
-        out.push(f);
+        each(i, &mut f);
     }
-    out
+}
+
+/// Feature weights by feature hash, for lookups per feature: open addressing indexed by
+/// the hashes' own bits (they are FNV hashes already), linear probing.
+#[derive(Debug, Default)]
+pub(crate) struct Weights<V> {
+    slots: Vec<Option<(u64, V)>>,
+}
+
+impl<V: Copy> Weights<V> {
+    /// The table of `map`'s weights (half full at most).
+    pub fn new(map: &FnvMap<u64, V>) -> Weights<V> {
+        let size = (2 * map.len()).next_power_of_two();
+        let mut w = Weights {
+            slots: vec![None; size],
+        };
+        for (&h, &v) in map {
+            let mut k = w.home(h);
+            while w.slots[k].is_some() {
+                k = (k + 1) & (size - 1);
+            }
+            w.slots[k] = Some((h, v));
+        }
+        w
+    }
+
+    #[inline]
+    fn home(&self, h: u64) -> usize {
+        ((h ^ (h >> 32)) as usize) & (self.slots.len() - 1)
+    }
+
+    /// The weight of the feature whose hash is `h`.
+    #[inline]
+    pub fn get(&self, h: u64) -> Option<&V> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mut k = self.home(h);
+        loop {
+            match &self.slots[k] {
+                None => return None,
+                Some((x, v)) if *x == h => return Some(v),
+                Some(_) => k = (k + 1) & (self.slots.len() - 1),
+            }
+        }
+    }
 }
 
 /// Weights of the labeller: per feature a score for each part, and the transitions
 /// (`trans[from][to]`, `from` 4 is the start).
 #[derive(Debug, Default)]
 pub(crate) struct PartModel {
-    weights: FnvMap<u64, [f32; 4]>,
+    weights: Weights<[f32; 4]>,
     pub trans: [[f32; 4]; 5],
+    /// The word pairs among the features.
+    pub pairs: Pairs,
 }
 
 const HEADER: &str = "# tomtat scorer part model, version 1";
@@ -572,6 +735,7 @@ impl PartModel {
     /// `t \t from \t ...`).
     pub fn parse(tsv: &str) -> Result<PartModel, ModelError> {
         let mut m = PartModel::default();
+        let mut weights: FnvMap<u64, [f32; 4]> = FnvMap::default();
         for (n, line) in data_lines(tsv, HEADER)? {
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() != 6 {
@@ -585,7 +749,8 @@ impl PartModel {
             }
             match f[0] {
                 "f" | "g" => {
-                    m.weights.insert(hash(f[1]), w);
+                    weights.insert(hash(f[1]), w);
+                    m.pairs.add(f[1]);
                 }
                 "t" => {
                     let from = match f[1] {
@@ -601,6 +766,8 @@ impl PartModel {
                 _ => return Err(ModelError::Line(n + 1, "unknown record")),
             }
         }
+        m.weights = Weights::new(&weights);
+        m.pairs.instance = crate::lex::instance();
         Ok(m)
     }
 
@@ -608,7 +775,7 @@ impl PartModel {
     pub fn emission(&self, f: &Feats) -> [f32; 4] {
         let mut s = [0f32; 4];
         for ((h, v), &t) in f.hashes.iter().zip(&f.vals).zip(&f.tie) {
-            if let Some(w) = self.weights.get(h) {
+            if let Some(w) = self.weights.get(*h) {
                 if t < 4 {
                     s[t as usize] += w[0] * v;
                 } else {

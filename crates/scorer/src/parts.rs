@@ -1,6 +1,8 @@
 //! Part labelling: cue features per unit, heading and discourse context, and a Viterbi
 //! pass with a preference for staying in the same part.
 
+use std::rc::Rc;
+
 use tomtat_splitter::{Unit, UnitKind};
 
 use crate::lex::{Keyed, Tk, Tok};
@@ -52,7 +54,7 @@ pub(crate) struct Analysis {
     /// Number of figures (indicators) in the unit.
     pub figures: usize,
     /// Context that applied: (part, bonus, what set it).
-    pub context: Option<(Part, f32, String)>,
+    pub context: Option<(Part, f32, Rc<str>)>,
     /// Reasons from the unit's form.
     pub form: Vec<&'static str>,
     /// The part of the `other` score that only says the unit is short or plain
@@ -75,32 +77,21 @@ pub(crate) struct Analysis {
     pub marks: Vec<(usize, bool)>,
     /// Token indices of the first two words after the marker ([`NO_WORD`]: none).
     pub lead_words: [u32; 2],
+    /// What each token can be in the word pairs of the part model whose pairs'
+    /// [`instance`](crate::lex::instance) is the first (see [`Pairs`](crate::model::Pairs));
+    /// none known: empty.
+    pub pair_roles: (u64, Vec<u8>),
 }
 
-/// The cue lexicon's syllable id of each of a document's keys, looked up once per key
-/// (indexed by the key's document-wide id, see [`Keyed::ids`]).
+/// What the analysis of a document's units keeps from unit to unit: the lexicon's ids of
+/// its keys, and lists reused for each unit.
 #[derive(Debug, Default)]
-pub(crate) struct LexIds(Vec<u32>);
-
-/// Not looked up yet (in [`LexIds`]).
-const NOT_YET: u32 = u32::MAX - 2;
-
-impl LexIds {
-    /// The lexicon's id of the key of token `i` (a word).
-    #[inline]
-    pub fn id(&mut self, lex: &Lexicon, keys: &Keyed, i: usize) -> u32 {
-        let Some(ids) = keys.ids() else {
-            return lex.id(keys.key(i));
-        };
-        let k = ids[i] as usize;
-        if self.0.len() <= k {
-            self.0.resize(k + 1, NOT_YET);
-        }
-        if self.0[k] == NOT_YET {
-            self.0[k] = lex.id(keys.key(i));
-        }
-        self.0[k]
-    }
+pub(crate) struct Scratch {
+    /// The lexicon's syllable id of each token of the unit (words; the caller's).
+    pub lex_ids: Vec<u32>,
+    syls: Vec<u32>,
+    punct_after: Vec<bool>,
+    hits: Vec<Hit>,
 }
 
 /// No word (in [`Analysis::lead_words`]).
@@ -198,7 +189,7 @@ impl Analysis {
         tuning: &Tuning,
         text: &str,
         unit: &Unit,
-        (toks, keys, memo): (Vec<Tok>, Keyed, &mut LexIds),
+        (toks, keys, scratch): (Vec<Tok>, Keyed, &mut Scratch),
         (index, count): (usize, usize),
         figures: usize,
     ) -> Analysis {
@@ -216,8 +207,14 @@ impl Analysis {
                 t.kind == Tk::Punct && matches!(&text[t.start..t.end], "-" | "–" | "+" | "•" | "*")
             });
         // syllable ids over the unit's own words
-        let mut syls = Vec::with_capacity(a.toks.len());
-        let mut punct_after = Vec::with_capacity(a.toks.len());
+        let Scratch {
+            lex_ids,
+            syls,
+            punct_after,
+            hits,
+        } = scratch;
+        syls.clear();
+        punct_after.clear();
         let mut first = 0;
         let mut upper = 0usize;
         for (i, t) in a.toks.iter().enumerate() {
@@ -231,7 +228,7 @@ impl Analysis {
                     if i == skip {
                         first = syls.len();
                     }
-                    syls.push(memo.id(lex, &a.keys, i));
+                    syls.push(lex_ids[i]);
                     punct_after.push(false);
                 }
                 Tk::Punct => {
@@ -278,10 +275,10 @@ impl Analysis {
             || (!terminal && a.nwords <= 16 && (numbered || all_caps));
 
         if heading_form {
-            a.heading_part(lex, &syls, &punct_after, first);
+            a.heading_part(lex, syls, punct_after, first, hits);
             a.section = numbered || all_caps;
         }
-        a.score_cues(lex, tuning, &syls, &punct_after, first);
+        a.score_cues(lex, tuning, syls, punct_after, first, hits);
         a.score_form(
             tuning,
             text,
@@ -294,11 +291,18 @@ impl Analysis {
     }
 
     /// The part a heading names, from the heading cues.
-    fn heading_part(&mut self, lex: &Lexicon, syls: &[u32], punct_after: &[bool], first: usize) {
-        let mut hits = Vec::new();
-        lex.find(syls, punct_after, first, Pass::Heading, &mut hits);
+    fn heading_part(
+        &mut self,
+        lex: &Lexicon,
+        syls: &[u32],
+        punct_after: &[bool],
+        first: usize,
+        hits: &mut Vec<Hit>,
+    ) {
+        hits.clear();
+        lex.find(syls, punct_after, first, Pass::Heading, hits);
         let mut found = [0f32; 4];
-        for h in &hits {
+        for h in hits.iter() {
             let c = &lex.cues[h.cue as usize];
             if let (Scope::Heading, CuePart::Part(p)) = (c.scope, c.part) {
                 found[idx(p)] += c.weight;
@@ -318,24 +322,25 @@ impl Analysis {
         syls: &[u32],
         punct_after: &[bool],
         first: usize,
+        hits: &mut Vec<Hit>,
     ) {
         let a = self;
-        let mut hits: Vec<Hit> = Vec::new();
-        let mut keyhits: Vec<Hit> = Vec::new();
-        lex.find(syls, punct_after, first, Pass::Key, &mut keyhits);
-        for h in &keyhits {
+        hits.clear();
+        lex.find(syls, punct_after, first, Pass::Key, hits);
+        for h in hits.iter() {
             let c = &lex.cues[h.cue as usize];
             if let CuePart::Part(p) = c.part {
                 a.key[idx(p)] += c.weight;
                 a.key_cues.push(h.cue);
             }
         }
-        lex.find(syls, punct_after, first, Pass::Parts, &mut hits);
+        hits.clear();
+        lex.find(syls, punct_after, first, Pass::Parts, hits);
         let contrast = contrast_at(lex, syls, punct_after, first);
         let mut suppress_until = 0usize;
-        let past = lex.id("đã");
-        let (not_yet, not) = (lex.id("chưa"), lex.id("không"));
-        for h in &hits {
+        let past = lex.words.da;
+        let (not_yet, not) = (lex.words.chua, lex.words.khong);
+        for h in hits.iter() {
             let c = &lex.cues[h.cue as usize];
             if c.scope == Scope::Heading {
                 continue;
@@ -467,10 +472,10 @@ impl Analysis {
 /// opening words and before the last few): the clause after it is the main one.
 fn contrast_at(lex: &Lexicon, syls: &[u32], punct_after: &[bool], first: usize) -> Option<usize> {
     let (nhung, song, tuy, nhien) = (
-        lex.id("nhưng"),
-        lex.id("song"),
-        lex.id("tuy"),
-        lex.id("nhiên"),
+        lex.words.nhung,
+        lex.words.song,
+        lex.words.tuy,
+        lex.words.nhien,
     );
     if [nhung, song, tuy, nhien].contains(&crate::lexicon::UNKNOWN) {
         return None;
@@ -493,25 +498,30 @@ pub(crate) fn label(an: &mut [Analysis], lex: &Lexicon, tuning: &Tuning) -> Vec<
 
 /// Context from headings and discourse cues: sets `emis` and `context` of every unit.
 pub(crate) fn context(an: &mut [Analysis], lex: &Lexicon, tuning: &Tuning) {
-    let mut ctx: Option<(Part, f32, String)> = None;
+    // what set the context is shared by the units it applies to
+    let mut ctx: Option<(Part, f32, Rc<str>)> = None;
     let mut heading_ctx = false;
     for (i, a) in an.iter_mut().enumerate() {
         a.emis = a.own;
         let first = i == 0;
         if let Some(h) = a.heading {
             if let (true, Some(p)) = (a.section, h) {
-                ctx = Some((p, tuning.heading_carry, "heading".to_string()));
+                ctx = Some((p, tuning.heading_carry, "heading".into()));
                 heading_ctx = true;
             } else if a.section {
                 // a sub-heading that names no part (`1. Về kinh tế`) keeps the section's
             } else if let (Some(p), false) = (h, first) {
                 // a subtitle (not the title) carries its part like a discourse cue
-                ctx = Some((p, tuning.switch_carry, "subtitle".to_string()));
+                ctx = Some((p, tuning.switch_carry, "subtitle".into()));
                 heading_ctx = false;
             } else if let Some((p, cue)) = a.switch {
                 // a heading-like line with a discourse cue (`Nơi nhận:`) sets what follows
                 let phrase = &lex.cues[cue as usize].phrase;
-                ctx = Some((p, tuning.switch_carry, format!("cue `{phrase}` before")));
+                ctx = Some((
+                    p,
+                    tuning.switch_carry,
+                    format!("cue `{phrase}` before").into(),
+                ));
                 heading_ctx = false;
             }
             continue;
@@ -525,7 +535,11 @@ pub(crate) fn context(an: &mut [Analysis], lex: &Lexicon, tuning: &Tuning) {
         }
         if let Some((p, cue)) = a.switch {
             let phrase = &lex.cues[cue as usize].phrase;
-            ctx = Some((p, tuning.switch_carry, format!("cue `{phrase}` before")));
+            ctx = Some((
+                p,
+                tuning.switch_carry,
+                format!("cue `{phrase}` before").into(),
+            ));
             heading_ctx = false;
         } else if let Some((p, b, why)) = ctx.take() {
             let b = if heading_ctx {

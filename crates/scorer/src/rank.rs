@@ -30,13 +30,14 @@ pub(crate) struct Layout {
 }
 
 impl Layout {
-    pub fn new(an: &[Analysis]) -> Layout {
+    /// The layout of the units `an` of a document of kind `kind` ([`model::doc_kind`]).
+    pub fn new(an: &[Analysis], kind: &'static str) -> Layout {
         let n = an.len();
         let mut l = Layout {
             since_heading: vec![0; n],
             section: vec![0; n],
             item: vec![0; n],
-            kind: model::doc_kind(an),
+            kind,
             group: vec![0; n],
             gpos: vec![0; n],
         };
@@ -92,9 +93,10 @@ pub(crate) struct KeyInput {
     pub members: usize,
 }
 
-/// Features of unit `i` as a candidate key unit of `part`.
+/// Features of unit `i` as a candidate key unit of `part`, into `f` (cleared first).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn features(
+    f: &mut Feats,
     lex: &Lexicon,
     an: &[Analysis],
     parts: &[Part],
@@ -102,13 +104,12 @@ pub(crate) fn features(
     part: Part,
     i: usize,
     k: &KeyInput,
-    keep_names: bool,
-) -> Feats {
+) {
     let a = &an[i];
     let n = an.len();
     let p = short(part);
     let kind = layout.kind;
-    let mut f = Feats::new(keep_names);
+    f.clear();
     feat!(f; "b:", p);
     feat!(f; "doc=", kind, ":", p);
     feat!(f, v = k.cent; "cent:", p);
@@ -164,7 +165,7 @@ pub(crate) fn features(
         .all(|j| parts[j] != part);
     feat!(f; "secfirst:", sec_first, ":", p);
     feat!(f; "item:", layout.item[i].min(4), ":", p);
-    group_features(&mut f, an, parts, layout, part, i);
+    group_features(f, an, parts, layout, part, i);
     feat!(f; "num:", a.numbered, ":", p);
     feat!(f; "end:", a.terminal.unwrap_or("none"), ":", p);
     if i > 0 && an[i - 1].terminal == Some(":") {
@@ -182,7 +183,6 @@ pub(crate) fn features(
     for &(k, _) in &a.marks {
         feat!(f; "m:", model::MARKERS[k], ":", p);
     }
-    f
 }
 
 /// The unit's place in its numbered group: its position, whether it is the group's first
@@ -222,13 +222,13 @@ fn group_features(
 /// Weights of the key scorer.
 #[derive(Debug, Default)]
 pub(crate) struct KeyModel {
-    weights: FnvMap<u64, f32>,
+    weights: model::Weights<f32>,
 }
 
 impl KeyModel {
     /// Parse the TSV model (`name \t weight` lines under the version header).
     pub fn parse(tsv: &str) -> Result<KeyModel, ModelError> {
-        let mut m = KeyModel::default();
+        let mut weights: FnvMap<u64, f32> = FnvMap::default();
         for (n, line) in crate::model::data_lines(tsv, HEADER)? {
             let (name, w) = line
                 .rsplit_once('\t')
@@ -236,9 +236,11 @@ impl KeyModel {
             let w: f32 = w
                 .parse()
                 .map_err(|_| ModelError::Line(n + 1, "bad weight"))?;
-            m.weights.insert(model::hash(name), w);
+            weights.insert(model::hash(name), w);
         }
-        Ok(m)
+        Ok(KeyModel {
+            weights: model::Weights::new(&weights),
+        })
     }
 
     /// Probability that the unit is key.
@@ -247,7 +249,7 @@ impl KeyModel {
             .hashes
             .iter()
             .zip(&f.vals)
-            .filter_map(|(h, v)| self.weights.get(h).map(|w| w * v))
+            .filter_map(|(h, v)| self.weights.get(*h).map(|w| w * v))
             .sum();
         1.0 / (1.0 + (-s).exp())
     }

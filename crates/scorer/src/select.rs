@@ -20,19 +20,33 @@ fn window(m: usize) -> usize {
     (30_000 / m.max(1)).clamp(20, 150)
 }
 
+/// The terms of every unit, one entry per occurrence, in one list: unit `u`'s are
+/// `terms[ends[u - 1]..ends[u]]`.
+#[derive(Default)]
+struct Bags {
+    terms: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Bags {
+    /// Close the current unit's bag.
+    fn close(&mut self) {
+        self.ends.push(self.terms.len() as u32);
+    }
+}
+
 /// TF-IDF vectors of the units, with words from the segmenter.
 pub(crate) fn vectors(text: &str, units: &[Unit], segmenter: &Segmenter) -> Vec<Vector> {
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut toks: Vec<Token> = Vec::new();
     let mut words: Vec<Word> = Vec::new();
-    let mut bags: Vec<Vec<u32>> = Vec::with_capacity(units.len());
+    let mut bags = Bags::default();
     for u in units {
         let s = &text[u.start..u.end];
         toks.clear();
         words.clear();
         tomtat_tokenizer::tokenize_into(s, &mut toks);
         segmenter.segment(s, &toks, &mut words);
-        let mut bag: Vec<u32> = Vec::new();
         for w in &words {
             if !matches!(w.kind, TokenKind::Syllable | TokenKind::Foreign) {
                 continue;
@@ -43,11 +57,11 @@ pub(crate) fn vectors(text: &str, units: &[Unit], segmenter: &Segmenter) -> Vec<
             let key = tomtat_text::match_key(ws);
             let next = ids.len() as u32;
             let id = *ids.entry(key).or_insert(next);
-            bag.push(id);
+            bags.terms.push(id);
         }
-        bags.push(bag);
+        bags.close();
     }
-    weigh(bags)
+    weigh(&bags)
 }
 
 /// TF-IDF vectors of the units over syllables and pairs of adjacent syllables
@@ -57,13 +71,18 @@ pub(crate) fn syllable_vectors(an: &[Analysis]) -> Vec<Vector> {
     // analysis' key cache) are renumbered in that order, which gives the ids a map from
     // the key strings would; without them, the map.
     let by_ids = an.iter().all(|a| a.keys.ids().is_some());
+    let words: usize = an.iter().map(|a| a.nwords).sum();
     let mut ids: FnvMap<&str, u32> = FnvMap::default();
     let mut remap: Vec<u32> = Vec::new();
     let mut nterms = 0u32;
+    // at most one pair per word: no rehashing
     let mut pairs: FnvMap<u64, u32> = FnvMap::default();
-    let mut bags: Vec<Vec<u32>> = Vec::with_capacity(an.len());
+    pairs.reserve(words);
+    let mut bags = Bags {
+        terms: Vec::with_capacity(2 * words),
+        ends: Vec::with_capacity(an.len()),
+    };
     for a in an {
-        let mut bag: Vec<u32> = Vec::with_capacity(a.toks.len() * 2);
         let mut prev: Option<u32> = None;
         let cached = a.keys.ids().filter(|_| by_ids);
         for (i, t) in a.toks.iter().enumerate() {
@@ -88,48 +107,67 @@ pub(crate) fn syllable_vectors(an: &[Analysis]) -> Vec<Vector> {
                     *ids.entry(a.keys.key(i)).or_insert(next)
                 }
             };
-            bag.push(id * 2);
+            bags.terms.push(id * 2);
             if let Some(p) = prev {
                 let next = pairs.len() as u32;
                 let pid = *pairs.entry(((p as u64) << 32) | id as u64).or_insert(next);
-                bag.push(pid * 2 + 1);
+                bags.terms.push(pid * 2 + 1);
             }
             prev = Some(id);
         }
-        bags.push(bag);
+        bags.close();
     }
-    weigh(bags)
+    weigh(&bags)
 }
 
-/// Merge counts, weigh by IDF over the units, normalize. `raw`: the terms of each unit,
-/// one entry per occurrence.
-fn weigh(raw: Vec<Vec<u32>>) -> Vec<Vector> {
-    let mut df: Vec<u32> = Vec::new();
-    let mut raw: Vec<Vector> = raw
-        .into_iter()
-        .map(|mut bag| {
-            bag.sort_unstable();
-            // each term with its count (a count of n ones adds up to exactly n)
-            let mut merged: Vector = Vec::with_capacity(bag.len());
-            let mut k = 0;
-            while k < bag.len() {
-                let id = bag[k];
-                let mut e = k + 1;
-                while e < bag.len() && bag[e] == id {
-                    e += 1;
-                }
-                merged.push((id, (e - k) as f32));
-                k = e;
+/// Merge counts, weigh by IDF over the units, normalize. The terms of each unit come out
+/// in term order through one counting sort of all the occurrences by term (stable, so
+/// each term's occurrences stay in unit order and a unit's repeats are neighbours).
+fn weigh(bags: &Bags) -> Vec<Vector> {
+    let terms = &bags.terms;
+    let vocab = terms.iter().max().map_or(0, |&t| t as usize + 1);
+    // `start[t]..start[t + 1]`: the occurrences of term `t` in `unit_of`
+    let mut start = vec![0u32; vocab + 1];
+    for &t in terms {
+        start[t as usize + 1] += 1;
+    }
+    for k in 1..start.len() {
+        start[k] += start[k - 1];
+    }
+    let mut fill = start[..vocab].to_vec();
+    let mut unit_of = vec![0u32; terms.len()];
+    let mut lo = 0;
+    for (u, &hi) in bags.ends.iter().enumerate() {
+        for &t in &terms[lo..hi as usize] {
+            let f = &mut fill[t as usize];
+            unit_of[*f as usize] = u as u32;
+            *f += 1;
+        }
+        lo = hi as usize;
+    }
+    // each unit's terms with their counts (a count of n ones adds up to exactly n), and
+    // the units each term is in
+    let mut raw: Vec<Vector> = Vec::with_capacity(bags.ends.len());
+    let mut lo = 0;
+    for &hi in &bags.ends {
+        raw.push(Vec::with_capacity(hi as usize - lo));
+        lo = hi as usize;
+    }
+    let mut df = vec![0u32; vocab];
+    for t in 0..vocab {
+        let occ = &unit_of[start[t] as usize..start[t + 1] as usize];
+        let mut k = 0;
+        while k < occ.len() {
+            let u = occ[k];
+            let mut e = k + 1;
+            while e < occ.len() && occ[e] == u {
+                e += 1;
             }
-            for &(id, _) in &merged {
-                if df.len() <= id as usize {
-                    df.resize(id as usize + 1, 0);
-                }
-                df[id as usize] += 1;
-            }
-            merged
-        })
-        .collect();
+            raw[u as usize].push((t as u32, (e - k) as f32));
+            df[t] += 1;
+            k = e;
+        }
+    }
     let n = raw.len().max(1) as f32;
     // the IDF of each term, once (the same f32 as computing it at each use), with the
     // logarithm once per document frequency
@@ -400,6 +438,7 @@ impl Scorer {
         k.clamp(1, size)
     }
 
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn pick(
         &self,
         an: &[Analysis],
@@ -407,10 +446,13 @@ impl Scorer {
         vecs: &[Vector],
         units: &[Unit],
         options: &SummaryOptions,
+        kind: &'static str,
         mut train: Option<(&mut crate::KeySink, &[bool])>,
     ) -> Vec<Pick> {
         let t = &self.tuning;
-        let layout = crate::rank::Layout::new(an);
+        let layout = crate::rank::Layout::new(an, kind);
+        // the key features of one member at a time
+        let mut f = crate::model::Feats::new(train.is_some());
         let content: Vec<usize> = (0..parts.len())
             .filter(|&i| parts[i] != Part::Other)
             .collect();
@@ -498,15 +540,15 @@ impl Scorer {
                     members: members.len(),
                 };
                 if let Some((sink, keys)) = train.as_mut() {
-                    let f =
-                        crate::rank::features(&self.lex, an, parts, &layout, part, i, &input, true);
-                    sink.add(f, keys[i]);
+                    crate::rank::features(&mut f, &self.lex, an, parts, &layout, part, i, &input);
+                    sink.add(
+                        std::mem::replace(&mut f, crate::model::Feats::new(true)),
+                        keys[i],
+                    );
                     continue;
                 }
                 if let Some(km) = &self.keys {
-                    let f = crate::rank::features(
-                        &self.lex, an, parts, &layout, part, i, &input, false,
-                    );
+                    crate::rank::features(&mut f, &self.lex, an, parts, &layout, part, i, &input);
                     let score = km.score(&f);
                     scored.push((i, score));
                     whys.push((c, rank_of[i] + 1, first));
@@ -575,13 +617,13 @@ impl Scorer {
             }
             if !shown.contains(&phrase) {
                 shown.push(phrase);
-                why.push(format!("cue: {phrase} → {}", part.name()));
+                why.push(["cue: ", phrase, " → ", part.name()].concat());
             }
         }
         for &k in &a.key_cues {
             let c = &self.lex.cues[k as usize];
             if matches!(c.part, CuePart::Part(q) if q == part) {
-                why.push(format!("main content: {}", c.phrase));
+                why.push(["main content: ", &c.phrase].concat());
                 break;
             }
         }
@@ -595,9 +637,9 @@ impl Scorer {
         }
         why.push(format!("centrality {c:.2} (rank {rank}/{of})"));
         if first >= 1.0 {
-            why.push(format!("first {} unit", part.name()));
+            why.push(["first ", part.name(), " unit"].concat());
         } else if first > 0.0 {
-            why.push(format!("opens a run of {} units", part.name()));
+            why.push(["opens a run of ", part.name(), " units"].concat());
         }
         if hits.is_empty() && a.context.is_none() {
             why.push("neighbours: inside a run of the part".to_string());

@@ -144,10 +144,11 @@ fn is_body(actor: &str) -> bool {
         return false;
     };
     let joined = keys.join(" ");
-    if NOT_BODY
-        .iter()
-        .any(|d| joined == *d || joined.starts_with(&format!("{d} ")))
-    {
+    if NOT_BODY.iter().any(|d| {
+        joined
+            .strip_prefix(d)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    }) {
         return false;
     }
     // a copula makes a clause of it (`những việc đó đều là việc cấp bách`), not a name;
