@@ -265,22 +265,60 @@ impl Postings {
     }
 }
 
-/// The rows of the similarity graph of `members`: each member with the later ones at
-/// most `win - 1` away. The dot products go through the postings of the terms, so only
-/// the terms two units share are multiplied; each sum adds the products in term order,
-/// as walking both vectors would (the products are positive: the terms they skip would
-/// add zeros).
+/// The similarity graph of `members`, its rows in flat arrays: row `a` holds the members
+/// joined to `a` in increasing order, `nbr[start[a]..start[a + 1]]`, with the weights of
+/// the edges in `w`.
+struct Graph {
+    start: Vec<u32>,
+    nbr: Vec<u32>,
+    w: Vec<f32>,
+}
+
+impl Graph {
+    /// The graph with `edges` `(a, b, w)`, `a < b`, in increasing order of `(a, b)`: each
+    /// row lists the members before it, then those after it.
+    fn new(m: usize, edges: &[(u32, u32, f32)]) -> Graph {
+        let mut start = vec![0u32; m + 1];
+        for &(a, b, _) in edges {
+            start[a as usize + 1] += 1;
+            start[b as usize + 1] += 1;
+        }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        let mut fill = start[..m].to_vec();
+        let mut nbr = vec![0u32; 2 * edges.len()];
+        let mut w = vec![0f32; 2 * edges.len()];
+        for &(a, b, x) in edges {
+            for (from, to) in [(a, b), (b, a)] {
+                let f = &mut fill[from as usize];
+                nbr[*f as usize] = to;
+                w[*f as usize] = x;
+                *f += 1;
+            }
+        }
+        Graph { start, nbr, w }
+    }
+
+    /// The span of row `a` in `nbr` and `w`.
+    #[inline]
+    fn row(&self, a: usize) -> std::ops::Range<usize> {
+        self.start[a] as usize..self.start[a + 1] as usize
+    }
+}
+
+/// The similarity graph of `members`: each member with the later ones at most `win - 1`
+/// away. The dot products go through the postings of the terms, so only the terms two
+/// units share are multiplied; each sum adds the products in term order, as walking both
+/// vectors would (the products are positive: the terms they skip would add zeros).
 fn similarity_rows(
     vecs: &[Vector],
     members: &[usize],
     win: usize,
     threshold: Option<f32>,
-) -> Vec<Vec<(usize, f32)>> {
+) -> Graph {
     let m = members.len();
-    // a row holds at most the units within the window on either side: one allocation
-    let mut rows: Vec<Vec<(usize, f32)>> = (0..m)
-        .map(|_| Vec::with_capacity((2 * win).min(m)))
-        .collect();
+    let mut edges: Vec<(u32, u32, f32)> = Vec::with_capacity(m * win.min(m));
     let post = Postings::new(vecs, members);
     // per term, the posting of the member being compared (members come in order)
     let mut cur: Vec<u32> = post.start[..post.start.len() - 1].to_vec();
@@ -300,23 +338,23 @@ fn similarity_rows(
             }
         }
         for (b, d) in dot.iter_mut().enumerate().take(hi).skip(a + 1) {
-            add_edge(&mut rows, a, b, std::mem::take(d), threshold);
+            let w = edge_weight(std::mem::take(d), threshold);
+            if w > 0.0 {
+                edges.push((a as u32, b as u32, w));
+            }
         }
     }
-    rows
+    Graph::new(m, &edges)
 }
 
-/// Join members `a` and `b` of the similarity graph when their similarity `s` counts: its
-/// value, or 1 above `threshold` (LexRank's unweighted graph).
-fn add_edge(rows: &mut [Vec<(usize, f32)>], a: usize, b: usize, s: f32, threshold: Option<f32>) {
-    let w = match threshold {
+/// The weight of the edge between two members of similarity `s` (none when not
+/// positive): `s`, or 1 above `threshold` (LexRank's unweighted graph).
+#[inline]
+fn edge_weight(s: f32, threshold: Option<f32>) -> f32 {
+    match threshold {
         Some(t) if s > t => 1.0,
         Some(_) => 0.0,
         None => s,
-    };
-    if w > 0.0 {
-        rows[a].push((b, w));
-        rows[b].push((a, w));
     }
 }
 
@@ -328,29 +366,35 @@ pub(crate) fn lexrank(vecs: &[Vector], members: &[usize], threshold: Option<f32>
         return Vec::new();
     }
     let win = window(m);
-    let rows = similarity_rows(vecs, members, win, threshold);
-    let deg: Vec<f32> = rows.iter().map(|r| r.iter().map(|x| x.1).sum()).collect();
+    let g = similarity_rows(vecs, members, win, threshold);
+    let deg: Vec<f32> = (0..m).map(|a| g.w[g.row(a)].iter().sum()).collect();
     let d = 0.85f32;
     let mut p = vec![1.0 / m as f32; m];
     let mut next = vec![0f32; m];
+    let mut share = vec![0f32; m];
     for _ in 0..40 {
         let mut dangling = 0.0;
-        for (a, r) in rows.iter().enumerate() {
+        for a in 0..m {
             if deg[a] == 0.0 {
                 dangling += p[a];
             }
-            let _ = r;
         }
-        for x in next.iter_mut() {
-            *x = (1.0 - d) / m as f32 + d * dangling / m as f32;
-        }
-        for (a, r) in rows.iter().enumerate() {
+        let base = (1.0 - d) / m as f32 + d * dangling / m as f32;
+        // a member's neighbours all have edges: their shares are all set
+        for a in 0..m {
             if deg[a] > 0.0 {
-                let share = d * p[a] / deg[a];
-                for &(b, w) in r {
-                    next[b] += share * w;
-                }
+                share[a] = d * p[a] / deg[a];
             }
+        }
+        // each member gathers its neighbours' shares in increasing order of neighbour, the
+        // order in which scattering them member by member would add them
+        for (b, x) in next.iter_mut().enumerate() {
+            let r = g.row(b);
+            let mut s = base;
+            for (&a, &w) in g.nbr[r.clone()].iter().zip(&g.w[r]) {
+                s += share[a as usize] * w;
+            }
+            *x = s;
         }
         let delta: f32 = p.iter().zip(&next).map(|(x, y)| (x - y).abs()).sum();
         std::mem::swap(&mut p, &mut next);
@@ -727,7 +771,11 @@ mod tests {
                     .iter()
                     .map(|&(id, w)| dense[id as usize] * w)
                     .sum();
-                add_edge(&mut rows, a, b, s, threshold);
+                let w = edge_weight(s, threshold);
+                if w > 0.0 {
+                    rows[a].push((b, w));
+                    rows[b].push((a, w));
+                }
             }
             for &(id, _) in &vecs[members[a]] {
                 dense[id as usize] = 0.0;
@@ -753,7 +801,15 @@ mod tests {
         ) {
             let members: Vec<usize> = (0..vecs.len()).filter(|i| i % 3 != skip).collect();
             let t = thresholded.then_some(0.1);
-            let got = similarity_rows(&vecs, &members, win, t);
+            let g = similarity_rows(&vecs, &members, win, t);
+            let got: Vec<Vec<(usize, f32)>> = (0..members.len())
+                .map(|a| {
+                    let r = g.row(a);
+                    (g.nbr[r.clone()].iter().map(|&b| b as usize))
+                        .zip(g.w[r].iter().copied())
+                        .collect()
+                })
+                .collect();
             let want = rows_dense(&vecs, &members, win, t);
             let bits = |r: &Vec<Vec<(usize, f32)>>| -> Vec<Vec<(usize, u32)>> {
                 r.iter().map(|x| x.iter().map(|&(b, w)| (b, w.to_bits())).collect()).collect()
