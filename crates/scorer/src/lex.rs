@@ -388,7 +388,7 @@ pub(crate) struct KeyCache {
     /// Keys of the current document so far.
     doc_keys: u32,
     /// What other tables give each cached key (see [`KeyCache::note`]).
-    notes: [Notes; 2],
+    notes: [Notes; 3],
 }
 
 /// Per cache id, a number a table gives the key ([`NOT_NOTED`]: not looked up yet), for
@@ -405,6 +405,7 @@ const NOT_NOTED: u64 = u64::MAX;
 /// Which of a [`KeyCache`]'s notes.
 pub(crate) const NOTE_LEXICON: usize = 0;
 pub(crate) const NOTE_PAIRS: usize = 1;
+pub(crate) const NOTE_MARKERS: usize = 2;
 
 /// A number for a table that no other table of the process shares (for [`KeyCache::note`]).
 pub(crate) fn instance() -> u64 {
@@ -466,30 +467,42 @@ impl KeyCache {
         id
     }
 
-    /// What the table `owner` ([`instance`]) gives the key of cache id `id`: `look(key)`,
-    /// called once per key while the cache lasts (notes `which` hold one table at a time).
+    /// What the table `owner` ([`instance`]) gives the key of each cache id of `ids`, in
+    /// order, to `put` (`None` for [`NO_KEY`]): `look(key)`, called once per key while the
+    /// cache lasts (notes `which` hold one table at a time).
     #[inline]
-    pub fn note(
+    pub fn note_each(
         &mut self,
         which: usize,
         owner: u64,
-        id: u32,
-        look: impl FnOnce(&str) -> u32,
-    ) -> u32 {
-        let n = &mut self.notes[which];
+        ids: &[u32],
+        look: impl Fn(&str) -> u32,
+        mut put: impl FnMut(Option<u32>),
+    ) {
+        let KeyCache {
+            notes, spans, keys, ..
+        } = self;
+        let n = &mut notes[which];
         if n.owner != owner {
             n.owner = owner;
             n.vals.clear();
         }
-        let k = id as usize;
-        if n.vals.len() <= k {
-            n.vals.resize(self.spans.len().max(k + 1), NOT_NOTED);
+        // every id is below the cache's count of keys
+        if n.vals.len() < spans.len() {
+            n.vals.resize(spans.len(), NOT_NOTED);
         }
-        if n.vals[k] == NOT_NOTED {
-            let (a, b) = self.spans[k];
-            n.vals[k] = look(&self.keys[a as usize..b as usize]) as u64;
+        for &id in ids {
+            if id == NO_KEY {
+                put(None);
+                continue;
+            }
+            let v = &mut n.vals[id as usize];
+            if *v == NOT_NOTED {
+                let (a, b) = spans[id as usize];
+                *v = look(&keys[a as usize..b as usize]) as u64;
+            }
+            put(Some(*v as u32));
         }
-        n.vals[k] as u32
     }
 
     /// A word's key and its id in the current document.

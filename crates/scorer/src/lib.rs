@@ -497,6 +497,8 @@ impl Scorer {
         let mut scratch = parts::Scratch::default();
         let mut cids: Vec<u32> = Vec::new();
         let pairs = self.model.as_ref().map(|m| &m.pairs);
+        let (mut groups, mut wi): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+        let markers = model::markers_instance();
         lex::KeyCache::with(|cache| {
             for (i, u) in units.iter().enumerate() {
                 let mut toks: Vec<Tok> = Vec::new();
@@ -525,7 +527,15 @@ impl Scorer {
                     a.own = [-10.0, -10.0, -10.0, 10.0];
                 }
                 a.pair_roles = roles;
-                a.index_words();
+                groups.clear();
+                cache.note_each(
+                    lex::NOTE_MARKERS,
+                    markers,
+                    &cids,
+                    model::marker_group,
+                    |g| groups.push(g.unwrap_or(0)),
+                );
+                a.index_words(&groups, &mut wi);
                 an.push(a);
             }
         });
@@ -542,23 +552,18 @@ impl Scorer {
         lex_ids: &mut Vec<u32>,
     ) -> (u64, Vec<u8>) {
         lex_ids.clear();
-        let owner = self.lex.instance;
-        for &c in cids {
-            lex_ids.push(match c {
-                lex::NO_KEY => lexicon::UNKNOWN,
-                c => cache.note(lex::NOTE_LEXICON, owner, c, |k| self.lex.id(k)),
-            });
-        }
+        let look = |k: &str| self.lex.id(k);
+        cache.note_each(lex::NOTE_LEXICON, self.lex.instance, cids, look, |v| {
+            lex_ids.push(v.unwrap_or(lexicon::UNKNOWN))
+        });
         let Some(p) = pairs else {
             return (0, Vec::new());
         };
-        let roles = cids
-            .iter()
-            .map(|&c| match c {
-                lex::NO_KEY => 0,
-                c => cache.note(lex::NOTE_PAIRS, p.instance, c, |k| p.roles(k) as u32) as u8,
-            })
-            .collect();
+        let mut roles = Vec::with_capacity(cids.len());
+        let look = |k: &str| p.roles(k) as u32;
+        cache.note_each(lex::NOTE_PAIRS, p.instance, cids, look, |v| {
+            roles.push(v.map_or(0, |v| v as u8))
+        });
         (p.instance, roles)
     }
 

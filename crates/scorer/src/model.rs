@@ -345,28 +345,64 @@ pub(crate) const MARKERS: &[&str] = &[
     "tháng",
 ];
 
-/// The [`MARKERS`] found in the words `w` of a unit, in marker order, each with whether it
-/// is among the first words (within 4 of `first`). One pass over the words through an
-/// index by first syllable.
-pub(crate) fn markers(w: &[&str], first: usize) -> Vec<(usize, bool)> {
-    /// The markers by first word, and the place of each in [`MARKERS`].
-    struct Markers {
-        phrases: crate::lex::Phrases,
-        /// The place in [`MARKERS`] of each of `phrases.sorted()`.
-        index: Vec<usize>,
-    }
+/// The markers by first word, and the place of each in [`MARKERS`].
+struct Markers {
+    phrases: crate::lex::Phrases,
+    /// The place in [`MARKERS`] of each of `phrases.sorted()`.
+    index: Vec<usize>,
+    /// The index's [`instance`](crate::lex::instance) (for the key cache's notes).
+    instance: u64,
+}
+
+fn markers_index() -> &'static Markers {
     static INDEX: std::sync::OnceLock<Markers> = std::sync::OnceLock::new();
-    let m = INDEX.get_or_init(|| {
+    INDEX.get_or_init(|| {
         let phrases = crate::lex::Phrases::new(MARKERS);
         let index = (phrases.sorted().iter())
             .map(|p| MARKERS.iter().position(|q| q == p).unwrap_or(0))
             .collect();
-        Markers { phrases, index }
-    });
+        Markers {
+            phrases,
+            index,
+            instance: crate::lex::instance(),
+        }
+    })
+}
+
+/// The [`instance`](crate::lex::instance) of [`marker_group`]'s table.
+pub(crate) fn markers_instance() -> u64 {
+    markers_index().instance
+}
+
+/// The markers that can start at a word whose key is `key`: their range in the index,
+/// packed as `start << 16 | end` (0: none).
+pub(crate) fn marker_group(key: &str) -> u32 {
+    let r = markers_index().phrases.group(key);
+    ((r.start as u32) << 16) | r.end as u32
+}
+
+/// The [`MARKERS`] found in the words `w` of a unit, in marker order, each with whether it
+/// is among the first words (within 4 of `first`). One pass over the words through an
+/// index by first syllable.
+#[cfg(test)]
+pub(crate) fn markers(w: &[&str], first: usize) -> Vec<(usize, bool)> {
+    markers_by(w.len(), |j| w[j], |j| marker_group(w[j]), first)
+}
+
+/// [`markers`] of the `n` words `word(0..n)`, with `group(j)` word `j`'s
+/// [`marker_group`].
+pub(crate) fn markers_by<'a>(
+    n: usize,
+    word: impl Fn(usize) -> &'a str + Copy,
+    group: impl Fn(usize) -> u32,
+    first: usize,
+) -> Vec<(usize, bool)> {
+    let m = markers_index();
     let mut found: Vec<(usize, bool)> = Vec::with_capacity(8);
-    for j in 0..w.len() {
-        for s in m.phrases.group(w[j]) {
-            if !has_at(w, j, m.phrases.sorted()[s]) {
+    for j in 0..n {
+        let g = group(j);
+        for s in (g >> 16) as usize..(g & 0xffff) as usize {
+            if !has_at_by(n, word, j, m.phrases.sorted()[s]) {
                 continue;
             }
             let k = m.index[s];
@@ -408,13 +444,24 @@ pub(crate) fn words(a: &Analysis) -> Vec<&str> {
 /// Whether the words of `phrase` (separated by single spaces) are `w[i..]`'s first words.
 #[inline]
 pub(crate) fn has_at(w: &[&str], i: usize, phrase: &str) -> bool {
+    has_at_by(w.len(), |j| w[j], i, phrase)
+}
+
+/// [`has_at`] over the `n` words `word(0..n)`.
+#[inline]
+pub(crate) fn has_at_by<'a>(
+    n: usize,
+    word: impl Fn(usize) -> &'a str,
+    i: usize,
+    phrase: &str,
+) -> bool {
     let mut rest = phrase.as_bytes();
     let mut j = i;
     loop {
-        let Some(word) = w.get(j) else {
+        if j >= n {
             return false;
-        };
-        let k = word.as_bytes();
+        }
+        let k = word(j).as_bytes();
         if !crate::lex::starts_with(rest, k) {
             return false;
         }

@@ -146,11 +146,23 @@ fn marker_len(text: &str, toks: &[Tok]) -> (usize, bool) {
 impl Analysis {
     /// Find the markers and the first words once (the part and key features both use
     /// them).
-    pub fn index_words(&mut self) {
-        let w = crate::model::words(self);
+    /// `groups`: each token's [`marker_group`](crate::model::marker_group) (any value for
+    /// other than words); `wi`: room for the word tokens' indices.
+    pub fn index_words(&mut self, groups: &[u32], wi: &mut Vec<u32>) {
+        wi.clear();
+        wi.extend(
+            (self.toks.iter().enumerate())
+                .filter(|(_, t)| t.kind == Tk::Word)
+                .map(|(i, _)| i as u32),
+        );
         let first = self.words_before_skip();
-        let marks = crate::model::markers(&w, first);
-        drop(w);
+        let keys = &self.keys;
+        let marks = crate::model::markers_by(
+            wi.len(),
+            |j| keys.key(wi[j] as usize),
+            |j| groups[wi[j] as usize],
+            first,
+        );
         self.marks = marks;
         self.lead_words = [NO_WORD; 2];
         let mut k = 0;
