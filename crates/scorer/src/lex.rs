@@ -138,12 +138,18 @@ pub(crate) struct Phrases {
 }
 
 /// A cheap digest of a word (length, first two bytes, last byte) for [`Phrases`]' filter.
-#[inline]
+/// The bytes are taken with one test of the length (0 past the end).
+#[inline(always)]
 fn sketch(w: &str) -> usize {
     let b = w.as_bytes();
-    let at = |i: usize| b.get(i).map_or(0, |&x| x as usize);
-    (((b.len() & 0xf) << 12) ^ (at(0) << 4) ^ (at(1) * 0x9e5) ^ (at(b.len().max(1) - 1) << 7))
-        & 0xffff
+    let (first, second, last) = match *b {
+        [] => (0, 0, 0),
+        [x] => (x, 0, x),
+        [x, y] => (x, y, y),
+        [x, y, .., z] => (x, y, z),
+    };
+    let (first, second, last) = (first as usize, second as usize, last as usize);
+    (((b.len() & 0xf) << 12) ^ (first << 4) ^ (second * 0x9e5) ^ (last << 7)) & 0xffff
 }
 
 /// The first word of a phrase: what the key of the token where it starts must be.
@@ -178,18 +184,25 @@ impl Phrases {
 
     /// The phrases that can match a word whose key is `key`: those whose first word it
     /// is (a phrase matches only where its first word is the key).
-    #[inline]
+    #[inline(always)]
     pub fn candidates(&self, key: &str) -> &[&'static str] {
         &self.sorted[self.group(key)]
     }
 
     /// Where [`Phrases::candidates`] are in [`Phrases::sorted`].
-    #[inline]
+    /// Inlined up to the filter, which most words stop at.
+    #[inline(always)]
     pub fn group(&self, key: &str) -> std::ops::Range<usize> {
         let h = sketch(key);
         if self.filter[h >> 6] & (1 << (h & 63)) == 0 {
             return 0..0;
         }
+        self.group_of(key)
+    }
+
+    /// [`Phrases::group`] of a word that passed the filter.
+    #[inline(never)]
+    fn group_of(&self, key: &str) -> std::ops::Range<usize> {
         match self.groups.get(key) {
             Some(&(a, b)) => a as usize..b as usize,
             None => 0..0,
