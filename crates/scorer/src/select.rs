@@ -265,13 +265,12 @@ impl Postings {
     }
 }
 
-/// The similarity graph of `members`, its rows in flat arrays: row `a` holds the members
-/// joined to `a` in increasing order, `nbr[start[a]..start[a + 1]]`, with the weights of
-/// the edges in `w`.
+/// The similarity graph of `members`, its rows in one flat array: row `a` holds the
+/// members joined to `a` in increasing order, each with the weight of the edge,
+/// `adj[start[a]..start[a + 1]]`.
 struct Graph {
     start: Vec<u32>,
-    nbr: Vec<u32>,
-    w: Vec<f32>,
+    adj: Vec<(u32, f32)>,
 }
 
 impl Graph {
@@ -287,23 +286,21 @@ impl Graph {
             start[k] += start[k - 1];
         }
         let mut fill = start[..m].to_vec();
-        let mut nbr = vec![0u32; 2 * edges.len()];
-        let mut w = vec![0f32; 2 * edges.len()];
+        let mut adj = vec![(0u32, 0f32); 2 * edges.len()];
         for &(a, b, x) in edges {
             for (from, to) in [(a, b), (b, a)] {
                 let f = &mut fill[from as usize];
-                nbr[*f as usize] = to;
-                w[*f as usize] = x;
+                adj[*f as usize] = (to, x);
                 *f += 1;
             }
         }
-        Graph { start, nbr, w }
+        Graph { start, adj }
     }
 
-    /// The span of row `a` in `nbr` and `w`.
+    /// Row `a`.
     #[inline]
-    fn row(&self, a: usize) -> std::ops::Range<usize> {
-        self.start[a] as usize..self.start[a + 1] as usize
+    fn row(&self, a: usize) -> &[(u32, f32)] {
+        &self.adj[self.start[a] as usize..self.start[a + 1] as usize]
     }
 }
 
@@ -367,7 +364,7 @@ pub(crate) fn lexrank(vecs: &[Vector], members: &[usize], threshold: Option<f32>
     }
     let win = window(m);
     let g = similarity_rows(vecs, members, win, threshold);
-    let deg: Vec<f32> = (0..m).map(|a| g.w[g.row(a)].iter().sum()).collect();
+    let deg: Vec<f32> = (0..m).map(|a| g.row(a).iter().map(|x| x.1).sum()).collect();
     let d = 0.85f32;
     let mut p = vec![1.0 / m as f32; m];
     let mut next = vec![0f32; m];
@@ -389,9 +386,8 @@ pub(crate) fn lexrank(vecs: &[Vector], members: &[usize], threshold: Option<f32>
         // each member gathers its neighbours' shares in increasing order of neighbour, the
         // order in which scattering them member by member would add them
         for (b, x) in next.iter_mut().enumerate() {
-            let r = g.row(b);
             let mut s = base;
-            for (&a, &w) in g.nbr[r.clone()].iter().zip(&g.w[r]) {
+            for &(a, w) in g.row(b) {
                 s += share[a as usize] * w;
             }
             *x = s;
@@ -803,12 +799,7 @@ mod tests {
             let t = thresholded.then_some(0.1);
             let g = similarity_rows(&vecs, &members, win, t);
             let got: Vec<Vec<(usize, f32)>> = (0..members.len())
-                .map(|a| {
-                    let r = g.row(a);
-                    (g.nbr[r.clone()].iter().map(|&b| b as usize))
-                        .zip(g.w[r].iter().copied())
-                        .collect()
-                })
+                .map(|a| g.row(a).iter().map(|&(b, w)| (b as usize, w)).collect())
                 .collect();
             let want = rows_dense(&vecs, &members, win, t);
             let bits = |r: &Vec<Vec<(usize, f32)>>| -> Vec<Vec<(usize, u32)>> {
