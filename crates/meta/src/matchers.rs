@@ -719,8 +719,20 @@ impl Matchers {
 
     /// The first match of
     /// `(?-u:\b)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?-u:\b)`.
+    #[cfg(test)]
     pub fn date_full(&self, h: &str) -> Option<DateCaps> {
-        self.at_digits(h, 0, |s| self.date_full_at(h, s))
+        self.date_full_until(h, h.len())
+    }
+
+    /// [`Matchers::date_full`] among the matches that start at or before `last`.
+    pub fn date_full_until(&self, h: &str, last: usize) -> Option<DateCaps> {
+        self.at_digits(h, 0, |s| {
+            if s > last {
+                return Some(None);
+            }
+            self.date_full_at(h, s).map(Some)
+        })
+        .flatten()
     }
 
     fn date_full_at(&self, h: &str, s: usize) -> Option<DateCaps> {
@@ -919,7 +931,12 @@ impl Matchers {
             if s >= b.len() {
                 return None;
             }
-            if wb(h, s) && self.starts.at(h, s).next().is_some() {
+            // An ASCII first byte is its character: then the literals that may start here, by
+            // it and the next byte, are those `Lits::at` tries (most `n`, `t`, `g` are passed).
+            let x = b[s];
+            let maybe = x >= 128
+                || self.starts.first[x as usize] & self.starts.second[byte(h, s + 1) as usize] != 0;
+            if maybe && wb(h, s) && self.starts.at(h, s).next().is_some() {
                 return Some(s);
             }
             s += 1;

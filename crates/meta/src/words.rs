@@ -1,6 +1,9 @@
 //! The word scan: maximal runs of letters and digits, each with its folded key (see
-//! [`fold`](crate::fold)). The keys of a document are written one after another into one buffer,
-//! so the scan allocates twice per document, not once per word.
+//! [`fold`](crate::fold)). Only the words the rules read are kept: capitalised and numeric
+//! words and the words of the trigger phrases and level cues, each with its number in the text
+//! (so the rules can tell which kept words are neighbours). The keys of a document are written
+//! one after another into one buffer, so the scan allocates twice per document, not once per
+//! word.
 
 use crate::gazetteer::{push_folded, LatinTable};
 use crate::rules::{Opener, Openers};
@@ -9,6 +12,8 @@ use std::sync::OnceLock;
 /// One word of the text.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct W {
+    /// Its number among all the words of the text, kept or not.
+    pub num: usize,
     pub start: usize,
     pub end: usize,
     /// The folded word (`Huyện` → `huyên`): its range in the keys of [`Words`] (see
@@ -22,6 +27,18 @@ pub(crate) struct W {
     pub digit: bool,
     /// Something other than spaces and hyphens separates it from the previous word.
     pub broken: bool,
+}
+
+/// Whether kept word `i + k` is the `k`-th word of the text after kept word `i` (`k` > 0).
+#[inline]
+pub(crate) fn follows(ws: &[W], i: usize, k: usize) -> bool {
+    ws.get(i + k).is_some_and(|w| w.num == ws[i].num + k)
+}
+
+/// Whether the word of the text just before kept word `i` is capitalised.
+#[inline]
+pub(crate) fn after_upper(ws: &[W], i: usize) -> bool {
+    i > 0 && ws[i - 1].upper && ws[i - 1].num + 1 == ws[i].num
 }
 
 /// Byte classes of the scan: not a word byte, lower-case letter or digit, upper-case letter,
@@ -86,7 +103,8 @@ impl std::ops::Deref for Words {
 impl Words {
     /// Scan `text`: one pass over its bytes, ASCII letters and the Vietnamese letters (through
     /// [`Letters`]) without decoding a `char`, each key byte written once into one buffer, and
-    /// each word packed and looked up among the phrase openers as it ends.
+    /// each word packed and looked up among the phrase words as it ends; a lower-case word
+    /// that is none of them is dropped there (its key space is reused).
     pub fn scan(text: &str) -> Words {
         let letters = Letters::get();
         let openers = Openers::get();
@@ -96,9 +114,11 @@ impl Words {
         // every byte gave one key byte (a fold longer than its letter grows it again).
         let mut keys: Vec<u8> = vec![0; n + SLACK];
         let mut kp = 0;
-        // Reports have about one word in 6 bytes: room for one in 4 saves growing the list.
-        let mut list: Vec<W> = Vec::with_capacity(n / 4 + 1);
+        // Reports have about one word in 6 bytes, and most are dropped: room for one kept word
+        // in 16 bytes saves growing the list most of the time.
+        let mut list: Vec<W> = Vec::with_capacity(n / 16 + 1);
         let mut last_end = 0;
+        let mut num = 0;
         let mut i = 0;
         while i < n {
             // Pass over what is not a word; at a word, its first character's case and digit.
@@ -152,16 +172,23 @@ impl Words {
                 }
                 _ => 0,
             };
-            list.push(W {
-                start,
-                end: i,
-                key: (a, kp),
-                packed,
-                opener: openers.find(packed),
-                upper,
-                digit,
-                broken: list.is_empty() || broken(&b[last_end..start]),
-            });
+            let (phrase, opener) = openers.find(packed);
+            if upper || digit || phrase {
+                list.push(W {
+                    num,
+                    start,
+                    end: i,
+                    key: (a, kp),
+                    packed,
+                    opener,
+                    upper,
+                    digit,
+                    broken: num == 0 || broken(&b[last_end..start]),
+                });
+            } else {
+                kp = a;
+            }
+            num += 1;
             last_end = i;
         }
         keys.truncate(kp);
@@ -381,17 +408,18 @@ mod tests {
             .enumerate()
             .map(|(i, w)| {
                 assert_eq!(w.packed, crate::rules::pack(words.key(i)));
-                (
-                    w.start,
-                    w.end,
-                    words.key(i).to_string(),
-                    w.upper,
-                    w.digit,
-                    w.broken,
-                )
+                let op = Openers::get().find(w.packed).1;
+                assert_eq!(op.map(|o| o as *const _), w.opener.map(|o| o as *const _));
+                let key = words.key(i).to_string();
+                (w.num, (w.start, w.end, key, w.upper, w.digit, w.broken))
             })
             .collect();
-        assert_eq!(got, reference(text), "{text:?}");
+        let kept: Vec<_> = reference(text)
+            .into_iter()
+            .enumerate()
+            .filter(|(_, w)| w.3 || w.4 || Openers::get().find(crate::rules::pack(&w.2)).0)
+            .collect();
+        assert_eq!(got, kept, "{text:?}");
     }
 
     #[test]
@@ -427,5 +455,11 @@ mod tests {
         assert_eq!(&keys[..6], ["huyên", "uy", "chư", "prông", "xa", "ia"]);
         assert!(ws[4].broken && !ws[5].broken && !ws[6].broken);
         assert!(ws[0].upper && !ws[1].upper && ws[9].digit);
+        assert!(follows(ws, 5, 1) && after_upper(ws, 6));
+        // `tổ` and `chức` are dropped: lower case and in no phrase.
+        let ws = Words::scan("Huyện ủy tổ chức Hội nghị");
+        let nums: Vec<_> = ws.iter().map(|w| w.num).collect();
+        assert_eq!(nums, [0, 1, 4]);
+        assert!(follows(&ws, 0, 1) && !follows(&ws, 1, 1) && !after_upper(&ws, 2));
     }
 }
