@@ -66,23 +66,17 @@ const BYTE: [u8; 256] = {
     t
 };
 
-/// The key byte of an ASCII letter or digit (lowered), 0 for any other byte.
-const KEY_BYTE: [u8; 256] = {
-    let mut t = [0; 256];
-    let mut b = 0;
-    while b < 128 {
-        let x = b as u8;
-        if x.is_ascii_alphanumeric() {
-            t[b] = x.to_ascii_lowercase();
-        }
-        b += 1;
-    }
-    t
-};
-
 /// Bytes the key buffer keeps past what is written: room for a letter's fold and for reading
 /// any key as 8 bytes.
 const SLACK: usize = 16;
+
+/// The room the keys of the rest of a text may take, from `rest` bytes of it: a letter's fold
+/// kept in [`Letter`] has at most 4 bytes, at most twice the letter's (of 2 bytes or more), and
+/// an ASCII byte gives one.
+#[inline]
+fn room(rest: usize) -> usize {
+    2 * rest + SLACK
+}
 
 /// The scanned words of a document and the buffer of their keys.
 #[derive(Debug, Default)]
@@ -110,9 +104,9 @@ impl Words {
         let openers = Openers::get();
         let b = text.as_bytes();
         let n = b.len();
-        // Kept at least `SLACK` bytes longer than the keys of the rest of the text would be if
-        // every byte gave one key byte (a fold longer than its letter grows it again).
-        let mut keys: Vec<u8> = vec![0; n + SLACK];
+        // Kept at least `room` of the rest of the text longer than the keys so far (a fold
+        // longer than 4 bytes grows it again), so the letters are written without a check.
+        let mut keys: Vec<u8> = vec![0; room(n)];
         let mut kp = 0;
         // Reports have about one word in 6 bytes, and most are dropped: room for one kept word
         // in 16 bytes saves growing the list most of the time.
@@ -141,13 +135,10 @@ impl Words {
             let start = i;
             let a = kp;
             loop {
-                // A run of ASCII letters and digits, lowered byte by byte.
-                while i < n {
-                    let k = KEY_BYTE[b[i] as usize];
-                    if k == 0 {
-                        break;
-                    }
-                    keys[kp] = k;
+                // A run of ASCII letters and digits, lowered byte by byte (`| 0x20` lowers a
+                // letter and keeps a digit).
+                while i < n && BYTE[b[i] as usize] >= LOWER {
+                    keys[kp] = b[i] | 0x20;
                     kp += 1;
                     i += 1;
                 }
@@ -156,9 +147,6 @@ impl Words {
                     if l.alphanumeric {
                         kp = l.write_key(text, i, len, &mut keys, kp);
                         i += len;
-                        if keys.len() < kp + (n - i) + SLACK {
-                            keys.resize(kp + (n - i) + SLACK, 0);
-                        }
                         continue;
                     }
                 }
@@ -245,7 +233,7 @@ impl Letter {
     }
 
     /// Write the fold of the character at `i` (`len` bytes) at `kp` in `keys` (which has at
-    /// least `SLACK` bytes from `kp`); the end of what was written.
+    /// least [`room`] of the text from `i` past `kp`, and keeps it); the end of what was written.
     #[inline]
     fn write_key(&self, text: &str, i: usize, len: usize, keys: &mut Vec<u8>, kp: usize) -> usize {
         if self.len == 0 {
@@ -259,8 +247,9 @@ impl Letter {
     fn write_long(text: &str, i: usize, len: usize, keys: &mut Vec<u8>, kp: usize) -> usize {
         let mut f = String::new();
         push_folded(text[i..i + len].chars().next().unwrap_or('\0'), &mut f);
-        if keys.len() < kp + f.len() + SLACK {
-            keys.resize(kp + f.len() + SLACK, 0);
+        let need = kp + f.len() + room(text.len() - i - len);
+        if keys.len() < need {
+            keys.resize(need, 0);
         }
         keys[kp..kp + f.len()].copy_from_slice(f.as_bytes());
         kp + f.len()
