@@ -724,15 +724,48 @@ impl Matchers {
         self.date_full_until(h, h.len())
     }
 
-    /// [`Matchers::date_full`] among the matches that start at or before `last`.
+    /// [`Matchers::date_full`] among the matches that start at or before `last`. A match is
+    /// digits, spaces and separators up to its year: the years are found first (by `memchr`),
+    /// and the places tried, in order, are those of the run of such characters before each.
     pub fn date_full_until(&self, h: &str, last: usize) -> Option<DateCaps> {
-        self.at_digits(h, 0, |s| {
-            if s > last {
-                return Some(None);
+        let b = h.as_bytes();
+        // Places before `tried` were tried (or cannot start a match).
+        let mut tried = 0;
+        let mut at = 0;
+        while let Some(k) = memchr::memchr2(b'1', b'2', &b[at..]) {
+            let p = at + k;
+            at = p + 1;
+            if self.year_at(h, p).is_none() {
+                continue;
             }
-            self.date_full_at(h, s).map(Some)
-        })
-        .flatten()
+            let mut s = self.date_run_start(h, p).max(tried);
+            // `p` starts a digit: the search stops there.
+            while let Some(d) = self.digits.next(h, &self.nd, s).filter(|&d| d < p) {
+                if d > last {
+                    return None;
+                }
+                if wb(h, d) {
+                    if let Some(m) = self.date_full_at(h, d) {
+                        return Some(m);
+                    }
+                }
+                s = d + 1;
+            }
+            tried = p;
+        }
+        None
+    }
+
+    /// The start of the run of digits, spaces, `/`, `.` and `-` that ends at `p`.
+    fn date_run_start(&self, h: &str, p: usize) -> usize {
+        let mut s = p;
+        while let Some(c) = h[..s].chars().next_back() {
+            if !(matches!(c, '/' | '.' | '-') || self.ws.has(c) || self.nd.has(c)) {
+                break;
+            }
+            s -= c.len_utf8();
+        }
+        s
     }
 
     fn date_full_at(&self, h: &str, s: usize) -> Option<DateCaps> {
