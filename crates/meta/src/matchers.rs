@@ -259,6 +259,19 @@ impl DigitStarts {
     }
 }
 
+/// The start of the run of characters with `in_run` that ends at `p`.
+#[inline]
+fn run_back(h: &str, p: usize, in_run: impl Fn(char) -> bool) -> usize {
+    let mut s = p;
+    while let Some(c) = h[..s].chars().next_back() {
+        if !in_run(c) {
+            break;
+        }
+        s -= c.len_utf8();
+    }
+    s
+}
+
 /// The character at byte `i` of `h` (a boundary) and the byte after it.
 #[inline]
 fn next(h: &str, i: usize) -> Option<(char, usize)> {
@@ -573,10 +586,38 @@ impl Matchers {
     pub fn codes<'a>(&'a self, h: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
         let mut at = 0;
         std::iter::from_fn(move || {
-            let m = self.at_digits(h, at, |s| self.code_at(h, s))?;
+            let m = self.code_from(h, at)?;
             at = m.end;
             Some(m)
         })
+    }
+
+    /// The first code from `at`. A code is digits and `/` up to a `-` or `/` before a capital:
+    /// those are found first (by `memchr`), and the places tried, in order, are those of the
+    /// run of digits and `/` before each.
+    fn code_from(&self, h: &str, at: usize) -> Option<Range<usize>> {
+        let b = h.as_bytes();
+        // Places before `tried` were tried (or cannot start a code).
+        let mut tried = at;
+        let mut from = at;
+        while let Some(k) = memchr::memchr2(b'-', b'/', &b[from..]) {
+            let q = from + k;
+            from = q + 1;
+            if !next(h, q + 1).is_some_and(|(c, _)| self.code_letter.has(c)) {
+                continue;
+            }
+            let mut s = run_back(h, q, |c| c == '/' || self.nd.has(c)).max(tried);
+            while let Some(d) = self.digits.next(h, &self.nd, s).filter(|&d| d < q) {
+                if wb(h, d) {
+                    if let Some(m) = self.code_at(h, d) {
+                        return Some(m);
+                    }
+                }
+                s = d + 1;
+            }
+            tried = q;
+        }
+        None
     }
 
     /// The first match from `at` (leftmost start) of a matcher tried at the character
@@ -598,28 +639,6 @@ impl Matchers {
                 }
             }
             s += 1;
-        }
-        None
-    }
-
-    /// The first match from `at` of a matcher tried where digits start at an ASCII word
-    /// boundary (`(?-u:\b)`: each pattern tried here opens with one).
-    #[inline]
-    fn at_digits<T>(
-        &self,
-        h: &str,
-        mut at: usize,
-        mut try_at: impl FnMut(usize) -> Option<T>,
-    ) -> Option<T> {
-        while let Some(s) = self.digits.next(h, &self.nd, at) {
-            if !wb(h, s) {
-                at = s + 1;
-                continue;
-            }
-            if let Some(m) = try_at(s) {
-                return Some(m);
-            }
-            at = s + 1;
         }
         None
     }
@@ -738,7 +757,8 @@ impl Matchers {
             if self.year_at(h, p).is_none() {
                 continue;
             }
-            let mut s = self.date_run_start(h, p).max(tried);
+            let in_run = |c| matches!(c, '/' | '.' | '-') || self.ws.has(c) || self.nd.has(c);
+            let mut s = run_back(h, p, in_run).max(tried);
             // `p` starts a digit: the search stops there.
             while let Some(d) = self.digits.next(h, &self.nd, s).filter(|&d| d < p) {
                 if d > last {
@@ -754,18 +774,6 @@ impl Matchers {
             tried = p;
         }
         None
-    }
-
-    /// The start of the run of digits, spaces, `/`, `.` and `-` that ends at `p`.
-    fn date_run_start(&self, h: &str, p: usize) -> usize {
-        let mut s = p;
-        while let Some(c) = h[..s].chars().next_back() {
-            if !(matches!(c, '/' | '.' | '-') || self.ws.has(c) || self.nd.has(c)) {
-                break;
-            }
-            s -= c.len_utf8();
-        }
-        s
     }
 
     fn date_full_at(&self, h: &str, s: usize) -> Option<DateCaps> {
