@@ -960,10 +960,56 @@ impl Matchers {
         })
     }
 
-    /// The first place from `at` where [`Matchers::period_at`] may match: a start of
-    /// [`Matchers::period_start`] at an ASCII word boundary (which `period_at` asks for first).
-    pub fn period_candidate(&self, h: &str, at: usize) -> Option<usize> {
+    /// The first match of [`Matchers::period_at`] from `at`. Every match holds a year (its
+    /// first one within 80 characters other than spaces from its start): the years are found
+    /// first (by `memchr`), and the places tried, in order, are those before each.
+    pub fn period_from(&self, h: &str, at: usize) -> Option<PeriodMatch> {
         let b = h.as_bytes();
+        // Places before `tried` were tried (or cannot start a match).
+        let mut tried = at;
+        let mut from = at;
+        while let Some(k) = memchr::memchr2(b'1', b'2', &b[from..]) {
+            let p = from + k;
+            from = p + 1;
+            if self.year_at(h, p).is_none() {
+                continue;
+            }
+            let mut s = self.before(h, p, 80, tried);
+            while let Some(c) = self.period_candidate(h, s, p) {
+                if let Some(m) = self.period_at(h, c) {
+                    return Some(m);
+                }
+                s = c + h[c..].chars().next().map_or(1, char::len_utf8);
+            }
+            tried = p;
+        }
+        None
+    }
+
+    /// The start of the `n` characters other than `\s` before `p` (with the spaces among and
+    /// before them), not before `floor` (a character boundary).
+    fn before(&self, h: &str, p: usize, n: usize, floor: usize) -> usize {
+        let mut s = p;
+        let mut count = 0;
+        while s > floor {
+            let Some(c) = h[floor..s].chars().next_back() else {
+                break;
+            };
+            if !self.ws.has(c) {
+                if count == n {
+                    break;
+                }
+                count += 1;
+            }
+            s -= c.len_utf8();
+        }
+        s
+    }
+
+    /// The first place in `at..end` where [`Matchers::period_at`] may match: a start of
+    /// [`Matchers::period_start`] at an ASCII word boundary (which `period_at` asks for first).
+    pub fn period_candidate(&self, h: &str, at: usize, end: usize) -> Option<usize> {
+        let b = &h.as_bytes()[..end];
         let mut s = at;
         loop {
             while s < b.len() && !self.start_first[b[s] as usize] {

@@ -565,24 +565,16 @@ fn read_period(text: &str, pats: &Matchers, meta: &mut Meta) {
 
 /// The successive non-overlapping matches of the period pattern: it is tried anchored only
 /// where one of its literal openings (`năm `, `quý `, `nhiệm kỳ `, ...) starts at a word
-/// boundary.
+/// boundary, shortly before a year.
 pub(crate) fn periods<'t>(
     text: &'t str,
     pats: &'t Matchers,
 ) -> impl Iterator<Item = PeriodMatch> + 't {
     let mut at = 0;
     std::iter::from_fn(move || {
-        while let Some(s) = pats.period_candidate(text, at) {
-            match pats.period_at(text, s) {
-                Some(m) => {
-                    at = m.whole.end;
-                    return Some(m);
-                }
-                None => at = s + text[s..].chars().next().map_or(1, char::len_utf8),
-            }
-        }
-        at = text.len();
-        None
+        let m = pats.period_from(text, at)?;
+        at = m.whole.end;
+        Some(m)
     })
 }
 
