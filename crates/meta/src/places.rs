@@ -302,40 +302,29 @@ fn bare_place_at(
 }
 
 /// The folded names of the first 1 to `max` capitalised (or numeric) words from kept word `j`,
-/// which is word `num` of the text, unbroken by punctuation, built once: `get(n)` is the name
-/// of the first `n`, None when a word among them is not capitalised (or not kept), follows
-/// punctuation, or lies past the end.
-struct Names {
-    joined: String,
-    /// End in `joined` of the name of the first `n + 1` words.
-    ends: [usize; 4],
+/// which is word `num` of the text, unbroken by punctuation: `get(n)` is the name of the first
+/// `n` (read from the keys of the words, no copy), None when a word among them is not
+/// capitalised (or not kept), follows punctuation, or lies past the end.
+struct Names<'w> {
+    ws: &'w Words,
+    j: usize,
     count: usize,
 }
 
-impl Names {
-    fn at(ws: &Words, j: usize, num: usize, max: usize) -> Names {
-        let mut names = Names {
-            // Four words of a place name fit: the name is not grown word by word.
-            joined: String::with_capacity(64),
-            ends: [0; 4],
-            count: 0,
-        };
+impl<'w> Names<'w> {
+    fn at(ws: &'w Words, j: usize, num: usize, max: usize) -> Names<'w> {
+        let mut count = 0;
         for (k, w) in ws.iter().skip(j).take(max.min(4)).enumerate() {
             if w.num != num + k || !(w.upper || w.digit) || (k > 0 && w.broken) {
                 break;
             }
-            if k > 0 {
-                names.joined.push(' ');
-            }
-            names.joined.push_str(ws.key(j + k));
-            names.ends[k] = names.joined.len();
-            names.count = k + 1;
+            count = k + 1;
         }
-        names
+        Names { ws, j, count }
     }
 
-    fn get(&self, n: usize) -> Option<&str> {
-        (n >= 1 && n <= self.count).then(|| &self.joined[..self.ends[n - 1]])
+    fn get(&self, n: usize) -> Option<&'w str> {
+        (n >= 1 && n <= self.count).then(|| self.ws.keys_of(self.j, n))
     }
 }
 

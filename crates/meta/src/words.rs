@@ -81,8 +81,8 @@ fn room(rest: usize) -> usize {
 /// The scanned words of a document and the buffer of their keys.
 #[derive(Debug, Default)]
 pub(crate) struct Words {
-    /// The folded words, one after another (UTF-8: whole characters are written).
-    keys: Vec<u8>,
+    /// The folded words kept, each followed by a space.
+    keys: String,
     list: Vec<W>,
 }
 
@@ -173,6 +173,11 @@ impl Words {
                     digit,
                     broken: num == 0 || broken(&b[last_end..start]),
                 });
+                // One space after each kept key: the keys of neighbouring words read as one
+                // name (see `Words::keys_of`). A word is followed by a byte of no key, so
+                // `room` still holds.
+                keys[kp] = b' ';
+                kp += 1;
             } else {
                 kp = a;
             }
@@ -180,13 +185,19 @@ impl Words {
             last_end = i;
         }
         keys.truncate(kp);
+        let keys = String::from_utf8(keys).expect("keys are whole characters");
         Words { keys, list }
     }
 
     /// The folded word `i` as text.
     pub fn key(&self, i: usize) -> &str {
         let (a, z) = self.list[i].key;
-        std::str::from_utf8(&self.keys[a..z]).expect("keys are whole characters")
+        &self.keys[a..z]
+    }
+
+    /// The folded words `j` to `j + n - 1` (`n` > 0, neighbours in the text) joined by spaces.
+    pub fn keys_of(&self, j: usize, n: usize) -> &str {
+        &self.keys[self.list[j].key.0..self.list[j + n - 1].key.1]
     }
 }
 
@@ -445,6 +456,7 @@ mod tests {
         assert!(ws[4].broken && !ws[5].broken && !ws[6].broken);
         assert!(ws[0].upper && !ws[1].upper && ws[9].digit);
         assert!(follows(ws, 5, 1) && after_upper(ws, 6));
+        assert_eq!(ws.keys_of(2, 2), "chư prông");
         // `tổ` and `chức` are dropped: lower case and in no phrase.
         let ws = Words::scan("Huyện ủy tổ chức Hội nghị");
         let nums: Vec<_> = ws.iter().map(|w| w.num).collect();
