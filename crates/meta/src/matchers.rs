@@ -259,6 +259,19 @@ impl DigitStarts {
     }
 }
 
+/// The start of the run of characters with `in_run` that ends at `p`.
+#[inline]
+fn run_back(h: &str, p: usize, in_run: impl Fn(char) -> bool) -> usize {
+    let mut s = p;
+    while let Some(c) = h[..s].chars().next_back() {
+        if !in_run(c) {
+            break;
+        }
+        s -= c.len_utf8();
+    }
+    s
+}
+
 /// The character at byte `i` of `h` (a boundary) and the byte after it.
 #[inline]
 fn next(h: &str, i: usize) -> Option<(char, usize)> {
@@ -573,10 +586,38 @@ impl Matchers {
     pub fn codes<'a>(&'a self, h: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
         let mut at = 0;
         std::iter::from_fn(move || {
-            let m = self.at_digits(h, at, |s| self.code_at(h, s))?;
+            let m = self.code_from(h, at)?;
             at = m.end;
             Some(m)
         })
+    }
+
+    /// The first code from `at`. A code is digits and `/` up to a `-` or `/` before a capital:
+    /// those are found first (by `memchr`), and the places tried, in order, are those of the
+    /// run of digits and `/` before each.
+    fn code_from(&self, h: &str, at: usize) -> Option<Range<usize>> {
+        let b = h.as_bytes();
+        // Places before `tried` were tried (or cannot start a code).
+        let mut tried = at;
+        let mut from = at;
+        while let Some(k) = memchr::memchr2(b'-', b'/', &b[from..]) {
+            let q = from + k;
+            from = q + 1;
+            if !next(h, q + 1).is_some_and(|(c, _)| self.code_letter.has(c)) {
+                continue;
+            }
+            let mut s = run_back(h, q, |c| c == '/' || self.nd.has(c)).max(tried);
+            while let Some(d) = self.digits.next(h, &self.nd, s).filter(|&d| d < q) {
+                if wb(h, d) {
+                    if let Some(m) = self.code_at(h, d) {
+                        return Some(m);
+                    }
+                }
+                s = d + 1;
+            }
+            tried = q;
+        }
+        None
     }
 
     /// The first match from `at` (leftmost start) of a matcher tried at the character
@@ -598,28 +639,6 @@ impl Matchers {
                 }
             }
             s += 1;
-        }
-        None
-    }
-
-    /// The first match from `at` of a matcher tried where digits start at an ASCII word
-    /// boundary (`(?-u:\b)`: each pattern tried here opens with one).
-    #[inline]
-    fn at_digits<T>(
-        &self,
-        h: &str,
-        mut at: usize,
-        mut try_at: impl FnMut(usize) -> Option<T>,
-    ) -> Option<T> {
-        while let Some(s) = self.digits.next(h, &self.nd, at) {
-            if !wb(h, s) {
-                at = s + 1;
-                continue;
-            }
-            if let Some(m) = try_at(s) {
-                return Some(m);
-            }
-            at = s + 1;
         }
         None
     }
@@ -719,8 +738,42 @@ impl Matchers {
 
     /// The first match of
     /// `(?-u:\b)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?-u:\b)`.
+    #[cfg(test)]
     pub fn date_full(&self, h: &str) -> Option<DateCaps> {
-        self.at_digits(h, 0, |s| self.date_full_at(h, s))
+        self.date_full_until(h, h.len())
+    }
+
+    /// [`Matchers::date_full`] among the matches that start at or before `last`. A match is
+    /// digits, spaces and separators up to its year: the years are found first (by `memchr`),
+    /// and the places tried, in order, are those of the run of such characters before each.
+    pub fn date_full_until(&self, h: &str, last: usize) -> Option<DateCaps> {
+        let b = h.as_bytes();
+        // Places before `tried` were tried (or cannot start a match).
+        let mut tried = 0;
+        let mut at = 0;
+        while let Some(k) = memchr::memchr2(b'1', b'2', &b[at..]) {
+            let p = at + k;
+            at = p + 1;
+            if self.year_at(h, p).is_none() {
+                continue;
+            }
+            let in_run = |c| matches!(c, '/' | '.' | '-') || self.ws.has(c) || self.nd.has(c);
+            let mut s = run_back(h, p, in_run).max(tried);
+            // `p` starts a digit: the search stops there.
+            while let Some(d) = self.digits.next(h, &self.nd, s).filter(|&d| d < p) {
+                if d > last {
+                    return None;
+                }
+                if wb(h, d) {
+                    if let Some(m) = self.date_full_at(h, d) {
+                        return Some(m);
+                    }
+                }
+                s = d + 1;
+            }
+            tried = p;
+        }
+        None
     }
 
     fn date_full_at(&self, h: &str, s: usize) -> Option<DateCaps> {
@@ -907,10 +960,56 @@ impl Matchers {
         })
     }
 
-    /// The first place from `at` where [`Matchers::period_at`] may match: a start of
-    /// [`Matchers::period_start`] at an ASCII word boundary (which `period_at` asks for first).
-    pub fn period_candidate(&self, h: &str, at: usize) -> Option<usize> {
+    /// The first match of [`Matchers::period_at`] from `at`. Every match holds a year (its
+    /// first one within 80 characters other than spaces from its start): the years are found
+    /// first (by `memchr`), and the places tried, in order, are those before each.
+    pub fn period_from(&self, h: &str, at: usize) -> Option<PeriodMatch> {
         let b = h.as_bytes();
+        // Places before `tried` were tried (or cannot start a match).
+        let mut tried = at;
+        let mut from = at;
+        while let Some(k) = memchr::memchr2(b'1', b'2', &b[from..]) {
+            let p = from + k;
+            from = p + 1;
+            if self.year_at(h, p).is_none() {
+                continue;
+            }
+            let mut s = self.before(h, p, 80, tried);
+            while let Some(c) = self.period_candidate(h, s, p) {
+                if let Some(m) = self.period_at(h, c) {
+                    return Some(m);
+                }
+                s = c + h[c..].chars().next().map_or(1, char::len_utf8);
+            }
+            tried = p;
+        }
+        None
+    }
+
+    /// The start of the `n` characters other than `\s` before `p` (with the spaces among and
+    /// before them), not before `floor` (a character boundary).
+    fn before(&self, h: &str, p: usize, n: usize, floor: usize) -> usize {
+        let mut s = p;
+        let mut count = 0;
+        while s > floor {
+            let Some(c) = h[floor..s].chars().next_back() else {
+                break;
+            };
+            if !self.ws.has(c) {
+                if count == n {
+                    break;
+                }
+                count += 1;
+            }
+            s -= c.len_utf8();
+        }
+        s
+    }
+
+    /// The first place in `at..end` where [`Matchers::period_at`] may match: a start of
+    /// [`Matchers::period_start`] at an ASCII word boundary (which `period_at` asks for first).
+    pub fn period_candidate(&self, h: &str, at: usize, end: usize) -> Option<usize> {
+        let b = &h.as_bytes()[..end];
         let mut s = at;
         loop {
             while s < b.len() && !self.start_first[b[s] as usize] {
@@ -919,7 +1018,12 @@ impl Matchers {
             if s >= b.len() {
                 return None;
             }
-            if wb(h, s) && self.starts.at(h, s).next().is_some() {
+            // An ASCII first byte is its character: then the literals that may start here, by
+            // it and the next byte, are those `Lits::at` tries (most `n`, `t`, `g` are passed).
+            let x = b[s];
+            let maybe = x >= 128
+                || self.starts.first[x as usize] & self.starts.second[byte(h, s + 1) as usize] != 0;
+            if maybe && wb(h, s) && self.starts.at(h, s).next().is_some() {
                 return Some(s);
             }
             s += 1;

@@ -134,6 +134,19 @@ fn check(h: &str) {
         o.date_full.captures(h).map(|c| caps(c, &all)),
         "full date in {h:?}"
     );
+    let first = o.date_full.find(h).map(|x| x.start());
+    for last in [
+        0,
+        h.len() / 3,
+        first.unwrap_or(0),
+        first.map_or(0, |s| s.saturating_sub(1)),
+    ] {
+        assert_eq!(
+            m.date_full_until(h, last).map(|c| c.whole.start),
+            first.filter(|&s| s <= last),
+            "full date up to {last} in {h:?}"
+        );
+    }
     assert_eq!(
         m.date_words(h).map(|c| date(c, &all)),
         o.date_words.captures(h).map(|c| caps(c, &all)),

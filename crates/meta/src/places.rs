@@ -4,7 +4,7 @@
 
 use crate::gazetteer::{Gazetteer, Tier};
 use crate::rules::{pack, seq_is, HEAD};
-use crate::words::{Words, W};
+use crate::words::{after_upper, follows, Words, W};
 
 /// What a unit-type word announces.
 #[derive(Clone, Copy, PartialEq)]
@@ -53,8 +53,8 @@ fn province_pair(g: &Gazetteer, i: u16) -> (String, String) {
 }
 
 /// `TP.HCM` and `HCM` as packed keys.
-const TPHCM: u64 = pack("tphcm");
-const HCM: u64 = pack("hcm");
+pub(crate) const TPHCM: u64 = pack("tphcm");
+pub(crate) const HCM: u64 = pack("hcm");
 
 /// Every place named in the text, left to right, without the place of signature.
 pub(crate) fn find_places(text: &str, ws: &Words, g: &Gazetteer) -> Vec<Mention> {
@@ -104,11 +104,11 @@ fn hcm_at(ws: &[W], i: usize, g: &Gazetteer) -> Option<(usize, Mention)> {
 
 /// A province named alone (two or more capitalised words, or `Huế`), at word `i`.
 fn province_alone_at(ws: &Words, i: usize, g: &Gazetteer) -> Option<(usize, Mention)> {
-    let opens = ws[i].upper && (i == 0 || !ws[i - 1].upper || ws[i].broken);
+    let opens = ws[i].upper && (!after_upper(ws, i) || ws[i].broken);
     if !opens || !g.starts_a_province_packed(ws[i].packed, || ws.key(i)) {
         return None;
     }
-    let names = Names::at(ws, i, 4);
+    let names = Names::at(ws, i, ws[i].num, 4);
     let (len, p) = (1..=4).rev().find_map(|n| {
         let name = names.get(n)?;
         let p = g.province_index(name)?;
@@ -145,7 +145,7 @@ fn triggered_at(
     g: &Gazetteer,
 ) -> Option<(usize, Mention)> {
     let j = i + phrase.len();
-    let names = Names::at(ws, j, 4);
+    let names = Names::at(ws, j, ws[i].num + phrase.len(), 4);
     let (n, tier, provinces, label) = (1..=4).rev().find_map(|n| {
         let name = names.get(n)?;
         let as_province = matches!(expect, Expect::Province | Expect::City)
@@ -239,7 +239,7 @@ pub(crate) fn bare_places(
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() && ws[i].start < HEAD {
-        let starts = ws[i].upper && (i == 0 || ws[i].broken || !ws[i - 1].upper);
+        let starts = ws[i].upper && (ws[i].broken || !after_upper(ws, i));
         let free = || {
             !taken
                 .iter()
@@ -273,10 +273,10 @@ fn bare_place_at(
     g: &Gazetteer,
     known: &[&str],
 ) -> Option<(usize, Tier, (String, String))> {
-    let names = Names::at(ws, i, 4);
+    let names = Names::at(ws, i, ws[i].num, 4);
     (2..=4).rev().find_map(|n| {
         let name = names.get(n)?;
-        if i + n < ws.len() && ws[i + n].upper && !ws[i + n].broken {
+        if follows(ws, i, n) && ws[i + n].upper && !ws[i + n].broken {
             return None;
         }
         let places: Vec<_> = g
@@ -301,40 +301,30 @@ fn bare_place_at(
     })
 }
 
-/// The folded names of the first 1 to `max` capitalised (or numeric) words from `j`, unbroken
-/// by punctuation, built once: `get(n)` is the name of the first `n`, None when a word among
-/// them is not capitalised, follows punctuation, or lies past the end.
-struct Names {
-    joined: String,
-    /// End in `joined` of the name of the first `n + 1` words.
-    ends: [usize; 4],
+/// The folded names of the first 1 to `max` capitalised (or numeric) words from kept word `j`,
+/// which is word `num` of the text, unbroken by punctuation: `get(n)` is the name of the first
+/// `n` (read from the keys of the words, no copy), None when a word among them is not
+/// capitalised (or not kept), follows punctuation, or lies past the end.
+struct Names<'w> {
+    ws: &'w Words,
+    j: usize,
     count: usize,
 }
 
-impl Names {
-    fn at(ws: &Words, j: usize, max: usize) -> Names {
-        let mut names = Names {
-            // Four words of a place name fit: the name is not grown word by word.
-            joined: String::with_capacity(64),
-            ends: [0; 4],
-            count: 0,
-        };
+impl<'w> Names<'w> {
+    fn at(ws: &'w Words, j: usize, num: usize, max: usize) -> Names<'w> {
+        let mut count = 0;
         for (k, w) in ws.iter().skip(j).take(max.min(4)).enumerate() {
-            if !(w.upper || w.digit) || (k > 0 && w.broken) {
+            if w.num != num + k || !(w.upper || w.digit) || (k > 0 && w.broken) {
                 break;
             }
-            if k > 0 {
-                names.joined.push(' ');
-            }
-            names.joined.push_str(ws.key(j + k));
-            names.ends[k] = names.joined.len();
-            names.count = k + 1;
+            count = k + 1;
         }
-        names
+        Names { ws, j, count }
     }
 
-    fn get(&self, n: usize) -> Option<&str> {
-        (n >= 1 && n <= self.count).then(|| &self.joined[..self.ends[n - 1]])
+    fn get(&self, n: usize) -> Option<&'w str> {
+        (n >= 1 && n <= self.count).then(|| self.ws.keys_of(self.j, n))
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::gazetteer::{fold, fold_into, Gazetteer, Tier};
 use crate::matchers::{DateCaps, Matchers, PeriodKind, PeriodMatch};
-use crate::places::{bare_places, find_places, Mention, TRIGGERS};
+use crate::places::{bare_places, find_places, Mention, HCM, TPHCM, TRIGGERS};
 use crate::words::{Words, W};
 use crate::Meta;
 use std::collections::HashMap;
@@ -38,17 +38,19 @@ pub(crate) struct Opener {
     pub cues: Vec<(Vec<u64>, usize, f32)>,
 }
 
-/// The first words of the trigger phrases and level cues, with the phrases each opens: it is
-/// asked of every word, so the first words sit in an open-addressing table keyed by their
-/// packed form, and most words are passed over at once.
+/// The words of the trigger phrases, level cues and titles, and the phrases each opens: it is
+/// asked of every lower-case word (the others are dropped), so the words sit in an
+/// open-addressing table keyed by their packed form, and most words are passed over at once.
 pub(crate) struct Openers {
-    /// (packed first word, index in `of`); 0 marks an empty slot.
+    /// (packed word, index in `of` or [`Openers::NONE`]); 0 marks an empty slot.
     slots: Vec<(u64, usize)>,
     of: Vec<Opener>,
 }
 
 impl Openers {
-    const SLOTS: usize = 128;
+    const SLOTS: usize = 256;
+    /// The slot value of a word that opens no phrase.
+    const NONE: usize = usize::MAX;
 
     fn new() -> Openers {
         let words = |p: &[&str]| -> Vec<u64> { p.iter().map(|w| pack(w)).collect() };
@@ -65,24 +67,49 @@ impl Openers {
                 .cues
                 .push((words(p), *lvl, *w));
         }
-        assert!(!map.contains_key(&0), "a phrase word longer than 8 bytes");
+        let mut others: Vec<u64> = TRIGGERS
+            .iter()
+            .flat_map(|(p, _)| &p[1..])
+            .map(|w| pack(w))
+            .collect();
+        others.extend(
+            LEVEL_CUES
+                .iter()
+                .flat_map(|(p, _, _)| &p[1..])
+                .map(|w| pack(w)),
+        );
+        others.extend(TITLES);
+        others.extend([TPHCM, HCM]);
+        others.retain(|k| !map.contains_key(k));
+        others.sort_unstable();
+        others.dedup();
+        assert!(
+            !map.contains_key(&0) && !others.contains(&0),
+            "a phrase word longer than 8 bytes"
+        );
         let mut t = Openers {
             slots: vec![(0, 0); Self::SLOTS],
             of: Vec::new(),
         };
-        for (k, opener) in map {
+        let words = map.into_iter().map(|(k, o)| (k, Some(o)));
+        for (k, opener) in words.chain(others.into_iter().map(|k| (k, None))) {
             let mut s = Self::slot(k);
             while t.slots[s].0 != 0 {
                 s = (s + 1) % Self::SLOTS;
             }
-            t.slots[s] = (k, t.of.len());
-            t.of.push(opener);
+            t.slots[s] = match opener {
+                Some(o) => {
+                    t.of.push(o);
+                    (k, t.of.len() - 1)
+                }
+                None => (k, Self::NONE),
+            };
         }
         t
     }
 
     fn slot(packed: u64) -> usize {
-        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize % Self::SLOTS
+        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % Self::SLOTS
     }
 
     /// The table, built once.
@@ -91,31 +118,35 @@ impl Openers {
         OPENERS.get_or_init(Openers::new)
     }
 
-    /// The phrases the packed word opens.
+    /// Whether the packed word is a word of a phrase or title, and the phrases it opens.
     #[inline]
-    pub fn find(&self, packed: u64) -> Option<&Opener> {
+    pub fn find(&self, packed: u64) -> (bool, Option<&Opener>) {
         if packed == 0 {
-            return None;
+            return (false, None);
         }
         let mut s = Self::slot(packed);
         loop {
             match self.slots[s] {
-                (0, _) => return None,
-                (k, i) if k == packed => return Some(&self.of[i]),
+                (0, _) => return (false, None),
+                (k, i) if k == packed => return (true, self.of.get(i)),
                 _ => s = (s + 1) % Self::SLOTS,
             }
         }
     }
 }
 
-/// Whether the words from `i` are the packed `phrase`, unbroken by punctuation.
+/// Whether the words of the text from kept word `i` are the packed `phrase`, unbroken by
+/// punctuation.
 pub(crate) fn seq_is(ws: &[W], i: usize, phrase: &[u64]) -> bool {
     phrase.len() + i <= ws.len()
-        && phrase
-            .iter()
-            .enumerate()
-            .all(|(k, p)| ws[i + k].packed == *p && (k == 0 || !ws[i + k].broken))
+        && phrase.iter().enumerate().all(|(k, p)| {
+            ws[i + k].packed == *p
+                && (k == 0 || !ws[i + k].broken && ws[i + k].num == ws[i].num + k)
+        })
 }
+
+/// Words before a level cue that make it a person's title (`Ủy viên Bộ Chính trị`).
+const TITLES: [u64; 4] = [pack("viên"), pack("thư"), pack("tich"), pack("chu")];
 
 /// Cue phrases (folded) for the level of the document's subject, with weights.
 const LEVEL_CUES: &[(&[&str], usize, f32)] = &[
@@ -253,8 +284,8 @@ fn read_level(text: &str, ws: &[W], places: &[Mention], meta: &mut Meta) -> [f32
         for (phrase, lvl, w) in &op.cues {
             if seq_is(ws, i, phrase) {
                 // `Ủy viên Bộ Chính trị`, `Bí thư Tỉnh ủy`: a person's title, not the subject.
-                const TITLES: [u64; 4] = [pack("viên"), pack("thư"), pack("tich"), pack("chu")];
-                let title = i > 0 && TITLES.contains(&ws[i - 1].packed);
+                let title =
+                    i > 0 && ws[i - 1].num + 1 == ws[i].num && TITLES.contains(&ws[i - 1].packed);
                 let w = if title { w * 0.2 } else { *w };
                 level_score[*lvl] += w * weight_at(ws[i].start);
             }
@@ -443,7 +474,8 @@ fn read_code(text: &str, pats: &Matchers, meta: &mut Meta) {
 /// The first full date (`ngày 22 tháng 11 năm 2025` or `22/11/2025`) of `hay`.
 fn full_date(pats: &Matchers, hay: &str) -> Option<DateCaps> {
     let a = pats.date_words(hay);
-    let b = pats.date_full(hay);
+    // The numeric date counts only when it starts first: it is sought no further.
+    let b = pats.date_full_until(hay, a.as_ref().map_or(hay.len(), |a| a.whole.start));
     match (a, b) {
         (Some(a), Some(b)) => Some(if a.whole.start <= b.whole.start { a } else { b }),
         (a, b) => a.or(b),
@@ -533,24 +565,16 @@ fn read_period(text: &str, pats: &Matchers, meta: &mut Meta) {
 
 /// The successive non-overlapping matches of the period pattern: it is tried anchored only
 /// where one of its literal openings (`năm `, `quý `, `nhiệm kỳ `, ...) starts at a word
-/// boundary.
+/// boundary, shortly before a year.
 pub(crate) fn periods<'t>(
     text: &'t str,
     pats: &'t Matchers,
 ) -> impl Iterator<Item = PeriodMatch> + 't {
     let mut at = 0;
     std::iter::from_fn(move || {
-        while let Some(s) = pats.period_candidate(text, at) {
-            match pats.period_at(text, s) {
-                Some(m) => {
-                    at = m.whole.end;
-                    return Some(m);
-                }
-                None => at = s + text[s..].chars().next().map_or(1, char::len_utf8),
-            }
-        }
-        at = text.len();
-        None
+        let m = pats.period_from(text, at)?;
+        at = m.whole.end;
+        Some(m)
     })
 }
 

@@ -1,6 +1,9 @@
 //! The word scan: maximal runs of letters and digits, each with its folded key (see
-//! [`fold`](crate::fold)). The keys of a document are written one after another into one buffer,
-//! so the scan allocates twice per document, not once per word.
+//! [`fold`](crate::fold)). Only the words the rules read are kept: capitalised and numeric
+//! words and the words of the trigger phrases and level cues, each with its number in the text
+//! (so the rules can tell which kept words are neighbours). The keys of a document are written
+//! one after another into one buffer, so the scan allocates twice per document, not once per
+//! word.
 
 use crate::gazetteer::{push_folded, LatinTable};
 use crate::rules::{Opener, Openers};
@@ -9,6 +12,8 @@ use std::sync::OnceLock;
 /// One word of the text.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct W {
+    /// Its number among all the words of the text, kept or not.
+    pub num: usize,
     pub start: usize,
     pub end: usize,
     /// The folded word (`Huyện` → `huyên`): its range in the keys of [`Words`] (see
@@ -22,6 +27,18 @@ pub(crate) struct W {
     pub digit: bool,
     /// Something other than spaces and hyphens separates it from the previous word.
     pub broken: bool,
+}
+
+/// Whether kept word `i + k` is the `k`-th word of the text after kept word `i` (`k` > 0).
+#[inline]
+pub(crate) fn follows(ws: &[W], i: usize, k: usize) -> bool {
+    ws.get(i + k).is_some_and(|w| w.num == ws[i].num + k)
+}
+
+/// Whether the word of the text just before kept word `i` is capitalised.
+#[inline]
+pub(crate) fn after_upper(ws: &[W], i: usize) -> bool {
+    i > 0 && ws[i - 1].upper && ws[i - 1].num + 1 == ws[i].num
 }
 
 /// Byte classes of the scan: not a word byte, lower-case letter or digit, upper-case letter,
@@ -49,29 +66,23 @@ const BYTE: [u8; 256] = {
     t
 };
 
-/// The key byte of an ASCII letter or digit (lowered), 0 for any other byte.
-const KEY_BYTE: [u8; 256] = {
-    let mut t = [0; 256];
-    let mut b = 0;
-    while b < 128 {
-        let x = b as u8;
-        if x.is_ascii_alphanumeric() {
-            t[b] = x.to_ascii_lowercase();
-        }
-        b += 1;
-    }
-    t
-};
-
 /// Bytes the key buffer keeps past what is written: room for a letter's fold and for reading
 /// any key as 8 bytes.
 const SLACK: usize = 16;
 
+/// The room the keys of the rest of a text may take, from `rest` bytes of it: a letter's fold
+/// kept in [`Letter`] has at most 4 bytes, at most twice the letter's (of 2 bytes or more), and
+/// an ASCII byte gives one.
+#[inline]
+fn room(rest: usize) -> usize {
+    2 * rest + SLACK
+}
+
 /// The scanned words of a document and the buffer of their keys.
 #[derive(Debug, Default)]
 pub(crate) struct Words {
-    /// The folded words, one after another (UTF-8: whole characters are written).
-    keys: Vec<u8>,
+    /// The folded words kept, each followed by a space.
+    keys: String,
     list: Vec<W>,
 }
 
@@ -86,19 +97,22 @@ impl std::ops::Deref for Words {
 impl Words {
     /// Scan `text`: one pass over its bytes, ASCII letters and the Vietnamese letters (through
     /// [`Letters`]) without decoding a `char`, each key byte written once into one buffer, and
-    /// each word packed and looked up among the phrase openers as it ends.
+    /// each word packed and looked up among the phrase words as it ends; a lower-case word
+    /// that is none of them is dropped there (its key space is reused).
     pub fn scan(text: &str) -> Words {
         let letters = Letters::get();
         let openers = Openers::get();
         let b = text.as_bytes();
         let n = b.len();
-        // Kept at least `SLACK` bytes longer than the keys of the rest of the text would be if
-        // every byte gave one key byte (a fold longer than its letter grows it again).
-        let mut keys: Vec<u8> = vec![0; n + SLACK];
+        // Kept at least `room` of the rest of the text longer than the keys so far (a fold
+        // longer than 4 bytes grows it again), so the letters are written without a check.
+        let mut keys: Vec<u8> = vec![0; room(n)];
         let mut kp = 0;
-        // Reports have about one word in 6 bytes: room for one in 4 saves growing the list.
-        let mut list: Vec<W> = Vec::with_capacity(n / 4 + 1);
+        // Reports have about one word in 6 bytes, and most are dropped: room for one kept word
+        // in 16 bytes saves growing the list most of the time.
+        let mut list: Vec<W> = Vec::with_capacity(n / 16 + 1);
         let mut last_end = 0;
+        let mut num = 0;
         let mut i = 0;
         while i < n {
             // Pass over what is not a word; at a word, its first character's case and digit.
@@ -121,13 +135,10 @@ impl Words {
             let start = i;
             let a = kp;
             loop {
-                // A run of ASCII letters and digits, lowered byte by byte.
-                while i < n {
-                    let k = KEY_BYTE[b[i] as usize];
-                    if k == 0 {
-                        break;
-                    }
-                    keys[kp] = k;
+                // A run of ASCII letters and digits, lowered byte by byte (`| 0x20` lowers a
+                // letter and keeps a digit).
+                while i < n && BYTE[b[i] as usize] >= LOWER {
+                    keys[kp] = b[i] | 0x20;
                     kp += 1;
                     i += 1;
                 }
@@ -136,9 +147,6 @@ impl Words {
                     if l.alphanumeric {
                         kp = l.write_key(text, i, len, &mut keys, kp);
                         i += len;
-                        if keys.len() < kp + (n - i) + SLACK {
-                            keys.resize(kp + (n - i) + SLACK, 0);
-                        }
                         continue;
                     }
                 }
@@ -152,26 +160,44 @@ impl Words {
                 }
                 _ => 0,
             };
-            list.push(W {
-                start,
-                end: i,
-                key: (a, kp),
-                packed,
-                opener: openers.find(packed),
-                upper,
-                digit,
-                broken: list.is_empty() || broken(&b[last_end..start]),
-            });
+            let (phrase, opener) = openers.find(packed);
+            if upper || digit || phrase {
+                list.push(W {
+                    num,
+                    start,
+                    end: i,
+                    key: (a, kp),
+                    packed,
+                    opener,
+                    upper,
+                    digit,
+                    broken: num == 0 || broken(&b[last_end..start]),
+                });
+                // One space after each kept key: the keys of neighbouring words read as one
+                // name (see `Words::keys_of`). A word is followed by a byte of no key, so
+                // `room` still holds.
+                keys[kp] = b' ';
+                kp += 1;
+            } else {
+                kp = a;
+            }
+            num += 1;
             last_end = i;
         }
         keys.truncate(kp);
+        let keys = String::from_utf8(keys).expect("keys are whole characters");
         Words { keys, list }
     }
 
     /// The folded word `i` as text.
     pub fn key(&self, i: usize) -> &str {
         let (a, z) = self.list[i].key;
-        std::str::from_utf8(&self.keys[a..z]).expect("keys are whole characters")
+        &self.keys[a..z]
+    }
+
+    /// The folded words `j` to `j + n - 1` (`n` > 0, neighbours in the text) joined by spaces.
+    pub fn keys_of(&self, j: usize, n: usize) -> &str {
+        &self.keys[self.list[j].key.0..self.list[j + n - 1].key.1]
     }
 }
 
@@ -218,7 +244,7 @@ impl Letter {
     }
 
     /// Write the fold of the character at `i` (`len` bytes) at `kp` in `keys` (which has at
-    /// least `SLACK` bytes from `kp`); the end of what was written.
+    /// least [`room`] of the text from `i` past `kp`, and keeps it); the end of what was written.
     #[inline]
     fn write_key(&self, text: &str, i: usize, len: usize, keys: &mut Vec<u8>, kp: usize) -> usize {
         if self.len == 0 {
@@ -232,8 +258,9 @@ impl Letter {
     fn write_long(text: &str, i: usize, len: usize, keys: &mut Vec<u8>, kp: usize) -> usize {
         let mut f = String::new();
         push_folded(text[i..i + len].chars().next().unwrap_or('\0'), &mut f);
-        if keys.len() < kp + f.len() + SLACK {
-            keys.resize(kp + f.len() + SLACK, 0);
+        let need = kp + f.len() + room(text.len() - i - len);
+        if keys.len() < need {
+            keys.resize(need, 0);
         }
         keys[kp..kp + f.len()].copy_from_slice(f.as_bytes());
         kp + f.len()
@@ -381,17 +408,18 @@ mod tests {
             .enumerate()
             .map(|(i, w)| {
                 assert_eq!(w.packed, crate::rules::pack(words.key(i)));
-                (
-                    w.start,
-                    w.end,
-                    words.key(i).to_string(),
-                    w.upper,
-                    w.digit,
-                    w.broken,
-                )
+                let op = Openers::get().find(w.packed).1;
+                assert_eq!(op.map(|o| o as *const _), w.opener.map(|o| o as *const _));
+                let key = words.key(i).to_string();
+                (w.num, (w.start, w.end, key, w.upper, w.digit, w.broken))
             })
             .collect();
-        assert_eq!(got, reference(text), "{text:?}");
+        let kept: Vec<_> = reference(text)
+            .into_iter()
+            .enumerate()
+            .filter(|(_, w)| w.3 || w.4 || Openers::get().find(crate::rules::pack(&w.2)).0)
+            .collect();
+        assert_eq!(got, kept, "{text:?}");
     }
 
     #[test]
@@ -427,5 +455,12 @@ mod tests {
         assert_eq!(&keys[..6], ["huyên", "uy", "chư", "prông", "xa", "ia"]);
         assert!(ws[4].broken && !ws[5].broken && !ws[6].broken);
         assert!(ws[0].upper && !ws[1].upper && ws[9].digit);
+        assert!(follows(ws, 5, 1) && after_upper(ws, 6));
+        assert_eq!(ws.keys_of(2, 2), "chư prông");
+        // `tổ` and `chức` are dropped: lower case and in no phrase.
+        let ws = Words::scan("Huyện ủy tổ chức Hội nghị");
+        let nums: Vec<_> = ws.iter().map(|w| w.num).collect();
+        assert_eq!(nums, [0, 1, 4]);
+        assert!(follows(&ws, 0, 1) && !follows(&ws, 1, 1) && !after_upper(&ws, 2));
     }
 }
