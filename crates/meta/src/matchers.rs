@@ -785,18 +785,33 @@ impl Matchers {
             let p = span(h, p, &self.ws);
             matches!(byte(h, p), b'/' | b'.' | b'-').then(|| span(h, p + 1, &self.ws))
         };
-        let d1 = run(h, s, 2, &self.nd);
+        let year = |p: usize| sep(p).and_then(|q| Some((q, self.year_at(h, q)?)));
+        self.two_numbers(h, s, s, sep, year)
+    }
+
+    /// `(\d{1,2}) SEP (\d{1,2}) TAIL` from `p`, tried as the regex does (longer digit runs
+    /// first), for a match opening at `s`: `sep` maps the end of the first run to the start
+    /// of the second, `tail` the end of the second to the range of the last group (`None`:
+    /// no match there).
+    fn two_numbers(
+        &self,
+        h: &str,
+        s: usize,
+        p: usize,
+        sep: impl Fn(usize) -> Option<usize>,
+        tail: impl Fn(usize) -> Option<(usize, usize)>,
+    ) -> Option<DateCaps> {
+        let d1 = run(h, p, 2, &self.nd);
         for k in (1..=d1.n).rev() {
-            let Some(p) = sep(d1.ends[k]) else { continue };
-            let d2 = run(h, p, 2, &self.nd);
+            let Some(q) = sep(d1.ends[k]) else { continue };
+            let d2 = run(h, q, 2, &self.nd);
             for j in (1..=d2.n).rev() {
-                let Some(q) = sep(d2.ends[j]) else { continue };
-                if let Some(e) = self.year_at(h, q) {
+                if let Some((r, e)) = tail(d2.ends[j]) {
                     return Some(DateCaps {
                         whole: s..e,
-                        a: s..d1.ends[k],
-                        b: p..d2.ends[j],
-                        y: q..e,
+                        a: p..d1.ends[k],
+                        b: q..d2.ends[j],
+                        y: r..e,
                     });
                 }
             }
@@ -838,35 +853,16 @@ impl Matchers {
             return None;
         }
         let p = self.ngay.at(h, s).and_then(|p| self.ws1(h, p))?;
-        let d1 = run(h, p, 2, &self.nd);
-        for k in (1..=d1.n).rev() {
-            let Some(q) = self
-                .ws1(h, d1.ends[k])
-                .and_then(|q| self.thang.at(h, q))
-                .and_then(|q| self.ws1(h, q))
-            else {
-                continue;
-            };
-            let d2 = run(h, q, 2, &self.nd);
-            for j in (1..=d2.n).rev() {
-                let Some(r) = self
-                    .ws1(h, d2.ends[j])
-                    .and_then(|r| self.nam.at(h, r))
-                    .and_then(|r| self.ws1(h, r))
-                else {
-                    continue;
-                };
-                if let Some(e) = self.year_at(h, r) {
-                    return Some(DateCaps {
-                        whole: s..e,
-                        a: p..d1.ends[k],
-                        b: q..d2.ends[j],
-                        y: r..e,
-                    });
-                }
-            }
-        }
-        None
+        let month = |q: usize| {
+            let q = self.ws1(h, q)?;
+            self.ws1(h, self.thang.at(h, q)?)
+        };
+        let year = |r: usize| {
+            let r = self.ws1(h, r)?;
+            let r = self.ws1(h, self.nam.at(h, r)?)?;
+            Some((r, self.year_at(h, r)?))
+        };
+        self.two_numbers(h, s, p, month, year)
     }
 
     /// The successive matches of
@@ -891,26 +887,14 @@ impl Matchers {
             };
             // (?:ngày\s+)? tried with, then without.
             let with = self.ngay.at(h, p).and_then(|p| self.ws1(h, p));
+            let sep = |q: usize| {
+                let q = span(h, q, &self.ws);
+                matches!(byte(h, q), b'/' | b'.').then(|| span(h, q + 1, &self.ws))
+            };
+            let end = |e: usize| wb(h, e).then_some((e, e));
             for p in [with, Some(p)].into_iter().flatten() {
-                let d1 = run(h, p, 2, &self.nd);
-                for k in (1..=d1.n).rev() {
-                    let q = span(h, d1.ends[k], &self.ws);
-                    if !matches!(byte(h, q), b'/' | b'.') {
-                        continue;
-                    }
-                    let q = span(h, q + 1, &self.ws);
-                    let d2 = run(h, q, 2, &self.nd);
-                    for j in (1..=d2.n).rev() {
-                        let e = d2.ends[j];
-                        if wb(h, e) {
-                            return Some(DateCaps {
-                                whole: s..e,
-                                a: p..d1.ends[k],
-                                b: q..e,
-                                y: e..e,
-                            });
-                        }
-                    }
+                if let Some(m) = self.two_numbers(h, s, p, sep, end) {
+                    return Some(m);
                 }
             }
         }
