@@ -165,20 +165,27 @@ impl W<'_> {
     }
     /// What a count counts: the measure noun from token `m0` and the words after it, up to a
     /// function word or punctuation (`lượt khách`, `người tham gia BHXH bắt buộc`).
-    fn measure_phrase(&self, m0: usize, end_tok: usize) -> Option<String> {
+    /// The end of the run of words from token `from` (before token `limit` at most) that
+    /// stops at a unit stop word, a name-trimming phrase or a time word.
+    fn words_before_stop(&self, from: usize, limit: usize) -> usize {
         let wl = lists();
-        if m0 >= end_tok || !self.is_word(m0) {
-            return None;
-        }
-        let mut e = end_tok;
-        while self.is_word(e)
-            && e - m0 < 6
+        let mut e = from;
+        while e < limit
+            && self.is_word(e)
             && !wl.stop_unit.contains(&self.key(e))
             && self.any_phrase_at(e, &wl.name_trim).is_none()
             && !wl.time_after.contains(&self.key(e))
         {
             e += 1;
         }
+        e
+    }
+
+    fn measure_phrase(&self, m0: usize, end_tok: usize) -> Option<String> {
+        if m0 >= end_tok || !self.is_word(m0) {
+            return None;
+        }
+        let e = self.words_before_stop(end_tok, m0 + 6);
         Some(self.text[self.toks[m0].start..self.toks[e - 1].end].to_string())
     }
 }
@@ -470,15 +477,7 @@ impl W<'_> {
             !percent && end_tok > m.start && !wl.non_count.contains(&self.key(end_tok - 1));
         // `cứng hóa được trên 28 km đường GTNT`: after a verb, the words after the measure
         let after = || {
-            let mut e = end_tok;
-            while self.is_word(e)
-                && e - end_tok < 5
-                && !wl.stop_unit.contains(&self.key(e))
-                && self.any_phrase_at(e, &wl.name_trim).is_none()
-                && !wl.time_after.contains(&self.key(e))
-            {
-                e += 1;
-            }
+            let e = self.words_before_stop(end_tok, end_tok + 5);
             (e > end_tok).then(|| text[toks[end_tok].start..toks[e - 1].end].to_string())
         };
         let mut name = if (nb >= ne || dangling) && counted {
