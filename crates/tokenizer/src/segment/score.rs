@@ -117,129 +117,27 @@ pub struct GapScorer {
 impl GapScorer {
     /// Lay out the weights of `table`, whose feature keys are `keys`.
     pub fn build(table: WeightTable, keys: &[u64]) -> GapScorer {
-        // syllable keys with weights for at least two of their single-syllable
-        // features (types 2 to 5): a feature key inverted under a wrong type gives a
-        // random key, which is kept only if it inverts from another key too (and is
-        // harmless then: its weights are read from `table`)
-        let mut candidates: Vec<u64> = Vec::with_capacity(keys.len() * UNIGRAM_TYPES.len());
-        for &k in keys {
-            candidates.extend(UNIGRAM_TYPES.iter().map(|&t| unmix(t, k)));
-        }
-        candidates.sort_unstable();
-        let mut known: Vec<u64> = candidates
-            .chunk_by(|a, b| a == b)
-            .filter(|run| run.len() >= 2 && run[0] != 0)
-            .map(|run| run[0])
-            .collect();
-        known.dedup();
-        let cap = (known.len() * 2).next_power_of_two().max(16);
-        let mut syllables = vec![(0u64, [0f32; 6]); cap];
-        for k in known {
-            let mut i = (k as usize) & (cap - 1);
-            while syllables[i].0 != 0 {
-                i = (i + 1) & (cap - 1);
-            }
-            syllables[i] = (k, unigrams_from(&table, k));
-        }
+        let syllables = syllable_table(&table, keys);
         let (bos, eos) = (unigrams_from(&table, BOS), unigrams_from(&table, EOS));
         let w = |k: u64| table.get(k);
         let bias = w(mix(1, 0));
-        let mut shape2 = vec![0.0; JS * JS];
-        let mut shape_prev = vec![0.0; 2 * 2 * JS * JS];
-        let mut dict_shape = vec![0.0; LEN * 2 * JS * JS];
-        for s1 in 0..JS {
-            for s0 in 0..JS {
-                let (v1, v0) = (shape_of_joinable(s1), shape_of_joinable(s0));
-                shape2[s1 * JS + s0] = w(mix(11, v1 << 8 | v0));
-                for prev in 0..2u64 {
-                    for open in 0..2u64 {
-                        shape_prev[((prev as usize * 2 + open as usize) * JS + s1) * JS + s0] =
-                            w(mix(14, prev << 16 | v1 << 8 | v0 | open << 20));
-                    }
-                    for cross in 0..LEN {
-                        dict_shape[((cross * 2 + prev as usize) * JS + s1) * JS + s0] =
-                            w(mix(30, (cross as u64) << 24 | prev << 16 | v1 << 8 | v0));
-                    }
-                }
-            }
-        }
-        let mut shape4 = vec![0.0; AS * JS * JS * AS];
-        for s2 in 0..AS {
-            for s1 in 0..JS {
-                for s0 in 0..JS {
-                    for sp1 in 0..AS {
-                        let v = shape_of_any(s2) << 24
-                            | shape_of_joinable(s1) << 16
-                            | shape_of_joinable(s0) << 8
-                            | shape_of_any(sp1);
-                        shape4[((s2 * JS + s1) * JS + s0) * AS + sp1] = w(mix(12, v));
-                    }
-                }
-            }
-        }
+        let Shapes {
+            shape2,
+            shape_prev,
+            dict_shape,
+            shape4,
+        } = Shapes::new(&table);
         let repeat = [w(mix(16, 0)), w(mix(16, 1))];
         let pmi = std::array::from_fn(|p| w(mix(40, p as u64)));
         let assoc = (0..256u64).map(|a| w(mix(41, a))).collect();
-        // the dictionary lengths (0..=MAX_WORD) index the tables as they are: the
-        // entries of the lengths a feature clips repeat the weight of the clipped value
-        let mut pmi_cmp = vec![0.0; 16 * 9];
-        let mut pmi_cross = vec![0.0; 16 * LEN * 2];
-        let mut pmi_sources = vec![0.0; 16 * LEN * LEN * 2];
-        for p in 0..16u64 {
-            for c in 0..9u64 {
-                pmi_cmp[(p * 9 + c) as usize] = w(mix(42, p << 8 | (c / 3) << 4 | (c % 3)));
-            }
-            for c in 0..LEN as u64 {
-                for prev in 0..2u64 {
-                    pmi_cross[(p as usize * LEN + c as usize) * 2 + prev as usize] =
-                        w(mix(43, p << 8 | c.min(3) << 4 | prev));
-                }
-                for c1 in 0..LEN as u64 {
-                    for dp in 0..2u64 {
-                        pmi_sources[((p as usize * LEN + c as usize) * LEN + c1 as usize) * 2
-                            + dp as usize] =
-                            w(mix(45, p << 16 | c.min(3) << 8 | c1.min(3) << 4 | dp));
-                    }
-                }
-            }
-        }
+        let (pmi_cmp, pmi_cross, pmi_sources) = pmi_tables(&table);
         let dp = std::array::from_fn(|x| {
             let x = x as u64;
             let (prev, dp, dp_prev, dp_next) = (x >> 3, (x >> 2) & 1, (x >> 1) & 1, x & 1);
             w(mix(31, dp << 8 | dp_prev << 4 | dp_next | prev << 12))
         });
-        let mut extra = vec![0.0; LEN * 5 * 5 * JS * JS];
-        for cross in 0..LEN {
-            for end in 0..5 {
-                for start in 0..5 {
-                    for s1 in 0..JS {
-                        for s0 in 0..JS {
-                            extra[(((cross * 5 + end) * 5 + start) * JS + s1) * JS + s0] = w(mix(
-                                33,
-                                (cross as u64) << 24
-                                    | (end as u64) << 20
-                                    | (start as u64) << 16
-                                    | shape_of_joinable(s1) << 8
-                                    | shape_of_joinable(s0),
-                            ));
-                        }
-                    }
-                }
-            }
-        }
-        let mut dict = vec![0.0; 3 * LEN * LEN * LEN];
-        for s in 0..3 {
-            for cross in 0..LEN {
-                for end in 0..LEN {
-                    for start in 0..LEN {
-                        dict[((s * LEN + cross) * LEN + end) * LEN + start] = w(mix(
-                            20 + s as u64 * 4 + 1,
-                            (cross as u64) << 16 | (end.min(4) as u64) << 8 | start.min(4) as u64,
-                        ));
-                    }
-                }
-            }
-        }
+        let extra = extra_table(&table);
+        let dict = dict_table(&table);
         let suffix = (0..5 * 4 * 2)
             .map(|x| {
                 let (end, start, prev) = (x / 8, (x / 2) % 4, x % 2);
@@ -508,6 +406,160 @@ fn unigrams_from(table: &WeightTable, key: u64) -> Unigrams {
         table.get(mix(mix(15, 0), key)),
         table.get(mix(mix(15, 1), key)),
     ]
+}
+
+/// The single-syllable weights of the syllable keys with weights for at least two of
+/// their single-syllable features (types 2 to 5), in an open-addressing table: a feature
+/// key inverted under a wrong type gives a random key, which is kept only if it inverts
+/// from another key too (and is harmless then: its weights are read from `table`).
+fn syllable_table(table: &WeightTable, keys: &[u64]) -> Vec<(u64, [f32; 6])> {
+    let mut candidates: Vec<u64> = Vec::with_capacity(keys.len() * UNIGRAM_TYPES.len());
+    for &k in keys {
+        candidates.extend(UNIGRAM_TYPES.iter().map(|&t| unmix(t, k)));
+    }
+    candidates.sort_unstable();
+    let mut known: Vec<u64> = candidates
+        .chunk_by(|a, b| a == b)
+        .filter(|run| run.len() >= 2 && run[0] != 0)
+        .map(|run| run[0])
+        .collect();
+    known.dedup();
+    let cap = (known.len() * 2).next_power_of_two().max(16);
+    let mut syllables = vec![(0u64, [0f32; 6]); cap];
+    for k in known {
+        let mut i = (k as usize) & (cap - 1);
+        while syllables[i].0 != 0 {
+            i = (i + 1) & (cap - 1);
+        }
+        syllables[i] = (k, unigrams_from(table, k));
+    }
+    syllables
+}
+
+/// The weights of the shape features, indexed by the shapes' small numbers.
+struct Shapes {
+    shape2: Vec<f32>,
+    shape_prev: Vec<f32>,
+    dict_shape: Vec<f32>,
+    shape4: Vec<f32>,
+}
+
+impl Shapes {
+    fn new(table: &WeightTable) -> Shapes {
+        let w = |k: u64| table.get(k);
+        let mut shape2 = vec![0.0; JS * JS];
+        let mut shape_prev = vec![0.0; 2 * 2 * JS * JS];
+        let mut dict_shape = vec![0.0; LEN * 2 * JS * JS];
+        for s1 in 0..JS {
+            for s0 in 0..JS {
+                let (v1, v0) = (shape_of_joinable(s1), shape_of_joinable(s0));
+                shape2[s1 * JS + s0] = w(mix(11, v1 << 8 | v0));
+                for prev in 0..2u64 {
+                    for open in 0..2u64 {
+                        shape_prev[((prev as usize * 2 + open as usize) * JS + s1) * JS + s0] =
+                            w(mix(14, prev << 16 | v1 << 8 | v0 | open << 20));
+                    }
+                    for cross in 0..LEN {
+                        dict_shape[((cross * 2 + prev as usize) * JS + s1) * JS + s0] =
+                            w(mix(30, (cross as u64) << 24 | prev << 16 | v1 << 8 | v0));
+                    }
+                }
+            }
+        }
+        let mut shape4 = vec![0.0; AS * JS * JS * AS];
+        for s2 in 0..AS {
+            for s1 in 0..JS {
+                for s0 in 0..JS {
+                    for sp1 in 0..AS {
+                        let v = shape_of_any(s2) << 24
+                            | shape_of_joinable(s1) << 16
+                            | shape_of_joinable(s0) << 8
+                            | shape_of_any(sp1);
+                        shape4[((s2 * JS + s1) * JS + s0) * AS + sp1] = w(mix(12, v));
+                    }
+                }
+            }
+        }
+        Shapes {
+            shape2,
+            shape_prev,
+            dict_shape,
+            shape4,
+        }
+    }
+}
+
+/// The weights of the association features against the dictionary lengths (the lengths
+/// 0..=MAX_WORD index the tables as they are: the entries of the lengths a feature clips
+/// repeat the weight of the clipped value).
+fn pmi_tables(table: &WeightTable) -> (Vec<f32>, Vec<f32>, Vec<f32>) {
+    let w = |k: u64| table.get(k);
+    let mut pmi_cmp = vec![0.0; 16 * 9];
+    let mut pmi_cross = vec![0.0; 16 * LEN * 2];
+    let mut pmi_sources = vec![0.0; 16 * LEN * LEN * 2];
+    for p in 0..16u64 {
+        for c in 0..9u64 {
+            pmi_cmp[(p * 9 + c) as usize] = w(mix(42, p << 8 | (c / 3) << 4 | (c % 3)));
+        }
+        for c in 0..LEN as u64 {
+            for prev in 0..2u64 {
+                pmi_cross[(p as usize * LEN + c as usize) * 2 + prev as usize] =
+                    w(mix(43, p << 8 | c.min(3) << 4 | prev));
+            }
+            for c1 in 0..LEN as u64 {
+                for dp in 0..2u64 {
+                    pmi_sources
+                        [((p as usize * LEN + c as usize) * LEN + c1 as usize) * 2 + dp as usize] =
+                        w(mix(45, p << 16 | c.min(3) << 8 | c1.min(3) << 4 | dp));
+                }
+            }
+        }
+    }
+    (pmi_cmp, pmi_cross, pmi_sources)
+}
+
+/// The weights of the dictionary features with the shapes of the two syllables.
+fn extra_table(table: &WeightTable) -> Vec<f32> {
+    let w = |k: u64| table.get(k);
+    let mut extra = vec![0.0; LEN * 5 * 5 * JS * JS];
+    for cross in 0..LEN {
+        for end in 0..5 {
+            for start in 0..5 {
+                for s1 in 0..JS {
+                    for s0 in 0..JS {
+                        extra[(((cross * 5 + end) * 5 + start) * JS + s1) * JS + s0] = w(mix(
+                            33,
+                            (cross as u64) << 24
+                                | (end as u64) << 20
+                                | (start as u64) << 16
+                                | shape_of_joinable(s1) << 8
+                                | shape_of_joinable(s0),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    extra
+}
+
+/// The weights of the dictionary match features.
+fn dict_table(table: &WeightTable) -> Vec<f32> {
+    let w = |k: u64| table.get(k);
+    let mut dict = vec![0.0; 3 * LEN * LEN * LEN];
+    for s in 0..3 {
+        for cross in 0..LEN {
+            for end in 0..LEN {
+                for start in 0..LEN {
+                    dict[((s * LEN + cross) * LEN + end) * LEN + start] = w(mix(
+                        20 + s as u64 * 4 + 1,
+                        (cross as u64) << 16 | (end.min(4) as u64) << 8 | start.min(4) as u64,
+                    ));
+                }
+            }
+        }
+    }
+    dict
 }
 
 #[cfg(test)]
