@@ -293,6 +293,29 @@ struct Chunk<'c> {
     n: usize,
 }
 
+/// The atoms of a chunk read as numbers: `pure(k)`, `dlen(k)`, `val(k)` of atom `k`.
+struct Digits<'a, 'c> {
+    b: &'a [u8],
+    ch: &'a Chunk<'c>,
+}
+
+impl Digits<'_, '_> {
+    /// Whether atom `k` exists and is all digits.
+    fn pure(&self, k: usize) -> bool {
+        k < self.ch.n && self.ch.atoms[k].all_digits()
+    }
+    fn dlen(&self, k: usize) -> usize {
+        self.ch.atoms[k].len()
+    }
+    fn val(&self, k: usize) -> u32 {
+        digits_value(&self.b[self.ch.atoms[k].start..self.ch.atoms[k].end])
+    }
+}
+
+fn day_month(d: u32, m: u32) -> bool {
+    (1..=31).contains(&d) && (1..=12).contains(&m)
+}
+
 /// Abbreviations written with a trailing dot.
 const DOTTED: [&str; 23] = [
     "TP", "Tp", "tp", "TX", "Tx", "TT", "TS", "Ts", "ThS", "Ths", "PGS", "GS", "BS", "KS", "NXB",
@@ -588,19 +611,8 @@ impl Scanner<'_, '_> {
 
     fn digit_chunk(&self, ch: &Chunk) -> (TokenKind, usize) {
         let a0 = ch.atoms[0];
-        let b = self.b;
-        if !a0.all_digits() {
-            // `14h30`, `8h`: a time.
-            let rest = &b[a0.lead..a0.end];
-            let minutes =
-                |m: &[u8]| m.len() == 2 && m.iter().all(u8::is_ascii_digit) && digits_value(m) < 60;
-            if a0.lead - a0.start <= 2
-                && digits_value(&b[a0.start..a0.lead]) <= 24
-                && (rest == b"h" || rest.len() == 3 && rest[0] == b'h' && minutes(&rest[1..]))
-                && !self.continues_figure(ch, 1)
-            {
-                return (TokenKind::Date, a0.end);
-            }
+        if !a0.all_digits() && self.is_clock_hours(ch) {
+            return (TokenKind::Date, a0.end);
         }
         if let Some(e) = self.code(ch) {
             return (TokenKind::Code, e);
@@ -612,10 +624,29 @@ impl Scanner<'_, '_> {
             }
             return self.with_percent(a0.lead);
         }
-        let pure = |k: usize| k < ch.n && ch.atoms[k].all_digits();
-        let dlen = |k: usize| ch.atoms[k].len();
-        let val = |k: usize| digits_value(&b[ch.atoms[k].start..ch.atoms[k].end]);
-        let day_month = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
+        let d = Digits { b: self.b, ch };
+        self.three_part_date(&d)
+            .or_else(|| self.two_part_date(&d))
+            .or_else(|| self.season(&d))
+            .unwrap_or_else(|| self.ratio_or_number(ch))
+    }
+
+    /// `14h30`, `8h`: a time (the first atom is digits then `h`).
+    fn is_clock_hours(&self, ch: &Chunk) -> bool {
+        let (a0, b) = (ch.atoms[0], self.b);
+        let rest = &b[a0.lead..a0.end];
+        let minutes =
+            |m: &[u8]| m.len() == 2 && m.iter().all(u8::is_ascii_digit) && digits_value(m) < 60;
+        a0.lead - a0.start <= 2
+            && digits_value(&b[a0.start..a0.lead]) <= 24
+            && (rest == b"h" || rest.len() == 3 && rest[0] == b'h' && minutes(&rest[1..]))
+            && !self.continues_figure(ch, 1)
+    }
+
+    /// Day/month/year, ISO dates and times with seconds: three numbers.
+    fn three_part_date(&self, d: &Digits) -> Option<(TokenKind, usize)> {
+        let ch = d.ch;
+        let (pure, dlen, val) = (|k| d.pure(k), |k| d.dlen(k), |k| d.val(k));
         // Day/month/year with one separator.
         if pure(1)
             && pure(2)
@@ -630,7 +661,7 @@ impl Scanner<'_, '_> {
             && day_month(val(0), val(1))
             && !self.continues_figure(ch, 3)
         {
-            return (TokenKind::Date, ch.atoms[2].end);
+            return Some((TokenKind::Date, ch.atoms[2].end));
         }
         // ISO `2024-06-30`.
         if pure(1)
@@ -644,7 +675,7 @@ impl Scanner<'_, '_> {
             && day_month(val(2), val(1))
             && !self.continues_figure(ch, 3)
         {
-            return (TokenKind::Date, ch.atoms[2].end);
+            return Some((TokenKind::Date, ch.atoms[2].end));
         }
         // Time with seconds `14:30:05`.
         if pure(1)
@@ -658,39 +689,53 @@ impl Scanner<'_, '_> {
             && val(1) < 60
             && val(2) < 60
         {
-            return (TokenKind::Date, ch.atoms[2].end);
+            return Some((TokenKind::Date, ch.atoms[2].end));
         }
-        if pure(1) && dlen(0) <= 2 && !self.continues_figure(ch, 2) {
-            // Time `14:30`.
-            if ch.seps[0] == Sep::Colon && dlen(1) == 2 && val(0) <= 24 && val(1) < 60 {
-                return (TokenKind::Date, ch.atoms[1].end);
-            }
-            // Month/year `5/2017`, `6.2024`.
-            if matches!(ch.seps[0], Sep::Slash | Sep::Hyphen | Sep::Dot)
-                && dlen(1) == 4
-                && (1..=12).contains(&val(0))
-                && (1000..3000).contains(&val(1))
-            {
-                return (TokenKind::Date, ch.atoms[1].end);
-            }
-            // Day/month `30/6`; `1/3` is a fraction unless a date word precedes.
-            if ch.seps[0] == Sep::Slash
-                && dlen(1) <= 2
-                && day_month(val(0), val(1))
-                && (val(0) >= val(1) || self.after_date_word(CUES.len()))
-            {
-                return (TokenKind::Date, ch.atoms[1].end);
-            }
-            // `ngày 30-4`: with a hyphen only after a date word (`10-12` is a range).
-            if ch.seps[0] == Sep::Hyphen
-                && dlen(1) <= 2
-                && day_month(val(0), val(1))
-                && self.after_date_word(7)
-            {
-                return (TokenKind::Date, ch.atoms[1].end);
-            }
+        None
+    }
+
+    /// Times, month/year and day/month: two numbers, the first of at most two digits.
+    fn two_part_date(&self, d: &Digits) -> Option<(TokenKind, usize)> {
+        let ch = d.ch;
+        let (pure, dlen, val) = (|k| d.pure(k), |k| d.dlen(k), |k| d.val(k));
+        if !(pure(1) && dlen(0) <= 2 && !self.continues_figure(ch, 2)) {
+            return None;
         }
-        // Seasons `1968/69`, `2010-11`: a period.
+        // Time `14:30`.
+        if ch.seps[0] == Sep::Colon && dlen(1) == 2 && val(0) <= 24 && val(1) < 60 {
+            return Some((TokenKind::Date, ch.atoms[1].end));
+        }
+        // Month/year `5/2017`, `6.2024`.
+        if matches!(ch.seps[0], Sep::Slash | Sep::Hyphen | Sep::Dot)
+            && dlen(1) == 4
+            && (1..=12).contains(&val(0))
+            && (1000..3000).contains(&val(1))
+        {
+            return Some((TokenKind::Date, ch.atoms[1].end));
+        }
+        // Day/month `30/6`; `1/3` is a fraction unless a date word precedes.
+        if ch.seps[0] == Sep::Slash
+            && dlen(1) <= 2
+            && day_month(val(0), val(1))
+            && (val(0) >= val(1) || self.after_date_word(CUES.len()))
+        {
+            return Some((TokenKind::Date, ch.atoms[1].end));
+        }
+        // `ngày 30-4`: with a hyphen only after a date word (`10-12` is a range).
+        if ch.seps[0] == Sep::Hyphen
+            && dlen(1) <= 2
+            && day_month(val(0), val(1))
+            && self.after_date_word(7)
+        {
+            return Some((TokenKind::Date, ch.atoms[1].end));
+        }
+        None
+    }
+
+    /// Seasons `1968/69`, `2010-11`: a period.
+    fn season(&self, d: &Digits) -> Option<(TokenKind, usize)> {
+        let ch = d.ch;
+        let (pure, dlen, val) = (|k| d.pure(k), |k| d.dlen(k), |k| d.val(k));
         if pure(1)
             && dlen(0) == 4
             && dlen(1) == 2
@@ -699,9 +744,14 @@ impl Scanner<'_, '_> {
             && val(1) == (val(0) + 1) % 100
             && !self.continues_figure(ch, 2)
         {
-            return (TokenKind::Period, ch.atoms[1].end);
+            return Some((TokenKind::Period, ch.atoms[1].end));
         }
-        // Numbers joined by `/` (or `:`, `1:1.000`) are a ratio.
+        None
+    }
+
+    /// Numbers joined by `/` (or `:`, `1:1.000`) are a ratio; else a number, with its
+    /// percent sign.
+    fn ratio_or_number(&self, ch: &Chunk) -> (TokenKind, usize) {
         let (mut end, mut k) = self.number_chain(ch, 0);
         let mut parts = 1;
         let rsep = ch.seps[k - 1];
