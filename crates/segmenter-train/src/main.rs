@@ -610,6 +610,51 @@ fn main() {
         // the other held-out direction: train on dev, measure on train
         std::mem::swap(&mut train_set, &mut dev_set);
     }
+    let mut base = base_dict(&args);
+    let assoc = raw_association(&args, &mut base);
+    let syllable_gaps = |ss: &[Sentence]| {
+        ss.iter()
+            .map(|s| {
+                s.tokens
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Syllable)
+                    .count()
+            })
+            .sum::<usize>()
+    };
+    eprintln!(
+        "train: {} sentences ({} syllables), dev: {} sentences ({} syllables)",
+        train_set.len(),
+        syllable_gaps(&train_set),
+        dev_set.len(),
+        syllable_gaps(&dev_set)
+    );
+    let model = if args.heldout {
+        train_held_out(&args, &train_set, &dev_set, &base, &assoc)
+    } else {
+        let mut all = train_set;
+        all.extend(dev_set);
+        train(&args, &all, &base, &assoc)
+    };
+    if let Some(text) = &args.explain {
+        explain(&model, text);
+    }
+    let bytes = model.to_bytes();
+    eprintln!(
+        "model: {} dictionary words, {} weights, {} bytes",
+        model.dict.len(),
+        model.weights.len(),
+        bytes.len()
+    );
+    if let Some(out) = &args.out {
+        std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+        eprintln!("wrote {}", out.display());
+    }
+}
+
+/// The dictionary before UD-VTB's words: Wiktionary's headwords and the place names, as
+/// the options ask.
+fn base_dict(args: &Args) -> Dict {
     let mut base = Dict::default();
     if args.wiktionary {
         let wik = read_wiktionary(
@@ -632,98 +677,81 @@ fn main() {
             base.insert_syllables(p.iter().map(String::as_str), RAW);
         }
     }
-    let assoc = if args.raw_stats {
-        let mut paths = vec![args.data.join("viwiki-lead/dev.jsonl")];
-        if args.admin {
-            paths.push(args.data.join("admin-raw/admin-raw.txt"));
-        }
-        let rule = CandidateRule {
-            min_count: args.cand_count,
-            min_pmi: args.cand_pmi,
-            min_entropy: args.cand_entropy,
-        };
-        let raw = raw_stats(&paths, args.min_count, &rule);
-        if args.candidates {
-            for c in &raw.candidates {
-                base.insert_keys(c, RAW);
-            }
-        }
-        raw.assoc
-    } else {
-        KeyTable::default()
+    base
+}
+
+/// The association statistics of the raw text (empty without `--raw-stats`); with
+/// `--candidates`, its candidate words go into `base`.
+fn raw_association(args: &Args, base: &mut Dict) -> KeyTable<u8> {
+    if !args.raw_stats {
+        return KeyTable::default();
+    }
+    let mut paths = vec![args.data.join("viwiki-lead/dev.jsonl")];
+    if args.admin {
+        paths.push(args.data.join("admin-raw/admin-raw.txt"));
+    }
+    let rule = CandidateRule {
+        min_count: args.cand_count,
+        min_pmi: args.cand_pmi,
+        min_entropy: args.cand_entropy,
     };
-    let syllable_gaps = |ss: &[Sentence]| {
-        ss.iter()
-            .map(|s| {
-                s.tokens
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Syllable)
-                    .count()
-            })
-            .sum::<usize>()
-    };
-    eprintln!(
-        "train: {} sentences ({} syllables), dev: {} sentences ({} syllables)",
-        train_set.len(),
-        syllable_gaps(&train_set),
-        dev_set.len(),
-        syllable_gaps(&dev_set)
-    );
-    let model = if args.heldout {
-        let model = train(&args, &train_set, &base, &assoc);
-        let seg = Segmenter::with_model(std::sync::Arc::new(model.clone()));
-        let (p, r, f) = evaluate(&seg, &dev_set);
-        println!("dev (held out): precision {p:.4} recall {r:.4} F1 {f:.4}");
-        if let Some(path) = &args.dev_out {
-            let mut out = String::new();
-            for s in &dev_set {
-                let mut words = Vec::new();
-                seg.segment(&s.text, &s.tokens, &mut words);
-                out.push_str(&tomtat_tokenizer::join_words(&s.text, &words));
-                out.push('\n');
-            }
-            std::fs::write(path, out).expect("write --dev-out");
-        }
-        let (p, r, f) = evaluate(&seg, &train_set);
-        println!("train (seen): precision {p:.4} recall {r:.4} F1 {f:.4}");
-        model
-    } else {
-        let mut all = train_set;
-        all.extend(dev_set);
-        train(&args, &all, &base, &assoc)
-    };
-    if let Some(text) = &args.explain {
-        let tokens = tokenize(text);
-        let mut scratch = Scratch::new();
-        scratch.prepare(text, &tokens, model.lex());
-        for i in 1..tokens.len() {
-            if scratch.gap[i] {
-                scratch.gap_features(i);
-                let ws: Vec<String> = scratch
-                    .feats
-                    .iter()
-                    .map(|f| format!("{:.2}", model.weights.get(*f).unwrap_or(0.0)))
-                    .collect();
-                let score = model.score(&scratch.feats);
-                scratch.join[i] = score > 0.0;
-                println!(
-                    "{} | {}  score {score:.2}: {}",
-                    tokens[i - 1].text(text),
-                    tokens[i].text(text),
-                    ws.join(" ")
-                );
-            }
+    let raw = raw_stats(&paths, args.min_count, &rule);
+    if args.candidates {
+        for c in &raw.candidates {
+            base.insert_keys(c, RAW);
         }
     }
-    let bytes = model.to_bytes();
-    eprintln!(
-        "model: {} dictionary words, {} weights, {} bytes",
-        model.dict.len(),
-        model.weights.len(),
-        bytes.len()
-    );
-    if let Some(out) = &args.out {
-        std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
-        eprintln!("wrote {}", out.display());
+    raw.assoc
+}
+
+/// Train on `train_set`, print the F1 on `dev_set` (held out) and on `train_set` (seen).
+fn train_held_out(
+    args: &Args,
+    train_set: &[Sentence],
+    dev_set: &[Sentence],
+    base: &Dict,
+    assoc: &KeyTable<u8>,
+) -> Model {
+    let model = train(args, train_set, base, assoc);
+    let seg = Segmenter::with_model(std::sync::Arc::new(model.clone()));
+    let (p, r, f) = evaluate(&seg, dev_set);
+    println!("dev (held out): precision {p:.4} recall {r:.4} F1 {f:.4}");
+    if let Some(path) = &args.dev_out {
+        let mut out = String::new();
+        for s in dev_set {
+            let mut words = Vec::new();
+            seg.segment(&s.text, &s.tokens, &mut words);
+            out.push_str(&tomtat_tokenizer::join_words(&s.text, &words));
+            out.push('\n');
+        }
+        std::fs::write(path, out).expect("write --dev-out");
+    }
+    let (p, r, f) = evaluate(&seg, train_set);
+    println!("train (seen): precision {p:.4} recall {r:.4} F1 {f:.4}");
+    model
+}
+
+/// Print each gap of `text` with its score and feature weights.
+fn explain(model: &Model, text: &str) {
+    let tokens = tokenize(text);
+    let mut scratch = Scratch::new();
+    scratch.prepare(text, &tokens, model.lex());
+    for i in 1..tokens.len() {
+        if scratch.gap[i] {
+            scratch.gap_features(i);
+            let ws: Vec<String> = scratch
+                .feats
+                .iter()
+                .map(|f| format!("{:.2}", model.weights.get(*f).unwrap_or(0.0)))
+                .collect();
+            let score = model.score(&scratch.feats);
+            scratch.join[i] = score > 0.0;
+            println!(
+                "{} | {}  score {score:.2}: {}",
+                tokens[i - 1].text(text),
+                tokens[i].text(text),
+                ws.join(" ")
+            );
+        }
     }
 }
