@@ -67,6 +67,14 @@ struct Args {
     ensemble: usize,
 }
 
+/// What `--help` prints (the options are described in the crate documentation).
+const USAGE: &str = "usage: tomtat-segmenter-train [--data DIR] [--out FILE] [--heldout [--swap] [--dev-out FILE]]
+  [--epochs N] [--folds K] [--prune X] [--seed N] [--ensemble K] [--min-count N] [--dropout P]
+  [--no-wiktionary] [--no-lexicon] [--no-raw-stats] [--no-admin] [--gold-prev]
+  [--candidates [--cand-count N] [--cand-pmi X] [--cand-entropy X]] [--places] [--explain TEXT]
+Trains the word-segmentation model on UD-VTB train+dev (see crates/tokenizer/models/README.md);
+--heldout trains on train only and prints the word F1 on dev.";
+
 fn parse_args() -> Args {
     let mut a = Args {
         data: PathBuf::from("../shared/data"),
@@ -120,7 +128,14 @@ fn parse_args() -> Args {
             "--cand-pmi" => a.cand_pmi = val().parse().expect("--cand-pmi X"),
             "--cand-entropy" => a.cand_entropy = val().parse().expect("--cand-entropy X"),
             "--min-count" => a.min_count = val().parse().expect("--min-count N"),
-            other => panic!("unknown argument {other}"),
+            "--help" | "-h" => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
+            other => {
+                eprintln!("tomtat-segmenter-train: unknown argument {other}\n\n{USAGE}");
+                std::process::exit(2);
+            }
         }
     }
     a
