@@ -1,9 +1,10 @@
 //! A per-thread memo of syllable keys: [`key_shape`] folds a syllable char by char;
 //! running text repeats a few thousand syllables, so the key and shape of each are
 //! remembered by the syllable's bytes ([`crate::memo`]) in the
-//! [`super::features::Scratch`]. The memo holds only what [`key_shape`] returns, so
-//! it changes no key.
+//! [`super::features::Scratch`], with whether the key is a Sino-Vietnamese syllable
+//! ([`is_sino`]). The memo holds only what those return, so it changes no key.
 
+use super::features::is_sino;
 use super::fold::key_shape;
 use crate::memo::{BytesKey, SLOTS};
 
@@ -11,6 +12,7 @@ use crate::memo::{BytesKey, SLOTS};
 struct Slot {
     bytes: BytesKey,
     shape: u8,
+    sino: bool,
     key: u64,
 }
 
@@ -24,10 +26,17 @@ impl KeyCache {
     /// [`key_shape`] of `text[start..end]`.
     #[inline(always)]
     pub fn key_shape(&mut self, text: &str, start: usize, end: usize) -> (u64, u8) {
+        let (key, shape, _) = self.key_shape_sino(text, start, end);
+        (key, shape)
+    }
+
+    /// [`key_shape`] of `text[start..end]`, and [`is_sino`] of its key.
+    #[inline(always)]
+    pub fn key_shape_sino(&mut self, text: &str, start: usize, end: usize) -> (u64, u8, bool) {
         if let Some(bytes) = BytesKey::of(text.as_bytes(), start, end) {
             if let Some(slot) = self.slots.get(bytes.slot()) {
                 if slot.bytes == bytes {
-                    return (slot.key, slot.shape);
+                    return (slot.key, slot.shape, slot.sino);
                 }
             }
         }
@@ -37,15 +46,21 @@ impl KeyCache {
     /// [`KeyCache::key_shape`] folding the syllable, remembered in its slot.
     #[cold]
     #[inline(never)]
-    fn miss(&mut self, text: &str, start: usize, end: usize) -> (u64, u8) {
+    fn miss(&mut self, text: &str, start: usize, end: usize) -> (u64, u8, bool) {
         let (key, shape) = key_shape(&text[start..end]);
+        let sino = is_sino(key);
         if let Some(bytes) = BytesKey::of(text.as_bytes(), start, end) {
             if self.slots.is_empty() {
                 self.slots = vec![Slot::default(); SLOTS];
             }
-            self.slots[bytes.slot()] = Slot { bytes, shape, key };
+            self.slots[bytes.slot()] = Slot {
+                bytes,
+                shape,
+                sino,
+                key,
+            };
         }
-        (key, shape)
+        (key, shape, sino)
     }
 }
 
@@ -78,5 +93,9 @@ mod tests {
         assert!(seen > 1000);
         let short = "bộ";
         assert_eq!(c.key_shape(short, 0, short.len()), key_shape(short));
+        let (k, _, sino) = c.key_shape_sino(short, 0, short.len());
+        assert!(sino && is_sino(k));
+        let native = "người";
+        assert!(!c.key_shape_sino(native, 0, native.len()).2);
     }
 }

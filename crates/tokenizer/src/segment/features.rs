@@ -124,6 +124,8 @@ pub struct Scratch {
     pub(super) assoc: Vec<u8>,
     /// Whether token `i` is a productive suffix ([`is_suffix`]: `-hoá`).
     pub(super) suffix: Vec<bool>,
+    /// Whether token `i` is a Sino-Vietnamese syllable ([`is_sino`]).
+    pub(super) sino: Vec<u8>,
     /// Feature buffer.
     pub feats: Vec<u64>,
     /// Keys and shapes of the syllables seen, by their bytes.
@@ -157,6 +159,25 @@ fn suffix_keys() -> &'static [u64] {
     KEYS.get_or_init(|| SUFFIXES.iter().map(|s| syllable_key(s)).collect())
 }
 
+/// Whether the syllable key is one of the Sino-Vietnamese syllables (Hán-Việt: `đề`,
+/// `án`, `chi`, `bộ`): two of them side by side often make a compound the dictionaries
+/// lack (`đề_án`, `chi_bộ`), frequent in administrative and legal prose.
+pub fn is_sino(key: u64) -> bool {
+    static KEYS: std::sync::OnceLock<KeyTable<u8>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut t = KeyTable::default();
+        for line in include_str!("../../models/sino-vietnamese-syllables.txt").lines() {
+            let w = line.trim();
+            if !w.is_empty() {
+                *t.entry(syllable_key(w)) = 1;
+            }
+        }
+        t
+    })
+    .get(key)
+    .is_some()
+}
+
 fn kind_id(kind: TokenKind) -> u64 {
     kind as u64
 }
@@ -172,6 +193,7 @@ impl Scratch {
         let n = tokens.len();
         let suffixes = suffix_keys();
         self.suffix.clear();
+        self.sino.clear();
         self.keys.clear();
         self.shapes.clear();
         self.gap.clear();
@@ -181,10 +203,12 @@ impl Scratch {
         self.starts.clear();
         self.matches.clear();
         for (i, t) in tokens.iter().enumerate() {
+            let mut sino = false;
             if t.kind == TokenKind::Syllable {
-                let (k, sh) = self.cache.key_shape(text, t.start, t.end);
+                let (k, sh, s) = self.cache.key_shape_sino(text, t.start, t.end);
                 self.keys.push(k);
                 self.shapes.push(sh);
+                sino = s;
             } else if t.kind == TokenKind::Foreign {
                 let (k, sh) = self.cache.key_shape(text, t.start, t.end);
                 self.keys.push(k);
@@ -205,6 +229,7 @@ impl Scratch {
                 && joinable_space(&text.as_bytes()[tokens[i - 1].end.min(t.start)..t.start]);
             self.gap.push(ok);
             self.suffix.push(ok && suffixes.contains(&self.keys[i]));
+            self.sino.push(u8::from(sino));
         }
         self.join.resize(n, false);
         self.cross.resize(n, [0; SOURCES]);
@@ -419,6 +444,12 @@ impl Scratch {
                 | s1 << 8
                 | s0,
         ));
+        let (sino1, sino0) = (u64::from(self.sino[i - 1]), u64::from(self.sino[i]));
+        f.push(mix(
+            48,
+            sino1 << 8 | sino0 << 4 | u64::from(self.cross[i][2].min(1)),
+        ));
+        f.push(mix(49, sino1 << 12 | sino0 << 8 | pmi));
         if self.suffix[i] {
             f.push(mix(
                 47,

@@ -112,6 +112,10 @@ pub struct GapScorer {
     extra: Vec<f32>,
     /// Feature 47 (before a suffix): `[end before min 4][start here min 3][prev]`.
     suffix: Vec<f32>,
+    /// Feature 48: `[Sino-Vietnamese before][Sino-Vietnamese after][in the dictionary]`.
+    sino_cross: [f32; 8],
+    /// Feature 49: `[Sino-Vietnamese before][Sino-Vietnamese after][pmi]`.
+    sino_pmi: Vec<f32>,
 }
 
 impl GapScorer {
@@ -147,7 +151,16 @@ impl GapScorer {
                 ))
             })
             .collect();
+        let sino_cross = std::array::from_fn(|x| {
+            let x = x as u64;
+            w(mix(48, (x >> 2) << 8 | ((x >> 1) & 1) << 4 | (x & 1)))
+        });
+        let sino_pmi = (0..64u64)
+            .map(|x| w(mix(49, (x >> 5) << 12 | ((x >> 4) & 1) << 8 | (x & 15))))
+            .collect();
         GapScorer {
+            sino_cross,
+            sino_pmi,
             suffix,
             extra,
             table,
@@ -347,6 +360,9 @@ impl GapScorer {
             + s1)
             * JS
             + s0];
+        let sino = usize::from(s.sino[i - 1]) * 2 + usize::from(s.sino[i]);
+        acc += self.sino_cross[sino * 2 + usize::from(cross[2].min(1))];
+        acc += self.sino_pmi[sino * 16 + pmi];
         if s.suffix[i] {
             let end_before = usize::from(ends[2].min(4));
             let start_here = usize::from(starts[2].min(3));
@@ -374,6 +390,7 @@ struct View<'a> {
     starts: &'a [[u8; SOURCES]],
     dp_join: &'a [bool],
     suffix: &'a [bool],
+    sino: &'a [u8],
     uni: &'a [Unigrams],
 }
 
@@ -391,6 +408,7 @@ impl<'a> View<'a> {
             starts: &s.starts[..n],
             dp_join: &s.dp_join[..n],
             suffix: &s.suffix[..n],
+            sino: &s.sino[..n],
             uni: &uni[..n],
         }
     }
