@@ -149,7 +149,11 @@ pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
     let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let skip = start.iter().take_while(|b| b.is_ascii_whitespace()).count();
     let start = &start[skip..];
-    let opens = |tag: &[u8]| start.get(..tag.len()).is_some_and(|h| h.eq_ignore_ascii_case(tag));
+    let opens = |tag: &[u8]| {
+        start
+            .get(..tag.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(tag))
+    };
     opens(b"<!doctype html") || opens(b"<html")
 }
 

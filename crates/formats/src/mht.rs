@@ -15,7 +15,10 @@ pub(crate) fn looks_like_mime(bytes: &[u8]) -> bool {
 /// Whether `hay` holds `needle` (lower case) in any case, without a lowered copy of `hay`:
 /// looked for at each `/` of `hay` when `needle` has one (a byte rarer than its letters).
 fn find_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
-    let at = |i: usize| hay.get(i..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle));
+    let at = |i: usize| {
+        hay.get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    };
     match needle.iter().position(|&b| b == b'/') {
         Some(k) => memchr::memchr_iter(b'/', hay).any(|i| i >= k && at(i - k)),
         None => {
