@@ -147,13 +147,14 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// Does this text look like an HTML document (for files with a text extension)?
 pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
     let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start: Vec<u8> = start
-        .iter()
-        .skip_while(|b| b.is_ascii_whitespace())
-        .take(64)
-        .map(|b| b.to_ascii_lowercase())
-        .collect();
-    start.starts_with(b"<!doctype html") || start.starts_with(b"<html")
+    let skip = start.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let start = &start[skip..];
+    let opens = |tag: &[u8]| {
+        start
+            .get(..tag.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(tag))
+    };
+    opens(b"<!doctype html") || opens(b"<html")
 }
 
 /// Extract the visible article text of an HTML page.

@@ -6,14 +6,26 @@
 /// Does this look like a MIME message (an .mht file)?
 pub(crate) fn looks_like_mime(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(4096)];
-    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
-    lower.starts_with(b"mime-version:")
-        || (find(&lower, b"content-type: multipart/related").is_some()
-            && find(&lower, b"boundary").is_some())
+    head.get(..13)
+        .is_some_and(|h| h.eq_ignore_ascii_case(b"mime-version:"))
+        || (find_ignore_case(head, b"content-type: multipart/related")
+            && find_ignore_case(head, b"boundary"))
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(hay, needle)
+/// Whether `hay` holds `needle` (lower case) in any case, without a lowered copy of `hay`:
+/// looked for at each `/` of `hay` when `needle` has one (a byte rarer than its letters).
+fn find_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
+    let at = |i: usize| {
+        hay.get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    };
+    match needle.iter().position(|&b| b == b'/') {
+        Some(k) => memchr::memchr_iter(b'/', hay).any(|i| i >= k && at(i - k)),
+        None => {
+            let first = needle[0];
+            memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(at)
+        }
+    }
 }
 
 /// The HTML part's bytes, decoded from its transfer encoding.

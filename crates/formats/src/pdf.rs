@@ -13,7 +13,7 @@ pub(crate) const MIN_CHARS_PER_PAGE: usize = 100;
 /// Where the PDF header is (the spec allows junk before it, within the first KiB).
 pub(crate) fn header_offset(bytes: &[u8]) -> Option<usize> {
     let head = &bytes[..bytes.len().min(1024)];
-    head.windows(5).position(|w| w == b"%PDF-")
+    memchr::memmem::find(head, b"%PDF-")
 }
 
 /// Judge extracted pages: enough text per page, or the no-text-layer error.

@@ -53,6 +53,14 @@ const BYTE_CLASS: [u8; 256] = {
     t
 };
 
+/// [`BYTE_CLASS`] for text without U+1680 (E1 9A 80), the one space led by 0xE1: 0xE1, the
+/// lead byte of most toned Vietnamese letters (`ạ`..`ỹ`), is then an ordinary byte.
+const BYTE_CLASS_NO_E1_SPACE: [u8; 256] = {
+    let mut t = BYTE_CLASS;
+    t[0xE1] = B_ORD;
+    t
+};
+
 /// The flags of a word's bytes (see [`W::f`]).
 fn word_flags(b: &[u8]) -> u8 {
     let mut f = 0;
@@ -146,6 +154,7 @@ pub fn split_into(rules: &Rules, text: &str, out: &mut Vec<Unit>) {
 
 /// Paragraph ranges: lines, trimmed, with a wrapped line that goes on in lower case
 /// joined to the line before.
+#[inline(never)]
 fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     let wrap = wrap_width(text);
     let mut out: Vec<(usize, usize)> = Vec::new();
@@ -192,6 +201,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
 /// The line width of hard-wrapped text (bytes, 90th percentile of line lengths), or
 /// `None` when lines are paragraphs: wrapped text has many lines, none very long, and
 /// several full-width lines that end without punctuation.
+#[inline(never)]
 fn wrap_width(text: &str) -> Option<usize> {
     let mut lens: Vec<usize> = Vec::new();
     for line in text.lines() {
@@ -279,6 +289,7 @@ fn space_width(text: &str, i: usize) -> usize {
 
 /// Cut `text[ps..pe]` into words; a word glued across a sentence end (`nhập.Các`) is
 /// cut in two unless the tokenizer reads the dot as part of a number, code, etc.
+#[inline(never)]
 fn cut_words(
     rules: &Rules,
     text: &str,
@@ -288,6 +299,11 @@ fn cut_words(
     toks: &mut Vec<Token>,
 ) {
     let b = text.as_bytes();
+    let class = if text[ps..pe].contains('\u{1680}') {
+        &BYTE_CLASS
+    } else {
+        &BYTE_CLASS_NO_E1_SPACE
+    };
     let mut i = ps;
     while i < pe {
         let space = space_width(text, i);
@@ -302,13 +318,13 @@ fn cut_words(
         loop {
             i += b[i..pe]
                 .iter()
-                .position(|&c| BYTE_CLASS[usize::from(c)] != B_ORD)
+                .position(|&c| class[usize::from(c)] != B_ORD)
                 .unwrap_or(pe - i);
             if i == pe {
                 break;
             }
             let c = b[i];
-            match BYTE_CLASS[usize::from(c)] {
+            match class[usize::from(c)] {
                 B_SPACE => break,
                 B_LEAD => {
                     if c == 0xE2 {
@@ -335,6 +351,7 @@ fn cut_words(
 /// Push the word `text[s..e]` that holds a dot: cut in two at a dot glued between a
 /// lower-case word and a capitalized one (`nhập.Các`), unless the tokenizer reads the dot
 /// as part of a number, code, abbreviation...
+#[inline(never)]
 fn push_word(
     rules: &Rules,
     text: &str,
@@ -1013,6 +1030,7 @@ struct Scan {
 
 /// Word indices where units start, into `bounds` (first is 0): each word is read into
 /// the state, then the gap after it is judged.
+#[inline(never)]
 fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) {
     let cx = Ctx { rules, text, words };
     let structured = Structured {
@@ -2032,6 +2050,7 @@ fn looks_like_byline(s: &str) -> bool {
     caps * 3 >= wc * 2 || s.contains("TTXVN") || s.contains('/')
 }
 
+#[inline(never)]
 fn classify_paragraph(
     rules: &Rules,
     text: &str,
