@@ -68,7 +68,8 @@ struct Args {
 }
 
 /// What `--help` prints (the options are described in the crate documentation).
-const USAGE: &str = "usage: tomtat-segmenter-train [--data DIR] [--out FILE] [--heldout [--swap] [--dev-out FILE]]
+const USAGE: &str =
+    "usage: tomtat-segmenter-train [--data DIR] [--out FILE] [--heldout [--swap] [--dev-out FILE]]
   [--epochs N] [--folds K] [--prune X] [--seed N] [--ensemble K] [--min-count N] [--dropout P]
   [--no-wiktionary] [--no-lexicon] [--no-raw-stats] [--no-admin] [--gold-prev]
   [--candidates [--cand-count N] [--cand-pmi X] [--cand-entropy X]] [--places] [--explain TEXT]
