@@ -550,7 +550,7 @@ impl Scorer {
         pairs: Option<&model::Pairs>,
         cids: &[u32],
         lex_ids: &mut Vec<u32>,
-    ) -> (u64, Vec<u8>) {
+    ) -> (u64, Vec<u32>) {
         lex_ids.clear();
         let look = |k: &str| self.lex.id(k);
         cache.note_each(lex::NOTE_LEXICON, self.lex.instance, cids, look, |v| {
@@ -560,9 +560,9 @@ impl Scorer {
             return (0, Vec::new());
         };
         let mut roles = Vec::with_capacity(cids.len());
-        let look = |k: &str| p.roles(k) as u32;
+        let look = |k: &str| p.code(k);
         cache.note_each(lex::NOTE_PAIRS, p.instance, cids, look, |v| {
-            roles.push(v.map_or(0, |v| v as u8))
+            roles.push(v.unwrap_or(0))
         });
         (p.instance, roles)
     }

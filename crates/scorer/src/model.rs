@@ -516,19 +516,34 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, kind: &'static str) -> Ve
 /// the feature of any other pair has no weight, and labelling leaves it out.
 #[derive(Debug, Default)]
 pub(crate) struct Pairs {
-    /// Word to [`Pairs::FIRST`] and / or [`Pairs::SECOND`].
-    words: crate::lex::StrMap<Box<str>, u8>,
+    /// Word to its code: its place among the pair words (`<< 2`) with [`Pairs::FIRST`]
+    /// and / or [`Pairs::SECOND`].
+    words: crate::lex::StrMap<Box<str>, u32>,
+    /// The places of the two words of each known pair (`first << 32 | second`) to the
+    /// hash of its feature name, so that labelling hashes no pair's name.
+    known: FnvMap<u64, u64>,
     /// This list's [`instance`](crate::lex::instance) (for the key cache's notes).
     pub instance: u64,
 }
 
 impl Pairs {
-    pub const FIRST: u8 = 1;
-    pub const SECOND: u8 = 2;
+    pub const FIRST: u32 = 1;
+    pub const SECOND: u32 = 2;
 
-    /// What a word whose key is `key` can be in a known pair.
-    pub fn roles(&self, key: &str) -> u8 {
+    /// The code of a word whose key is `key` (0: in no known pair): what it can be in a
+    /// known pair ([`Pairs::FIRST`], [`Pairs::SECOND`]) and its place among the words.
+    pub fn code(&self, key: &str) -> u32 {
         self.words.get(key).copied().unwrap_or(0)
+    }
+
+    /// The feature hash of the known pair of the words whose codes are `a` and `b`.
+    #[inline]
+    pub fn pair(&self, a: u32, b: u32) -> Option<u64> {
+        if a & Pairs::FIRST == 0 || b & Pairs::SECOND == 0 {
+            return None;
+        }
+        let k = ((a >> 2) as u64) << 32 | (b >> 2) as u64;
+        self.known.get(&k).copied()
     }
 
     /// Note the pair feature `name` (`bb:` and two words), if it is one.
@@ -536,14 +551,23 @@ impl Pairs {
         let Some((a, b)) = name.strip_prefix("bb:").and_then(|x| x.split_once(' ')) else {
             return;
         };
-        *self.words.entry(a.into()).or_default() |= Pairs::FIRST;
-        *self.words.entry(b.into()).or_default() |= Pairs::SECOND;
+        let a = self.add_word(a, Pairs::FIRST);
+        let b = self.add_word(b, Pairs::SECOND);
+        self.known.insert(((a >> 2) as u64) << 32 | (b >> 2) as u64, hash(name));
+    }
+
+    /// Note `word` with `role`; its code.
+    fn add_word(&mut self, word: &str, role: u32) -> u32 {
+        let next = (self.words.len() as u32) << 2;
+        let code = self.words.entry(word.into()).or_insert(next);
+        *code |= role;
+        *code
     }
 }
 
 /// The features of every unit in turn: `each(i, f)` gets unit `i`'s (in a list reused from
-/// unit to unit). `pairs`: leave out the word pairs a model does not know (those
-/// [`Analysis::pair_roles`] says cannot be among its pairs).
+/// unit to unit). `pairs`: leave out the word pairs a model does not know (by the codes of
+/// [`Analysis::pair_roles`]; all of them when no names are kept).
 pub(crate) fn each_features(
     an: &[Analysis],
     lex: &Lexicon,
@@ -666,20 +690,9 @@ pub(crate) fn each_features(
         // word pairs: the phrasing cues the lexicon lacks (`tăng so`, `còn chậm`, `chưa
         // được`); rare pairs are pruned from the model (see `BIGRAM_MIN_WEIGHT`)
         // (the previous word's token, and whether it can open a known pair)
-        let mut prev: Option<(usize, bool)> = None;
-        let known =
-            (pairs.is_some_and(|p| p.instance == a.pair_roles.0)).then_some(&a.pair_roles.1[..]);
-        for (i, t) in a.toks.iter().enumerate().skip(a.skip) {
-            if t.kind != Tk::Word {
-                continue;
-            }
-            let roles = known.map_or(Pairs::FIRST | Pairs::SECOND, |r| r[i]);
-            if let Some((j, true)) = prev {
-                if roles & Pairs::SECOND != 0 {
-                    feat!(f; "bb:", a.keys.key(j), " ", a.keys.key(i));
-                }
-            }
-            prev = Some((i, roles & Pairs::FIRST != 0));
+        match pairs.filter(|p| p.instance == a.pair_roles.0 && f.names.is_none()) {
+            Some(p) => known_pairs(&mut f, a, p),
+            None => all_pairs(&mut f, a, pairs),
         }
         let mut target = false;
         for &(k, early) in &a.marks {
@@ -702,6 +715,44 @@ pub(crate) fn each_features(
             feat!(f, v = a.emis[p].clamp(-5.0, 10.0) / 4.0; "hs:", p);
         }
         each(i, &mut f);
+    }
+}
+
+/// The word pairs of unit `a` that `pairs` knows, by the words' codes (no name hashed;
+/// the others have no weight).
+fn known_pairs(f: &mut Feats, a: &Analysis, pairs: &Pairs) {
+    let codes = &a.pair_roles.1;
+    // the previous word's code
+    let mut prev: Option<u32> = None;
+    for (i, t) in a.toks.iter().enumerate().skip(a.skip) {
+        if t.kind != Tk::Word {
+            continue;
+        }
+        if let Some(h) = prev.and_then(|c| pairs.pair(c, codes[i])) {
+            f.push(4, 1.0, Name { h, text: None });
+        }
+        prev = Some(codes[i]);
+    }
+}
+
+/// The word pairs of unit `a` with their names: every pair, or (with `pairs`, when its
+/// codes are in `a`) those whose words can open and close a known pair.
+fn all_pairs(f: &mut Feats, a: &Analysis, pairs: Option<&Pairs>) {
+    // the previous word's token, and whether it can open a known pair
+    let mut prev: Option<(usize, bool)> = None;
+    let known =
+        (pairs.is_some_and(|p| p.instance == a.pair_roles.0)).then_some(&a.pair_roles.1[..]);
+    for (i, t) in a.toks.iter().enumerate().skip(a.skip) {
+        if t.kind != Tk::Word {
+            continue;
+        }
+        let roles = known.map_or(Pairs::FIRST | Pairs::SECOND, |r| r[i]);
+        if let Some((j, true)) = prev {
+            if roles & Pairs::SECOND != 0 {
+                feat!(f; "bb:", a.keys.key(j), " ", a.keys.key(i));
+            }
+        }
+        prev = Some((i, roles & Pairs::FIRST != 0));
     }
 }
 
