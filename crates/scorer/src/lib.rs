@@ -445,9 +445,11 @@ impl Scorer {
             }
         };
         let mut tasks = Vec::new();
+        let mut memo = Vec::new();
         for (i, u) in units.iter().enumerate() {
             if valid[i] && parts[i] == Part::Directive {
-                tasks::extract_with(text, u, &an[i].toks, &an[i].keys, i, &mut tasks);
+                let (toks, keys) = (&an[i].toks, &an[i].keys);
+                tasks::extract_with(text, u, toks, keys, i, &mut tasks, &mut memo);
             }
         }
         let lead = lead::lead(&an, &valid);
