@@ -372,6 +372,11 @@ fn lex_by(
                     letters_seen = true;
                 }
             } else {
+                // only these join a token (see `internal`): the next character is decoded
+                // for them alone
+                if !matches!(cj, '.' | ',' | '/' | '-') {
+                    break;
+                }
                 let next = char_at(j + cj.len_utf8());
                 if !next.is_some_and(|n| internal(cj, prev, n)) {
                     break;
