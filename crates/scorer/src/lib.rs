@@ -471,9 +471,10 @@ impl Scorer {
         };
         parts::context(an, &self.lex, &self.tuning);
         let mut emis: Vec<[f32; 4]> = Vec::with_capacity(an.len());
-        model::each_features(an, &self.lex, kind, Some(&m.pairs), false, |i, f| {
+        let mut sink = model::Emit::new(m);
+        model::each_features(an, &self.lex, kind, Some(&m.pairs), &mut sink, |i, e| {
             emis.push(if valid[i] {
-                m.emission(f)
+                e.s
             } else {
                 [-1e3, -1e3, -1e3, 1e3]
             })

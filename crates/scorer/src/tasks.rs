@@ -332,7 +332,11 @@ struct Clause<'a> {
 impl Clause<'_> {
     /// The end of the longest phrase of `list` from token `i`.
     fn any_at(&self, i: usize, list: &List) -> Option<usize> {
-        if self.starts.get(self.off + i).is_none_or(|&m| m & list.bit == 0) {
+        if self
+            .starts
+            .get(self.off + i)
+            .is_none_or(|&m| m & list.bit == 0)
+        {
             return None;
         }
         list.phrases.longest_at(self.keys, self.off, self.toks, i)
