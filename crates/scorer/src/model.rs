@@ -39,6 +39,18 @@ impl Name {
         }
     }
 
+    /// A name whose text is not kept, from its hash state `h`.
+    #[inline(always)]
+    pub fn bare(h: u64) -> Name {
+        Name { h, text: None }
+    }
+
+    /// The hash of the name so far.
+    #[inline(always)]
+    pub fn hash(&self) -> u64 {
+        self.h
+    }
+
     /// The hash state after `s` (what [`Name::str`] gives from the start), as a constant.
     pub const fn state(s: &str) -> u64 {
         let b = s.as_bytes();

@@ -588,8 +588,9 @@ impl Scorer {
                     continue;
                 }
                 if let Some(km) = &self.keys {
-                    crate::rank::features(&mut f, &self.lex, an, parts, &layout, part, i, &input);
-                    let score = km.score(&f);
+                    let mut e = km.emit();
+                    crate::rank::features(&mut e, &self.lex, an, parts, &layout, part, i, &input);
+                    let score = e.score();
                     scored.push((i, score));
                     whys.push((c, rank_of[i] + 1, first));
                     continue;
