@@ -265,9 +265,8 @@ pub(crate) fn extract(
         let q_start = wl
             .qualifiers
             .with_lens()
-            .filter_map(|(q, k)| {
-                (i >= k && w.phrase_at(i - k, q) == Some(i)).then(|| toks[i - k].start)
-            })
+            .filter(|&(q, k)| i >= k && w.phrase_at(i - k, q) == Some(i))
+            .map(|(_, k)| toks[i - k].start)
             .min()
             .unwrap_or(t.start);
         let end = if m.end > i + 1 {
