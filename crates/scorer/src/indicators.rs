@@ -14,6 +14,15 @@ const LISTS_TXT: &str = include_str!("../models/scorer-indicators.txt");
 struct List {
     words: Vec<&'static str>,
     index: Phrases,
+    /// The number of words of each phrase of `words`.
+    lens: Vec<usize>,
+}
+
+impl List {
+    /// The phrases with their numbers of words.
+    fn with_lens(&self) -> impl Iterator<Item = (&'static str, usize)> + '_ {
+        self.words.iter().copied().zip(self.lens.iter().copied())
+    }
 }
 
 impl std::ops::Deref for List {
@@ -115,6 +124,11 @@ fn parse_lists(src: &'static str) -> Result<Lists, String> {
         &mut l.captions,
     ] {
         list.index = Phrases::new(&list.words);
+        list.lens = list
+            .words
+            .iter()
+            .map(|p| p.split_whitespace().count())
+            .collect();
     }
     Ok(l)
 }
@@ -250,11 +264,9 @@ pub(crate) fn extract(
         // the qualifier right before the figure stays with it (`trên 170.000 lượt khách`)
         let q_start = wl
             .qualifiers
-            .iter()
-            .filter_map(|q| {
-                let k = q.split_whitespace().count();
-                (i >= k && w.phrase_at(i - k, q) == Some(i)).then(|| toks[i - k].start)
-            })
+            .with_lens()
+            .filter(|&(q, k)| i >= k && w.phrase_at(i - k, q) == Some(i))
+            .map(|(_, k)| toks[i - k].start)
             .min()
             .unwrap_or(t.start);
         let end = if m.end > i + 1 {
@@ -499,10 +511,8 @@ impl W<'_> {
         // `thông qua 02 dự thảo Chương trình ...`: the verb's object names what is counted
         let verb_before = !percent
             && b == i
-            && wl.count_verbs.iter().any(|v| {
-                let k = v.split_whitespace().count();
-                i >= k && self.phrase_at(i - k, v) == Some(i)
-            });
+            && (wl.count_verbs.with_lens())
+                .any(|(v, k)| i >= k && self.phrase_at(i - k, v) == Some(i));
         if verb_before {
             let mut e = end_tok;
             while self.is_word(e) && !wl.stop_unit.contains(&self.key(e)) && e - end_tok < 4 {

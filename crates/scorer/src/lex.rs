@@ -240,6 +240,45 @@ impl Phrases {
     }
 }
 
+/// The first words of several phrase lists: for a key, which lists have a phrase that
+/// starts with it (the bits of those lists), with one filter test for most words.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FirstWords {
+    bits: StrMap<&'static str, u32>,
+    /// Bits over the first words' [`sketch`], as in [`Phrases`].
+    filter: Vec<u64>,
+}
+
+impl FirstWords {
+    /// The index of `lists`, each with its bit.
+    pub fn new(lists: &[(&Phrases, u32)]) -> FirstWords {
+        let mut f = FirstWords {
+            bits: StrMap::default(),
+            filter: vec![0u64; 1 << 10],
+        };
+        for &(list, bit) in lists {
+            for p in list.sorted() {
+                let w = first_word(p);
+                *f.bits.entry(w).or_default() |= bit;
+                let h = sketch(w);
+                f.filter[h >> 6] |= 1 << (h & 63);
+            }
+        }
+        f
+    }
+
+    /// The lists that have a phrase starting with `key` (a list's
+    /// [`Phrases::candidates`] of `key` are not empty exactly when its bit is set).
+    #[inline]
+    pub fn of(&self, key: &str) -> u32 {
+        let h = sketch(key);
+        if self.filter[h >> 6] & (1 << (h & 63)) == 0 {
+            return 0;
+        }
+        self.bits.get(key).copied().unwrap_or(0)
+    }
+}
+
 /// Whether `s` starts with `p`, byte by byte: words are short, and most candidates fail
 /// on the first byte, where a call to `memcmp` would cost more than the comparison.
 #[inline]
@@ -333,6 +372,11 @@ fn lex_by(
                     letters_seen = true;
                 }
             } else {
+                // only these join a token (see `internal`): the next character is decoded
+                // for them alone
+                if !matches!(cj, '.' | ',' | '/' | '-') {
+                    break;
+                }
                 let next = char_at(j + cj.len_utf8());
                 if !next.is_some_and(|n| internal(cj, prev, n)) {
                     break;

@@ -445,9 +445,11 @@ impl Scorer {
             }
         };
         let mut tasks = Vec::new();
+        let mut memo = Vec::new();
         for (i, u) in units.iter().enumerate() {
             if valid[i] && parts[i] == Part::Directive {
-                tasks::extract_with(text, u, &an[i].toks, &an[i].keys, i, &mut tasks);
+                let (toks, keys) = (&an[i].toks, &an[i].keys);
+                tasks::extract_with(text, u, toks, keys, i, &mut tasks, &mut memo);
             }
         }
         let lead = lead::lead(&an, &valid);
@@ -469,9 +471,10 @@ impl Scorer {
         };
         parts::context(an, &self.lex, &self.tuning);
         let mut emis: Vec<[f32; 4]> = Vec::with_capacity(an.len());
-        model::each_features(an, &self.lex, kind, Some(&m.pairs), false, |i, f| {
+        let mut sink = model::Emit::new(m);
+        model::each_features(an, &self.lex, kind, Some(&m.pairs), &mut sink, |i, e| {
             emis.push(if valid[i] {
-                m.emission(f)
+                e.s
             } else {
                 [-1e3, -1e3, -1e3, 1e3]
             })
@@ -550,7 +553,7 @@ impl Scorer {
         pairs: Option<&model::Pairs>,
         cids: &[u32],
         lex_ids: &mut Vec<u32>,
-    ) -> (u64, Vec<u8>) {
+    ) -> (u64, Vec<u32>) {
         lex_ids.clear();
         let look = |k: &str| self.lex.id(k);
         cache.note_each(lex::NOTE_LEXICON, self.lex.instance, cids, look, |v| {
@@ -560,9 +563,9 @@ impl Scorer {
             return (0, Vec::new());
         };
         let mut roles = Vec::with_capacity(cids.len());
-        let look = |k: &str| p.roles(k) as u32;
+        let look = |k: &str| p.code(k);
         cache.note_each(lex::NOTE_PAIRS, p.instance, cids, look, |v| {
-            roles.push(v.map_or(0, |v| v as u8))
+            roles.push(v.unwrap_or(0))
         });
         (p.instance, roles)
     }

@@ -39,6 +39,18 @@ impl Name {
         }
     }
 
+    /// A name whose text is not kept, from its hash state `h`.
+    #[inline(always)]
+    pub fn bare(h: u64) -> Name {
+        Name { h, text: None }
+    }
+
+    /// The hash of the name so far.
+    #[inline(always)]
+    pub fn hash(&self) -> u64 {
+        self.h
+    }
+
     /// The hash state after `s` (what [`Name::str`] gives from the start), as a constant.
     pub const fn state(s: &str) -> u64 {
         let b = s.as_bytes();
@@ -222,6 +234,86 @@ impl Feats {
     fn push_name(&mut self, t: String) {
         if let Some(names) = &mut self.names {
             names.push(t);
+        }
+    }
+}
+
+/// Where the features of a unit go, one by one: kept ([`Feats`]) or scored as they come
+/// ([`Emit`]). [`feat!`] calls `name_from` and `push`.
+pub(crate) trait Sink {
+    /// Empty again, for the next unit.
+    fn clear(&mut self);
+    /// A name to put together for the next feature (see [`Feats::name_from`]).
+    fn name_from(&self, h: u64, first: &str) -> Name;
+    /// Add a feature (see [`Feats::push`]).
+    fn push(&mut self, tie: u8, v: f32, name: Name);
+    /// Whether the features' names are kept (when training).
+    fn keeps_names(&self) -> bool;
+}
+
+impl Sink for Feats {
+    fn clear(&mut self) {
+        Feats::clear(self)
+    }
+    #[inline(always)]
+    fn name_from(&self, h: u64, first: &str) -> Name {
+        Feats::name_from(self, h, first)
+    }
+    #[inline(always)]
+    fn push(&mut self, tie: u8, v: f32, name: Name) {
+        Feats::push(self, tie, v, name)
+    }
+    fn keeps_names(&self) -> bool {
+        self.names.is_some()
+    }
+}
+
+/// The part model's score of each part for a unit, added up feature by feature as they
+/// come (what [`PartModel::emission`] gives the unit's [`Feats`]: the same sums in the
+/// same order), with no list of features and no name kept.
+pub(crate) struct Emit<'a> {
+    weights: &'a Weights<[f32; 4]>,
+    /// The scores so far.
+    pub s: [f32; 4],
+}
+
+impl<'a> Emit<'a> {
+    pub fn new(m: &'a PartModel) -> Emit<'a> {
+        Emit {
+            weights: &m.weights,
+            s: [0.0; 4],
+        }
+    }
+}
+
+impl Sink for Emit<'_> {
+    fn clear(&mut self) {
+        self.s = [0.0; 4];
+    }
+    #[inline(always)]
+    fn name_from(&self, h: u64, _: &str) -> Name {
+        Name { h, text: None }
+    }
+    #[inline(always)]
+    fn push(&mut self, tie: u8, v: f32, name: Name) {
+        if let Some(w) = self.weights.get(name.h) {
+            add_weights(&mut self.s, w, tie, v);
+        }
+    }
+    fn keeps_names(&self) -> bool {
+        false
+    }
+}
+
+/// Add a feature's weights `w` times its value `v` to the scores `s`; `tie` as in
+/// [`Feats::push`].
+#[inline(always)]
+fn add_weights(s: &mut [f32; 4], w: &[f32; 4], tie: u8, v: f32) {
+    if tie < 4 {
+        s[tie as usize] += w[0] * v;
+    } else {
+        for p in 0..4 {
+            s[p] += w[p] * v;
         }
     }
 }
@@ -506,7 +598,7 @@ const LETTERHEAD_UNITS: usize = 10;
 #[cfg(feature = "train")]
 pub(crate) fn features(an: &[Analysis], lex: &Lexicon, kind: &'static str) -> Vec<Feats> {
     let mut out = Vec::with_capacity(an.len());
-    each_features(an, lex, kind, None, true, |_, f| {
+    each_features(an, lex, kind, None, &mut Feats::new(true), |_, f| {
         out.push(std::mem::replace(f, Feats::new(true)))
     });
     out
@@ -516,19 +608,34 @@ pub(crate) fn features(an: &[Analysis], lex: &Lexicon, kind: &'static str) -> Ve
 /// the feature of any other pair has no weight, and labelling leaves it out.
 #[derive(Debug, Default)]
 pub(crate) struct Pairs {
-    /// Word to [`Pairs::FIRST`] and / or [`Pairs::SECOND`].
-    words: crate::lex::StrMap<Box<str>, u8>,
+    /// Word to its code: its place among the pair words (`<< 2`) with [`Pairs::FIRST`]
+    /// and / or [`Pairs::SECOND`].
+    words: crate::lex::StrMap<Box<str>, u32>,
+    /// The places of the two words of each known pair (`first << 32 | second`) to the
+    /// hash of its feature name, so that labelling hashes no pair's name.
+    known: FnvMap<u64, u64>,
     /// This list's [`instance`](crate::lex::instance) (for the key cache's notes).
     pub instance: u64,
 }
 
 impl Pairs {
-    pub const FIRST: u8 = 1;
-    pub const SECOND: u8 = 2;
+    pub const FIRST: u32 = 1;
+    pub const SECOND: u32 = 2;
 
-    /// What a word whose key is `key` can be in a known pair.
-    pub fn roles(&self, key: &str) -> u8 {
+    /// The code of a word whose key is `key` (0: in no known pair): what it can be in a
+    /// known pair ([`Pairs::FIRST`], [`Pairs::SECOND`]) and its place among the words.
+    pub fn code(&self, key: &str) -> u32 {
         self.words.get(key).copied().unwrap_or(0)
+    }
+
+    /// The feature hash of the known pair of the words whose codes are `a` and `b`.
+    #[inline]
+    pub fn pair(&self, a: u32, b: u32) -> Option<u64> {
+        if a & Pairs::FIRST == 0 || b & Pairs::SECOND == 0 {
+            return None;
+        }
+        let k = ((a >> 2) as u64) << 32 | (b >> 2) as u64;
+        self.known.get(&k).copied()
     }
 
     /// Note the pair feature `name` (`bb:` and two words), if it is one.
@@ -536,24 +643,33 @@ impl Pairs {
         let Some((a, b)) = name.strip_prefix("bb:").and_then(|x| x.split_once(' ')) else {
             return;
         };
-        *self.words.entry(a.into()).or_default() |= Pairs::FIRST;
-        *self.words.entry(b.into()).or_default() |= Pairs::SECOND;
+        let a = self.add_word(a, Pairs::FIRST);
+        let b = self.add_word(b, Pairs::SECOND);
+        self.known
+            .insert(((a >> 2) as u64) << 32 | (b >> 2) as u64, hash(name));
+    }
+
+    /// Note `word` with `role`; its code.
+    fn add_word(&mut self, word: &str, role: u32) -> u32 {
+        let next = (self.words.len() as u32) << 2;
+        let code = self.words.entry(word.into()).or_insert(next);
+        *code |= role;
+        *code
     }
 }
 
 /// The features of every unit in turn: `each(i, f)` gets unit `i`'s (in a list reused from
-/// unit to unit). `pairs`: leave out the word pairs a model does not know (those
-/// [`Analysis::pair_roles`] says cannot be among its pairs).
-pub(crate) fn each_features(
+/// unit to unit). `pairs`: leave out the word pairs a model does not know (by the codes of
+/// [`Analysis::pair_roles`]; all of them when no names are kept).
+pub(crate) fn each_features<F: Sink>(
     an: &[Analysis],
     lex: &Lexicon,
     kind: &'static str,
     pairs: Option<&Pairs>,
-    keep_names: bool,
-    mut each: impl FnMut(usize, &mut Feats),
+    f: &mut F,
+    mut each: impl FnMut(usize, &mut F),
 ) {
     let n = an.len();
-    let mut f = Feats::new(keep_names);
     // section state: the part a section heading named, and units since it
     let mut sec: Option<Option<Part>> = None;
     let mut since = 0usize;
@@ -666,20 +782,9 @@ pub(crate) fn each_features(
         // word pairs: the phrasing cues the lexicon lacks (`tăng so`, `còn chậm`, `chưa
         // được`); rare pairs are pruned from the model (see `BIGRAM_MIN_WEIGHT`)
         // (the previous word's token, and whether it can open a known pair)
-        let mut prev: Option<(usize, bool)> = None;
-        let known =
-            (pairs.is_some_and(|p| p.instance == a.pair_roles.0)).then_some(&a.pair_roles.1[..]);
-        for (i, t) in a.toks.iter().enumerate().skip(a.skip) {
-            if t.kind != Tk::Word {
-                continue;
-            }
-            let roles = known.map_or(Pairs::FIRST | Pairs::SECOND, |r| r[i]);
-            if let Some((j, true)) = prev {
-                if roles & Pairs::SECOND != 0 {
-                    feat!(f; "bb:", a.keys.key(j), " ", a.keys.key(i));
-                }
-            }
-            prev = Some((i, roles & Pairs::FIRST != 0));
+        match pairs.filter(|p| p.instance == a.pair_roles.0 && !f.keeps_names()) {
+            Some(p) => known_pairs(f, a, p),
+            None => all_pairs(f, a, pairs),
         }
         let mut target = false;
         for &(k, early) in &a.marks {
@@ -701,7 +806,45 @@ pub(crate) fn each_features(
         for p in 0..4 {
             feat!(f, v = a.emis[p].clamp(-5.0, 10.0) / 4.0; "hs:", p);
         }
-        each(i, &mut f);
+        each(i, f);
+    }
+}
+
+/// The word pairs of unit `a` that `pairs` knows, by the words' codes (no name hashed;
+/// the others have no weight).
+fn known_pairs(f: &mut impl Sink, a: &Analysis, pairs: &Pairs) {
+    let codes = &a.pair_roles.1;
+    // the previous word's code
+    let mut prev: Option<u32> = None;
+    for (i, t) in a.toks.iter().enumerate().skip(a.skip) {
+        if t.kind != Tk::Word {
+            continue;
+        }
+        if let Some(h) = prev.and_then(|c| pairs.pair(c, codes[i])) {
+            f.push(4, 1.0, Name { h, text: None });
+        }
+        prev = Some(codes[i]);
+    }
+}
+
+/// The word pairs of unit `a` with their names: every pair, or (with `pairs`, when its
+/// codes are in `a`) those whose words can open and close a known pair.
+fn all_pairs(f: &mut impl Sink, a: &Analysis, pairs: Option<&Pairs>) {
+    // the previous word's token, and whether it can open a known pair
+    let mut prev: Option<(usize, bool)> = None;
+    let known =
+        (pairs.is_some_and(|p| p.instance == a.pair_roles.0)).then_some(&a.pair_roles.1[..]);
+    for (i, t) in a.toks.iter().enumerate().skip(a.skip) {
+        if t.kind != Tk::Word {
+            continue;
+        }
+        let roles = known.map_or(Pairs::FIRST | Pairs::SECOND, |r| r[i]);
+        if let Some((j, true)) = prev {
+            if roles & Pairs::SECOND != 0 {
+                feat!(f; "bb:", a.keys.key(j), " ", a.keys.key(i));
+            }
+        }
+        prev = Some((i, roles & Pairs::FIRST != 0));
     }
 }
 
@@ -818,18 +961,14 @@ impl PartModel {
         Ok(m)
     }
 
-    /// Score of each part for a unit.
+    /// Score of each part for a unit (labelling adds them up as the features come, see
+    /// [`Emit`]).
+    #[cfg(test)]
     pub fn emission(&self, f: &Feats) -> [f32; 4] {
         let mut s = [0f32; 4];
-        for ((h, v), &t) in f.hashes.iter().zip(&f.vals).zip(&f.tie) {
+        for ((h, &v), &t) in f.hashes.iter().zip(&f.vals).zip(&f.tie) {
             if let Some(w) = self.weights.get(*h) {
-                if t < 4 {
-                    s[t as usize] += w[0] * v;
-                } else {
-                    for p in 0..4 {
-                        s[p] += w[p] * v;
-                    }
-                }
+                add_weights(&mut s, w, t, v);
             }
         }
         s
@@ -1153,6 +1292,49 @@ mod tests {
             }
             prop_assert_eq!(markers(&w, first), want);
         }
+    }
+
+    /// The scores added up as the features come are those of the list of features.
+    #[test]
+    fn emit_scores_as_the_feature_list() {
+        let dir = format!("{}/../../corpus", env!("CARGO_MANIFEST_DIR"));
+        let scorer = crate::Scorer::new();
+        let m = scorer.model.as_ref().expect("bundled model");
+        let mut units_seen = 0;
+        for e in std::fs::read_dir(dir).expect("corpus").flatten() {
+            let Ok(text) = std::fs::read_to_string(e.path()) else {
+                continue;
+            };
+            let units = tomtat_splitter::Splitter::new().split(&text);
+            let valid = vec![true; units.len()];
+            let (mut an, _) = scorer.analyse(&text, &units, &valid);
+            crate::parts::context(&mut an, &scorer.lex, &scorer.tuning);
+            let kind = doc_kind(&an);
+            let mut listed = Vec::new();
+            each_features(
+                &an,
+                &scorer.lex,
+                kind,
+                Some(&m.pairs),
+                &mut Feats::new(false),
+                |_, f| listed.push(m.emission(f)),
+            );
+            let mut emitted = Vec::new();
+            each_features(
+                &an,
+                &scorer.lex,
+                kind,
+                Some(&m.pairs),
+                &mut Emit::new(m),
+                |_, e| emitted.push(e.s),
+            );
+            let bits = |v: &[[f32; 4]]| -> Vec<[u32; 4]> {
+                v.iter().map(|s| s.map(f32::to_bits)).collect()
+            };
+            assert_eq!(bits(&listed), bits(&emitted));
+            units_seen += listed.len();
+        }
+        assert!(units_seen > 100);
     }
 
     #[test]

@@ -77,10 +77,10 @@ pub(crate) struct Analysis {
     pub marks: Vec<(usize, bool)>,
     /// Token indices of the first two words after the marker ([`NO_WORD`]: none).
     pub lead_words: [u32; 2],
-    /// What each token can be in the word pairs of the part model whose pairs'
-    /// [`instance`](crate::lex::instance) is the first (see [`Pairs`](crate::model::Pairs));
+    /// The code of each token among the word pairs of the part model whose pairs'
+    /// [`instance`](crate::lex::instance) is the first ([`Pairs::code`](crate::model::Pairs::code));
     /// none known: empty.
-    pub pair_roles: (u64, Vec<u8>),
+    pub pair_roles: (u64, Vec<u32>),
 }
 
 /// What the analysis of a document's units keeps from unit to unit: the lexicon's ids of

@@ -6,7 +6,7 @@
 
 use crate::lex::FnvMap;
 use crate::lexicon::{CuePart, Lexicon};
-use crate::model::{self, feat, short, Feats};
+use crate::model::{self, feat, short, Name, Sink};
 use crate::parts::{idx, Analysis};
 use crate::{ModelError, Part};
 
@@ -96,7 +96,7 @@ pub(crate) struct KeyInput {
 /// Features of unit `i` as a candidate key unit of `part`, into `f` (cleared first).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn features(
-    f: &mut Feats,
+    f: &mut impl Sink,
     lex: &Lexicon,
     an: &[Analysis],
     parts: &[Part],
@@ -188,7 +188,7 @@ pub(crate) fn features(
 /// The unit's place in its numbered group: its position, whether it is the group's first
 /// unit of `part`, and the size of the group.
 fn group_features(
-    f: &mut Feats,
+    f: &mut impl Sink,
     an: &[Analysis],
     parts: &[Part],
     layout: &Layout,
@@ -243,8 +243,17 @@ impl KeyModel {
         })
     }
 
+    /// A sink that scores a unit's features as they come ([`KeyEmit::score`]).
+    pub fn emit(&self) -> KeyEmit<'_> {
+        KeyEmit {
+            weights: &self.weights,
+            s: 0.0,
+        }
+    }
+
     /// Probability that the unit is key.
-    pub fn score(&self, f: &Feats) -> f32 {
+    #[cfg(test)]
+    pub fn score(&self, f: &model::Feats) -> f32 {
         let s: f32 = f
             .hashes
             .iter()
@@ -252,6 +261,40 @@ impl KeyModel {
             .filter_map(|(h, v)| self.weights.get(*h).map(|w| w * v))
             .sum();
         1.0 / (1.0 + (-s).exp())
+    }
+}
+
+/// The key model's sum over a unit's features, added up as they come: the sum
+/// [`KeyModel::score`] takes over the unit's [`Feats`](model::Feats), in the same order (it may start
+/// from the other zero, which the logistic makes the same).
+pub(crate) struct KeyEmit<'a> {
+    weights: &'a model::Weights<f32>,
+    s: f32,
+}
+
+impl KeyEmit<'_> {
+    /// Probability that the unit is key.
+    pub fn score(&self) -> f32 {
+        1.0 / (1.0 + (-self.s).exp())
+    }
+}
+
+impl Sink for KeyEmit<'_> {
+    fn clear(&mut self) {
+        self.s = 0.0;
+    }
+    #[inline(always)]
+    fn name_from(&self, h: u64, _: &str) -> Name {
+        Name::bare(h)
+    }
+    #[inline(always)]
+    fn push(&mut self, _: u8, v: f32, name: Name) {
+        if let Some(w) = self.weights.get(name.hash()) {
+            self.s += w * v;
+        }
+    }
+    fn keeps_names(&self) -> bool {
+        false
     }
 }
 
@@ -269,7 +312,7 @@ pub(crate) mod learn {
     }
 
     impl KeyTrainer {
-        pub fn add(&mut self, f: Feats, key: bool) {
+        pub fn add(&mut self, f: model::Feats, key: bool) {
             let mut row = Vec::new();
             for (name, v) in f.names.unwrap_or_default().into_iter().zip(f.vals) {
                 let next = self.names.len() as u32;
@@ -321,5 +364,63 @@ pub(crate) mod learn {
             }
             out
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The key score added up as the features come is that of the list of features.
+    #[test]
+    fn emit_scores_as_the_feature_list() {
+        let dir = format!("{}/../../corpus", env!("CARGO_MANIFEST_DIR"));
+        let scorer = crate::Scorer::new();
+        let km = scorer.keys.as_ref().expect("bundled key model");
+        let mut seen = 0;
+        for e in std::fs::read_dir(dir).expect("corpus").flatten() {
+            let Ok(text) = std::fs::read_to_string(e.path()) else {
+                continue;
+            };
+            let units = tomtat_splitter::Splitter::new().split(&text);
+            let valid = vec![true; units.len()];
+            let (mut an, _) = scorer.analyse(&text, &units, &valid);
+            let kind = model::doc_kind(&an);
+            let parts = scorer.label(&mut an, &valid, kind);
+            let layout = Layout::new(&an, kind);
+            let mut f = model::Feats::new(false);
+            for i in 0..an.len() {
+                let input = KeyInput {
+                    cent: 0.1 * (i % 7) as f32,
+                    margin: 0.3,
+                    member: i % 5,
+                    members: 5,
+                };
+                features(
+                    &mut f,
+                    &scorer.lex,
+                    &an,
+                    &parts,
+                    &layout,
+                    parts[i],
+                    i,
+                    &input,
+                );
+                let mut emit = km.emit();
+                features(
+                    &mut emit,
+                    &scorer.lex,
+                    &an,
+                    &parts,
+                    &layout,
+                    parts[i],
+                    i,
+                    &input,
+                );
+                assert_eq!(km.score(&f).to_bits(), emit.score().to_bits());
+                seen += 1;
+            }
+        }
+        assert!(seen > 100);
     }
 }

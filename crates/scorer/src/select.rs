@@ -61,7 +61,7 @@ pub(crate) fn vectors(text: &str, units: &[Unit], segmenter: &Segmenter) -> Vec<
         }
         bags.close();
     }
-    weigh(&bags)
+    weigh(&bags, ids.len())
 }
 
 /// TF-IDF vectors of the units over syllables and pairs of adjacent syllables
@@ -117,15 +117,19 @@ pub(crate) fn syllable_vectors(an: &[Analysis]) -> Vec<Vector> {
         }
         bags.close();
     }
-    weigh(&bags)
+    // one more than the largest term id: words are even, pairs odd
+    let distinct = if by_ids { nterms } else { ids.len() as u32 };
+    let vocab = (2 * distinct).saturating_sub(1).max(2 * pairs.len() as u32);
+    weigh(&bags, vocab as usize)
 }
 
 /// Merge counts, weigh by IDF over the units, normalize. The terms of each unit come out
 /// in term order through one counting sort of all the occurrences by term (stable, so
 /// each term's occurrences stay in unit order and a unit's repeats are neighbours).
-fn weigh(bags: &Bags) -> Vec<Vector> {
+/// `vocab`: one more than the largest term id (0 without terms).
+fn weigh(bags: &Bags, vocab: usize) -> Vec<Vector> {
     let terms = &bags.terms;
-    let vocab = terms.iter().max().map_or(0, |&t| t as usize + 1);
+    debug_assert_eq!(vocab, terms.iter().max().map_or(0, |&t| t as usize + 1));
     // `start[t]..start[t + 1]`: the occurrences of term `t` in `unit_of`
     let mut start = vec![0u32; vocab + 1];
     for &t in terms {
@@ -588,8 +592,9 @@ impl Scorer {
                     continue;
                 }
                 if let Some(km) = &self.keys {
-                    crate::rank::features(&mut f, &self.lex, an, parts, &layout, part, i, &input);
-                    let score = km.score(&f);
+                    let mut e = km.emit();
+                    crate::rank::features(&mut e, &self.lex, an, parts, &layout, part, i, &input);
+                    let score = e.score();
                     scored.push((i, score));
                     whys.push((c, rank_of[i] + 1, first));
                     continue;

@@ -2,7 +2,7 @@
 
 use tomtat_splitter::Unit;
 
-use crate::lex::{Keyed, Phrases, Tk, Tok};
+use crate::lex::{FirstWords, Keyed, Phrases, Tk, Tok};
 use crate::Task;
 
 /// Words after which the actor is named (`yêu cầu các cấp ủy ...`).
@@ -246,19 +246,27 @@ const NOT_ACTOR: &[&str] = &[
 
 /// The phrase lists, indexed for matching at a token.
 struct Lists {
-    ask: Phrases,
-    modal: Phrases,
+    ask: List,
+    modal: List,
     /// `MODAL[..NAMING]`
-    naming: Phrases,
+    naming: List,
     /// `MODAL[NAMING..]`
-    kept: Phrases,
-    speaker: Phrases,
-    time_lead: Phrases,
-    lead: Phrases,
+    kept: List,
+    speaker: List,
+    time_lead: List,
+    lead: List,
     /// Past markers (`đã`, `vừa`).
-    past: Phrases,
+    past: List,
     /// Modal and request words: a unit with one of them is a directive even in the past.
-    asks: Phrases,
+    asks: List,
+    /// Which lists have phrases that start with a word (each list's `bit`).
+    first: FirstWords,
+}
+
+/// A phrase list and its bit in [`Lists::first`].
+struct List {
+    phrases: Phrases,
+    bit: u32,
 }
 
 /// Request words besides [`ASK`] and the naming modals that keep a past unit a directive.
@@ -274,23 +282,40 @@ const ASKS_MORE: &[&str] = &[
 
 fn lists() -> &'static Lists {
     static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
-    LISTS.get_or_init(|| Lists {
-        ask: Phrases::new(ASK),
-        modal: Phrases::new(MODAL),
-        naming: Phrases::new(&MODAL[..NAMING]),
-        kept: Phrases::new(&MODAL[NAMING..]),
-        speaker: Phrases::new(SPEAKER),
-        time_lead: Phrases::new(TIME_LEAD),
-        lead: Phrases::new(LEAD),
-        past: Phrases::new(&["đã", "vừa"]),
-        asks: Phrases::new(
-            &MODAL[..NAMING]
-                .iter()
-                .chain(ASK)
-                .chain(ASKS_MORE)
-                .copied()
-                .collect::<Vec<_>>(),
-        ),
+    LISTS.get_or_init(|| {
+        let asks: Vec<&'static str> = (MODAL[..NAMING].iter().chain(ASK).chain(ASKS_MORE))
+            .copied()
+            .collect();
+        let list = |k: u32, phrases: &[&'static str]| List {
+            phrases: Phrases::new(phrases),
+            bit: 1 << k,
+        };
+        let mut l = Lists {
+            ask: list(0, ASK),
+            modal: list(1, MODAL),
+            naming: list(2, &MODAL[..NAMING]),
+            kept: list(3, &MODAL[NAMING..]),
+            speaker: list(4, SPEAKER),
+            time_lead: list(5, TIME_LEAD),
+            lead: list(6, LEAD),
+            past: list(7, &["đã", "vừa"]),
+            asks: list(8, &asks),
+            first: FirstWords::default(),
+        };
+        let all = [
+            &l.ask,
+            &l.modal,
+            &l.naming,
+            &l.kept,
+            &l.speaker,
+            &l.time_lead,
+            &l.lead,
+            &l.past,
+            &l.asks,
+        ];
+        let first = FirstWords::new(&all.map(|x| (&x.phrases, x.bit)));
+        l.first = first;
+        l
     })
 }
 
@@ -300,12 +325,21 @@ struct Clause<'a> {
     toks: &'a [Tok],
     keys: &'a Keyed,
     off: usize,
+    /// The lists whose phrases can start at each token of the unit ([`Lists::first`]).
+    starts: &'a [u32],
 }
 
 impl Clause<'_> {
     /// The end of the longest phrase of `list` from token `i`.
-    fn any_at(&self, i: usize, list: &Phrases) -> Option<usize> {
-        list.longest_at(self.keys, self.off, self.toks, i)
+    fn any_at(&self, i: usize, list: &List) -> Option<usize> {
+        if self
+            .starts
+            .get(self.off + i)
+            .is_none_or(|&m| m & list.bit == 0)
+        {
+            return None;
+        }
+        list.phrases.longest_at(self.keys, self.off, self.toks, i)
     }
     fn key(&self, i: usize) -> &str {
         self.keys.key(self.off + i)
@@ -386,25 +420,57 @@ fn clean_actor(text: &str, c: &Clause, mut a: usize, mut b: usize) -> Option<Str
 /// Whether a unit reads as narrative or a question, not a directive: a question mark
 /// at the end, or a past marker (`đã`, `vừa`) with no modal or request word. `toks` and
 /// `keys` are the unit's.
-fn not_a_directive(text: &str, unit: &Unit, toks: &[Tok], keys: &Keyed) -> bool {
+fn not_a_directive(text: &str, unit: &Unit, toks: &[Tok], keys: &Keyed, starts: &[u32]) -> bool {
     let s = text[unit.start..unit.end].trim_end();
     if s.ends_with('?') {
         return true;
     }
-    let words: Vec<&str> = (0..toks.len())
-        .filter(|&i| toks[i].kind == Tk::Word)
-        .map(|i| keys.key(i))
-        .collect();
+    // the words, each with the lists whose phrases can start at it
+    let mut words: Vec<&str> = Vec::with_capacity(toks.len());
+    let mut first: Vec<u32> = Vec::with_capacity(toks.len());
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind == Tk::Word {
+            words.push(keys.key(i));
+            first.push(starts[i]);
+        }
+    }
     // whether a phrase of `list` is somewhere in the words (across punctuation)
-    let has = |list: &Phrases| {
+    let has = |list: &List| {
         (0..words.len()).any(|i| {
-            list.candidates(words[i])
-                .iter()
-                .any(|p| crate::model::has_at(&words, i, p))
+            first[i] & list.bit != 0
+                && (list.phrases.candidates(words[i]).iter())
+                    .any(|p| crate::model::has_at(&words, i, p))
         })
     };
     let l = lists();
     has(&l.past) && !has(&l.asks)
+}
+
+/// The lists whose phrases can start at each of `toks` ([`Lists::first`]; none at other
+/// than words). `memo`: what each of the document's keys gives, by its id in the
+/// document ([`Keyed::ids`]; `u32::MAX`: not yet), kept from unit to unit.
+fn starts(toks: &[Tok], keys: &Keyed, memo: &mut Vec<u32>) -> Vec<u32> {
+    let l = lists();
+    let ids = keys.ids();
+    let mut out = Vec::with_capacity(toks.len());
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != Tk::Word {
+            out.push(0);
+            continue;
+        }
+        let Some(id) = ids.map(|d| d[i] as usize) else {
+            out.push(l.first.of(keys.key(i)));
+            continue;
+        };
+        if memo.len() <= id {
+            memo.resize(id + 1, u32::MAX);
+        }
+        if memo[id] == u32::MAX {
+            memo[id] = l.first.of(keys.key(i));
+        }
+        out.push(memo[id]);
+    }
+    out
 }
 
 /// Tasks of a directive unit (lexed here; the scorer gives its tokens to
@@ -414,11 +480,12 @@ pub(crate) fn extract(text: &str, unit: &Unit, index: usize, out: &mut Vec<Task>
     let mut toks = Vec::new();
     crate::lex::lex(text, unit.start, unit.end, &mut toks);
     let keys = Keyed::new(text, &toks);
-    extract_with(text, unit, &toks, &keys, index, out);
+    extract_with(text, unit, &toks, &keys, index, out, &mut Vec::new());
 }
 
 /// Tasks of a directive unit, from its tokens and their keys (lexed once, for the
-/// labeller): a clause takes its slice of them.
+/// labeller): a clause takes its slice of them. `memo`: kept across the document's units
+/// (see [`starts`]).
 pub(crate) fn extract_with(
     text: &str,
     unit: &Unit,
@@ -426,8 +493,10 @@ pub(crate) fn extract_with(
     keys: &Keyed,
     index: usize,
     out: &mut Vec<Task>,
+    memo: &mut Vec<u32>,
 ) {
-    if not_a_directive(text, unit, toks, keys) {
+    let unit_starts = starts(toks, keys, memo);
+    if not_a_directive(text, unit, toks, keys, &unit_starts) {
         return;
     }
     let l = lists();
@@ -436,22 +505,25 @@ pub(crate) fn extract_with(
         if cs >= ce || ce > text.len() || !text.is_char_boundary(cs) || !text.is_char_boundary(ce) {
             continue;
         }
-        let own: (Vec<Tok>, Keyed);
+        let own: (Vec<Tok>, Keyed, Vec<u32>);
         let c = match clause_tokens(toks, unit, cs, ce) {
             Some((lo, hi)) => Clause {
                 toks: &toks[lo..hi],
                 keys,
                 off: lo,
+                starts: &unit_starts,
             },
             None => {
                 let mut t = Vec::new();
                 crate::lex::lex(text, cs, ce, &mut t);
                 let k = Keyed::new(text, &t);
-                own = (t, k);
+                let s = starts(&t, &k, &mut Vec::new());
+                own = (t, k, s);
                 Clause {
                     toks: &own.0,
                     keys: &own.1,
                     off: 0,
+                    starts: &own.2,
                 }
             }
         };
