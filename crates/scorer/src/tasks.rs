@@ -23,6 +23,48 @@ const MODAL: &[&str] = &[
 ];
 /// How many of [`MODAL`] name an actor before them and are dropped from the task.
 const NAMING: usize = 6;
+/// Verbs of an assignment that name their actor before them and stay in the task
+/// (`Sở Tài chính chủ trì, phối hợp ...`, `UBND tỉnh chỉ đạo ...`): an actor is taken
+/// before them only when it names a body or a person ([`is_body`]).
+const ACTS: &[&str] = &[
+    "chủ trì",
+    "phối hợp",
+    "chỉ đạo",
+    "hướng dẫn",
+    "tham mưu",
+    "báo cáo",
+    "rà soát",
+    "nghiên cứu",
+    "theo dõi",
+    "kiểm tra",
+    "đôn đốc",
+    "triển khai",
+    "xây dựng",
+    "bảo đảm",
+    "đảm bảo",
+    "hoàn thành",
+    "xử lý",
+    "tập trung",
+    "tiếp tục",
+    "chủ động",
+    "khẩn trương",
+    "lãnh đạo",
+    "nêu cao",
+    "đẩy nhanh",
+    "đẩy mạnh",
+    "tiếp thu",
+    "chú trọng",
+    "tích cực",
+    "tăng cường",
+    "đề xuất",
+    "xác định",
+    "công khai",
+    "phân bổ",
+    "quan tâm",
+    "thực hiện",
+    "nâng cao",
+    "ưu tiên",
+];
 
 /// First words of an actor that is a body or a person (`các cấp ủy`, `Sở Giao thông vận
 /// tải`, `UBND các quận`, `đồng chí Bí thư`); an actor must open with one of them or with
@@ -259,6 +301,8 @@ struct Lists {
     past: List,
     /// Modal and request words: a unit with one of them is a directive even in the past.
     asks: List,
+    /// [`ACTS`]
+    acts: List,
     /// Which lists have phrases that start with a word (each list's `bit`).
     first: FirstWords,
 }
@@ -300,6 +344,7 @@ fn lists() -> &'static Lists {
             lead: list(6, LEAD),
             past: list(7, &["đã", "vừa"]),
             asks: list(8, &asks),
+            acts: list(9, ACTS),
             first: FirstWords::default(),
         };
         let all = [
@@ -312,6 +357,7 @@ fn lists() -> &'static Lists {
             &l.lead,
             &l.past,
             &l.asks,
+            &l.acts,
         ];
         let first = FirstWords::new(&all.map(|x| (&x.phrases, x.bit)));
         l.first = first;
@@ -379,6 +425,152 @@ fn clause_ranges(text: &str, unit: &Unit) -> Vec<(usize, usize)> {
 /// Tasks of a directive unit.
 fn is_punct(text: &str, t: &Tok, p: &str) -> bool {
     t.kind == Tk::Punct && &text[t.start..t.end] == p
+}
+
+/// The first assignment verb ([`ACTS`]) at or after token `from` of the clause, with the
+/// actor before it (from token `a0` on, or after the last punctuation other than a comma)
+/// when that names a body or a person.
+fn actor_before_act(text: &str, c: &Clause, a0: usize, from: usize) -> Option<(usize, String)> {
+    let l = lists();
+    let n = c.toks.len();
+    // a verb inside a name is capitalised (`Bộ Xây dựng`): the verb must be in lower case
+    let lower = |i: usize| {
+        text[c.toks[i].start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+    };
+    let i = (from..n.min(a0 + 30)).find(|&i| lower(i) && c.any_at(i, &l.acts).is_some())?;
+    // back to the clause's start or its last punctuation, except a comma and the `&`
+    // and `-` inside a name (`Bộ NN&PTNT`, `Sở TN-MT`)
+    let inside = |t: &Tok| {
+        is_punct(text, t, ",")
+            || ((is_punct(text, t, "&") || is_punct(text, t, "-"))
+                && t.start > 0
+                && ![t.start - 1, t.end]
+                    .iter()
+                    .any(|&i| text.as_bytes().get(i).is_none_or(u8::is_ascii_whitespace)))
+    };
+    let mut a = i;
+    while a > a0 && (c.toks[a - 1].kind != Tk::Punct || inside(&c.toks[a - 1])) {
+        a -= 1;
+    }
+    let actor = clean_actor(text, c, a, i).filter(|x| is_institution(x))?;
+    Some((i, actor))
+}
+
+/// How a body that is given a task is named (`Bộ Tài chính`, `Sở Tư pháp`, `UBND tỉnh`,
+/// `Chủ đầu tư`, `các sở, ngành`), as syllable keys: the first words of an actor before an
+/// assignment verb ([`ACTS`]), stricter than [`is_body`] because nothing else marks it.
+const INSTITUTION: &[&str] = &[
+    "bộ",
+    "sở",
+    "ban",
+    "ủy ban",
+    "uỷ ban",
+    "cục",
+    "chi cục",
+    "tổng cục",
+    "tổng công ty",
+    "vụ",
+    "văn phòng",
+    "thanh tra",
+    "tập đoàn",
+    "công ty",
+    "công an",
+    "trường",
+    "viện",
+    "đảng ủy",
+    "đảng uỷ",
+    "đảng bộ",
+    "thành ủy",
+    "thành uỷ",
+    "tỉnh ủy",
+    "tỉnh uỷ",
+    "huyện ủy",
+    "huyện uỷ",
+    "mặt trận",
+    "hội",
+    "đoàn",
+    "giám đốc",
+    "chủ tịch",
+    "chủ đầu tư",
+    "thủ trưởng",
+    "thủ tướng",
+    "phó thủ tướng",
+    "chính phủ",
+    "ngân hàng",
+    "kho bạc",
+    "cơ quan",
+    "các bộ",
+    "các sở",
+    "các ban",
+    "các ngành",
+    "các cơ quan",
+    "các đơn vị",
+    "các địa phương",
+    "các cấp",
+    "các tập đoàn",
+    "các doanh nghiệp",
+];
+
+/// Words that make a clause of an actor (`Thành phố đã tăng cường`, `ngành cần`).
+const CLAUSE_WORDS: &[&str] = &[
+    "đã", "đang", "sẽ", "cần", "để", "khi", "nhưng", "được", "vẫn",
+];
+
+/// Whether `actor` names a body to which a task is given ([`INSTITUTION`], or an acronym
+/// such as `UBND`, `EVN`), in at most 10 words, without [`CLAUSE_WORDS`] or figures.
+fn is_institution(actor: &str) -> bool {
+    let keys = crate::lex::syllable_keys(actor);
+    // in lower case: `Giao` opens `Sở Giao thông vận tải`
+    let clause = actor
+        .split_whitespace()
+        .any(|w| w.chars().next().is_some_and(char::is_lowercase) && CLAUSE_WORDS.contains(&w));
+    // a figure makes a clause of it too (`Bộ Công an tổ chức sơ kết 5 năm`), except the
+    // number of a district or ward (`UBND quận 9`)
+    let words: Vec<&str> = actor.split_whitespace().collect();
+    let figure = words.iter().enumerate().any(|(i, w)| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && !(i > 0 && matches!(words[i - 1].to_lowercase().as_str(), "quận" | "phường"))
+    });
+    if keys.is_empty() || keys.len() > 10 || clause || figure {
+        return false;
+    }
+    let joined = keys.join(" ");
+    let named = INSTITUTION.iter().any(|p| {
+        joined
+            .strip_prefix(p)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    });
+    let acronym = actor
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()));
+    (named || acronym) && is_body(actor)
+}
+
+/// After a clause's leading markers, `Giao` followed by a body (`Giao Bộ Công Thương
+/// ...`, `Giao các sở ...`): the token after `Giao`, where the addressee starts.
+fn assign_at_start(text: &str, c: &Clause) -> Option<usize> {
+    let word = |from: usize| (from..c.toks.len()).find(|&i| c.toks[i].kind == Tk::Word);
+    let mut g = word(0)?;
+    // a list marker (`a)`, `b.`, `II-`)
+    if c.toks[g].end - c.toks[g].start <= 3
+        && c.toks.get(g + 1).is_some_and(|t| t.kind == Tk::Punct)
+    {
+        g = word(g + 1)?;
+    }
+    let t = &c.toks[g];
+    if &text[t.start..t.end] != "Giao" || g + 1 >= c.toks.len() {
+        return None;
+    }
+    let next = &c.toks[g + 1];
+    let capital = text[next.start..]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    (next.kind == Tk::Word && (capital || BODY.contains(&c.key(g + 1)))).then_some(g + 1)
 }
 
 /// The actor among tokens `a..b` of a clause: after the last speech verb, without the
@@ -531,7 +723,9 @@ pub(crate) fn extract_with(
         // the task starts after the request verb and its addressee, or after the modal
         let mut begin = 0;
         let mut found_actor = None;
-        let ask = (0..n).find_map(|i| c.any_at(i, &l.ask));
+        let ask = (0..n)
+            .find_map(|i| c.any_at(i, &l.ask))
+            .or_else(|| assign_at_start(text, &c));
         if let Some(e) = ask {
             let mut a0 = e;
             while a0 < n && (is_punct(text, &c.toks[a0], ":") || is_punct(text, &c.toks[a0], ",")) {
@@ -556,6 +750,10 @@ pub(crate) fn extract_with(
                     let keep = c.any_at(k, &l.kept).is_some();
                     begin = if keep { k } else { m };
                 }
+            } else if let Some((i, actor)) = actor_before_act(text, &c, a0, a0 + 1) {
+                // `giao Sở Tài chính chủ trì ...`
+                found_actor = Some(actor);
+                begin = i;
             }
         } else {
             // `X cần ...`: the actor is the words (numbers and commas too) before the modal
@@ -577,6 +775,10 @@ pub(crate) fn extract_with(
                 if found_actor.is_some() || spoken {
                     begin = e;
                 }
+            } else if let Some((i, actor)) = actor_before_act(text, &c, 0, 1) {
+                // `Sở Tài chính chủ trì ...`
+                found_actor = Some(actor);
+                begin = i;
             }
         }
         if let Some(a) = found_actor.filter(|a| is_body(a)) {
@@ -759,5 +961,43 @@ mod tests {
             v[0].text,
             "tập trung đánh giá đúng việc thực hiện Nghị quyết"
         );
+    }
+
+    #[test]
+    fn actor_before_an_assignment_verb() {
+        let v =
+            run("Bộ Tài chính chủ trì, phối hợp với các bộ, ngành rà soát các quy định về phí.");
+        assert_eq!(v[0].actor.as_deref(), Some("Bộ Tài chính"), "{v:#?}");
+        assert!(v[0].text.starts_with("chủ trì"), "{v:#?}");
+        // the verb inside a name is no assignment: `Bộ Xây dựng` is whole
+        let v = run("Bộ Xây dựng hướng dẫn các địa phương lập quy hoạch chung đô thị.");
+        assert_eq!(v[0].actor.as_deref(), Some("Bộ Xây dựng"), "{v:#?}");
+        // `&` and `-` inside a name; a letter of more than one byte beside them
+        let v = run("Bộ NN&PTNT chủ trì xây dựng chính sách khuyến khích liên kết sản xuất.");
+        assert_eq!(v[0].actor.as_deref(), Some("Bộ NN&PTNT"), "{v:#?}");
+        let v = run("Sở TN-MT đẩy nhanh tiến độ di dời các cơ sở gây ô nhiễm Đ-Ô.");
+        assert_eq!(v[0].actor.as_deref(), Some("Sở TN-MT"), "{v:#?}");
+    }
+
+    #[test]
+    fn assignment_opens_with_giao() {
+        let v = run("b) Giao Bộ Công Thương nghiên cứu, xem xét các kiến nghị của Tập đoàn.");
+        assert_eq!(v[0].actor.as_deref(), Some("Bộ Công Thương"), "{v:#?}");
+        assert!(v[0].text.starts_with("nghiên cứu"), "{v:#?}");
+        // `Giao thông` is no assignment
+        let v = run("Giao thông nông thôn cần được đầu tư đồng bộ hơn nữa trong năm tới.");
+        assert!(v.iter().all(|t| t.actor.is_none()), "{v:#?}");
+    }
+
+    #[test]
+    fn a_clause_before_the_verb_is_no_actor() {
+        for s in [
+            "Thành phố đã tăng cường kiểm tra việc chấp hành pháp luật về đất đai.",
+            "Bộ Công an tổ chức sơ kết 5 năm thực hiện Chỉ thị số 18 của Ban Bí thư.",
+            "Nhà nước hỗ trợ kinh phí tổ chức chỉ đạo thực hiện chương trình trồng rừng.",
+        ] {
+            let v = run(s);
+            assert!(v.iter().all(|t| t.actor.is_none()), "{s}: {v:#?}");
+        }
     }
 }
