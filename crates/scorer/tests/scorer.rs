@@ -241,9 +241,10 @@ fn tasks_name_who_must_act() {
                 Some("các sở, ngành")
             ),
             ("đẩy nhanh giải ngân vốn đầu tư công", Some("các sở, ngành")),
+            // the addressee of the request, named before the assignment verb
             (
-                "Ủy ban nhân dân tỉnh chỉ đạo rà soát toàn bộ các dự án chậm tiến độ",
-                None
+                "chỉ đạo rà soát toàn bộ các dự án chậm tiến độ",
+                Some("Ủy ban nhân dân tỉnh")
             ),
         ]
     );
