@@ -669,109 +669,13 @@ pub(crate) fn each_features<F: Sink>(
     f: &mut F,
     mut each: impl FnMut(usize, &mut F),
 ) {
-    let n = an.len();
-    // section state: the part a section heading named, and units since it
-    let mut sec: Option<Option<Part>> = None;
-    let mut since = 0usize;
+    let mut sec = Sections::default();
     let own_arg: Vec<usize> = an.iter().map(|a| argmax(&a.own)).collect();
     for (i, a) in an.iter().enumerate() {
         f.clear();
-        feat!(f; "b");
-        feat!(f; "doc=", kind);
-        let o = own_arg[i];
-        feat!(f; "own=", o);
-        feat!(f; "emis=", argmax(&a.emis));
-        feat!(f; "own=", o, "&doc=", kind);
-        for p in 0..4 {
-            let s = a.own[p] - crate::Tuning::default().bias[p];
-            feat!(f; "own", p, ":", bucket(s));
-        }
-        for &(c, p, minor) in &a.cue_parts {
-            if minor {
-                feat!(f; "cminor:", short(p));
-                continue;
-            }
-            feat!(f; "c:", lex.cues[c as usize].phrase, ":", short(p));
-            feat!(f; "cp:", short(p));
-            feat!(f, tie = p, lex.cues[c as usize].weight; "T:cue");
-        }
-        for &k in &a.key_cues {
-            if let crate::lexicon::CuePart::Part(p) = lex.cues[k as usize].part {
-                feat!(f; "k:", short(p));
-            }
-        }
-        if let Some(h) = a.heading {
-            feat!(f; "h");
-            feat!(f; "h:", h.map(short).unwrap_or("-"), ":", a.section);
-        }
-        if let Some((p, _, why)) = &a.context {
-            let from = why.split(' ').next().unwrap_or("");
-            feat!(f; "ctx:", short(*p), ":", from);
-            feat!(f, tie = *p, 1.0; "T:ctx:", from);
-        }
-        if let Some((p, _)) = a.switch {
-            feat!(f; "sw:", short(p));
-            feat!(f, tie = p, 1.0; "T:sw");
-        }
-        // section and list structure
-        if a.heading.is_some() && a.section {
-            // a sub-heading that names no part (`1. Về kinh tế`) keeps the section's part
-            match a.heading.flatten() {
-                Some(p) => sec = Some(Some(p)),
-                None if sec.is_none() => sec = Some(None),
-                None => {}
-            }
-            since = 0;
-        } else {
-            since += 1;
-        }
-        let sp = match sec {
-            None => "nosec",
-            Some(None) => "-",
-            Some(Some(p)) => short(p),
-        };
-        let spos = match since {
-            0 => 0,
-            1 => 1,
-            2 => 2,
-            3..=5 => 3,
-            _ => 4,
-        };
-        feat!(f; "sp:", sp);
-        feat!(f; "sp:", sp, ":", spos);
-        if let Some(Some(p)) = sec {
-            feat!(f, tie = p, 1.0; "T:sec");
-            feat!(f, tie = p, 1.0; "T:sec:", spos);
-        }
-        feat!(f; "num:", a.numbered);
-        feat!(f; "num:", a.numbered, "&doc=", kind);
-        feat!(f; "end:", a.terminal.unwrap_or("none"));
-        if i > 0 {
-            let p = &an[i - 1];
-            feat!(f; "pend:", p.terminal.unwrap_or("none"));
-            feat!(f; "pown=", own_arg[i - 1]);
-            if p.heading.is_some() {
-                feat!(f; "ph");
-            }
-            if p.terminal == Some(":") {
-                feat!(f; "pcolon&num:", a.numbered);
-            }
-        } else {
-            feat!(f; "first");
-        }
-        if i + 1 < n {
-            feat!(f; "nown=", own_arg[i + 1]);
-        } else {
-            feat!(f; "last");
-        }
-        for r in &a.form {
-            feat!(f; "f:", r);
-        }
-        feat!(f; "fig:", a.figures.min(3));
-        feat!(f; "len:", len_bucket(a.nwords));
-        let rp = (5 * i).checked_div(n).unwrap_or(0);
-        feat!(f; "rp:", rp);
-        feat!(f; "rp:", rp, "&doc=", kind);
+        cue_features(f, a, lex, kind, own_arg[i]);
+        sec.features(f, a);
+        layout_features(f, an, i, &own_arg, kind);
         // words
         if let Some(w1) = a.lead_word(0) {
             feat!(f; "w1:", w1);
@@ -781,32 +685,160 @@ pub(crate) fn each_features<F: Sink>(
         }
         // word pairs: the phrasing cues the lexicon lacks (`tăng so`, `còn chậm`, `chưa
         // được`); rare pairs are pruned from the model (see `BIGRAM_MIN_WEIGHT`)
-        // (the previous word's token, and whether it can open a known pair)
         match pairs.filter(|p| p.instance == a.pair_roles.0 && !f.keeps_names()) {
             Some(p) => known_pairs(f, a, p),
             None => all_pairs(f, a, pairs),
         }
-        let mut target = false;
-        for &(k, early) in &a.marks {
-            let m = MARKERS[k];
-            feat!(f; "m:", m);
-            if early {
-                feat!(f; "m1:", m);
-            }
-            target |= matches!(m, "phấn đấu" | "đến năm" | "mục tiêu" | "chỉ tiêu");
-        }
-        if target {
-            feat!(f; "target:", a.figures > 0);
-            feat!(f; "target&doc=", kind);
-        }
-        if a.figures > 0 {
-            feat!(f; "fig&doc=", kind);
-        }
-        // the hand-set scores (cues, form, context) as real-valued features
-        for p in 0..4 {
-            feat!(f, v = a.emis[p].clamp(-5.0, 10.0) / 4.0; "hs:", p);
-        }
+        marker_features(f, a, kind);
         each(i, f);
+    }
+}
+
+/// The unit's own scores, its cues, heading, context and switch.
+fn cue_features(f: &mut impl Sink, a: &Analysis, lex: &Lexicon, kind: &'static str, o: usize) {
+    feat!(f; "b");
+    feat!(f; "doc=", kind);
+    feat!(f; "own=", o);
+    feat!(f; "emis=", argmax(&a.emis));
+    feat!(f; "own=", o, "&doc=", kind);
+    for p in 0..4 {
+        let s = a.own[p] - crate::Tuning::default().bias[p];
+        feat!(f; "own", p, ":", bucket(s));
+    }
+    for &(c, p, minor) in &a.cue_parts {
+        if minor {
+            feat!(f; "cminor:", short(p));
+            continue;
+        }
+        feat!(f; "c:", lex.cues[c as usize].phrase, ":", short(p));
+        feat!(f; "cp:", short(p));
+        feat!(f, tie = p, lex.cues[c as usize].weight; "T:cue");
+    }
+    for &k in &a.key_cues {
+        if let crate::lexicon::CuePart::Part(p) = lex.cues[k as usize].part {
+            feat!(f; "k:", short(p));
+        }
+    }
+    if let Some(h) = a.heading {
+        feat!(f; "h");
+        feat!(f; "h:", h.map(short).unwrap_or("-"), ":", a.section);
+    }
+    if let Some((p, _, why)) = &a.context {
+        let from = why.split(' ').next().unwrap_or("");
+        feat!(f; "ctx:", short(*p), ":", from);
+        feat!(f, tie = *p, 1.0; "T:ctx:", from);
+    }
+    if let Some((p, _)) = a.switch {
+        feat!(f; "sw:", short(p));
+        feat!(f, tie = p, 1.0; "T:sw");
+    }
+}
+
+/// Section state along the document: the part the last section heading named, and the
+/// units since it.
+#[derive(Default)]
+struct Sections {
+    sec: Option<Option<Part>>,
+    since: usize,
+}
+
+impl Sections {
+    /// Step to unit `a` and add its section features.
+    fn features(&mut self, f: &mut impl Sink, a: &Analysis) {
+        if a.heading.is_some() && a.section {
+            // a sub-heading that names no part (`1. Về kinh tế`) keeps the section's part
+            match a.heading.flatten() {
+                Some(p) => self.sec = Some(Some(p)),
+                None if self.sec.is_none() => self.sec = Some(None),
+                None => {}
+            }
+            self.since = 0;
+        } else {
+            self.since += 1;
+        }
+        let sp = match self.sec {
+            None => "nosec",
+            Some(None) => "-",
+            Some(Some(p)) => short(p),
+        };
+        let spos = match self.since {
+            0 => 0,
+            1 => 1,
+            2 => 2,
+            3..=5 => 3,
+            _ => 4,
+        };
+        feat!(f; "sp:", sp);
+        feat!(f; "sp:", sp, ":", spos);
+        if let Some(Some(p)) = self.sec {
+            feat!(f, tie = p, 1.0; "T:sec");
+            feat!(f, tie = p, 1.0; "T:sec:", spos);
+        }
+    }
+}
+
+/// Numbering, ending, the neighbours' ending and own part, form, figures, length and
+/// place of unit `i`.
+fn layout_features(
+    f: &mut impl Sink,
+    an: &[Analysis],
+    i: usize,
+    own_arg: &[usize],
+    kind: &'static str,
+) {
+    let (a, n) = (&an[i], an.len());
+    feat!(f; "num:", a.numbered);
+    feat!(f; "num:", a.numbered, "&doc=", kind);
+    feat!(f; "end:", a.terminal.unwrap_or("none"));
+    if i > 0 {
+        let p = &an[i - 1];
+        feat!(f; "pend:", p.terminal.unwrap_or("none"));
+        feat!(f; "pown=", own_arg[i - 1]);
+        if p.heading.is_some() {
+            feat!(f; "ph");
+        }
+        if p.terminal == Some(":") {
+            feat!(f; "pcolon&num:", a.numbered);
+        }
+    } else {
+        feat!(f; "first");
+    }
+    if i + 1 < n {
+        feat!(f; "nown=", own_arg[i + 1]);
+    } else {
+        feat!(f; "last");
+    }
+    for r in &a.form {
+        feat!(f; "f:", r);
+    }
+    feat!(f; "fig:", a.figures.min(3));
+    feat!(f; "len:", len_bucket(a.nwords));
+    let rp = (5 * i).checked_div(n).unwrap_or(0);
+    feat!(f; "rp:", rp);
+    feat!(f; "rp:", rp, "&doc=", kind);
+}
+
+/// Tense, modality and target markers, and the hand-set scores as real values.
+fn marker_features(f: &mut impl Sink, a: &Analysis, kind: &'static str) {
+    let mut target = false;
+    for &(k, early) in &a.marks {
+        let m = MARKERS[k];
+        feat!(f; "m:", m);
+        if early {
+            feat!(f; "m1:", m);
+        }
+        target |= matches!(m, "phấn đấu" | "đến năm" | "mục tiêu" | "chỉ tiêu");
+    }
+    if target {
+        feat!(f; "target:", a.figures > 0);
+        feat!(f; "target&doc=", kind);
+    }
+    if a.figures > 0 {
+        feat!(f; "fig&doc=", kind);
+    }
+    // the hand-set scores (cues, form, context) as real-valued features
+    for p in 0..4 {
+        feat!(f, v = a.emis[p].clamp(-5.0, 10.0) / 4.0; "hs:", p);
     }
 }
 
