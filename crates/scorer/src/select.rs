@@ -471,6 +471,43 @@ impl Lower for Option<(usize, f32)> {
     }
 }
 
+/// How far unit `a`'s score for part `p` is above its best other part's, in 0..=1.
+fn margin(a: &Analysis, p: usize) -> f32 {
+    let other = (0..4)
+        .filter(|&q| q != p)
+        .map(|q| a.emis[q])
+        .fold(f32::NEG_INFINITY, f32::max);
+    ((a.emis[p] - other) / 3.0).clamp(0.0, 1.0)
+}
+
+/// 1 for the first member of a part (`mi == 0`), 0.5 for a member (unit `i`) that opens a
+/// run of the part, else 0.
+fn opening(parts: &[Part], part: Part, i: usize, mi: usize) -> f32 {
+    if mi == 0 {
+        1.0
+    } else if i > 0 && parts[i - 1] != part {
+        0.5
+    } else {
+        0.0
+    }
+}
+
+/// By unit index: the rank of each member by centrality `cent` (ties by unit), and its
+/// place among `members`.
+fn ranks(members: &[usize], cent: &[f32]) -> (Vec<usize>, Vec<usize>) {
+    let mut order: Vec<usize> = members.to_vec();
+    order.sort_by(|&a, &b| cent[b].total_cmp(&cent[a]).then(a.cmp(&b)));
+    let mut rank_of = vec![0usize; cent.len()];
+    let mut member_of = vec![0usize; cent.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank_of[i] = r;
+    }
+    for (mi, &i) in members.iter().enumerate() {
+        member_of[i] = mi;
+    }
+    (rank_of, member_of)
+}
+
 impl Scorer {
     fn budget(&self, size: usize, options: &SummaryOptions) -> usize {
         if size == 0 {
@@ -522,61 +559,15 @@ impl Scorer {
                 .map(|&i| cent[i])
                 .fold(0f32, f32::max)
                 .max(1e-9);
-            let mut order: Vec<usize> = members.clone();
-            order.sort_by(|&a, &b| cent[b].total_cmp(&cent[a]).then(a.cmp(&b)));
-            // rank by centrality and position among the members, by unit index
-            let mut rank_of = vec![0usize; parts.len()];
-            let mut member_of = vec![0usize; parts.len()];
-            for (r, &i) in order.iter().enumerate() {
-                rank_of[i] = r;
-            }
-            for (mi, &i) in members.iter().enumerate() {
-                member_of[i] = mi;
-            }
+            let (rank_of, member_of) = ranks(&members, &cent);
             let mut scored = Vec::with_capacity(members.len());
             // what the reasons of a member are computed from (only the picks' are)
             let mut whys: Vec<(f32, usize, f32)> = Vec::with_capacity(members.len());
             for (mi, &i) in members.iter().enumerate() {
                 let a = &an[i];
-                let other = (0..4)
-                    .filter(|&q| q != p)
-                    .map(|q| a.emis[q])
-                    .fold(f32::NEG_INFINITY, f32::max);
-                let margin = ((a.emis[p] - other) / 3.0).clamp(0.0, 1.0);
+                let margin = margin(a, p);
                 let c = cent[i] / max_c;
-                let cue: f32 = a
-                    .hits
-                    .iter()
-                    .filter(|h| {
-                        matches!(self.lex.cues[h.0 as usize].part, CuePart::Part(q) if q == part)
-                    })
-                    .map(|h| h.1)
-                    .sum();
-                let cue_n = (cue / 3.0).min(1.0);
-                let fig = if part == Part::Result {
-                    (a.figures.min(3) as f32) / 3.0
-                } else {
-                    0.0
-                };
-                let first = if mi == 0 {
-                    1.0
-                } else if i > 0 && parts[i - 1] != part {
-                    0.5
-                } else {
-                    0.0
-                };
-                let pos = if mi == 0 {
-                    t.w_first
-                } else if first > 0.0 {
-                    t.w_run
-                } else {
-                    0.0
-                };
-                let closes = mi > 0 && parts.get(i + 1).is_none_or(|&q| q != part);
-                let pos = pos - if closes { t.w_last } else { 0.0 };
-                let short = if a.nwords < 8 { -0.3 } else { 0.0 };
-                let len = (a.nwords as f32 / 40.0).min(1.0);
-                let keyw = (a.key[p] / 2.0).min(1.0);
+                let first = opening(parts, part, i, mi);
                 let input = crate::rank::KeyInput {
                     cent: c,
                     margin,
@@ -599,14 +590,7 @@ impl Scorer {
                     whys.push((c, rank_of[i] + 1, first));
                     continue;
                 }
-                let score = t.w_cent * c
-                    + t.w_margin * margin
-                    + t.w_fig * fig
-                    + pos
-                    + t.w_cue * cue_n
-                    + t.w_len * len
-                    + t.w_key * keyw
-                    + short;
+                let score = self.hand_score(a, part, parts, (i, mi), c, margin, first);
                 scored.push((i, score));
                 whys.push((c, rank_of[i] + 1, first));
             }
@@ -628,6 +612,55 @@ impl Scorer {
         }
         picks.sort_by_key(|p| p.unit);
         picks
+    }
+
+    /// The hand-set key score of member `mi` (unit `i`) of `part`: centrality `c`, part
+    /// margin, figures, place in the part's runs, cues, length and main-content cues.
+    #[allow(clippy::too_many_arguments)]
+    fn hand_score(
+        &self,
+        a: &Analysis,
+        part: Part,
+        parts: &[Part],
+        (i, mi): (usize, usize),
+        c: f32,
+        margin: f32,
+        first: f32,
+    ) -> f32 {
+        let t = &self.tuning;
+        let p = idx(part);
+        let cue: f32 = a
+            .hits
+            .iter()
+            .filter(|h| matches!(self.lex.cues[h.0 as usize].part, CuePart::Part(q) if q == part))
+            .map(|h| h.1)
+            .sum();
+        let cue_n = (cue / 3.0).min(1.0);
+        let fig = if part == Part::Result {
+            (a.figures.min(3) as f32) / 3.0
+        } else {
+            0.0
+        };
+        let pos = if mi == 0 {
+            t.w_first
+        } else if first > 0.0 {
+            t.w_run
+        } else {
+            0.0
+        };
+        let closes = mi > 0 && parts.get(i + 1).is_none_or(|&q| q != part);
+        let pos = pos - if closes { t.w_last } else { 0.0 };
+        let short = if a.nwords < 8 { -0.3 } else { 0.0 };
+        let len = (a.nwords as f32 / 40.0).min(1.0);
+        let keyw = (a.key[p] / 2.0).min(1.0);
+        t.w_cent * c
+            + t.w_margin * margin
+            + t.w_fig * fig
+            + pos
+            + t.w_cue * cue_n
+            + t.w_len * len
+            + t.w_key * keyw
+            + short
     }
 
     fn why(
