@@ -691,7 +691,6 @@ pub(crate) fn extract_with(
     if not_a_directive(text, unit, toks, keys, &unit_starts) {
         return;
     }
-    let l = lists();
     let mut actor: Option<String> = None;
     for (cs, ce) in clause_ranges(text, unit) {
         if cs >= ce || ce > text.len() || !text.is_char_boundary(cs) || !text.is_char_boundary(ce) {
@@ -719,112 +718,13 @@ pub(crate) fn extract_with(
                 }
             }
         };
-        let n = c.toks.len();
-        // the task starts after the request verb and its addressee, or after the modal
-        let mut begin = 0;
-        let mut found_actor = None;
-        let ask = (0..n)
-            .find_map(|i| c.any_at(i, &l.ask))
-            .or_else(|| assign_at_start(text, &c));
-        if let Some(e) = ask {
-            let mut a0 = e;
-            while a0 < n && (is_punct(text, &c.toks[a0], ":") || is_punct(text, &c.toks[a0], ",")) {
-                a0 += 1;
-            }
-            let mut k = a0;
-            let mut modal = None;
-            while k < n && k - a0 < 18 {
-                if let Some(m) = c.any_at(k, &l.modal) {
-                    modal = Some(m);
-                    break;
-                }
-                if c.toks[k].kind == Tk::Punct && !is_punct(text, &c.toks[k], ",") {
-                    break;
-                }
-                k += 1;
-            }
-            begin = a0;
-            if let Some(m) = modal {
-                found_actor = clean_actor(text, &c, a0, k);
-                if found_actor.is_some() {
-                    let keep = c.any_at(k, &l.kept).is_some();
-                    begin = if keep { k } else { m };
-                }
-            } else if let Some((i, actor)) = actor_before_act(text, &c, a0, a0 + 1) {
-                // `giao Sở Tài chính chủ trì ...`
-                found_actor = Some(actor);
-                begin = i;
-            }
-        } else {
-            // `X cần ...`: the actor is the words (numbers and commas too) before the modal
-            let modal = (1..n.min(30)).find_map(|i| {
-                let e = c.any_at(i, &l.naming)?;
-                let thiet = c.toks.get(e).is_some_and(|_| c.key(e) == "thiết");
-                (!thiet).then_some((i, e))
-            });
-            if let Some((i, e)) = modal {
-                let mut a0 = i;
-                while a0 > 0
-                    && (c.toks[a0 - 1].kind != Tk::Punct || is_punct(text, &c.toks[a0 - 1], ","))
-                {
-                    a0 -= 1;
-                }
-                found_actor = clean_actor(text, &c, a0, i);
-                // `X nhấn mạnh phải ...`: the task follows the modal even without an actor
-                let spoken = (a0..i).any(|k| c.any_at(k, &l.speaker).is_some_and(|x| x == i));
-                if found_actor.is_some() || spoken {
-                    begin = e;
-                }
-            } else if let Some((i, actor)) = actor_before_act(text, &c, 0, 1) {
-                // `Sở Tài chính chủ trì ...`
-                found_actor = Some(actor);
-                begin = i;
-            }
-        }
+        let (begin, found_actor) = task_start(text, &c);
         if let Some(a) = found_actor.filter(|a| is_body(a)) {
             actor = Some(a);
         }
-        // drop leading connectors and markers (`-`, `1.`, `a)`, `II-`)
-        let mut b = begin;
-        loop {
-            while b < n && c.toks[b].kind == Tk::Punct {
-                b += 1;
-            }
-            if b + 1 < n
-                && c.toks[b + 1].kind == Tk::Punct
-                && matches!(
-                    &text[c.toks[b + 1].start..c.toks[b + 1].end],
-                    "." | ")" | "-"
-                )
-                && (c.toks[b].kind == Tk::Number
-                    || (c.toks[b].kind == Tk::Word && c.toks[b].end - c.toks[b].start <= 3))
-                && c.toks[b].end - c.toks[b].start <= 4
-            {
-                b += 2;
-                continue;
-            }
-            match c.any_at(b, &l.lead) {
-                Some(e) => b = e,
-                None => break,
-            }
-        }
-        let mut e = n;
-        while e > b
-            && c.toks[e - 1].kind == Tk::Punct
-            && !matches!(
-                &text[c.toks[e - 1].start..c.toks[e - 1].end],
-                ")" | "\"" | "”"
-            )
-        {
-            e -= 1;
-        }
-        if e <= b {
+        let Some((b, e)) = task_span(text, &c, begin) else {
             continue;
-        }
-        let words = c.toks[b..e].iter().filter(|t| t.kind == Tk::Word).count();
-        if words < 3 {
-            continue;
-        }
+        };
         let (start, end) = (c.toks[b].start, c.toks[e - 1].end);
         out.push(Task {
             unit: index,
@@ -834,6 +734,121 @@ pub(crate) fn extract_with(
             actor: actor.clone(),
         });
     }
+}
+
+/// Where the task of clause `c` starts (after the request verb and its addressee, or
+/// after the modal), and the actor found on the way (not yet checked to be a body).
+fn task_start(text: &str, c: &Clause) -> (usize, Option<String>) {
+    let l = lists();
+    let n = c.toks.len();
+    // the task starts after the request verb and its addressee, or after the modal
+    let mut begin = 0;
+    let mut found_actor = None;
+    let ask = (0..n)
+        .find_map(|i| c.any_at(i, &l.ask))
+        .or_else(|| assign_at_start(text, c));
+    if let Some(e) = ask {
+        let mut a0 = e;
+        while a0 < n && (is_punct(text, &c.toks[a0], ":") || is_punct(text, &c.toks[a0], ",")) {
+            a0 += 1;
+        }
+        let mut k = a0;
+        let mut modal = None;
+        while k < n && k - a0 < 18 {
+            if let Some(m) = c.any_at(k, &l.modal) {
+                modal = Some(m);
+                break;
+            }
+            if c.toks[k].kind == Tk::Punct && !is_punct(text, &c.toks[k], ",") {
+                break;
+            }
+            k += 1;
+        }
+        begin = a0;
+        if let Some(m) = modal {
+            found_actor = clean_actor(text, c, a0, k);
+            if found_actor.is_some() {
+                let keep = c.any_at(k, &l.kept).is_some();
+                begin = if keep { k } else { m };
+            }
+        } else if let Some((i, actor)) = actor_before_act(text, c, a0, a0 + 1) {
+            // `giao Sở Tài chính chủ trì ...`
+            found_actor = Some(actor);
+            begin = i;
+        }
+    } else {
+        // `X cần ...`: the actor is the words (numbers and commas too) before the modal
+        let modal = (1..n.min(30)).find_map(|i| {
+            let e = c.any_at(i, &l.naming)?;
+            let thiet = c.toks.get(e).is_some_and(|_| c.key(e) == "thiết");
+            (!thiet).then_some((i, e))
+        });
+        if let Some((i, e)) = modal {
+            let mut a0 = i;
+            while a0 > 0
+                && (c.toks[a0 - 1].kind != Tk::Punct || is_punct(text, &c.toks[a0 - 1], ","))
+            {
+                a0 -= 1;
+            }
+            found_actor = clean_actor(text, c, a0, i);
+            // `X nhấn mạnh phải ...`: the task follows the modal even without an actor
+            let spoken = (a0..i).any(|k| c.any_at(k, &l.speaker).is_some_and(|x| x == i));
+            if found_actor.is_some() || spoken {
+                begin = e;
+            }
+        } else if let Some((i, actor)) = actor_before_act(text, c, 0, 1) {
+            // `Sở Tài chính chủ trì ...`
+            found_actor = Some(actor);
+            begin = i;
+        }
+    }
+    (begin, found_actor)
+}
+
+/// The task's tokens `b..e` of clause `c` from token `begin`: without leading
+/// connectors and list markers (`-`, `1.`, `a)`, `II-`) and trailing punctuation; `None`
+/// when fewer than three words are left.
+fn task_span(text: &str, c: &Clause, begin: usize) -> Option<(usize, usize)> {
+    let l = lists();
+    let n = c.toks.len();
+    let mut b = begin;
+    loop {
+        while b < n && c.toks[b].kind == Tk::Punct {
+            b += 1;
+        }
+        if b + 1 < n
+            && c.toks[b + 1].kind == Tk::Punct
+            && matches!(
+                &text[c.toks[b + 1].start..c.toks[b + 1].end],
+                "." | ")" | "-"
+            )
+            && (c.toks[b].kind == Tk::Number
+                || (c.toks[b].kind == Tk::Word && c.toks[b].end - c.toks[b].start <= 3))
+            && c.toks[b].end - c.toks[b].start <= 4
+        {
+            b += 2;
+            continue;
+        }
+        match c.any_at(b, &l.lead) {
+            Some(e) => b = e,
+            None => break,
+        }
+    }
+    let mut e = n;
+    while e > b
+        && c.toks[e - 1].kind == Tk::Punct
+        && !matches!(
+            &text[c.toks[e - 1].start..c.toks[e - 1].end],
+            ")" | "\"" | "”"
+        )
+    {
+        e -= 1;
+    }
+    if e <= b {
+        return None;
+    }
+    let words = c.toks[b..e].iter().filter(|t| t.kind == Tk::Word).count();
+    (words >= 3).then_some((b, e))
 }
 
 #[cfg(test)]
