@@ -478,6 +478,11 @@ fn document_to_text(
         .and_then(|s| styles.font_of(s))
         .or(styles.default_font.as_deref())
         .map(str::to_string);
+    let doc = DocParts {
+        styles,
+        chunks,
+        default_font,
+    };
     let mut w = Walker::default();
     let mut stack = ElementStack::default();
     for tok in Scanner::new(xml) {
@@ -500,68 +505,11 @@ fn document_to_text(
                 self_closing,
             } => {
                 let local = local_name(name);
-                if stack.skipping() {
-                    stack.open(local, self_closing, false);
-                    continue;
+                if !stack.skipping() {
+                    doc.start(&mut w, &stack, local, attrs, self_closing);
                 }
-                let parent = stack.outer(0);
-                match local {
-                    "p" if !self_closing => w.start_paragraph(Para {
-                        style_font: default_font.clone(),
-                        ..Para::default()
-                    }),
-                    "pStyle" => {
-                        if let (Some(p), Some(v)) = (w.paragraphs.last_mut(), attr(attrs, "val")) {
-                            if let Some(f) = styles.font_of(v) {
-                                p.style_font = Some(f.to_string());
-                            }
-                            p.style_num = styles.numbering_of(v);
-                        }
-                    }
-                    "numId" if parent == Some("numPr") => {
-                        if let (Some(p), Some(v)) = (w.paragraphs.last_mut(), attr(attrs, "val")) {
-                            p.num_id = Some(v.to_string());
-                        }
-                    }
-                    "ilvl" if parent == Some("numPr") => {
-                        if let (Some(p), Some(v)) = (w.paragraphs.last_mut(), attr(attrs, "val")) {
-                            p.ilvl = v.parse().ok();
-                        }
-                    }
-                    "rStyle" => {
-                        if let (Some(p), Some(v)) = (w.paragraphs.last_mut(), attr(attrs, "val")) {
-                            p.run_style_font = styles.font_of(v).map(str::to_string);
-                        }
-                    }
-                    "rFonts" if parent == Some("rPr") && stack.outer(1) == Some("r") => {
-                        if let Some(p) = w.paragraphs.last_mut() {
-                            let font = attr(attrs, "ascii").or_else(|| attr(attrs, "hAnsi"));
-                            p.run_font = font.map(str::to_string);
-                        }
-                    }
-                    "r" if !self_closing => {
-                        if let Some(p) = w.paragraphs.last_mut() {
-                            p.run_start = p.text.len();
-                            p.run_font = None;
-                            p.run_style_font = None;
-                        }
-                    }
-                    "altChunk" => {
-                        if let Some(text) = attr(attrs, "id").and_then(|id| chunks.get(id)) {
-                            for line in text.lines().filter(|l| !l.trim().is_empty()) {
-                                w.emit(line.trim().to_string());
-                            }
-                        }
-                    }
-                    "tab" | "ptab" if parent == Some("r") => w.push("\t"),
-                    "br" | "cr" if parent == Some("r") => w.push("\n"),
-                    "noBreakHyphen" if parent == Some("r") => w.push("-"),
-                    "tbl" if !self_closing => w.start_table(),
-                    "tr" if !self_closing => w.start_row(),
-                    "tc" if !self_closing => w.start_cell(),
-                    _ => {}
-                }
-                stack.open(local, self_closing, is_skipped(local));
+                let skip = !stack.skipping() && is_skipped(local);
+                stack.open(local, self_closing, skip);
             }
             Token::End { name } => {
                 let local = local_name(name);
@@ -571,34 +519,12 @@ fn document_to_text(
                 match local {
                     "r" => {
                         if let Some(p) = w.paragraphs.last_mut() {
-                            let font = p
-                                .run_font
-                                .as_deref()
-                                .or(p.run_style_font.as_deref())
-                                .or(p.style_font.as_deref());
-                            if let Some(enc) = font.and_then(legacy_font_encoding) {
-                                let start = p.run_start.min(p.text.len());
-                                if p.text.is_char_boundary(start) {
-                                    let fixed = legacy::redecode(&p.text[start..], enc, options);
-                                    p.text.truncate(start);
-                                    p.text.push_str(&fixed);
-                                }
-                            }
+                            close_run(p, options);
                         }
                     }
                     "p" => {
                         if let Some(p) = w.paragraphs.last_mut() {
-                            let (style_id, style_lvl) = p.style_num.clone().unzip();
-                            let num_id = p.num_id.clone().or(style_id);
-                            let ilvl = p.ilvl.or(style_lvl.flatten()).unwrap_or(0);
-                            if let Some(id) = num_id.filter(|id| id != "0") {
-                                // Numbered paragraphs count even when empty, as in Word.
-                                if let Some(label) = numbering.label(&id, ilvl) {
-                                    if !p.text.trim().is_empty() {
-                                        p.text = format!("{label} {}", p.text.trim_start());
-                                    }
-                                }
-                            }
+                            number_paragraph(p, numbering);
                         }
                         w.end_paragraph()
                     }
@@ -611,6 +537,119 @@ fn document_to_text(
         }
     }
     w.finish()
+}
+
+/// What the walk of `document.xml` reads besides it: the styles, the alternative chunks
+/// (`altChunk`) and the default paragraph font.
+struct DocParts<'a> {
+    styles: &'a Styles,
+    chunks: &'a HashMap<String, String>,
+    default_font: Option<String>,
+}
+
+impl DocParts<'_> {
+    /// The start of element `local` (outside skipped elements; `stack` holds its parents).
+    fn start(
+        &self,
+        w: &mut Walker,
+        stack: &ElementStack,
+        local: &str,
+        attrs: &str,
+        self_closing: bool,
+    ) {
+        let (styles, chunks) = (self.styles, self.chunks);
+        let parent = stack.outer(0);
+        match local {
+            "p" if !self_closing => w.start_paragraph(Para {
+                style_font: self.default_font.clone(),
+                ..Para::default()
+            }),
+            "pStyle" => {
+                if let (Some(p), Some(v)) = (w.paragraphs.last_mut(), attr(attrs, "val")) {
+                    if let Some(f) = styles.font_of(v) {
+                        p.style_font = Some(f.to_string());
+                    }
+                    p.style_num = styles.numbering_of(v);
+                }
+            }
+            "numId" if parent == Some("numPr") => {
+                if let (Some(p), Some(v)) = (w.paragraphs.last_mut(), attr(attrs, "val")) {
+                    p.num_id = Some(v.to_string());
+                }
+            }
+            "ilvl" if parent == Some("numPr") => {
+                if let (Some(p), Some(v)) = (w.paragraphs.last_mut(), attr(attrs, "val")) {
+                    p.ilvl = v.parse().ok();
+                }
+            }
+            "rStyle" => {
+                if let (Some(p), Some(v)) = (w.paragraphs.last_mut(), attr(attrs, "val")) {
+                    p.run_style_font = styles.font_of(v).map(str::to_string);
+                }
+            }
+            "rFonts" if parent == Some("rPr") && stack.outer(1) == Some("r") => {
+                if let Some(p) = w.paragraphs.last_mut() {
+                    let font = attr(attrs, "ascii").or_else(|| attr(attrs, "hAnsi"));
+                    p.run_font = font.map(str::to_string);
+                }
+            }
+            "r" if !self_closing => {
+                if let Some(p) = w.paragraphs.last_mut() {
+                    p.run_start = p.text.len();
+                    p.run_font = None;
+                    p.run_style_font = None;
+                }
+            }
+            "altChunk" => {
+                if let Some(text) = attr(attrs, "id").and_then(|id| chunks.get(id)) {
+                    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                        w.emit(line.trim().to_string());
+                    }
+                }
+            }
+            "tab" | "ptab" if parent == Some("r") => w.push("\t"),
+            "br" | "cr" if parent == Some("r") => w.push("\n"),
+            "noBreakHyphen" if parent == Some("r") => w.push("-"),
+            "tbl" if !self_closing => w.start_table(),
+            "tr" if !self_closing => w.start_row(),
+            "tc" if !self_closing => w.start_cell(),
+            _ => {}
+        }
+    }
+}
+
+/// The end of a run: text in a legacy-encoded font (its own, its style's or the
+/// paragraph's) is decoded again.
+fn close_run(p: &mut Para, options: &Options) {
+    let font = p
+        .run_font
+        .as_deref()
+        .or(p.run_style_font.as_deref())
+        .or(p.style_font.as_deref());
+    if let Some(enc) = font.and_then(legacy_font_encoding) {
+        let start = p.run_start.min(p.text.len());
+        if p.text.is_char_boundary(start) {
+            let fixed = legacy::redecode(&p.text[start..], enc, options);
+            p.text.truncate(start);
+            p.text.push_str(&fixed);
+        }
+    }
+}
+
+/// The end of a paragraph: its list label (`1.`, `a)`) before its text when it is
+/// numbered, directly or by its style.
+fn number_paragraph(p: &mut Para, numbering: &mut Numbering) {
+    let (style_id, style_lvl) = p.style_num.clone().unzip();
+    let num_id = p.num_id.clone().or(style_id);
+    let ilvl = p.ilvl.or(style_lvl.flatten()).unwrap_or(0);
+    if let Some(id) = num_id.filter(|id| id != "0") {
+        // Numbered paragraphs count even when empty, as in Word.
+        if let Some(label) = numbering.label(&id, ilvl) {
+            if !p.text.trim().is_empty() {
+                p.text = format!("{label} {}", p.text.trim_start());
+            }
+        }
+    }
 }
 
 #[cfg(test)]
