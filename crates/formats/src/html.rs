@@ -254,18 +254,10 @@ fn html_to_text_with(src: &str, guess_chrome: bool) -> String {
                     }
                     continue;
                 }
-                let hidden = attr(attrs, "hidden").is_some()
-                    || attr(attrs, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
-                    || attr(attrs, "style").is_some_and(|s| {
-                        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-                        s.to_ascii_lowercase().contains("display:none")
-                    });
-                let page_chrome = (matches!(name, "header" | "footer")
-                    && (name == "footer" || article_depth == 0))
-                    || (guess_chrome
-                        && !matches!(name, "html" | "body" | "main" | "article")
-                        && chrome_by_name(attrs));
-                if !self_closing && !is_void(name) && (is_dropped(name) || page_chrome || hidden) {
+                let drop = is_dropped(name)
+                    || is_page_chrome(name, attrs, article_depth, guess_chrome)
+                    || is_hidden(attrs);
+                if !self_closing && !is_void(name) && drop {
                     if is_raw_text(name) {
                         scanner.skip_raw_text(name);
                     } else {
@@ -334,6 +326,26 @@ fn html_to_text_with(src: &str, guess_chrome: bool) -> String {
         return t.trim().to_string();
     }
     body
+}
+
+/// An element hidden by its attributes (`hidden`, `aria-hidden="true"`,
+/// `style="display: none"`).
+fn is_hidden(attrs: &str) -> bool {
+    attr(attrs, "hidden").is_some()
+        || attr(attrs, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || attr(attrs, "style").is_some_and(|s| {
+            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            s.to_ascii_lowercase().contains("display:none")
+        })
+}
+
+/// The page's header or footer outside an article, or (with `guess_chrome`) an element
+/// whose class or id names navigation, menus, sharing and the like.
+fn is_page_chrome(name: &str, attrs: &str, article_depth: usize, guess_chrome: bool) -> bool {
+    (matches!(name, "header" | "footer") && (name == "footer" || article_depth == 0))
+        || (guess_chrome
+            && !matches!(name, "html" | "body" | "main" | "article")
+            && chrome_by_name(attrs))
 }
 
 fn collapse_into(s: &str, out: &mut String) {
