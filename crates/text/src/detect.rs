@@ -479,6 +479,14 @@ pub(crate) fn is_syllable(word: &str) -> bool {
     letters.is_some_and(|l| l.len() <= MAX_LETTERS && syllable(&l))
 }
 
+/// The onsets of a syllable (with `qu` and `gi`, and the clusters of minority-language
+/// names: `kr`, `pr`, `pl`, `bl`, `dr`); `D` is `đ`.
+const ONSETS: &[&[u8]] = &[
+    b"", b"b", b"c", b"ch", b"d", b"D", b"g", b"gh", b"gi", b"h", b"k", b"kh", b"l", b"m", b"n",
+    b"ng", b"ngh", b"nh", b"p", b"ph", b"qu", b"r", b"s", b"t", b"th", b"tr", b"v", b"x", b"kr",
+    b"pr", b"pl", b"bl", b"dr",
+];
+
 /// True if the letters spell one Vietnamese syllable: onset, vowel group, final
 /// consonant, at most one tone, placed where the group takes it, and only acute or
 /// dot below before a stop (`c ch p t`).
@@ -531,41 +539,7 @@ fn syllable(word: &[Letter]) -> bool {
         nucleus = &nucleus[1..];
         nucleus_start += 1;
     }
-    let onset_ok = matches!(
-        onset,
-        b"" | b"b"
-            | b"c"
-            | b"ch"
-            | b"d"
-            | b"D"
-            | b"g"
-            | b"gh"
-            | b"gi"
-            | b"h"
-            | b"k"
-            | b"kh"
-            | b"l"
-            | b"m"
-            | b"n"
-            | b"ng"
-            | b"ngh"
-            | b"nh"
-            | b"p"
-            | b"ph"
-            | b"qu"
-            | b"r"
-            | b"s"
-            | b"t"
-            | b"th"
-            | b"tr"
-            | b"v"
-            | b"x"
-            | b"kr"
-            | b"pr"
-            | b"pl"
-            | b"bl"
-            | b"dr"
-    );
+    let onset_ok = ONSETS.contains(&onset);
     if !onset_ok {
         return false;
     }
