@@ -355,38 +355,7 @@ impl Rules {
                 "initial_ok" => {
                     r.initial_ok.insert(line);
                 }
-                "starter" => {
-                    let (phrase, next) = match line.split_once('|') {
-                        Some((p, n)) => (p.trim(), n.trim()),
-                        None => (line, "lower"),
-                    };
-                    let next = match next {
-                        "lower" => Next::Lower,
-                        "digit" => Next::Digit,
-                        "name" => Next::Name,
-                        "any" => Next::Any,
-                        "comma" => Next::Comma,
-                        other => {
-                            return Err(RulesError {
-                                line: n + 1,
-                                message: format!("unknown starter constraint `{other}`"),
-                            })
-                        }
-                    };
-                    let (phrase, after_name) = match phrase.strip_prefix('^') {
-                        Some(p) => (p.trim(), true),
-                        None => (phrase, false),
-                    };
-                    let mut it = phrase.split_whitespace();
-                    let first = it.next().unwrap_or_default();
-                    let v = r.starter.entry(first);
-                    v.push(Starter {
-                        rest: it.collect(),
-                        next,
-                        after_name,
-                    });
-                    v.sort_by_key(|s| std::cmp::Reverse(s.rest.len()));
-                }
+                "starter" => r.add_starter(line, n + 1)?,
                 "caption" => phrase_map(&mut r.caption, line),
                 "caption_start" => phrase_map(&mut r.caption_start, line),
                 "byline" => phrase_map(&mut r.byline, line),
@@ -409,31 +378,7 @@ impl Rules {
                         r.number_pair_last.insert(last);
                     }
                 }
-                "label" => {
-                    let (phrase, kind) = match line.split_once('|') {
-                        Some((p, k)) => (p.trim(), k.trim()),
-                        None => (line, "heading"),
-                    };
-                    let kind = match kind {
-                        "heading" => LabelKind::Heading,
-                        "opens" => LabelKind::Opens,
-                        "standalone" => LabelKind::Standalone,
-                        other => {
-                            return Err(RulesError {
-                                line: n + 1,
-                                message: format!("unknown label kind `{other}`"),
-                            })
-                        }
-                    };
-                    let mut it = phrase.split_whitespace();
-                    let first = it.next().unwrap_or_default();
-                    let v = r.label.entry(first);
-                    v.push(Label {
-                        rest: it.collect(),
-                        kind,
-                    });
-                    v.sort_by_key(|l| std::cmp::Reverse(l.rest.len()));
-                }
+                "label" => r.add_label(line, n + 1)?,
                 "connector" => {
                     r.connector.insert(line);
                 }
@@ -454,6 +399,70 @@ impl Rules {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// A `[starter]` entry (`phrase | next`; `^` before the phrase: after a name) of
+    /// line `line`.
+    fn add_starter(&mut self, entry: &'static str, line: usize) -> Result<(), RulesError> {
+        let (phrase, next) = match entry.split_once('|') {
+            Some((p, n)) => (p.trim(), n.trim()),
+            None => (entry, "lower"),
+        };
+        let next = match next {
+            "lower" => Next::Lower,
+            "digit" => Next::Digit,
+            "name" => Next::Name,
+            "any" => Next::Any,
+            "comma" => Next::Comma,
+            other => {
+                return Err(RulesError {
+                    line,
+                    message: format!("unknown starter constraint `{other}`"),
+                })
+            }
+        };
+        let (phrase, after_name) = match phrase.strip_prefix('^') {
+            Some(p) => (p.trim(), true),
+            None => (phrase, false),
+        };
+        let mut it = phrase.split_whitespace();
+        let first = it.next().unwrap_or_default();
+        let v = self.starter.entry(first);
+        v.push(Starter {
+            rest: it.collect(),
+            next,
+            after_name,
+        });
+        v.sort_by_key(|s| std::cmp::Reverse(s.rest.len()));
+        Ok(())
+    }
+
+    /// A `[label]` entry (`phrase | kind`) of line `line`.
+    fn add_label(&mut self, entry: &'static str, line: usize) -> Result<(), RulesError> {
+        let (phrase, kind) = match entry.split_once('|') {
+            Some((p, k)) => (p.trim(), k.trim()),
+            None => (entry, "heading"),
+        };
+        let kind = match kind {
+            "heading" => LabelKind::Heading,
+            "opens" => LabelKind::Opens,
+            "standalone" => LabelKind::Standalone,
+            other => {
+                return Err(RulesError {
+                    line,
+                    message: format!("unknown label kind `{other}`"),
+                })
+            }
+        };
+        let mut it = phrase.split_whitespace();
+        let first = it.next().unwrap_or_default();
+        let v = self.label.entry(first);
+        v.push(Label {
+            rest: it.collect(),
+            kind,
+        });
+        v.sort_by_key(|l| std::cmp::Reverse(l.rest.len()));
         Ok(())
     }
 
