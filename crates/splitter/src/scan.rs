@@ -1456,23 +1456,8 @@ fn inline_opens(
                 Marker::Bullet if mw == 1 && dash_in_name(cx, k, j, u + marker_words) => false,
                 // a bullet after a word only continues a bulleted item's list
                 Marker::Bullet => {
-                    let same = unit_marker.is_some_and(|(um, _)| um == Marker::Bullet)
-                        && cx.w(u).chars().next() == m0.chars().next();
-                    // `a) Kinh phí ...: 25.810.035.989đ - Kinh phí ...`: an item's figure
-                    let figure = structured.get() && (u..k).any(|i| cx.w(i).ends_with(':'));
-                    // `... kỳ họp thứ 13 - Căn cứ Luật ...`: a preamble line
-                    let preamble = mw == 1
-                        && matches!(label_at(cx, j + 1), Some((LabelKind::Opens, len))
-                            if cx.get(j + 1 + len).is_some_and(is_cap));
-                    // `1. Mục tiêu đến năm 2030 - Mở rộng ...`: the first item under a numbered
-                    // heading that ran on without punctuation
-                    // (not after a code or an acronym: `QĐ - TTg`, `LĐTBXH - Tài chính`)
-                    let under_heading = mw == 1
-                        && (is_lower(w) || w.bytes().all(|b| b.is_ascii_digit()))
-                        && k + 1 - u <= 40
-                        && matches!(unit_marker, Some((Marker::Enum | Marker::Section, umw))
-                            if !(u + umw..k).any(|i| cx.w(i).ends_with(['.', ';', ':', '!', '?'])));
-                    same && (structured.get() || heading) || figure || preamble || under_heading
+                    let at = Spot { k, j, u, mw };
+                    bullet_after_word(cx, at, unit_marker, heading, structured)
                 }
                 _ if !(heading || structured.get() && unit_marker.is_some() || before_end) => false,
                 _ => {
@@ -1485,6 +1470,46 @@ fn inline_opens(
         }
         _ => false,
     }
+}
+
+/// Where an inline marker is weighed: the word before it (`k`), the marker (`j`, of `mw`
+/// words), the unit's first word (`u`).
+#[derive(Clone, Copy)]
+struct Spot {
+    k: usize,
+    j: usize,
+    u: usize,
+    mw: usize,
+}
+
+/// Whether a bullet (`-`, `+`) after a word opens a unit: it continues a bulleted item's
+/// list, follows an item's figure, opens a preamble line, or is the first item under a
+/// numbered heading that ran on without punctuation.
+fn bullet_after_word(
+    cx: &Ctx,
+    Spot { k, j, u, mw }: Spot,
+    unit_marker: Option<(Marker, usize)>,
+    heading: bool,
+    structured: &Structured,
+) -> bool {
+    let (w, m0) = (cx.w(k), cx.w(j));
+    let same = unit_marker.is_some_and(|(um, _)| um == Marker::Bullet)
+        && cx.w(u).chars().next() == m0.chars().next();
+    // `a) Kinh phí ...: 25.810.035.989đ - Kinh phí ...`: an item's figure
+    let figure = structured.get() && (u..k).any(|i| cx.w(i).ends_with(':'));
+    // `... kỳ họp thứ 13 - Căn cứ Luật ...`: a preamble line
+    let preamble = mw == 1
+        && matches!(label_at(cx, j + 1), Some((LabelKind::Opens, len))
+            if cx.get(j + 1 + len).is_some_and(is_cap));
+    // `1. Mục tiêu đến năm 2030 - Mở rộng ...`: the first item under a numbered
+    // heading that ran on without punctuation
+    // (not after a code or an acronym: `QĐ - TTg`, `LĐTBXH - Tài chính`)
+    let under_heading = mw == 1
+        && (is_lower(w) || w.bytes().all(|b| b.is_ascii_digit()))
+        && k + 1 - u <= 40
+        && matches!(unit_marker, Some((Marker::Enum | Marker::Section, umw))
+            if !(u + umw..k).any(|i| cx.w(i).ends_with(['.', ';', ':', '!', '?'])));
+    same && (structured.get() || heading) || figure || preamble || under_heading
 }
 
 /// `... pháp luật 1. Lập`, `... triệu đồng a. Vốn`: a small number (up to 20) or a lower-case
