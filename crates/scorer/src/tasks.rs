@@ -64,7 +64,20 @@ const ACTS: &[&str] = &[
     "thực hiện",
     "nâng cao",
     "ưu tiên",
+    "tổ chức",
+    "thẩm định",
+    "tiếp nhận",
+    "thông báo",
+    "tiến hành",
+    "giám sát",
+    "quy định",
+    "ban hành",
+    "cung cấp",
+    "thành lập",
+    "tổng hợp",
 ];
+/// Words after which an [`ACTS`] phrase is a noun, not a verb (`các tổ chức`).
+const BEFORE_NOUN: &[&str] = &["các", "những", "mọi", "và", "từng", "cơ quan"];
 
 /// First words of an actor that is a body or a person (`các cấp ủy`, `Sở Giao thông vận
 /// tải`, `UBND các quận`, `đồng chí Bí thư`); an actor must open with one of them or with
@@ -177,6 +190,7 @@ const NOT_BODY: &[&str] = &[
     "trường hợp",
     "con số",
     "không",
+    "ban hành",
 ];
 
 /// Whether an actor names a body or a person.
@@ -440,7 +454,9 @@ fn actor_before_act(text: &str, c: &Clause, a0: usize, from: usize) -> Option<(u
             .next()
             .is_some_and(char::is_lowercase)
     };
-    let i = (from..n.min(a0 + 30)).find(|&i| lower(i) && c.any_at(i, &l.acts).is_some())?;
+    let noun = |i: usize| i > 0 && BEFORE_NOUN.contains(&c.key(i - 1));
+    let i =
+        (from..n.min(a0 + 30)).find(|&i| lower(i) && !noun(i) && c.any_at(i, &l.acts).is_some())?;
     // back to the clause's start or its last punctuation, except a comma and the `&`
     // and `-` inside a name (`Bộ NN&PTNT`, `Sở TN-MT`)
     let inside = |t: &Tok| {
@@ -454,6 +470,10 @@ fn actor_before_act(text: &str, c: &Clause, a0: usize, from: usize) -> Option<(u
     let mut a = i;
     while a > a0 && (c.toks[a - 1].kind != Tk::Punct || inside(&c.toks[a - 1])) {
         a -= 1;
+    }
+    // the task left after the actor must still be one (three words or more)
+    if c.toks[i..].iter().filter(|t| t.kind == Tk::Word).count() < 3 {
+        return None;
     }
     let actor = clean_actor(text, c, a, i).filter(|x| is_institution(x))?;
     Some((i, actor))
@@ -514,9 +534,12 @@ const INSTITUTION: &[&str] = &[
     "các doanh nghiệp",
 ];
 
-/// Words that make a clause of an actor (`Thành phố đã tăng cường`, `ngành cần`).
+/// Words that make a clause of an actor (`Thành phố đã tăng cường`, `ngành cần`), or a
+/// phrase of more than a name (`Công ty có thể`, `Sở Tư pháp nơi`, `Hội đồng do`,
+/// `Sở Thương mại căn cứ`).
 const CLAUSE_WORDS: &[&str] = &[
-    "đã", "đang", "sẽ", "cần", "để", "khi", "nhưng", "được", "vẫn",
+    "đã", "đang", "sẽ", "cần", "để", "khi", "nhưng", "được", "vẫn", "cũng", "giao", "có", "bị",
+    "theo", "tại", "nơi", "do", "căn", "trong", "xin",
 ];
 
 /// Whether `actor` names a body to which a task is given ([`INSTITUTION`], or an acronym
@@ -546,7 +569,7 @@ fn is_institution(actor: &str) -> bool {
     let acronym = actor
         .split_whitespace()
         .next()
-        .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()));
+        .is_some_and(|w| w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase()));
     (named || acronym) && is_body(actor)
 }
 
@@ -992,6 +1015,15 @@ mod tests {
         assert_eq!(v[0].actor.as_deref(), Some("Bộ NN&PTNT"), "{v:#?}");
         let v = run("Sở TN-MT đẩy nhanh tiến độ di dời các cơ sở gây ô nhiễm Đ-Ô.");
         assert_eq!(v[0].actor.as_deref(), Some("Sở TN-MT"), "{v:#?}");
+        let v = run("Bộ Công an tổ chức sơ kết 5 năm thực hiện Chỉ thị số 18 của Ban Bí thư.");
+        assert_eq!(v[0].actor.as_deref(), Some("Bộ Công an"), "{v:#?}");
+        // `tổ chức` after `các` is a noun: no verb there
+        let v = run("UBND các cấp, các tổ chức, đoàn thể tăng cường tuyên truyền chủ trương này.");
+        assert_eq!(
+            v[0].actor.as_deref(),
+            Some("UBND các cấp, các tổ chức, đoàn thể"),
+            "{v:#?}"
+        );
     }
 
     #[test]
@@ -1008,7 +1040,7 @@ mod tests {
     fn a_clause_before_the_verb_is_no_actor() {
         for s in [
             "Thành phố đã tăng cường kiểm tra việc chấp hành pháp luật về đất đai.",
-            "Bộ Công an tổ chức sơ kết 5 năm thực hiện Chỉ thị số 18 của Ban Bí thư.",
+            "Sở Y tế năm 2024 tập trung kiểm tra an toàn thực phẩm tại các chợ.",
             "Nhà nước hỗ trợ kinh phí tổ chức chỉ đạo thực hiện chương trình trồng rừng.",
         ] {
             let v = run(s);
