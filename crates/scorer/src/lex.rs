@@ -26,14 +26,6 @@ pub(crate) struct Tok {
     pub end: usize,
 }
 
-fn internal(c: char, prev: char, next: char) -> bool {
-    match c {
-        '.' | ',' => prev.is_ascii_digit() && next.is_ascii_digit(),
-        '/' | '-' => alnum(prev) && alnum(next),
-        _ => false,
-    }
-}
-
 #[inline]
 fn alnum(c: char) -> bool {
     match c as u32 {
@@ -287,16 +279,172 @@ pub(crate) fn starts_with(s: &[u8], p: &[u8]) -> bool {
 }
 
 /// Cut `text[start..end]` into tokens (ranges are absolute).
+///
+/// Byte by byte: ASCII spaces, letters, digits and punctuation and the Vietnamese letters
+/// (see [`letter_run`]) are told from their bytes; other characters are decoded.
 pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let s = &text[start..end];
     let b = s.as_bytes();
-    // ASCII without decoding (`i` is always on a character boundary)
-    let char_at = |i: usize| match b.get(i) {
-        Some(&c) if c < 0x80 => Some(c as char),
-        Some(_) => s[i..].chars().next(),
-        None => None,
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        // `char::is_whitespace` of ASCII: tab, line feed, vertical tab, form feed, CR, space
+        if c == b' ' || (b'\t'..=b'\r').contains(&c) {
+            i += 1;
+            continue;
+        }
+        let run = letter_run(b, i);
+        let (state, j) = if run > 0 {
+            // most words end at a space or punctuation: after a letter only `/` and `-`
+            // can join (see `token_end`)
+            let j = i + run;
+            let ends = |c: &u8| *c < 0x80 && !c.is_ascii_digit() && !matches!(c, b'/' | b'-');
+            if b.get(j).is_none_or(ends) {
+                out.push(Tok {
+                    kind: Tk::Word,
+                    start: start + i,
+                    end: start + j,
+                });
+                i = j;
+                continue;
+            }
+            (Run::LETTERS, j)
+        } else if c.is_ascii_digit() {
+            (Run::DIGITS, i + 1)
+        } else if c < 0x80 {
+            // ASCII letters are in `letter_run`: the rest is punctuation
+            out.push(Tok {
+                kind: Tk::Punct,
+                start: start + i,
+                end: start + i + 1,
+            });
+            i += 1;
+            continue;
+        } else {
+            let Some(ch) = s[i..].chars().next() else {
+                break;
+            };
+            let cl = ch.len_utf8();
+            if ch.is_whitespace() {
+                i += cl;
+                continue;
+            }
+            if !alnum(ch) {
+                out.push(Tok {
+                    kind: Tk::Punct,
+                    start: start + i,
+                    end: start + i + cl,
+                });
+                i += cl;
+                continue;
+            }
+            // not an ASCII digit: counts as a letter
+            (Run::LETTERS, i + cl)
+        };
+        let (kind, j) = token_end(s, j, state);
+        out.push(Tok {
+            kind,
+            start: start + i,
+            end: start + j,
+        });
+        i = j;
+    }
+}
+
+/// What a token has seen so far (in [`token_end`]).
+#[derive(Clone, Copy)]
+struct Run {
+    letters: bool,
+    digits: bool,
+    inner_slash: bool,
+    /// The last character is a digit (else a letter or a joining mark).
+    prev_digit: bool,
+}
+
+impl Run {
+    const LETTERS: Run = Run {
+        letters: true,
+        digits: false,
+        inner_slash: false,
+        prev_digit: false,
     };
-    lex_by(char_at, |i| letter_run(b, i), start, out);
+    const DIGITS: Run = Run {
+        letters: false,
+        digits: true,
+        inner_slash: false,
+        prev_digit: true,
+    };
+}
+
+/// Whether the character at byte `i` of `s` (a boundary) is [`alnum`], from its first
+/// byte when ASCII.
+#[inline]
+fn alnum_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        None => false,
+        Some(&c) if c < 0x80 => c.is_ascii_alphanumeric(),
+        Some(_) => s[i..].chars().next().is_some_and(alnum),
+    }
+}
+
+/// The kind and end of the token of `s` whose first character ends at byte `j`, with
+/// what that character was in `r`.
+#[inline]
+fn token_end(s: &str, mut j: usize, mut r: Run) -> (Tk, usize) {
+    let b = s.as_bytes();
+    loop {
+        let run = letter_run(b, j);
+        if run > 0 {
+            r.letters = true;
+            r.prev_digit = false;
+            j += run;
+        }
+        let Some(&c) = b.get(j) else {
+            break;
+        };
+        if c.is_ascii_digit() {
+            r.digits = true;
+            r.prev_digit = true;
+            j += 1;
+            continue;
+        }
+        if c >= 0x80 {
+            let Some(ch) = s[j..].chars().next() else {
+                break;
+            };
+            if !alnum(ch) {
+                break;
+            }
+            r.letters = true;
+            r.prev_digit = false;
+            j += ch.len_utf8();
+            continue;
+        }
+        // ASCII letters are in `letter_run`: only these join a token (see `internal`)
+        let joins = match c {
+            b'.' | b',' => r.prev_digit && b.get(j + 1).is_some_and(u8::is_ascii_digit),
+            // the previous character is alphanumeric (a token never ends with a mark)
+            b'/' | b'-' => alnum_at(s, j + 1),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        r.inner_slash |= c == b'/' || c == b'-';
+        r.prev_digit = false;
+        j += 1;
+    }
+    let mut kind = if r.inner_slash || (r.letters && r.digits) {
+        Tk::Other
+    } else if r.digits {
+        Tk::Number
+    } else {
+        Tk::Word
+    };
+    if kind == Tk::Number && b.get(j) == Some(&b'%') {
+        kind = Tk::Percent;
+        j += 1;
+    }
+    (kind, j)
 }
 
 /// The length in bytes of the run of letters at byte `i` of `b` (a character boundary)
@@ -307,16 +455,16 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
 fn letter_run(b: &[u8], i: usize) -> usize {
     let mut j = i;
     while let Some(&c) = b.get(j) {
-        let len = match c {
-            b'a'..=b'z' | b'A'..=b'Z' => 1,
-            // U+00C0..U+00FF but × and ÷
-            0xc3 if !matches!(b[j + 1], 0x97 | 0xb7) => 2,
+        let len = match LEAD[c as usize] {
+            ASCII_LETTER => 1,
             // U+0100..U+023F
-            0xc4..=0xc8 => 2,
+            LEAD_LATIN => 2,
+            // U+00C0..U+00FF but × and ÷
+            LEAD_C3 if !matches!(b[j + 1], 0x97 | 0xb7) => 2,
             // U+0240..U+024F
-            0xc9 if b[j + 1] < 0x90 => 2,
+            LEAD_C9 if b[j + 1] < 0x90 => 2,
             // U+1E00..U+1EFF
-            0xe1 if matches!(b[j + 1], 0xb8..=0xbb) => 3,
+            LEAD_E1 if matches!(b[j + 1], 0xb8..=0xbb) => 3,
             _ => break,
         };
         j += len;
@@ -324,89 +472,30 @@ fn letter_run(b: &[u8], i: usize) -> usize {
     j - i
 }
 
-/// The lexer over `char_at(i)`, the character at byte `i` of the span that starts at `start`;
-/// `letters(i)`: the length of a run of letters at byte `i` that needs no decoding (0:
-/// decode).
-fn lex_by(
-    char_at: impl Fn(usize) -> Option<char>,
-    letters: impl Fn(usize) -> usize,
-    start: usize,
-    out: &mut Vec<Tok>,
-) {
-    let mut i = 0;
-    while let Some(c) = char_at(i) {
-        let cl = c.len_utf8();
-        if c.is_whitespace() {
-            i += cl;
-            continue;
-        }
-        if !alnum(c) {
-            out.push(Tok {
-                kind: Tk::Punct,
-                start: start + i,
-                end: start + i + cl,
-            });
-            i += cl;
-            continue;
-        }
-        let digit = c.is_ascii_digit();
-        let (mut letters_seen, mut digits, mut inner_slash) = (!digit, digit, false);
-        let mut prev = c;
-        let mut j = i + cl;
-        loop {
-            let run = letters(j);
-            if run > 0 {
-                // any letter would do as `prev`: `internal` asks only whether it is a digit
-                // or alphanumeric
-                letters_seen = true;
-                prev = 'a';
-                j += run;
-            }
-            let Some(cj) = char_at(j) else {
-                break;
-            };
-            if alnum(cj) {
-                if cj.is_ascii_digit() {
-                    digits = true;
-                } else {
-                    letters_seen = true;
-                }
-            } else {
-                // only these join a token (see `internal`): the next character is decoded
-                // for them alone
-                if !matches!(cj, '.' | ',' | '/' | '-') {
-                    break;
-                }
-                let next = char_at(j + cj.len_utf8());
-                if !next.is_some_and(|n| internal(cj, prev, n)) {
-                    break;
-                }
-                if cj == '/' || cj == '-' {
-                    inner_slash = true;
-                }
-            }
-            prev = cj;
-            j += cj.len_utf8();
-        }
-        let mut kind = if inner_slash || (letters_seen && digits) {
-            Tk::Other
-        } else if digits {
-            Tk::Number
-        } else {
-            Tk::Word
+/// Classes of the first byte of a character for [`letter_run`].
+const ASCII_LETTER: u8 = 1;
+const LEAD_LATIN: u8 = 2;
+const LEAD_C3: u8 = 3;
+const LEAD_C9: u8 = 4;
+const LEAD_E1: u8 = 5;
+
+/// The class of each byte for [`letter_run`] (0: no letter starts with it).
+static LEAD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = match c as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => ASCII_LETTER,
+            0xc4..=0xc8 => LEAD_LATIN,
+            0xc3 => LEAD_C3,
+            0xc9 => LEAD_C9,
+            0xe1 => LEAD_E1,
+            _ => 0,
         };
-        if kind == Tk::Number && char_at(j) == Some('%') {
-            kind = Tk::Percent;
-            j += 1;
-        }
-        out.push(Tok {
-            kind,
-            start: start + i,
-            end: start + j,
-        });
-        i = j;
+        c += 1;
     }
-}
+    t
+};
 
 /// The match keys of the word tokens of a unit, in one buffer.
 #[derive(Debug, Default, Clone)]
@@ -706,10 +795,23 @@ mod tests {
         .prop_map(|v| v.concat())
     }
 
+    /// The lexer before the byte-level one, ASCII without decoding (the reference of
+    /// the byte-level lexer).
+    fn lex_old(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+        let s = &text[start..end];
+        let b = s.as_bytes();
+        let char_at = |i: usize| match b.get(i) {
+            Some(&c) if c < 0x80 => Some(c as char),
+            Some(_) => s[i..].chars().next(),
+            None => None,
+        };
+        lex_by(char_at, |i| letter_run(b, i), start, out);
+    }
+
     /// The lexer decoding every character (the reference of the ASCII fast path).
     fn lex_ref(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         let s = &text[start..end];
-        super::lex_by(|i| s[i..].chars().next(), |_| 0, start, out);
+        lex_by(|i| s[i..].chars().next(), |_| 0, start, out);
     }
 
     const PHRASES: &[&str] = &[
@@ -776,6 +878,19 @@ mod tests {
         }
 
         #[test]
+        fn byte_lexer_agrees_with_the_old_lexer(
+            text in "([a-zA-Z0-9 .,/%-]|[ăâđêôơưĐÁàảãạếềệ×÷²½ⅫǅȀɏḀỹ\\u{300}\\u{a0}\\u{85}\\u{2028}\\u{3000}\\t\\n\\r\\x0b\\x0c“”…–]|\\PC){0,80}",
+            cut in 0usize..96,
+        ) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let start = bounds[cut % bounds.len()];
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            lex(&text, start, text.len(), &mut a);
+            lex_old(&text, start, text.len(), &mut b);
+            prop_assert_eq!(a, b);
+        }
+
+        #[test]
         fn document_key_ids_follow_first_appearance(text in small_text()) {
             let mut toks = Vec::new();
             lex(&text, 0, text.len(), &mut toks);
@@ -821,5 +936,97 @@ mod tests {
         assert_eq!(k[7], (Tk::Other, "30/6/2024"));
         assert_eq!(k[9], (Tk::Other, "43-NQ/TW"));
         assert_eq!(k.last().unwrap(), &(Tk::Punct, "."));
+    }
+
+    fn internal(c: char, prev: char, next: char) -> bool {
+        match c {
+            '.' | ',' => prev.is_ascii_digit() && next.is_ascii_digit(),
+            '/' | '-' => alnum(prev) && alnum(next),
+            _ => false,
+        }
+    }
+
+    /// The lexer over `char_at(i)`, the character at byte `i` of the span that starts at `start`;
+    /// `letters(i)`: the length of a run of letters at byte `i` that needs no decoding (0:
+    /// decode).
+    pub(super) fn lex_by(
+        char_at: impl Fn(usize) -> Option<char>,
+        letters: impl Fn(usize) -> usize,
+        start: usize,
+        out: &mut Vec<Tok>,
+    ) {
+        let mut i = 0;
+        while let Some(c) = char_at(i) {
+            let cl = c.len_utf8();
+            if c.is_whitespace() {
+                i += cl;
+                continue;
+            }
+            if !alnum(c) {
+                out.push(Tok {
+                    kind: Tk::Punct,
+                    start: start + i,
+                    end: start + i + cl,
+                });
+                i += cl;
+                continue;
+            }
+            let digit = c.is_ascii_digit();
+            let (mut letters_seen, mut digits, mut inner_slash) = (!digit, digit, false);
+            let mut prev = c;
+            let mut j = i + cl;
+            loop {
+                let run = letters(j);
+                if run > 0 {
+                    // any letter would do as `prev`: `internal` asks only whether it is a digit
+                    // or alphanumeric
+                    letters_seen = true;
+                    prev = 'a';
+                    j += run;
+                }
+                let Some(cj) = char_at(j) else {
+                    break;
+                };
+                if alnum(cj) {
+                    if cj.is_ascii_digit() {
+                        digits = true;
+                    } else {
+                        letters_seen = true;
+                    }
+                } else {
+                    // only these join a token (see `internal`): the next character is decoded
+                    // for them alone
+                    if !matches!(cj, '.' | ',' | '/' | '-') {
+                        break;
+                    }
+                    let next = char_at(j + cj.len_utf8());
+                    if !next.is_some_and(|n| internal(cj, prev, n)) {
+                        break;
+                    }
+                    if cj == '/' || cj == '-' {
+                        inner_slash = true;
+                    }
+                }
+                prev = cj;
+                j += cj.len_utf8();
+            }
+            let mut kind = if inner_slash || (letters_seen && digits) {
+                Tk::Other
+            } else if digits {
+                Tk::Number
+            } else {
+                Tk::Word
+            };
+            if kind == Tk::Number && char_at(j) == Some('%') {
+                kind = Tk::Percent;
+                j += 1;
+            }
+            out.push(Tok {
+                kind,
+                start: start + i,
+                end: start + j,
+            });
+            i = j;
+        }
     }
 }
