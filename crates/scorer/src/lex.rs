@@ -516,44 +516,41 @@ pub(crate) const NO_KEY: u32 = u32::MAX;
 /// documents a thread scores (Vietnamese has a few thousand syllables: after the first
 /// documents nearly every word is known). A document's keys get ids in order of their
 /// first appearance in it, so what the scorer computes never depends on the documents
-/// scored before.
+/// scored before. With each key the cache keeps what three tables give it (see
+/// [`Keyed::with_notes`]).
 #[derive(Debug, Default)]
 pub(crate) struct KeyCache {
     /// Word as written to its key's id in the cache.
     by_word: StrMap<Box<str>, u32>,
     /// Key to its id in the cache.
     by_key: StrMap<Box<str>, u32>,
-    /// Cache id to the key's range in `keys`.
-    spans: Vec<(u32, u32)>,
+    /// By cache id: the key's place, its id in the current document, its notes.
+    entries: Vec<Entry>,
     keys: String,
     scratch: String,
-    /// Cache id to (document, the key's id in that document).
-    local: Vec<(u32, u32)>,
     /// The current document (0: none yet).
     doc: u32,
     /// Keys of the current document so far.
     doc_keys: u32,
-    /// What other tables give each cached key (see [`KeyCache::note`]).
-    notes: [Notes; 3],
+    /// The [`instance`]s of the tables the entries' notes are from.
+    owners: [u64; 3],
 }
 
-/// Per cache id, a number a table gives the key ([`NOT_NOTED`]: not looked up yet), for
-/// the table whose [`instance`] is `owner`.
-#[derive(Debug, Default)]
-struct Notes {
-    owner: u64,
-    vals: Vec<u64>,
+/// What a [`KeyCache`] keeps of a key.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// The key's range in [`KeyCache::keys`].
+    span: (u32, u32),
+    /// The last document that had the key (0: none), and the key's id in it.
+    doc: u32,
+    local: u32,
+    /// What the tables give the key, when `noted`.
+    notes: [u32; 3],
+    noted: bool,
 }
 
-/// A key no table has been asked about yet (in [`Notes`]).
-const NOT_NOTED: u64 = u64::MAX;
-
-/// Which of a [`KeyCache`]'s notes.
-pub(crate) const NOTE_LEXICON: usize = 0;
-pub(crate) const NOTE_PAIRS: usize = 1;
-pub(crate) const NOTE_MARKERS: usize = 2;
-
-/// A number for a table that no other table of the process shares (for [`KeyCache::note`]).
+/// A number for a table that no other table of the process shares (for the notes of a
+/// [`KeyCache`]).
 pub(crate) fn instance() -> u64 {
     static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
@@ -592,19 +589,31 @@ impl KeyCache {
     }
 
     /// The cache id of a word's key (computing the key the first time the word is seen).
+    #[inline]
     fn cache_id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.by_word.get(word) {
-            return id;
+        match self.by_word.get(word) {
+            Some(&id) => id,
+            None => self.add_word(word),
         }
+    }
+
+    /// [`KeyCache::cache_id`] of a word not seen yet.
+    #[inline(never)]
+    fn add_word(&mut self, word: &str) -> u32 {
         tomtat_text::match_key_into(word, &mut self.scratch);
         let id = match self.by_key.get(self.scratch.as_str()) {
             Some(&id) => id,
             None => {
-                let id = self.spans.len() as u32;
+                let id = self.entries.len() as u32;
                 let a = self.keys.len() as u32;
                 self.keys.push_str(&self.scratch);
-                self.spans.push((a, self.keys.len() as u32));
-                self.local.push((0, 0));
+                self.entries.push(Entry {
+                    span: (a, self.keys.len() as u32),
+                    doc: 0,
+                    local: 0,
+                    notes: [0; 3],
+                    noted: false,
+                });
                 self.by_key.insert(self.scratch.as_str().into(), id);
                 id
             }
@@ -613,57 +622,41 @@ impl KeyCache {
         id
     }
 
-    /// What the table `owner` ([`instance`]) gives the key of each cache id of `ids`, in
-    /// order, to `put` (`None` for [`NO_KEY`]): `look(key)`, called once per key while the
-    /// cache lasts (notes `which` hold one table at a time).
-    #[inline]
-    pub fn note_each(
-        &mut self,
-        which: usize,
-        owner: u64,
-        ids: &[u32],
-        look: impl Fn(&str) -> u32,
-        mut put: impl FnMut(Option<u32>),
-    ) {
-        let KeyCache {
-            notes, spans, keys, ..
-        } = self;
-        let n = &mut notes[which];
-        if n.owner != owner {
-            n.owner = owner;
-            n.vals.clear();
-        }
-        // every id is below the cache's count of keys
-        if n.vals.len() < spans.len() {
-            n.vals.resize(spans.len(), NOT_NOTED);
-        }
-        for &id in ids {
-            if id == NO_KEY {
-                put(None);
-                continue;
+    /// Keep notes from the tables `owners` ([`instance`]s) from now on (forgetting those
+    /// of other tables).
+    fn note_for(&mut self, owners: [u64; 3]) {
+        if self.owners != owners {
+            self.owners = owners;
+            for e in &mut self.entries {
+                e.noted = false;
             }
-            let v = &mut n.vals[id as usize];
-            if *v == NOT_NOTED {
-                let (a, b) = spans[id as usize];
-                *v = look(&keys[a as usize..b as usize]) as u64;
-            }
-            put(Some(*v as u32));
         }
     }
 
-    /// A word's key and its id in the current document.
+    /// A word's key, its id in the current document and its notes (`look(key)`, called
+    /// once per key while the cache and its tables last).
     #[inline]
-    pub fn key_of(&mut self, word: &str) -> (&str, u32, u32) {
+    fn key_noted(&mut self, word: &str, look: impl Fn(&str) -> [u32; 3]) -> (&str, u32, [u32; 3]) {
         let id = self.cache_id(word);
-        let (doc, local) = &mut self.local[id as usize];
-        if *doc != self.doc {
-            *doc = self.doc;
-            *local = self.doc_keys;
-            self.doc_keys += 1;
+        let KeyCache {
+            entries,
+            keys,
+            doc,
+            doc_keys,
+            ..
+        } = self;
+        let e = &mut entries[id as usize];
+        if e.doc != *doc {
+            e.doc = *doc;
+            e.local = *doc_keys;
+            *doc_keys += 1;
         }
-        let local = *local;
-        let (a, b) = self.spans[id as usize];
-        (&self.keys[a as usize..b as usize], local, id)
+        let key = &keys[e.span.0 as usize..e.span.1 as usize];
+        if !e.noted {
+            e.notes = look(key);
+            e.noted = true;
+        }
+        (key, e.local, e.notes)
     }
 }
 
@@ -690,35 +683,40 @@ impl Keyed {
     /// keys also get their document-wide ids ([`Keyed::id`]).
     #[cfg(test)]
     pub fn with_cache(text: &str, toks: &[Tok], cache: &mut KeyCache) -> Keyed {
-        Keyed::with_cache_ids(text, toks, cache, &mut Vec::new())
+        let look = |_: &str| [0; 3];
+        Keyed::with_notes(text, toks, cache, ([0; 3], look), [0; 3], &mut Vec::new())
     }
 
-    /// [`Keyed::with_cache`], with the cache id of each token in `cids` ([`NO_KEY`] for
-    /// other than words; see [`KeyCache::note`]).
-    pub fn with_cache_ids(
+    /// [`Keyed::with_cache`], with what three tables give each token's key in `notes`:
+    /// `tables` are their [`instance`]s and the look-up of a key in them, done once per
+    /// key while the cache lasts; `none`: the notes of other tokens than words.
+    pub fn with_notes(
         text: &str,
         toks: &[Tok],
         cache: &mut KeyCache,
-        cids: &mut Vec<u32>,
+        (owners, look): ([u64; 3], impl Fn(&str) -> [u32; 3] + Copy),
+        none: [u32; 3],
+        notes: &mut Vec<[u32; 3]>,
     ) -> Keyed {
         let mut k = Keyed {
             buf: String::with_capacity(toks.len() * 6),
             ranges: Vec::with_capacity(toks.len()),
             ids: Vec::with_capacity(toks.len()),
         };
-        cids.clear();
+        cache.note_for(owners);
+        notes.clear();
         for t in toks {
             let a = k.buf.len() as u32;
-            let (id, cid) = if t.kind == Tk::Word {
-                let (key, id, cid) = cache.key_of(&text[t.start..t.end]);
+            let (id, n) = if t.kind == Tk::Word {
+                let (key, id, n) = cache.key_noted(&text[t.start..t.end], look);
                 k.buf.push_str(key);
-                (id, cid)
+                (id, n)
             } else {
-                (NO_KEY, NO_KEY)
+                (NO_KEY, none)
             };
             k.ranges.push((a, k.buf.len() as u32));
             k.ids.push(id);
-            cids.push(cid);
+            notes.push(n);
         }
         k
     }

@@ -87,8 +87,9 @@ pub(crate) struct Analysis {
 /// its keys, and lists reused for each unit.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
-    /// The lexicon's syllable id of each token of the unit (words; the caller's).
-    pub lex_ids: Vec<u32>,
+    /// Per token of the unit: the lexicon's syllable id, the pair code and the marker
+    /// group of its key (the caller's, see [`Keyed::with_notes`]).
+    pub notes: Vec<[u32; 3]>,
     syls: Vec<u32>,
     punct_after: Vec<bool>,
     hits: Vec<Hit>,
@@ -146,9 +147,10 @@ fn marker_len(text: &str, toks: &[Tok]) -> (usize, bool) {
 impl Analysis {
     /// Find the markers and the first words once (the part and key features both use
     /// them).
-    /// `groups`: each token's [`marker_group`](crate::model::marker_group) (any value for
-    /// other than words); `wi`: room for the word tokens' indices.
-    pub fn index_words(&mut self, groups: &[u32], wi: &mut Vec<u32>) {
+    /// `notes`: each token's notes ([`Scratch::notes`]: the third is its
+    /// [`marker_group`](crate::model::marker_group), any value for other than words);
+    /// `wi`: room for the word tokens' indices.
+    pub fn index_words(&mut self, notes: &[[u32; 3]], wi: &mut Vec<u32>) {
         wi.clear();
         wi.extend(
             (self.toks.iter().enumerate())
@@ -160,7 +162,7 @@ impl Analysis {
         let marks = crate::model::markers_by(
             wi.len(),
             |j| keys.key(wi[j] as usize),
-            |j| groups[wi[j] as usize],
+            |j| notes[wi[j] as usize][2],
             first,
         );
         self.marks = marks;
@@ -220,7 +222,7 @@ impl Analysis {
             });
         // syllable ids over the unit's own words
         let Scratch {
-            lex_ids,
+            notes,
             syls,
             punct_after,
             hits,
@@ -240,7 +242,7 @@ impl Analysis {
                     if i == skip {
                         first = syls.len();
                     }
-                    syls.push(lex_ids[i]);
+                    syls.push(notes[i][0]);
                     punct_after.push(false);
                 }
                 Tk::Punct => {
