@@ -520,7 +520,9 @@ pub(crate) const NO_KEY: u32 = u32::MAX;
 /// [`Keyed::with_notes`]).
 #[derive(Debug, Default)]
 pub(crate) struct KeyCache {
-    /// Word as written to its key's id in the cache.
+    /// Word as written to its key's id in the cache: words of at most 15 bytes (nearly
+    /// all), and the others.
+    short: ShortWords,
     by_word: StrMap<Box<str>, u32>,
     /// Key to its id in the cache.
     by_key: StrMap<Box<str>, u32>,
@@ -534,6 +536,87 @@ pub(crate) struct KeyCache {
     doc_keys: u32,
     /// The [`instance`]s of the tables the entries' notes are from.
     owners: [u64; 3],
+}
+
+/// Words of at most 15 bytes by their bytes ([`pack`]) to their cache ids: an open
+/// addressing table, where a word costs a multiply and a compare.
+#[derive(Debug, Default)]
+struct ShortWords {
+    /// Packed word and its cache id; 0: empty (a packed word has its length in the last
+    /// byte).
+    slots: Vec<(u128, u32)>,
+    len: usize,
+}
+
+/// The word `b[start..end]` as a number (its bytes, zero-padded, with its length in the
+/// last byte) when it has 1 to 15 bytes. Read with one sixteen-byte load where the text
+/// goes on for 16 bytes.
+#[inline]
+fn pack(b: &[u8], start: usize, end: usize) -> Option<u128> {
+    let n = end - start;
+    if n == 0 || n > 15 {
+        return None;
+    }
+    let w = match b.get(start..start + 16) {
+        Some(s) => {
+            let mut e = [0u8; 16];
+            e.copy_from_slice(s);
+            u128::from_le_bytes(e)
+        }
+        None => (b[start..end].iter().enumerate()).fold(0, |w, (k, &c)| w | (c as u128) << (8 * k)),
+    };
+    // the bytes past the word are cleared
+    Some((w & ((1u128 << (8 * n)) - 1)) | (n as u128) << 120)
+}
+
+impl ShortWords {
+    #[inline]
+    fn slot(&self, k: u128) -> usize {
+        let h =
+            ((k as u64) ^ ((k >> 64) as u64).rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    #[inline]
+    fn get(&self, k: u128) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(k);
+        loop {
+            let (w, id) = self.slots[i];
+            if w == k {
+                return Some(id);
+            }
+            if w == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Add a word that is not in the table.
+    fn insert(&mut self, k: u128, id: u32) {
+        if 2 * (self.len + 1) > self.slots.len() {
+            let size = (2 * self.slots.len()).max(1024);
+            let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+            for (w, id) in old.into_iter().filter(|s| s.0 != 0) {
+                self.put(w, id);
+            }
+        }
+        self.put(k, id);
+        self.len += 1;
+    }
+
+    fn put(&mut self, k: u128, id: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(k);
+        while self.slots[i].0 != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (k, id);
+    }
 }
 
 /// What a [`KeyCache`] keeps of a key.
@@ -581,27 +664,43 @@ impl KeyCache {
     }
 
     fn open_document(&mut self) {
-        if self.by_word.len() > KEY_CACHE_WORDS || self.doc == u32::MAX {
+        if self.by_word.len() + self.short.len > KEY_CACHE_WORDS || self.doc == u32::MAX {
             *self = KeyCache::default();
         }
         self.doc += 1;
         self.doc_keys = 0;
     }
 
-    /// The cache id of a word's key (computing the key the first time the word is seen).
+    /// The cache id of the key of the word `text[start..end]` (computing the key the first
+    /// time the word is seen).
     #[inline]
-    fn cache_id(&mut self, word: &str) -> u32 {
-        match self.by_word.get(word) {
-            Some(&id) => id,
-            None => self.add_word(word),
+    fn cache_id(&mut self, text: &str, start: usize, end: usize) -> u32 {
+        match pack(text.as_bytes(), start, end) {
+            Some(k) => match self.short.get(k) {
+                Some(id) => id,
+                None => {
+                    let id = self.add_word(&text[start..end]);
+                    self.short.insert(k, id);
+                    id
+                }
+            },
+            None => match self.by_word.get(&text[start..end]) {
+                Some(&id) => id,
+                None => {
+                    let word = &text[start..end];
+                    let id = self.add_word(word);
+                    self.by_word.insert(word.into(), id);
+                    id
+                }
+            },
         }
     }
 
-    /// [`KeyCache::cache_id`] of a word not seen yet.
+    /// The cache id of the key of a word not seen yet.
     #[inline(never)]
     fn add_word(&mut self, word: &str) -> u32 {
         tomtat_text::match_key_into(word, &mut self.scratch);
-        let id = match self.by_key.get(self.scratch.as_str()) {
+        match self.by_key.get(self.scratch.as_str()) {
             Some(&id) => id,
             None => {
                 let id = self.entries.len() as u32;
@@ -617,9 +716,7 @@ impl KeyCache {
                 self.by_key.insert(self.scratch.as_str().into(), id);
                 id
             }
-        };
-        self.by_word.insert(word.into(), id);
-        id
+        }
     }
 
     /// Keep notes from the tables `owners` ([`instance`]s) from now on (forgetting those
@@ -633,11 +730,15 @@ impl KeyCache {
         }
     }
 
-    /// A word's key, its id in the current document and its notes (`look(key)`, called
+    /// The key of the word `text[start..end]`, its id in the current document and its notes (`look(key)`, called
     /// once per key while the cache and its tables last).
     #[inline]
-    fn key_noted(&mut self, word: &str, look: impl Fn(&str) -> [u32; 3]) -> (&str, u32, [u32; 3]) {
-        let id = self.cache_id(word);
+    fn key_noted(
+        &mut self,
+        (text, start, end): (&str, usize, usize),
+        look: impl Fn(&str) -> [u32; 3],
+    ) -> (&str, u32, [u32; 3]) {
+        let id = self.cache_id(text, start, end);
         let KeyCache {
             entries,
             keys,
@@ -708,7 +809,7 @@ impl Keyed {
         for t in toks {
             let a = k.buf.len() as u32;
             let (id, n) = if t.kind == Tk::Word {
-                let (key, id, n) = cache.key_noted(&text[t.start..t.end], look);
+                let (key, id, n) = cache.key_noted((text, t.start, t.end), look);
                 k.buf.push_str(key);
                 (id, n)
             } else {
@@ -886,6 +987,21 @@ mod tests {
             lex(&text, start, text.len(), &mut a);
             lex_old(&text, start, text.len(), &mut b);
             prop_assert_eq!(a, b);
+        }
+
+        #[test]
+        fn packed_words_are_equal_when_their_bytes_are(
+            text in "[aăbđ ạế]{0,40}",
+            spans in proptest::collection::vec((0usize..48, 0usize..20), 2),
+        ) {
+            let b = text.as_bytes();
+            let span = |(s, n): (usize, usize)| (s.min(b.len()), (s + n).min(b.len()));
+            let (x, y) = (span(spans[0]), span(spans[1]));
+            let (px, py) = (pack(b, x.0, x.1), pack(b, y.0, y.1));
+            prop_assert_eq!(px.is_some(), (1..=15).contains(&(x.1 - x.0)));
+            if let (Some(px), Some(py)) = (px, py) {
+                prop_assert_eq!(px == py, b[x.0..x.1] == b[y.0..y.1]);
+            }
         }
 
         #[test]

@@ -102,6 +102,13 @@ fn is_roman(s: &str) -> bool {
     !s.is_empty() && s.len() <= 5 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
+/// Whether no letter of `w` is lower-case (any lower-case ASCII byte settles it without
+/// decoding).
+#[inline]
+fn no_lowercase(w: &str) -> bool {
+    !w.bytes().any(|b| b.is_ascii_lowercase()) && w.chars().all(|c| !c.is_lowercase())
+}
+
 /// Whether the unit opens with a top-level marker: a number or a dotted number (`1.`, `2.1`,
 /// `3-`) or a roman numeral (`II.`), not a letter or a bullet.
 fn top_marker(text: &str, toks: &[Tok]) -> bool {
@@ -235,7 +242,7 @@ impl Analysis {
             match t.kind {
                 Tk::Word => {
                     let w = &text[t.start..t.end];
-                    if w.chars().all(|c| !c.is_lowercase()) {
+                    if no_lowercase(w) {
                         upper += 1;
                     }
                     a.nwords += 1;
