@@ -93,6 +93,7 @@ pub(crate) struct Scratch {
     syls: Vec<u32>,
     punct_after: Vec<bool>,
     hits: Vec<Hit>,
+    key_hits: Vec<Hit>,
 }
 
 /// No word (in [`Analysis::lead_words`]).
@@ -102,11 +103,13 @@ fn is_roman(s: &str) -> bool {
     !s.is_empty() && s.len() <= 5 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
-/// Whether no letter of `w` is lower-case (any lower-case ASCII byte settles it without
-/// decoding).
+/// Whether no letter of the token `t` of `text` is lower-case (a lower-case ASCII byte,
+/// as nearly always the first or second, settles it without decoding).
 #[inline]
-fn no_lowercase(w: &str) -> bool {
-    !w.bytes().any(|b| b.is_ascii_lowercase()) && w.chars().all(|c| !c.is_lowercase())
+fn no_lowercase(text: &str, t: &Tok) -> bool {
+    let b = &text.as_bytes()[t.start..t.end];
+    !b.iter().any(|b| b.is_ascii_lowercase())
+        && text[t.start..t.end].chars().all(|c| !c.is_lowercase())
 }
 
 /// Whether the unit opens with a top-level marker: a number or a dotted number (`1.`, `2.1`,
@@ -233,6 +236,7 @@ impl Analysis {
             syls,
             punct_after,
             hits,
+            key_hits,
         } = scratch;
         syls.clear();
         punct_after.clear();
@@ -241,8 +245,7 @@ impl Analysis {
         for (i, t) in a.toks.iter().enumerate() {
             match t.kind {
                 Tk::Word => {
-                    let w = &text[t.start..t.end];
-                    if no_lowercase(w) {
+                    if no_lowercase(text, t) {
                         upper += 1;
                     }
                     a.nwords += 1;
@@ -299,7 +302,7 @@ impl Analysis {
             a.heading_part(lex, syls, punct_after, first, hits);
             a.section = numbered || all_caps;
         }
-        a.score_cues(lex, tuning, syls, punct_after, first, hits);
+        a.score_cues(lex, tuning, (syls, punct_after, first), (key_hits, hits));
         a.score_form(
             tuning,
             text,
@@ -340,23 +343,20 @@ impl Analysis {
         &mut self,
         lex: &Lexicon,
         tuning: &Tuning,
-        syls: &[u32],
-        punct_after: &[bool],
-        first: usize,
-        hits: &mut Vec<Hit>,
+        (syls, punct_after, first): (&[u32], &[bool], usize),
+        (key_hits, hits): (&mut Vec<Hit>, &mut Vec<Hit>),
     ) {
         let a = self;
+        key_hits.clear();
         hits.clear();
-        lex.find(syls, punct_after, first, Pass::Key, hits);
-        for h in hits.iter() {
+        lex.find_key_and_parts(syls, punct_after, first, key_hits, hits);
+        for h in key_hits.iter() {
             let c = &lex.cues[h.cue as usize];
             if let CuePart::Part(p) = c.part {
                 a.key[idx(p)] += c.weight;
                 a.key_cues.push(h.cue);
             }
         }
-        hits.clear();
-        lex.find(syls, punct_after, first, Pass::Parts, hits);
         let contrast = contrast_at(lex, syls, punct_after, first);
         let mut suppress_until = 0usize;
         let past = lex.words.da;
