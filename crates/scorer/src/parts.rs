@@ -357,6 +357,11 @@ impl Analysis {
                 a.key_cues.push(h.cue);
             }
         }
+        // one allocation each at most (a cue adds at most one entry to each)
+        if !hits.is_empty() {
+            a.hits.reserve_exact(hits.len());
+            a.cue_parts.reserve_exact(hits.len());
+        }
         let contrast = contrast_at(lex, syls, punct_after, first);
         let mut suppress_until = 0usize;
         let past = lex.words.da;
