@@ -304,7 +304,8 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                     start: start + i,
                     end: start + j,
                 });
-                i = j;
+                // and the space between words
+                i = j + (b.get(j) == Some(&b' ')) as usize;
                 continue;
             }
             (Run::LETTERS, j)
