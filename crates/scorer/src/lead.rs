@@ -16,8 +16,8 @@
 //! `Số: ...`, `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`) are never taken. When nothing matches
 //! and the document has a unit of eight words or more, the first such unit is the lead.
 
-use crate::lex::Phrases;
 use crate::lex::Tk;
+use crate::lex::{FirstWords, Phrases};
 use crate::model::{has_at, words};
 use crate::parts::Analysis;
 
@@ -90,15 +90,26 @@ struct Lists {
     occasion: Phrases,
     decision: Phrases,
     furniture: Phrases,
+    /// The first words of `decision` ([`DECIDES`]) and `occasion` ([`MEETS`]).
+    first: FirstWords,
 }
+
+/// Bits of [`Lists::first`].
+const DECIDES: u32 = 1;
+const MEETS: u32 = 2;
 
 fn lists() -> &'static Lists {
     static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
-    LISTS.get_or_init(|| Lists {
-        title: Phrases::new(TITLE),
-        occasion: Phrases::new(OCCASION),
-        decision: Phrases::new(DECISION),
-        furniture: Phrases::new(FURNITURE),
+    LISTS.get_or_init(|| {
+        let (occasion, decision) = (Phrases::new(OCCASION), Phrases::new(DECISION));
+        let first = FirstWords::new(&[(&decision, DECIDES), (&occasion, MEETS)]);
+        Lists {
+            title: Phrases::new(TITLE),
+            occasion,
+            decision,
+            furniture: Phrases::new(FURNITURE),
+            first,
+        }
     })
 }
 
@@ -106,6 +117,26 @@ fn lists() -> &'static Lists {
 fn any_at(w: &[&str], i: usize, list: &Phrases) -> bool {
     w.get(i)
         .is_some_and(|k| list.candidates(k).iter().any(|p| has_at(w, i, p)))
+}
+
+/// Whether the words `w` say what was adopted (a phrase of `decision` not after `được`)
+/// and whether they name a meeting (a phrase of `occasion`): one look at each word's first
+/// words.
+fn decides_meets(w: &[&str], l: &Lists) -> (bool, bool) {
+    let (mut decides, mut meets) = (false, false);
+    for (j, k) in w.iter().enumerate() {
+        let bits = l.first.of(k);
+        if bits == 0 {
+            continue;
+        }
+        decides = decides
+            || (bits & DECIDES != 0 && (j == 0 || w[j - 1] != "được") && any_at(w, j, &l.decision));
+        meets = meets || (bits & MEETS != 0 && any_at(w, j, &l.occasion));
+        if decides && meets {
+            break;
+        }
+    }
+    (decides, meets)
 }
 
 /// Indices of the lead units, in document order (empty for an empty document).
@@ -142,11 +173,9 @@ pub(crate) fn lead(an: &[Analysis], valid: &[bool]) -> Vec<usize> {
             continue;
         }
         let heading = a.heading.is_some();
-        let decides = (1..w.len()).any(|j| any_at(&w, j, &l.decision) && w[j - 1] != "được")
-            || any_at(&w, 0, &l.decision);
+        let (decides, meets) = decides_meets(&w, l);
         if occasion.is_none() && !heading && !a.numbered && w.len() >= 6 {
             let dated = a.form.contains(&"form: opens with a date");
-            let meets = (0..w.len()).any(|j| any_at(&w, j, &l.occasion));
             // early, or later when it also says what the meeting adopted
             if (seen <= 6 && (meets || (dated && i < 4))) || (meets && decides) {
                 occasion = Some(i);

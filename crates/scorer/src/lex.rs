@@ -26,14 +26,6 @@ pub(crate) struct Tok {
     pub end: usize,
 }
 
-fn internal(c: char, prev: char, next: char) -> bool {
-    match c {
-        '.' | ',' => prev.is_ascii_digit() && next.is_ascii_digit(),
-        '/' | '-' => alnum(prev) && alnum(next),
-        _ => false,
-    }
-}
-
 #[inline]
 fn alnum(c: char) -> bool {
     match c as u32 {
@@ -287,16 +279,173 @@ pub(crate) fn starts_with(s: &[u8], p: &[u8]) -> bool {
 }
 
 /// Cut `text[start..end]` into tokens (ranges are absolute).
+///
+/// Byte by byte: ASCII spaces, letters, digits and punctuation and the Vietnamese letters
+/// (see [`letter_run`]) are told from their bytes; other characters are decoded.
 pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let s = &text[start..end];
     let b = s.as_bytes();
-    // ASCII without decoding (`i` is always on a character boundary)
-    let char_at = |i: usize| match b.get(i) {
-        Some(&c) if c < 0x80 => Some(c as char),
-        Some(_) => s[i..].chars().next(),
-        None => None,
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        // `char::is_whitespace` of ASCII: tab, line feed, vertical tab, form feed, CR, space
+        if c == b' ' || (b'\t'..=b'\r').contains(&c) {
+            i += 1;
+            continue;
+        }
+        let run = letter_run(b, i);
+        let (state, j) = if run > 0 {
+            // most words end at a space or punctuation: after a letter only `/` and `-`
+            // can join (see `token_end`)
+            let j = i + run;
+            let ends = |c: &u8| *c < 0x80 && !c.is_ascii_digit() && !matches!(c, b'/' | b'-');
+            if b.get(j).is_none_or(ends) {
+                out.push(Tok {
+                    kind: Tk::Word,
+                    start: start + i,
+                    end: start + j,
+                });
+                // and the space between words
+                i = j + (b.get(j) == Some(&b' ')) as usize;
+                continue;
+            }
+            (Run::LETTERS, j)
+        } else if c.is_ascii_digit() {
+            (Run::DIGITS, i + 1)
+        } else if c < 0x80 {
+            // ASCII letters are in `letter_run`: the rest is punctuation
+            out.push(Tok {
+                kind: Tk::Punct,
+                start: start + i,
+                end: start + i + 1,
+            });
+            i += 1;
+            continue;
+        } else {
+            let Some(ch) = s[i..].chars().next() else {
+                break;
+            };
+            let cl = ch.len_utf8();
+            if ch.is_whitespace() {
+                i += cl;
+                continue;
+            }
+            if !alnum(ch) {
+                out.push(Tok {
+                    kind: Tk::Punct,
+                    start: start + i,
+                    end: start + i + cl,
+                });
+                i += cl;
+                continue;
+            }
+            // not an ASCII digit: counts as a letter
+            (Run::LETTERS, i + cl)
+        };
+        let (kind, j) = token_end(s, j, state);
+        out.push(Tok {
+            kind,
+            start: start + i,
+            end: start + j,
+        });
+        i = j;
+    }
+}
+
+/// What a token has seen so far (in [`token_end`]).
+#[derive(Clone, Copy)]
+struct Run {
+    letters: bool,
+    digits: bool,
+    inner_slash: bool,
+    /// The last character is a digit (else a letter or a joining mark).
+    prev_digit: bool,
+}
+
+impl Run {
+    const LETTERS: Run = Run {
+        letters: true,
+        digits: false,
+        inner_slash: false,
+        prev_digit: false,
     };
-    lex_by(char_at, |i| letter_run(b, i), start, out);
+    const DIGITS: Run = Run {
+        letters: false,
+        digits: true,
+        inner_slash: false,
+        prev_digit: true,
+    };
+}
+
+/// Whether the character at byte `i` of `s` (a boundary) is [`alnum`], from its first
+/// byte when ASCII.
+#[inline]
+fn alnum_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        None => false,
+        Some(&c) if c < 0x80 => c.is_ascii_alphanumeric(),
+        Some(_) => s[i..].chars().next().is_some_and(alnum),
+    }
+}
+
+/// The kind and end of the token of `s` whose first character ends at byte `j`, with
+/// what that character was in `r`.
+#[inline]
+fn token_end(s: &str, mut j: usize, mut r: Run) -> (Tk, usize) {
+    let b = s.as_bytes();
+    loop {
+        let run = letter_run(b, j);
+        if run > 0 {
+            r.letters = true;
+            r.prev_digit = false;
+            j += run;
+        }
+        let Some(&c) = b.get(j) else {
+            break;
+        };
+        if c.is_ascii_digit() {
+            r.digits = true;
+            r.prev_digit = true;
+            j += 1;
+            continue;
+        }
+        if c >= 0x80 {
+            let Some(ch) = s[j..].chars().next() else {
+                break;
+            };
+            if !alnum(ch) {
+                break;
+            }
+            r.letters = true;
+            r.prev_digit = false;
+            j += ch.len_utf8();
+            continue;
+        }
+        // ASCII letters are in `letter_run`: only these join a token (see `internal`)
+        let joins = match c {
+            b'.' | b',' => r.prev_digit && b.get(j + 1).is_some_and(u8::is_ascii_digit),
+            // the previous character is alphanumeric (a token never ends with a mark)
+            b'/' | b'-' => alnum_at(s, j + 1),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        r.inner_slash |= c == b'/' || c == b'-';
+        r.prev_digit = false;
+        j += 1;
+    }
+    let mut kind = if r.inner_slash || (r.letters && r.digits) {
+        Tk::Other
+    } else if r.digits {
+        Tk::Number
+    } else {
+        Tk::Word
+    };
+    if kind == Tk::Number && b.get(j) == Some(&b'%') {
+        kind = Tk::Percent;
+        j += 1;
+    }
+    (kind, j)
 }
 
 /// The length in bytes of the run of letters at byte `i` of `b` (a character boundary)
@@ -307,16 +456,16 @@ pub(crate) fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
 fn letter_run(b: &[u8], i: usize) -> usize {
     let mut j = i;
     while let Some(&c) = b.get(j) {
-        let len = match c {
-            b'a'..=b'z' | b'A'..=b'Z' => 1,
-            // U+00C0..U+00FF but × and ÷
-            0xc3 if !matches!(b[j + 1], 0x97 | 0xb7) => 2,
+        let len = match LEAD[c as usize] {
+            ASCII_LETTER => 1,
             // U+0100..U+023F
-            0xc4..=0xc8 => 2,
+            LEAD_LATIN => 2,
+            // U+00C0..U+00FF but × and ÷
+            LEAD_C3 if !matches!(b[j + 1], 0x97 | 0xb7) => 2,
             // U+0240..U+024F
-            0xc9 if b[j + 1] < 0x90 => 2,
+            LEAD_C9 if b[j + 1] < 0x90 => 2,
             // U+1E00..U+1EFF
-            0xe1 if matches!(b[j + 1], 0xb8..=0xbb) => 3,
+            LEAD_E1 if matches!(b[j + 1], 0xb8..=0xbb) => 3,
             _ => break,
         };
         j += len;
@@ -324,89 +473,30 @@ fn letter_run(b: &[u8], i: usize) -> usize {
     j - i
 }
 
-/// The lexer over `char_at(i)`, the character at byte `i` of the span that starts at `start`;
-/// `letters(i)`: the length of a run of letters at byte `i` that needs no decoding (0:
-/// decode).
-fn lex_by(
-    char_at: impl Fn(usize) -> Option<char>,
-    letters: impl Fn(usize) -> usize,
-    start: usize,
-    out: &mut Vec<Tok>,
-) {
-    let mut i = 0;
-    while let Some(c) = char_at(i) {
-        let cl = c.len_utf8();
-        if c.is_whitespace() {
-            i += cl;
-            continue;
-        }
-        if !alnum(c) {
-            out.push(Tok {
-                kind: Tk::Punct,
-                start: start + i,
-                end: start + i + cl,
-            });
-            i += cl;
-            continue;
-        }
-        let digit = c.is_ascii_digit();
-        let (mut letters_seen, mut digits, mut inner_slash) = (!digit, digit, false);
-        let mut prev = c;
-        let mut j = i + cl;
-        loop {
-            let run = letters(j);
-            if run > 0 {
-                // any letter would do as `prev`: `internal` asks only whether it is a digit
-                // or alphanumeric
-                letters_seen = true;
-                prev = 'a';
-                j += run;
-            }
-            let Some(cj) = char_at(j) else {
-                break;
-            };
-            if alnum(cj) {
-                if cj.is_ascii_digit() {
-                    digits = true;
-                } else {
-                    letters_seen = true;
-                }
-            } else {
-                // only these join a token (see `internal`): the next character is decoded
-                // for them alone
-                if !matches!(cj, '.' | ',' | '/' | '-') {
-                    break;
-                }
-                let next = char_at(j + cj.len_utf8());
-                if !next.is_some_and(|n| internal(cj, prev, n)) {
-                    break;
-                }
-                if cj == '/' || cj == '-' {
-                    inner_slash = true;
-                }
-            }
-            prev = cj;
-            j += cj.len_utf8();
-        }
-        let mut kind = if inner_slash || (letters_seen && digits) {
-            Tk::Other
-        } else if digits {
-            Tk::Number
-        } else {
-            Tk::Word
+/// Classes of the first byte of a character for [`letter_run`].
+const ASCII_LETTER: u8 = 1;
+const LEAD_LATIN: u8 = 2;
+const LEAD_C3: u8 = 3;
+const LEAD_C9: u8 = 4;
+const LEAD_E1: u8 = 5;
+
+/// The class of each byte for [`letter_run`] (0: no letter starts with it).
+static LEAD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = match c as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => ASCII_LETTER,
+            0xc4..=0xc8 => LEAD_LATIN,
+            0xc3 => LEAD_C3,
+            0xc9 => LEAD_C9,
+            0xe1 => LEAD_E1,
+            _ => 0,
         };
-        if kind == Tk::Number && char_at(j) == Some('%') {
-            kind = Tk::Percent;
-            j += 1;
-        }
-        out.push(Tok {
-            kind,
-            start: start + i,
-            end: start + j,
-        });
-        i = j;
+        c += 1;
     }
-}
+    t
+};
 
 /// The match keys of the word tokens of a unit, in one buffer.
 #[derive(Debug, Default, Clone)]
@@ -427,44 +517,124 @@ pub(crate) const NO_KEY: u32 = u32::MAX;
 /// documents a thread scores (Vietnamese has a few thousand syllables: after the first
 /// documents nearly every word is known). A document's keys get ids in order of their
 /// first appearance in it, so what the scorer computes never depends on the documents
-/// scored before.
+/// scored before. With each key the cache keeps what three tables give it (see
+/// [`Keyed::with_notes`]).
 #[derive(Debug, Default)]
 pub(crate) struct KeyCache {
-    /// Word as written to its key's id in the cache.
+    /// Word as written to its key's id in the cache: words of at most 15 bytes (nearly
+    /// all), and the others.
+    short: ShortWords,
     by_word: StrMap<Box<str>, u32>,
     /// Key to its id in the cache.
     by_key: StrMap<Box<str>, u32>,
-    /// Cache id to the key's range in `keys`.
-    spans: Vec<(u32, u32)>,
+    /// By cache id: the key's place, its id in the current document, its notes.
+    entries: Vec<Entry>,
     keys: String,
     scratch: String,
-    /// Cache id to (document, the key's id in that document).
-    local: Vec<(u32, u32)>,
     /// The current document (0: none yet).
     doc: u32,
     /// Keys of the current document so far.
     doc_keys: u32,
-    /// What other tables give each cached key (see [`KeyCache::note`]).
-    notes: [Notes; 3],
+    /// The [`instance`]s of the tables the entries' notes are from.
+    owners: [u64; 3],
 }
 
-/// Per cache id, a number a table gives the key ([`NOT_NOTED`]: not looked up yet), for
-/// the table whose [`instance`] is `owner`.
+/// Words of at most 15 bytes by their bytes ([`pack`]) to their cache ids: an open
+/// addressing table, where a word costs a multiply and a compare.
 #[derive(Debug, Default)]
-struct Notes {
-    owner: u64,
-    vals: Vec<u64>,
+struct ShortWords {
+    /// Packed word and its cache id; 0: empty (a packed word has its length in the last
+    /// byte).
+    slots: Vec<(u128, u32)>,
+    len: usize,
 }
 
-/// A key no table has been asked about yet (in [`Notes`]).
-const NOT_NOTED: u64 = u64::MAX;
+/// The word `b[start..end]` as a number (its bytes, zero-padded, with its length in the
+/// last byte) when it has 1 to 15 bytes. Read with one sixteen-byte load where the text
+/// goes on for 16 bytes.
+#[inline]
+fn pack(b: &[u8], start: usize, end: usize) -> Option<u128> {
+    let n = end - start;
+    if n == 0 || n > 15 {
+        return None;
+    }
+    let w = match b.get(start..start + 16) {
+        Some(s) => {
+            let mut e = [0u8; 16];
+            e.copy_from_slice(s);
+            u128::from_le_bytes(e)
+        }
+        None => (b[start..end].iter().enumerate()).fold(0, |w, (k, &c)| w | (c as u128) << (8 * k)),
+    };
+    // the bytes past the word are cleared
+    Some((w & ((1u128 << (8 * n)) - 1)) | (n as u128) << 120)
+}
 
-/// Which of a [`KeyCache`]'s notes.
-pub(crate) const NOTE_LEXICON: usize = 0;
-pub(crate) const NOTE_PAIRS: usize = 1;
-pub(crate) const NOTE_MARKERS: usize = 2;
+impl ShortWords {
+    #[inline]
+    fn slot(&self, k: u128) -> usize {
+        let h =
+            ((k as u64) ^ ((k >> 64) as u64).rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
 
-/// A number for a table that no other table of the process shares (for [`KeyCache::note`]).
+    #[inline]
+    fn get(&self, k: u128) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(k);
+        loop {
+            let (w, id) = self.slots[i];
+            if w == k {
+                return Some(id);
+            }
+            if w == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Add a word that is not in the table.
+    fn insert(&mut self, k: u128, id: u32) {
+        if 2 * (self.len + 1) > self.slots.len() {
+            let size = (2 * self.slots.len()).max(1024);
+            let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+            for (w, id) in old.into_iter().filter(|s| s.0 != 0) {
+                self.put(w, id);
+            }
+        }
+        self.put(k, id);
+        self.len += 1;
+    }
+
+    fn put(&mut self, k: u128, id: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(k);
+        while self.slots[i].0 != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (k, id);
+    }
+}
+
+/// What a [`KeyCache`] keeps of a key.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// The key's range in [`KeyCache::keys`].
+    span: (u32, u32),
+    /// The last document that had the key (0: none), and the key's id in it.
+    doc: u32,
+    local: u32,
+    /// What the tables give the key, when `noted`.
+    notes: [u32; 3],
+    noted: bool,
+}
+
+/// A number for a table that no other table of the process shares (for the notes of a
+/// [`KeyCache`]).
 pub(crate) fn instance() -> u64 {
     static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
@@ -495,86 +665,100 @@ impl KeyCache {
     }
 
     fn open_document(&mut self) {
-        if self.by_word.len() > KEY_CACHE_WORDS || self.doc == u32::MAX {
+        if self.by_word.len() + self.short.len > KEY_CACHE_WORDS || self.doc == u32::MAX {
             *self = KeyCache::default();
         }
         self.doc += 1;
         self.doc_keys = 0;
     }
 
-    /// The cache id of a word's key (computing the key the first time the word is seen).
-    fn cache_id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.by_word.get(word) {
-            return id;
+    /// The cache id of the key of the word `text[start..end]` (computing the key the first
+    /// time the word is seen).
+    #[inline]
+    fn cache_id(&mut self, text: &str, start: usize, end: usize) -> u32 {
+        match pack(text.as_bytes(), start, end) {
+            Some(k) => match self.short.get(k) {
+                Some(id) => id,
+                None => {
+                    let id = self.add_word(&text[start..end]);
+                    self.short.insert(k, id);
+                    id
+                }
+            },
+            None => match self.by_word.get(&text[start..end]) {
+                Some(&id) => id,
+                None => {
+                    let word = &text[start..end];
+                    let id = self.add_word(word);
+                    self.by_word.insert(word.into(), id);
+                    id
+                }
+            },
         }
+    }
+
+    /// The cache id of the key of a word not seen yet.
+    #[inline(never)]
+    fn add_word(&mut self, word: &str) -> u32 {
         tomtat_text::match_key_into(word, &mut self.scratch);
-        let id = match self.by_key.get(self.scratch.as_str()) {
+        match self.by_key.get(self.scratch.as_str()) {
             Some(&id) => id,
             None => {
-                let id = self.spans.len() as u32;
+                let id = self.entries.len() as u32;
                 let a = self.keys.len() as u32;
                 self.keys.push_str(&self.scratch);
-                self.spans.push((a, self.keys.len() as u32));
-                self.local.push((0, 0));
+                self.entries.push(Entry {
+                    span: (a, self.keys.len() as u32),
+                    doc: 0,
+                    local: 0,
+                    notes: [0; 3],
+                    noted: false,
+                });
                 self.by_key.insert(self.scratch.as_str().into(), id);
                 id
             }
-        };
-        self.by_word.insert(word.into(), id);
-        id
+        }
     }
 
-    /// What the table `owner` ([`instance`]) gives the key of each cache id of `ids`, in
-    /// order, to `put` (`None` for [`NO_KEY`]): `look(key)`, called once per key while the
-    /// cache lasts (notes `which` hold one table at a time).
+    /// Keep notes from the tables `owners` ([`instance`]s) from now on (forgetting those
+    /// of other tables).
+    fn note_for(&mut self, owners: [u64; 3]) {
+        if self.owners != owners {
+            self.owners = owners;
+            for e in &mut self.entries {
+                e.noted = false;
+            }
+        }
+    }
+
+    /// The key of the word `text[start..end]`, its id in the current document and its notes (`look(key)`, called
+    /// once per key while the cache and its tables last).
     #[inline]
-    pub fn note_each(
+    fn key_noted(
         &mut self,
-        which: usize,
-        owner: u64,
-        ids: &[u32],
-        look: impl Fn(&str) -> u32,
-        mut put: impl FnMut(Option<u32>),
-    ) {
+        (text, start, end): (&str, usize, usize),
+        look: impl Fn(&str) -> [u32; 3],
+    ) -> (&str, u32, [u32; 3]) {
+        let id = self.cache_id(text, start, end);
         let KeyCache {
-            notes, spans, keys, ..
+            entries,
+            keys,
+            doc,
+            doc_keys,
+            ..
         } = self;
-        let n = &mut notes[which];
-        if n.owner != owner {
-            n.owner = owner;
-            n.vals.clear();
+        let e = &mut entries[id as usize];
+        if e.doc != *doc {
+            e.doc = *doc;
+            e.local = *doc_keys;
+            *doc_keys += 1;
         }
-        // every id is below the cache's count of keys
-        if n.vals.len() < spans.len() {
-            n.vals.resize(spans.len(), NOT_NOTED);
+        let key = &keys[e.span.0 as usize..e.span.1 as usize];
+        if !e.noted {
+            e.notes = look(key);
+            e.noted = true;
         }
-        for &id in ids {
-            if id == NO_KEY {
-                put(None);
-                continue;
-            }
-            let v = &mut n.vals[id as usize];
-            if *v == NOT_NOTED {
-                let (a, b) = spans[id as usize];
-                *v = look(&keys[a as usize..b as usize]) as u64;
-            }
-            put(Some(*v as u32));
-        }
-    }
-
-    /// A word's key and its id in the current document.
-    #[inline]
-    pub fn key_of(&mut self, word: &str) -> (&str, u32, u32) {
-        let id = self.cache_id(word);
-        let (doc, local) = &mut self.local[id as usize];
-        if *doc != self.doc {
-            *doc = self.doc;
-            *local = self.doc_keys;
-            self.doc_keys += 1;
-        }
-        let local = *local;
-        let (a, b) = self.spans[id as usize];
-        (&self.keys[a as usize..b as usize], local, id)
+        (key, e.local, e.notes)
     }
 }
 
@@ -601,35 +785,40 @@ impl Keyed {
     /// keys also get their document-wide ids ([`Keyed::id`]).
     #[cfg(test)]
     pub fn with_cache(text: &str, toks: &[Tok], cache: &mut KeyCache) -> Keyed {
-        Keyed::with_cache_ids(text, toks, cache, &mut Vec::new())
+        let look = |_: &str| [0; 3];
+        Keyed::with_notes(text, toks, cache, ([0; 3], look), [0; 3], &mut Vec::new())
     }
 
-    /// [`Keyed::with_cache`], with the cache id of each token in `cids` ([`NO_KEY`] for
-    /// other than words; see [`KeyCache::note`]).
-    pub fn with_cache_ids(
+    /// [`Keyed::with_cache`], with what three tables give each token's key in `notes`:
+    /// `tables` are their [`instance`]s and the look-up of a key in them, done once per
+    /// key while the cache lasts; `none`: the notes of other tokens than words.
+    pub fn with_notes(
         text: &str,
         toks: &[Tok],
         cache: &mut KeyCache,
-        cids: &mut Vec<u32>,
+        (owners, look): ([u64; 3], impl Fn(&str) -> [u32; 3] + Copy),
+        none: [u32; 3],
+        notes: &mut Vec<[u32; 3]>,
     ) -> Keyed {
         let mut k = Keyed {
             buf: String::with_capacity(toks.len() * 6),
             ranges: Vec::with_capacity(toks.len()),
             ids: Vec::with_capacity(toks.len()),
         };
-        cids.clear();
+        cache.note_for(owners);
+        notes.clear();
         for t in toks {
             let a = k.buf.len() as u32;
-            let (id, cid) = if t.kind == Tk::Word {
-                let (key, id, cid) = cache.key_of(&text[t.start..t.end]);
+            let (id, n) = if t.kind == Tk::Word {
+                let (key, id, n) = cache.key_noted((text, t.start, t.end), look);
                 k.buf.push_str(key);
-                (id, cid)
+                (id, n)
             } else {
-                (NO_KEY, NO_KEY)
+                (NO_KEY, none)
             };
             k.ranges.push((a, k.buf.len() as u32));
             k.ids.push(id);
-            cids.push(cid);
+            notes.push(n);
         }
         k
     }
@@ -706,10 +895,23 @@ mod tests {
         .prop_map(|v| v.concat())
     }
 
+    /// The lexer before the byte-level one, ASCII without decoding (the reference of
+    /// the byte-level lexer).
+    fn lex_old(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+        let s = &text[start..end];
+        let b = s.as_bytes();
+        let char_at = |i: usize| match b.get(i) {
+            Some(&c) if c < 0x80 => Some(c as char),
+            Some(_) => s[i..].chars().next(),
+            None => None,
+        };
+        lex_by(char_at, |i| letter_run(b, i), start, out);
+    }
+
     /// The lexer decoding every character (the reference of the ASCII fast path).
     fn lex_ref(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         let s = &text[start..end];
-        super::lex_by(|i| s[i..].chars().next(), |_| 0, start, out);
+        lex_by(|i| s[i..].chars().next(), |_| 0, start, out);
     }
 
     const PHRASES: &[&str] = &[
@@ -776,6 +978,34 @@ mod tests {
         }
 
         #[test]
+        fn byte_lexer_agrees_with_the_old_lexer(
+            text in "([a-zA-Z0-9 .,/%-]|[ăâđêôơưĐÁàảãạếềệ×÷²½ⅫǅȀɏḀỹ\\u{300}\\u{a0}\\u{85}\\u{2028}\\u{3000}\\t\\n\\r\\x0b\\x0c“”…–]|\\PC){0,80}",
+            cut in 0usize..96,
+        ) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let start = bounds[cut % bounds.len()];
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            lex(&text, start, text.len(), &mut a);
+            lex_old(&text, start, text.len(), &mut b);
+            prop_assert_eq!(a, b);
+        }
+
+        #[test]
+        fn packed_words_are_equal_when_their_bytes_are(
+            text in "[aăbđ ạế]{0,40}",
+            spans in proptest::collection::vec((0usize..48, 0usize..20), 2),
+        ) {
+            let b = text.as_bytes();
+            let span = |(s, n): (usize, usize)| (s.min(b.len()), (s + n).min(b.len()));
+            let (x, y) = (span(spans[0]), span(spans[1]));
+            let (px, py) = (pack(b, x.0, x.1), pack(b, y.0, y.1));
+            prop_assert_eq!(px.is_some(), (1..=15).contains(&(x.1 - x.0)));
+            if let (Some(px), Some(py)) = (px, py) {
+                prop_assert_eq!(px == py, b[x.0..x.1] == b[y.0..y.1]);
+            }
+        }
+
+        #[test]
         fn document_key_ids_follow_first_appearance(text in small_text()) {
             let mut toks = Vec::new();
             lex(&text, 0, text.len(), &mut toks);
@@ -821,5 +1051,97 @@ mod tests {
         assert_eq!(k[7], (Tk::Other, "30/6/2024"));
         assert_eq!(k[9], (Tk::Other, "43-NQ/TW"));
         assert_eq!(k.last().unwrap(), &(Tk::Punct, "."));
+    }
+
+    fn internal(c: char, prev: char, next: char) -> bool {
+        match c {
+            '.' | ',' => prev.is_ascii_digit() && next.is_ascii_digit(),
+            '/' | '-' => alnum(prev) && alnum(next),
+            _ => false,
+        }
+    }
+
+    /// The lexer over `char_at(i)`, the character at byte `i` of the span that starts at `start`;
+    /// `letters(i)`: the length of a run of letters at byte `i` that needs no decoding (0:
+    /// decode).
+    pub(super) fn lex_by(
+        char_at: impl Fn(usize) -> Option<char>,
+        letters: impl Fn(usize) -> usize,
+        start: usize,
+        out: &mut Vec<Tok>,
+    ) {
+        let mut i = 0;
+        while let Some(c) = char_at(i) {
+            let cl = c.len_utf8();
+            if c.is_whitespace() {
+                i += cl;
+                continue;
+            }
+            if !alnum(c) {
+                out.push(Tok {
+                    kind: Tk::Punct,
+                    start: start + i,
+                    end: start + i + cl,
+                });
+                i += cl;
+                continue;
+            }
+            let digit = c.is_ascii_digit();
+            let (mut letters_seen, mut digits, mut inner_slash) = (!digit, digit, false);
+            let mut prev = c;
+            let mut j = i + cl;
+            loop {
+                let run = letters(j);
+                if run > 0 {
+                    // any letter would do as `prev`: `internal` asks only whether it is a digit
+                    // or alphanumeric
+                    letters_seen = true;
+                    prev = 'a';
+                    j += run;
+                }
+                let Some(cj) = char_at(j) else {
+                    break;
+                };
+                if alnum(cj) {
+                    if cj.is_ascii_digit() {
+                        digits = true;
+                    } else {
+                        letters_seen = true;
+                    }
+                } else {
+                    // only these join a token (see `internal`): the next character is decoded
+                    // for them alone
+                    if !matches!(cj, '.' | ',' | '/' | '-') {
+                        break;
+                    }
+                    let next = char_at(j + cj.len_utf8());
+                    if !next.is_some_and(|n| internal(cj, prev, n)) {
+                        break;
+                    }
+                    if cj == '/' || cj == '-' {
+                        inner_slash = true;
+                    }
+                }
+                prev = cj;
+                j += cj.len_utf8();
+            }
+            let mut kind = if inner_slash || (letters_seen && digits) {
+                Tk::Other
+            } else if digits {
+                Tk::Number
+            } else {
+                Tk::Word
+            };
+            if kind == Tk::Number && char_at(j) == Some('%') {
+                kind = Tk::Percent;
+                j += 1;
+            }
+            out.push(Tok {
+                kind,
+                start: start + i,
+                end: start + j,
+            });
+            i = j;
+        }
     }
 }

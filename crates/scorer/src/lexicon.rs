@@ -226,34 +226,77 @@ impl Lexicon {
     ) {
         let mut i = 0;
         while i < syls.len() {
-            let mut step = 1;
-            let p = pass as usize;
-            let list: &[u32] = match syls[i] {
-                NUMERIC => &self.numeric_first[p],
-                id => self.by_first[p].get(id as usize).map_or(&[], |l| &l[..]),
-            };
-            for &ci in list {
-                let c = &self.cues[ci as usize];
-                let n = c.syls.len();
-                // element by element: most cues are one to three syllables
-                if i + n > syls.len() || (1..n).any(|k| syls[i + k] != c.syls[k]) {
-                    continue;
-                }
-                let ok = match c.scope {
-                    Scope::Heading => pass == Pass::Heading,
-                    Scope::Key => pass == Pass::Key,
-                    _ if pass != Pass::Parts => false,
-                    Scope::Start => i < first + 3,
-                    Scope::End => punct_after[i + n - 1],
-                    Scope::Any | Scope::Switch => true,
-                };
-                if ok {
-                    out.push(Hit { cue: ci, pos: i });
-                    step = n;
-                    break;
-                }
-            }
-            i += step;
+            i += self
+                .match_at(syls, punct_after, first, pass, i, out)
+                .unwrap_or(1);
         }
+    }
+
+    /// [`Lexicon::find`] of the key cues (into `keys`) and of the part cues (into
+    /// `parts`) in one pass over the syllables.
+    pub fn find_key_and_parts(
+        &self,
+        syls: &[u32],
+        punct_after: &[bool],
+        first: usize,
+        keys: &mut Vec<Hit>,
+        parts: &mut Vec<Hit>,
+    ) {
+        // the next syllable each pass looks at (after a cue, the syllable past it)
+        let (mut next_key, mut next_parts) = (0, 0);
+        for (i, &s) in syls.iter().enumerate() {
+            // no cue starts with a word the lexicon does not know
+            if s == UNKNOWN {
+                continue;
+            }
+            if i >= next_key {
+                let n = self.match_at(syls, punct_after, first, Pass::Key, i, keys);
+                next_key = i + n.unwrap_or(1);
+            }
+            if i >= next_parts {
+                let n = self.match_at(syls, punct_after, first, Pass::Parts, i, parts);
+                next_parts = i + n.unwrap_or(1);
+            }
+        }
+    }
+
+    /// The cue of `pass` that counts at syllable `i` (the first in the order of
+    /// [`Lexicon::by_first`]), added to `out`; its length in syllables.
+    #[inline(always)]
+    fn match_at(
+        &self,
+        syls: &[u32],
+        punct_after: &[bool],
+        first: usize,
+        pass: Pass,
+        i: usize,
+        out: &mut Vec<Hit>,
+    ) -> Option<usize> {
+        let p = pass as usize;
+        let list: &[u32] = match syls[i] {
+            NUMERIC => &self.numeric_first[p],
+            id => self.by_first[p].get(id as usize).map_or(&[], |l| &l[..]),
+        };
+        for &ci in list {
+            let c = &self.cues[ci as usize];
+            let n = c.syls.len();
+            // element by element: most cues are one to three syllables
+            if i + n > syls.len() || (1..n).any(|k| syls[i + k] != c.syls[k]) {
+                continue;
+            }
+            let ok = match c.scope {
+                Scope::Heading => pass == Pass::Heading,
+                Scope::Key => pass == Pass::Key,
+                _ if pass != Pass::Parts => false,
+                Scope::Start => i < first + 3,
+                Scope::End => punct_after[i + n - 1],
+                Scope::Any | Scope::Switch => true,
+            };
+            if ok {
+                out.push(Hit { cue: ci, pos: i });
+                return Some(n);
+            }
+        }
+        None
     }
 }

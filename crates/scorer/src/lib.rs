@@ -498,10 +498,20 @@ impl Scorer {
         let mut an: Vec<Analysis> = Vec::with_capacity(n);
         // each distinct word's key is computed once (kept per thread, see `lex::KeyCache`)
         let mut scratch = parts::Scratch::default();
-        let mut cids: Vec<u32> = Vec::new();
         let pairs = self.model.as_ref().map(|m| &m.pairs);
-        let (mut groups, mut wi): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
-        let markers = model::markers_instance();
+        let mut wi: Vec<u32> = Vec::new();
+        // what the lexicon, the part model's pairs and the markers say of each word, looked
+        // up once per word the cache holds
+        let owners = [
+            self.lex.instance,
+            pairs.map_or(0, |p| p.instance),
+            model::markers_instance(),
+        ];
+        let look = |k: &str| {
+            let code = pairs.map_or(0, |p| p.code(k));
+            [self.lex.id(k), code, model::marker_group(k)]
+        };
+        let none = [lexicon::UNKNOWN, 0, 0];
         lex::KeyCache::with(|cache| {
             for (i, u) in units.iter().enumerate() {
                 let mut toks: Vec<Tok> = Vec::new();
@@ -510,10 +520,12 @@ impl Scorer {
                     toks.reserve((u.end - u.start) / 5 + 4);
                     lex::lex(text, u.start, u.end, &mut toks);
                 }
-                let keys = lex::Keyed::with_cache_ids(text, &toks, cache, &mut cids);
-                // what the lexicon and the part model's pairs say of each word, looked up
-                // once per word the cache holds
-                let roles = self.words_known(cache, pairs, &cids, &mut scratch.lex_ids);
+                let notes = &mut scratch.notes;
+                let keys = lex::Keyed::with_notes(text, &toks, cache, (owners, look), none, notes);
+                let roles = match pairs {
+                    Some(p) => (p.instance, notes.iter().map(|n| n[1]).collect()),
+                    None => (0, Vec::new()),
+                };
                 let before = indicators.len();
                 indicators::extract(text, &toks, &keys, i, &mut indicators);
                 let figures = indicators.len() - before;
@@ -530,44 +542,11 @@ impl Scorer {
                     a.own = [-10.0, -10.0, -10.0, 10.0];
                 }
                 a.pair_roles = roles;
-                groups.clear();
-                cache.note_each(
-                    lex::NOTE_MARKERS,
-                    markers,
-                    &cids,
-                    model::marker_group,
-                    |g| groups.push(g.unwrap_or(0)),
-                );
-                a.index_words(&groups, &mut wi);
+                a.index_words(&scratch.notes, &mut wi);
                 an.push(a);
             }
         });
         (an, indicators)
-    }
-
-    /// The lexicon's syllable id of each token (by its cache id, [`lex::NO_KEY`] for
-    /// other than words) into `lex_ids`, and what each can be in the word pairs of `pairs`.
-    fn words_known(
-        &self,
-        cache: &mut lex::KeyCache,
-        pairs: Option<&model::Pairs>,
-        cids: &[u32],
-        lex_ids: &mut Vec<u32>,
-    ) -> (u64, Vec<u32>) {
-        lex_ids.clear();
-        let look = |k: &str| self.lex.id(k);
-        cache.note_each(lex::NOTE_LEXICON, self.lex.instance, cids, look, |v| {
-            lex_ids.push(v.unwrap_or(lexicon::UNKNOWN))
-        });
-        let Some(p) = pairs else {
-            return (0, Vec::new());
-        };
-        let mut roles = Vec::with_capacity(cids.len());
-        let look = |k: &str| p.code(k);
-        cache.note_each(lex::NOTE_PAIRS, p.instance, cids, look, |v| {
-            roles.push(v.unwrap_or(0))
-        });
-        (p.instance, roles)
     }
 
     /// One line per unit: its part, the scores per part and the cues found (for tuning).

@@ -87,11 +87,13 @@ pub(crate) struct Analysis {
 /// its keys, and lists reused for each unit.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
-    /// The lexicon's syllable id of each token of the unit (words; the caller's).
-    pub lex_ids: Vec<u32>,
+    /// Per token of the unit: the lexicon's syllable id, the pair code and the marker
+    /// group of its key (the caller's, see [`Keyed::with_notes`]).
+    pub notes: Vec<[u32; 3]>,
     syls: Vec<u32>,
     punct_after: Vec<bool>,
     hits: Vec<Hit>,
+    key_hits: Vec<Hit>,
 }
 
 /// No word (in [`Analysis::lead_words`]).
@@ -99,6 +101,15 @@ pub(crate) const NO_WORD: u32 = u32::MAX;
 
 fn is_roman(s: &str) -> bool {
     !s.is_empty() && s.len() <= 5 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// Whether no letter of the token `t` of `text` is lower-case (a lower-case ASCII byte,
+/// as nearly always the first or second, settles it without decoding).
+#[inline]
+fn no_lowercase(text: &str, t: &Tok) -> bool {
+    let b = &text.as_bytes()[t.start..t.end];
+    !b.iter().any(|b| b.is_ascii_lowercase())
+        && text[t.start..t.end].chars().all(|c| !c.is_lowercase())
 }
 
 /// Whether the unit opens with a top-level marker: a number or a dotted number (`1.`, `2.1`,
@@ -146,9 +157,10 @@ fn marker_len(text: &str, toks: &[Tok]) -> (usize, bool) {
 impl Analysis {
     /// Find the markers and the first words once (the part and key features both use
     /// them).
-    /// `groups`: each token's [`marker_group`](crate::model::marker_group) (any value for
-    /// other than words); `wi`: room for the word tokens' indices.
-    pub fn index_words(&mut self, groups: &[u32], wi: &mut Vec<u32>) {
+    /// `notes`: each token's notes ([`Scratch::notes`]: the third is its
+    /// [`marker_group`](crate::model::marker_group), any value for other than words);
+    /// `wi`: room for the word tokens' indices.
+    pub fn index_words(&mut self, notes: &[[u32; 3]], wi: &mut Vec<u32>) {
         wi.clear();
         wi.extend(
             (self.toks.iter().enumerate())
@@ -160,7 +172,7 @@ impl Analysis {
         let marks = crate::model::markers_by(
             wi.len(),
             |j| keys.key(wi[j] as usize),
-            |j| groups[wi[j] as usize],
+            |j| notes[wi[j] as usize][2],
             first,
         );
         self.marks = marks;
@@ -220,10 +232,11 @@ impl Analysis {
             });
         // syllable ids over the unit's own words
         let Scratch {
-            lex_ids,
+            notes,
             syls,
             punct_after,
             hits,
+            key_hits,
         } = scratch;
         syls.clear();
         punct_after.clear();
@@ -232,15 +245,14 @@ impl Analysis {
         for (i, t) in a.toks.iter().enumerate() {
             match t.kind {
                 Tk::Word => {
-                    let w = &text[t.start..t.end];
-                    if w.chars().all(|c| !c.is_lowercase()) {
+                    if no_lowercase(text, t) {
                         upper += 1;
                     }
                     a.nwords += 1;
                     if i == skip {
                         first = syls.len();
                     }
-                    syls.push(lex_ids[i]);
+                    syls.push(notes[i][0]);
                     punct_after.push(false);
                 }
                 Tk::Punct => {
@@ -290,7 +302,7 @@ impl Analysis {
             a.heading_part(lex, syls, punct_after, first, hits);
             a.section = numbered || all_caps;
         }
-        a.score_cues(lex, tuning, syls, punct_after, first, hits);
+        a.score_cues(lex, tuning, (syls, punct_after, first), (key_hits, hits));
         a.score_form(
             tuning,
             text,
@@ -331,23 +343,25 @@ impl Analysis {
         &mut self,
         lex: &Lexicon,
         tuning: &Tuning,
-        syls: &[u32],
-        punct_after: &[bool],
-        first: usize,
-        hits: &mut Vec<Hit>,
+        (syls, punct_after, first): (&[u32], &[bool], usize),
+        (key_hits, hits): (&mut Vec<Hit>, &mut Vec<Hit>),
     ) {
         let a = self;
+        key_hits.clear();
         hits.clear();
-        lex.find(syls, punct_after, first, Pass::Key, hits);
-        for h in hits.iter() {
+        lex.find_key_and_parts(syls, punct_after, first, key_hits, hits);
+        for h in key_hits.iter() {
             let c = &lex.cues[h.cue as usize];
             if let CuePart::Part(p) = c.part {
                 a.key[idx(p)] += c.weight;
                 a.key_cues.push(h.cue);
             }
         }
-        hits.clear();
-        lex.find(syls, punct_after, first, Pass::Parts, hits);
+        // one allocation each at most (a cue adds at most one entry to each)
+        if !hits.is_empty() {
+            a.hits.reserve_exact(hits.len());
+            a.cue_parts.reserve_exact(hits.len());
+        }
         let contrast = contrast_at(lex, syls, punct_after, first);
         let mut suppress_until = 0usize;
         let past = lex.words.da;
