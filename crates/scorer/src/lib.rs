@@ -583,6 +583,23 @@ impl Scorer {
     }
 }
 
+/// The analysis of every document of the bundled `corpus/` by `scorer` (for tests that
+/// compare two ways of scoring it), with each unit valid.
+#[cfg(test)]
+pub(crate) fn corpus_analyses(scorer: &Scorer) -> Vec<Vec<parts::Analysis>> {
+    let dir = format!("{}/../../corpus", env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("corpus").flatten() {
+        let Ok(text) = std::fs::read_to_string(e.path()) else {
+            continue;
+        };
+        let units = tomtat_splitter::Splitter::new().split(&text);
+        let valid = vec![true; units.len()];
+        out.push(scorer.analyse(&text, &units, &valid).0);
+    }
+    out
+}
+
 /// Training of the part model from gold (the `train` feature; used by
 /// `examples/train_parts.rs`).
 #[cfg(feature = "train")]

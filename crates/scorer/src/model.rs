@@ -1329,17 +1329,10 @@ mod tests {
     /// The scores added up as the features come are those of the list of features.
     #[test]
     fn emit_scores_as_the_feature_list() {
-        let dir = format!("{}/../../corpus", env!("CARGO_MANIFEST_DIR"));
         let scorer = crate::Scorer::new();
         let m = scorer.model.as_ref().expect("bundled model");
         let mut units_seen = 0;
-        for e in std::fs::read_dir(dir).expect("corpus").flatten() {
-            let Ok(text) = std::fs::read_to_string(e.path()) else {
-                continue;
-            };
-            let units = tomtat_splitter::Splitter::new().split(&text);
-            let valid = vec![true; units.len()];
-            let (mut an, _) = scorer.analyse(&text, &units, &valid);
+        for mut an in crate::corpus_analyses(&scorer) {
             crate::parts::context(&mut an, &scorer.lex, &scorer.tuning);
             let kind = doc_kind(&an);
             let mut listed = Vec::new();

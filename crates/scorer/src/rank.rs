@@ -374,17 +374,11 @@ mod tests {
     /// The key score added up as the features come is that of the list of features.
     #[test]
     fn emit_scores_as_the_feature_list() {
-        let dir = format!("{}/../../corpus", env!("CARGO_MANIFEST_DIR"));
         let scorer = crate::Scorer::new();
         let km = scorer.keys.as_ref().expect("bundled key model");
         let mut seen = 0;
-        for e in std::fs::read_dir(dir).expect("corpus").flatten() {
-            let Ok(text) = std::fs::read_to_string(e.path()) else {
-                continue;
-            };
-            let units = tomtat_splitter::Splitter::new().split(&text);
-            let valid = vec![true; units.len()];
-            let (mut an, _) = scorer.analyse(&text, &units, &valid);
+        for mut an in crate::corpus_analyses(&scorer) {
+            let valid = vec![true; an.len()];
             let kind = model::doc_kind(&an);
             let parts = scorer.label(&mut an, &valid, kind);
             let layout = Layout::new(&an, kind);
