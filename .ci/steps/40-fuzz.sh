@@ -30,7 +30,7 @@ fi
 cd fuzz
 export RUSTC_BOOTSTRAP=1
 crashed=""
-for target in decode split meta formats_text formats_html formats_docx formats_doc formats_rtf formats_pdf; do
+for target in decode tokenize split meta formats_text formats_html formats_docx formats_doc formats_rtf formats_pdf; do
   log=$(mktemp /tmp/tomtat-fuzz-$target.XXXXXX)
   mkdir -p "corpus/$target"
   if cargo fuzz run -s none --release "$target" -- \
