@@ -895,12 +895,6 @@ mod tests {
         .prop_map(|v| v.concat())
     }
 
-    /// The lexer decoding every character (the reference of the byte-level lexer).
-    fn lex_ref(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
-        let s = &text[start..end];
-        lex_by(|i| s[i..].chars().next(), |_| 0, start, out);
-    }
-
     const PHRASES: &[&str] = &[
         "tăng",
         "so với",
@@ -1035,15 +1029,11 @@ mod tests {
         }
     }
 
-    /// The lexer over `char_at(i)`, the character at byte `i` of the span that starts at `start`;
-    /// `letters(i)`: the length of a run of letters at byte `i` that needs no decoding (0:
-    /// decode).
-    pub(super) fn lex_by(
-        char_at: impl Fn(usize) -> Option<char>,
-        letters: impl Fn(usize) -> usize,
-        start: usize,
-        out: &mut Vec<Tok>,
-    ) {
+    /// The lexer decoding every character of `text[start..end]` (the reference of the
+    /// byte-level lexer).
+    fn lex_ref(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+        let s = &text[start..end];
+        let char_at = |i: usize| s[i..].chars().next();
         let mut i = 0;
         while let Some(c) = char_at(i) {
             let cl = c.len_utf8();
@@ -1065,14 +1055,6 @@ mod tests {
             let mut prev = c;
             let mut j = i + cl;
             loop {
-                let run = letters(j);
-                if run > 0 {
-                    // any letter would do as `prev`: `internal` asks only whether it is a digit
-                    // or alphanumeric
-                    letters_seen = true;
-                    prev = 'a';
-                    j += run;
-                }
                 let Some(cj) = char_at(j) else {
                     break;
                 };
