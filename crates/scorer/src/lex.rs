@@ -1054,10 +1054,7 @@ mod tests {
             let (mut letters_seen, mut digits, mut inner_slash) = (!digit, digit, false);
             let mut prev = c;
             let mut j = i + cl;
-            loop {
-                let Some(cj) = char_at(j) else {
-                    break;
-                };
+            while let Some(cj) = char_at(j) {
                 if alnum(cj) {
                     if cj.is_ascii_digit() {
                         digits = true;
