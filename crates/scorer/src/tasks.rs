@@ -195,7 +195,11 @@ const NOT_BODY: &[&str] = &[
 
 /// Whether an actor names a body or a person.
 fn is_body(actor: &str) -> bool {
-    let keys = crate::lex::syllable_keys(actor);
+    is_body_keys(actor, &crate::lex::syllable_keys(actor))
+}
+
+/// [`is_body`], given the actor's syllable keys.
+fn is_body_keys(actor: &str, keys: &[String]) -> bool {
     let Some(first) = keys.first() else {
         return false;
     };
@@ -441,6 +445,25 @@ fn is_punct(text: &str, t: &Tok, p: &str) -> bool {
     t.kind == Tk::Punct && &text[t.start..t.end] == p
 }
 
+/// Where the actor before token `i` of clause `c` starts: back to token `from`, or to
+/// the last punctuation before `i` other than a comma and the `&` and `-` inside a name
+/// (`Bộ NN&PTNT`, `Sở TN-MT`).
+fn actor_start(text: &str, c: &Clause, from: usize, i: usize) -> usize {
+    let inside = |t: &Tok| {
+        is_punct(text, t, ",")
+            || ((is_punct(text, t, "&") || is_punct(text, t, "-"))
+                && t.start > 0
+                && ![t.start - 1, t.end]
+                    .iter()
+                    .any(|&b| text.as_bytes().get(b).is_none_or(u8::is_ascii_whitespace)))
+    };
+    let mut a = i;
+    while a > from && (c.toks[a - 1].kind != Tk::Punct || inside(&c.toks[a - 1])) {
+        a -= 1;
+    }
+    a
+}
+
 /// The first assignment verb ([`ACTS`]) at or after token `from` of the clause, with the
 /// actor before it (from token `a0` on, or after the last punctuation other than a comma)
 /// when that names a body or a person.
@@ -457,20 +480,7 @@ fn actor_before_act(text: &str, c: &Clause, a0: usize, from: usize) -> Option<(u
     let noun = |i: usize| i > 0 && BEFORE_NOUN.contains(&c.key(i - 1));
     let i =
         (from..n.min(a0 + 30)).find(|&i| lower(i) && !noun(i) && c.any_at(i, &l.acts).is_some())?;
-    // back to the clause's start or its last punctuation, except a comma and the `&`
-    // and `-` inside a name (`Bộ NN&PTNT`, `Sở TN-MT`)
-    let inside = |t: &Tok| {
-        is_punct(text, t, ",")
-            || ((is_punct(text, t, "&") || is_punct(text, t, "-"))
-                && t.start > 0
-                && ![t.start - 1, t.end]
-                    .iter()
-                    .any(|&i| text.as_bytes().get(i).is_none_or(u8::is_ascii_whitespace)))
-    };
-    let mut a = i;
-    while a > a0 && (c.toks[a - 1].kind != Tk::Punct || inside(&c.toks[a - 1])) {
-        a -= 1;
-    }
+    let a = actor_start(text, c, a0, i);
     // the task left after the actor must still be one (three words or more)
     if c.toks[i..].iter().filter(|t| t.kind == Tk::Word).count() < 3 {
         return None;
@@ -570,7 +580,7 @@ fn is_institution(actor: &str) -> bool {
         .split_whitespace()
         .next()
         .is_some_and(|w| w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase()));
-    (named || acronym) && is_body(actor)
+    (named || acronym) && is_body_keys(actor, &keys)
 }
 
 /// After a clause's leading markers, `Giao` followed by a body (`Giao Bộ Công Thương
@@ -807,12 +817,7 @@ fn task_start(text: &str, c: &Clause) -> (usize, Option<String>) {
             (!thiet).then_some((i, e))
         });
         if let Some((i, e)) = modal {
-            let mut a0 = i;
-            while a0 > 0
-                && (c.toks[a0 - 1].kind != Tk::Punct || is_punct(text, &c.toks[a0 - 1], ","))
-            {
-                a0 -= 1;
-            }
+            let a0 = actor_start(text, c, 0, i);
             found_actor = clean_actor(text, c, a0, i);
             // `X nhấn mạnh phải ...`: the task follows the modal even without an actor
             let spoken = (a0..i).any(|k| c.any_at(k, &l.speaker).is_some_and(|x| x == i));
@@ -1015,6 +1020,9 @@ mod tests {
         assert_eq!(v[0].actor.as_deref(), Some("Bộ NN&PTNT"), "{v:#?}");
         let v = run("Sở TN-MT đẩy nhanh tiến độ di dời các cơ sở gây ô nhiễm Đ-Ô.");
         assert_eq!(v[0].actor.as_deref(), Some("Sở TN-MT"), "{v:#?}");
+        // the same name before a modal
+        let v = run("Bộ GD&ĐT cần hỗ trợ thành phố xây dựng phương án tuyển sinh.");
+        assert_eq!(v[0].actor.as_deref(), Some("Bộ GD&ĐT"), "{v:#?}");
         let v = run("Bộ Công an tổ chức sơ kết 5 năm thực hiện Chỉ thị số 18 của Ban Bí thư.");
         assert_eq!(v[0].actor.as_deref(), Some("Bộ Công an"), "{v:#?}");
         // `tổ chức` after `các` is a noun: no verb there
