@@ -23,7 +23,8 @@ const MODAL: &[&str] = &[
 ];
 /// How many of [`MODAL`] name an actor before them and are dropped from the task.
 const NAMING: usize = 6;
-/// Verbs of an assignment that name their actor before them and stay in the task
+/// Verbs of an assignment (besides the kept modals, `MODAL[NAMING..]`) that name their
+/// actor before them and stay in the task
 /// (`Sở Tài chính chủ trì, phối hợp ...`, `UBND tỉnh chỉ đạo ...`): an actor is taken
 /// before them only when it names a body or a person ([`is_body`]).
 const ACTS: &[&str] = &[
@@ -44,10 +45,6 @@ const ACTS: &[&str] = &[
     "đảm bảo",
     "hoàn thành",
     "xử lý",
-    "tập trung",
-    "tiếp tục",
-    "chủ động",
-    "khẩn trương",
     "lãnh đạo",
     "nêu cao",
     "đẩy nhanh",
@@ -348,6 +345,7 @@ fn lists() -> &'static Lists {
         let asks: Vec<&'static str> = (MODAL[..NAMING].iter().chain(ASK).chain(ASKS_MORE))
             .copied()
             .collect();
+        let acts: Vec<&'static str> = MODAL[NAMING..].iter().chain(ACTS).copied().collect();
         let list = |k: u32, phrases: &[&'static str]| List {
             phrases: Phrases::new(phrases),
             bit: 1 << k,
@@ -362,7 +360,7 @@ fn lists() -> &'static Lists {
             lead: list(6, LEAD),
             past: list(7, &["đã", "vừa"]),
             asks: list(8, &asks),
-            acts: list(9, ACTS),
+            acts: list(9, &acts),
             first: FirstWords::default(),
         };
         let all = [
