@@ -19,12 +19,6 @@ use std::io::Write;
 use std::path::PathBuf;
 use tomtat::text::{Encoding, Options, ToneStyle};
 
-/// The pipeline allocates many small, short-lived buffers per unit; mimalloc serves them
-/// faster than the system allocator (measured in `docs/benchmarks.md`), as ripgrep uses
-/// jemalloc where the system allocator is slow.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Parser)]
 #[command(
     name = "tomtat",
