@@ -154,6 +154,35 @@ impl W<'_> {
     fn raw(&self, i: usize) -> &str {
         &self.text[self.toks[i].start..self.toks[i].end]
     }
+    /// A word written in title case (`Đồng`, not `USD` or `tỉnh`).
+    fn is_title_word(&self, i: usize) -> bool {
+        let mut cs = self.raw(i).chars();
+        self.is_word(i)
+            && cs.next().is_some_and(char::is_uppercase)
+            && cs.next().is_some_and(char::is_lowercase)
+    }
+    /// Whether the words right before token `i` (`i` > 1) end a proper name: a capitalised
+    /// word, or a title-case word and the lower-case syllable of its name (`Đề án 06`, `Quốc
+    /// lộ 32`, not the first word of the unit, nor `Nghệ An có 50`) before a bare number.
+    fn names_before(&self, wl: &Lists, i: usize) -> bool {
+        let starts = |k: usize, case: fn(char) -> bool| {
+            self.is_word(k) && self.raw(k).chars().next().is_some_and(case)
+        };
+        let function_word = |k: usize| {
+            let key = self.key(k);
+            wl.stop_unit.contains(&key) || wl.name_trim.contains(&key)
+        };
+        if starts(i - 1, char::is_uppercase) {
+            return true;
+        }
+        let first_word = (0..i).find(|&k| self.is_word(k)).unwrap_or(i);
+        let bare = !starts(i + 1, char::is_lowercase) || function_word(i + 1);
+        i - 2 > first_word
+            && self.is_title_word(i - 2)
+            && starts(i - 1, char::is_lowercase)
+            && !function_word(i - 1)
+            && bare
+    }
     /// Match a phrase of words starting at token `i`; returns the token after it.
     fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
         crate::lex::phrase_at(self.keys, self.toks, i, phrase)
@@ -355,19 +384,14 @@ impl W<'_> {
         {
             return true;
         }
-        // a number in a proper name (`đường Đông – Tây 4`, `Vành đai 2`)
-        if i > 1
-            && self.is_word(i - 1)
-            && self
-                .raw(i - 1)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-            && value < 1000.0
-            && self.any_phrase_at(i + 1, &wl.measures).is_none()
-            && !(self.is_word(i + 1) && wl.multipliers.contains(&self.key(i + 1)))
-        {
-            return true;
+        // a number in a proper name (`đường Đông – Tây 4`, `Vành đai 2`, `Đề án 06`), also
+        // when a place follows (`Nhơn Trạch 4 tỉnh Đồng Nai`: not a count of provinces)
+        if i > 1 && value < 1000.0 && self.names_before(wl, i) {
+            let measured = self.any_phrase_at(i + 1, &wl.measures);
+            let multiplied = self.is_word(i + 1) && wl.multipliers.contains(&self.key(i + 1));
+            if !multiplied && measured.is_none_or(|e| self.is_title_word(e)) {
+                return true;
+            }
         }
         let digits_only = raw_num.bytes().all(|b| b.is_ascii_digit());
         if digits_only && raw_num.len() == 4 && (1900.0..2101.0).contains(&value) {
@@ -404,6 +428,7 @@ impl W<'_> {
         } else if parts.is_empty()
             && self.is_word(j)
             && !wl.stop_unit.contains(&self.key(j))
+            && !wl.name_trim.contains(&self.key(j))
             && self.raw(j).chars().next().is_some_and(|c| c.is_lowercase())
         {
             // an unlisted measure word: one syllable (two-syllable ones are listed)
@@ -730,5 +755,23 @@ mod tests {
         assert_eq!(v[0].name, "tỷ lệ hộ nghèo");
         assert_eq!(v[0].unit_name, "%");
         assert_eq!(v[1].change_percent, Some(-3.2));
+    }
+
+    #[test]
+    fn numbers_in_names_are_no_figures() {
+        // a name of two syllables, capitalised on the first, before a bare number
+        let v = run("Các sở cập nhật kết quả triển khai Đề án 06 trước ngày 20 hằng tháng.");
+        assert!(v.is_empty(), "{v:#?}");
+        // a place after the measure word: the number belongs to the name before it
+        let v = run(
+            "Phó Thủ tướng làm việc tại Nhà máy điện Nhơn Trạch 3 và Nhơn Trạch 4 tỉnh Đồng Nai.",
+        );
+        assert!(v.is_empty(), "{v:#?}");
+        // but a count after a name and a verb, or after a conjunction, stays a figure
+        let v = run(
+            "Theo quy hoạch trên địa bàn Nghệ An có 50 CCN; toàn trường có 3 GV và 28 HS giỏi.",
+        );
+        let values: Vec<f64> = v.iter().map(|i| i.value).collect();
+        assert_eq!(values, [50.0, 3.0, 28.0], "{v:#?}");
     }
 }
