@@ -8,7 +8,8 @@
 //! ```
 //!
 //! How it works: the text is cut into paragraphs at line breaks (a wrapped line that
-//! goes on in lower case is joined back), each paragraph into whitespace-separated
+//! goes on in lower case is joined back, and so is a line broken inside a name the word
+//! segmenter's lexicon knows: `Việt` / `Nam`), each paragraph into whitespace-separated
 //! words, and each gap between two words is judged: a sentence end (`.`, `!`, `?`,
 //! `…`, `./.` followed by a capital, a digit or a bullet; never after a title or
 //! place abbreviation that continues, a name's initial or a list marker), or one of

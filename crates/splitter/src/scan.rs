@@ -4,7 +4,7 @@ use crate::clauses::clauses_into;
 use crate::rules::{LabelKind, Next, Rules};
 use crate::{Unit, UnitKind};
 use std::cell::OnceCell;
-use tomtat_tokenizer::{tokenize_into, Token, TokenKind};
+use tomtat_tokenizer::{tokenize_into, Segmenter, Token, TokenKind};
 
 /// A whitespace-separated word: byte range in the text.
 #[derive(Debug, Clone, Copy)]
@@ -152,8 +152,8 @@ pub fn split_into(rules: &Rules, text: &str, out: &mut Vec<Unit>) {
     }
 }
 
-/// Paragraph ranges: lines, trimmed, with a wrapped line that goes on in lower case
-/// joined to the line before.
+/// Paragraph ranges: lines, trimmed, with a wrapped line that goes on in lower case, or
+/// that goes on with the rest of a name (see [`name_goes_on`]), joined to the line before.
 #[inline(never)]
 fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     let wrap = wrap_width(text);
@@ -184,7 +184,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         let joins = !blank_before
             && !out.is_empty()
             && !starts_with_letter_marker(t)
-            && (lower_goes_on || wrapped);
+            && (lower_goes_on || wrapped || name_goes_on(prev, t));
         if joins {
             if let Some(l) = out.last_mut() {
                 l.1 = e;
@@ -196,6 +196,31 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         blank_before = false;
     }
     out
+}
+
+/// Whether line `next` goes on with the name that line `prev` ends in: `prev` ends
+/// without punctuation in a title-case word, `next` starts with one, and the two words
+/// are a word the segmenter knows (`Việt` / `Nam`, `Ninh` / `Bình`) while the last two
+/// words of `prev` are no listed word (`tỉnh Thanh Hóa` / `Công bố`: `hóa công` is a word
+/// too).
+fn name_goes_on(prev: &str, next: &str) -> bool {
+    let title = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(lower)
+    };
+    let mut back = prev.rsplit(is_space);
+    let (Some(last), Some(first)) = (back.next(), next.split(is_space).next()) else {
+        return false;
+    };
+    let first = first.trim_end_matches(|c: char| !c.is_alphabetic());
+    if !title(last) || !title(first) || marker_start(next).is_some() {
+        return false;
+    }
+    let seg = Segmenter::new();
+    seg.is_known_word(&[last, first])
+        && !back
+            .next()
+            .is_some_and(|before| seg.is_listed_word(&[before, last]))
 }
 
 /// The line width of hard-wrapped text (bytes, 90th percentile of line lengths), or
@@ -2274,5 +2299,30 @@ mod tests {
         let p = paragraphs(t);
         assert_eq!(p.len(), 3);
         assert_eq!(&t[p[0].0..p[0].1], "Dòng một bị\ncắt ngang.");
+    }
+
+    #[test]
+    fn paragraphs_join_lines_broken_inside_a_name() {
+        let lines = |t: &'static str| -> Vec<&'static str> {
+            paragraphs(t).iter().map(|&(s, e)| &t[s..e]).collect()
+        };
+        // `Việt Nam`, `Hà Nội`: one name across the break
+        let t = "(i) Tập đoàn Điện lực Việt\nNam đẩy nhanh đàm phán.\nHà\nNội, ngày 24 tháng 11 năm 2025";
+        assert_eq!(
+            lines(t),
+            [
+                "(i) Tập đoàn Điện lực Việt\nNam đẩy nhanh đàm phán.",
+                "Hà\nNội, ngày 24 tháng 11 năm 2025"
+            ]
+        );
+        // no word across the break (`Bình Cục`), a name that ends before it (`Thanh Hóa`,
+        // though `hóa công` is a word), a list item after it
+        for t in [
+            "Kính gửi: Thuế tỉnh Ninh Bình\nCục Thuế nhận được công văn số 12.",
+            "Điều 1. Công bố vùng nước thuộc tỉnh Thanh Hóa\nCông bố vùng nước cảng biển.",
+            "Các tỉnh Hà\nb) Nội dung",
+        ] {
+            assert_eq!(lines(t).len(), 2, "{t}");
+        }
     }
 }

@@ -230,6 +230,34 @@ impl Segmenter {
         added
     }
 
+    /// Whether `syllables` make a word the model knows: a word of a dictionary (or the
+    /// user's), or the start of one, or syllables seen together at least 4 times in the raw
+    /// text with a pointwise mutual information of 3 or more.
+    ///
+    /// ```
+    /// let seg = tomtat_tokenizer::Segmenter::new();
+    /// assert!(seg.is_known_word(&["Việt", "Nam"]));
+    /// assert!(!seg.is_known_word(&["Bình", "Cục"]));
+    /// ```
+    pub fn is_known_word(&self, syllables: &[&str]) -> bool {
+        let (listed, assoc) = self.evidence(syllables);
+        let (count_class, pmi_class) = (assoc >> 4, assoc & 15);
+        listed || (count_class >= 2 && pmi_class >= 7)
+    }
+
+    /// Whether `syllables` are a word of a dictionary (or the user's), or the start of one.
+    pub fn is_listed_word(&self, syllables: &[&str]) -> bool {
+        self.evidence(syllables).0
+    }
+
+    /// Whether `syllables` are listed (see [`Segmenter::is_listed_word`]), and their
+    /// association class in raw text (0: never seen together).
+    fn evidence(&self, syllables: &[&str]) -> (bool, u8) {
+        let key = word_key(syllables.iter().map(|s| syllable_key(s)));
+        let (bits, assoc) = self.model.lex().get(key);
+        (bits != 0 || self.user.words.get(key).is_some(), assoc)
+    }
+
     /// Segment `tokens` (cut from `text`) into words, appending to `out` (with
     /// buffers kept per thread, so calls sentence by sentence allocate nothing once
     /// the buffers have grown).
