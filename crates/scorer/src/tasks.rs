@@ -723,8 +723,13 @@ pub(crate) fn extract_with(
         return;
     }
     let mut actor: Option<String> = None;
+    let lead_in = lead_in_requests(text, unit, toks, keys, &unit_starts);
     for (cs, ce) in clause_ranges(text, unit) {
         if cs >= ce || ce > text.len() || !text.is_char_boundary(cs) || !text.is_char_boundary(ce) {
+            continue;
+        }
+        let asks_here = |r: &usize| (cs..ce).contains(r);
+        if lead_in.last().is_some_and(|&r| ce <= r) && !lead_in.iter().any(asks_here) {
             continue;
         }
         let own: (Vec<Tok>, Keyed, Vec<u32>);
@@ -765,6 +770,33 @@ pub(crate) fn extract_with(
             actor: actor.clone(),
         });
     }
+}
+
+/// In a lead-in to a list (a unit ending with `:`), where its requests start (request
+/// words and naming modals: `..., Ủy ban nhân dân tỉnh yêu cầu:`, `Thủ trưởng các sở; Chủ tịch
+/// UBND quận có trách nhiệm:`), in order: the clauses before the last one that hold none
+/// are the request's purpose (`Để ...`) or its addressees, not tasks. Empty for other units.
+fn lead_in_requests(
+    text: &str,
+    unit: &Unit,
+    toks: &[Tok],
+    keys: &Keyed,
+    starts: &[u32],
+) -> Vec<usize> {
+    if !text[unit.start..unit.end].trim_end().ends_with(':') {
+        return Vec::new();
+    }
+    let l = lists();
+    let c = Clause {
+        toks,
+        keys,
+        off: 0,
+        starts,
+    };
+    (0..toks.len())
+        .filter(|&i| c.any_at(i, &l.ask).is_some() || c.any_at(i, &l.naming).is_some())
+        .map(|i| toks[i].start)
+        .collect()
 }
 
 /// Where the task of clause `c` starts (after the request verb and its addressee, or
@@ -941,6 +973,28 @@ mod tests {
             v[2].actor.as_deref(),
             Some("các địa phương, cơ quan, đơn vị trong huyện")
         );
+    }
+
+    #[test]
+    fn a_lead_in_gives_only_its_request() {
+        // the purpose and the documents it cites, before the request, are no tasks
+        let v = run("Để tiếp tục thực hiện nghiêm Chỉ thị số 05/CT-TTg của Thủ tướng Chính phủ; Chỉ thị số 31-CT/TU, Kế hoạch số 134-KH/TU của Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện tốt các nhiệm vụ sau:");
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].text, "thực hiện tốt các nhiệm vụ sau");
+        // addressees in a clause of their own, and a clause with its own request, stay
+        let v = run("Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân quận phải tuân thủ nghiêm thủ tục kiểm tra văn bản; các phường cần chấn chỉnh ngay một số nội dung sau:");
+        let texts: Vec<&str> = v.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "tuân thủ nghiêm thủ tục kiểm tra văn bản",
+                "chấn chỉnh ngay một số nội dung sau"
+            ],
+            "{v:#?}"
+        );
+        // a list of tasks that does not end a lead-in keeps every clause
+        let v = run("Tăng cường kiểm tra, giám sát; đẩy mạnh cải cách hành chính; các địa phương cần rà soát quy hoạch.");
+        assert_eq!(v.len(), 3, "{v:#?}");
     }
 
     #[test]
