@@ -318,6 +318,8 @@ struct Lists {
     asks: List,
     /// [`ACTS`]
     acts: List,
+    /// [`CITED`]
+    cited: List,
     /// Which lists have phrases that start with a word (each list's `bit`).
     first: FirstWords,
 }
@@ -327,6 +329,29 @@ struct List {
     phrases: Phrases,
     bit: u32,
 }
+
+/// Citations of a document (`Nghị định số 131/2025/NĐ-CP`): a clause that opens with one
+/// goes on with a list of the documents a task follows, and is no task itself.
+const CITED: &[&str] = &[
+    "nghị định số",
+    "nghị quyết số",
+    "chỉ thị số",
+    "quyết định số",
+    "thông tư số",
+    "kế hoạch số",
+    "công văn số",
+    "kết luận số",
+    "thông báo số",
+    "phương án số",
+    "văn bản số",
+    "hướng dẫn số",
+    "chương trình số",
+    "đề án số",
+    "luật số",
+    "pháp lệnh số",
+    "tờ trình số",
+    "báo cáo số",
+];
 
 /// Request words besides [`ASK`] and the naming modals that keep a past unit a directive.
 const ASKS_MORE: &[&str] = &[
@@ -361,6 +386,7 @@ fn lists() -> &'static Lists {
             past: list(7, &["đã", "vừa"]),
             asks: list(8, &asks),
             acts: list(9, &acts),
+            cited: list(10, CITED),
             first: FirstWords::default(),
         };
         let all = [
@@ -374,6 +400,7 @@ fn lists() -> &'static Lists {
             &l.past,
             &l.asks,
             &l.acts,
+            &l.cited,
         ];
         let first = FirstWords::new(&all.map(|x| (&x.phrases, x.bit)));
         l.first = first;
@@ -865,7 +892,7 @@ fn task_start(text: &str, c: &Clause) -> (usize, Option<String>) {
 
 /// The task's tokens `b..e` of clause `c` from token `begin`: without leading
 /// connectors and list markers (`-`, `1.`, `a)`, `II-`) and trailing punctuation; `None`
-/// when fewer than three words are left.
+/// when fewer than three words are left or they open with a citation ([`CITED`]).
 fn task_span(text: &str, c: &Clause, begin: usize) -> Option<(usize, usize)> {
     let l = lists();
     let n = c.toks.len();
@@ -891,6 +918,9 @@ fn task_span(text: &str, c: &Clause, begin: usize) -> Option<(usize, usize)> {
             Some(e) => b = e,
             None => break,
         }
+    }
+    if c.any_at(b, &l.cited).is_some() {
+        return None;
     }
     let mut e = n;
     while e > b
@@ -995,6 +1025,13 @@ mod tests {
         // a list of tasks that does not end a lead-in keeps every clause
         let v = run("Tăng cường kiểm tra, giám sát; đẩy mạnh cải cách hành chính; các địa phương cần rà soát quy hoạch.");
         assert_eq!(v.len(), 3, "{v:#?}");
+    }
+
+    #[test]
+    fn citations_are_no_tasks() {
+        let v = run("- Thực hiện đầy đủ trách nhiệm quản lý nhà nước về lâm nghiệp theo quy định tại Luật Lâm nghiệp; Nghị định số 131/2025/NĐ-CP ngày 12/6/2025 và Nghị định số 136/2025/NĐ-CP ngày 12/6/2025.");
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert!(v[0].text.starts_with("Thực hiện đầy đủ"), "{v:#?}");
     }
 
     #[test]
