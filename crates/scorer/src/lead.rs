@@ -145,30 +145,48 @@ pub(crate) fn lead(an: &[Analysis], valid: &[bool]) -> Vec<usize> {
     let l = lists();
     let window = (n / 8).clamp(12, 40).min(n);
     let mut title = None;
+    // the subject line under a title line that is the document's name alone (`THÔNG BÁO` /
+    // `VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ`)
+    let mut subject = None;
     let mut occasion = None;
     let mut decision = None;
     let mut fallback = None;
-    // units read so far that are not letterhead
+    // units read so far that are not letterhead: the window counts only these
     let mut seen = 0usize;
-    for i in 0..window {
+    let mut body_started = false;
+    for i in 0..n {
+        if seen >= window {
+            break;
+        }
         if !valid[i] {
             continue;
         }
         let a = &an[i];
         let w = words(a);
-        if w.len() < 3 {
-            continue;
-        }
         let skip = a.toks[..a.skip.min(a.toks.len())]
             .iter()
             .filter(|t| t.kind == Tk::Word)
             .count();
+        // still in the letterhead: no line of eight words or more read yet
+        let early = i < 6 || !body_started;
+        if title.is_none() && early && is_bare_title(&w, skip) {
+            // taken with its subject only: the document's name alone says little
+            if an.get(i + 1).is_some_and(is_subject) && valid.get(i + 1) == Some(&true) {
+                title = Some(i);
+                subject = Some(i + 1);
+            }
+            continue;
+        }
+        if w.len() < 3 || subject == Some(i) {
+            continue;
+        }
         if any_at(&w, skip, &l.furniture) || a.form.contains(&"form: caption or byline") {
             continue;
         }
         seen += 1;
+        body_started |= w.len() >= 8;
         // a title: one of the first lines, opening with the document's name, not a sentence
-        if title.is_none() && i < 6 && a.terminal != Some(".") && any_at(&w, skip, &l.title) {
+        if title.is_none() && early && a.terminal != Some(".") && any_at(&w, skip, &l.title) {
             title = Some(i);
             continue;
         }
@@ -196,11 +214,31 @@ pub(crate) fn lead(an: &[Analysis], valid: &[bool]) -> Vec<usize> {
             fallback = Some(i);
         }
     }
-    let mut out: Vec<usize> = [title, occasion, decision].into_iter().flatten().collect();
+    let mut out: Vec<usize> = [title, subject, occasion, decision]
+        .into_iter()
+        .flatten()
+        .collect();
     out.sort_unstable();
     out.dedup();
+    out.truncate(3);
     if out.is_empty() {
         out.extend(fallback);
     }
     out
+}
+
+/// A title line that is the document's name alone (`THÔNG BÁO`, `Quyết định`), after the
+/// `skip` words of its marker.
+fn is_bare_title(w: &[&str], skip: usize) -> bool {
+    let rest = w.get(skip..).unwrap_or_default();
+    !rest.is_empty()
+        && TITLE
+            .iter()
+            .any(|t| t.split(' ').count() == rest.len() && has_at(rest, 0, t))
+}
+
+/// The subject line under a bare title line (`VỀ VIỆC ...`, `KẾT LUẬN CỦA THỦ TƯỚNG ...`):
+/// the next unit, when it is short enough to be one.
+fn is_subject(a: &Analysis) -> bool {
+    (2..=60).contains(&a.nwords)
 }

@@ -419,6 +419,33 @@ fn the_lead_says_what_the_meeting_was() {
 }
 
 #[test]
+fn the_lead_of_an_official_document_under_a_long_letterhead_is_its_title() {
+    // the letterhead and the legal basis take more than the first twelve lines; the
+    // document's name stands alone on its line, its subject on the next
+    let text = "BỘ TÀI CHÍNH\nCỤC HẢI QUAN\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n\
+        Độc lập - Tự do - Hạnh phúc\nSố: 39305/TB-CHQ\nHà Nội, ngày 01 tháng 12 năm 2025\n\
+        THÔNG BÁO\nVỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ\nCỤC TRƯỞNG CỤC HẢI QUAN\n\
+        Căn cứ Luật Hải quan ngày 23/6/2014;\n\
+        Căn cứ Nghị định số 08/2015/NĐ-CP ngày 21/01/2015 của Chính phủ;\n\
+        Căn cứ Thông tư số 38/2015/TT-BTC ngày 25/03/2015 của Bộ trưởng Bộ Tài chính;\n\
+        Căn cứ Thông tư số 14/2015/TT-BTC ngày 30/01/2015 của Bộ trưởng Bộ Tài chính;\n\
+        Cục Hải quan thông báo kết quả xác định trước mã số như sau:\n\
+        1. Hàng hóa đề nghị xác định trước mã số do tổ chức, cá nhân cung cấp.";
+    let units = lines(text);
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+    let lead: Vec<&str> = b
+        .lead
+        .iter()
+        .map(|&u| &text[units[u].start..units[u].end])
+        .collect();
+    assert_eq!(
+        lead[..2],
+        ["THÔNG BÁO", "VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ"],
+        "{lead:?}"
+    );
+}
+
+#[test]
 fn bundled_models_load_and_bad_models_are_refused() {
     assert!(Scorer::new().with_model("not a model").is_err());
     assert!(Scorer::new()
