@@ -477,9 +477,10 @@ impl Matchers {
 
     /// `name`: `(?:\s+(?:[\p{Lu}\d][\p{L}\d]*)(?:[\s-]+[\p{Lu}\d][\p{L}\d]*){0,3})?`, greedy:
     /// every part after the first word is optional, so the longest reading is the match.
+    /// A name does not go on past a line break (`Ủy ban nhân dân tỉnh` / `Căn cứ ...`).
     fn name(&self, h: &str, p: usize) -> usize {
         let q = span(h, p, &self.ws);
-        if q == p {
+        if q == p || h[p..q].contains('\n') {
             return p;
         }
         let word = |i: usize| match next(h, i) {
@@ -491,7 +492,7 @@ impl Matchers {
         };
         for _ in 0..3 {
             let t = span(h, end, &self.ws_dash);
-            if t == end {
+            if t == end || h[end..t].contains('\n') {
                 break;
             }
             match word(t) {

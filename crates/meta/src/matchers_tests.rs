@@ -8,7 +8,9 @@ use proptest::prelude::*;
 use regex::Regex;
 use regex_automata::{meta, Anchored, Input};
 
-const NAME: &str = r"(?:\s+(?:[\p{Lu}\d][\p{L}\d]*)(?:[\s-]+[\p{Lu}\d][\p{L}\d]*){0,3})?";
+// (a name does not cross a line break)
+const NAME: &str =
+    r"(?:[^\S\n]+(?:[\p{Lu}\d][\p{L}\d]*)(?:(?:[^\S\n]|-)+[\p{Lu}\d][\p{L}\d]*){0,3})?";
 
 struct Oracle {
     body: Regex,
@@ -186,6 +188,17 @@ fn check(h: &str) {
     }
     let mine: Vec<_> = crate::rules::periods(h, m).map(|p| p.whole).collect();
     assert_eq!(mine, succ, "successive periods in {h:?}");
+}
+
+#[test]
+fn a_body_name_stops_at_a_line_break() {
+    let h = "Ủy ban nhân dân tỉnh\nCăn cứ Luật Tổ chức chính quyền địa phương;";
+    let r = Matchers::get().body(h).expect("a body");
+    assert_eq!(&h[r], "Ủy ban nhân dân tỉnh");
+    let h = "Ủy ban nhân dân tỉnh Bình Phước ban hành kế hoạch";
+    let r = Matchers::get().body(h).expect("a body");
+    assert_eq!(&h[r], "Ủy ban nhân dân tỉnh Bình Phước");
+    check("Ủy ban nhân dân tỉnh\nCăn cứ Luật");
 }
 
 #[test]
