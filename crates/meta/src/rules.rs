@@ -700,10 +700,13 @@ fn kind_of(text: &str) -> (&'static str, Option<[usize; 2]>) {
         // (the longest cue has 26 bytes); lines are often whole paragraphs.
         let mut f = String::new();
         fold_into(t, &mut f, 32);
-        let all_caps = || {
-            t.chars()
-                .filter(|c| c.is_alphabetic())
-                .all(|c| c.is_uppercase())
+        // the title's first words in capitals (`NGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ về ...`)
+        let caps_head = || {
+            let caps = |w: &str| {
+                let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+                letters.peek().is_some() && letters.all(char::is_uppercase)
+            };
+            t.split_whitespace().take(2).all(caps)
         };
         let plan_decision = || {
             let f = fold(t);
@@ -711,7 +714,7 @@ fn kind_of(text: &str) -> (&'static str, Option<[usize; 2]>) {
         };
         let first = start == 0;
         for (k, kind) in KINDS {
-            let hit = (f.starts_with(k) && (first || all_caps()))
+            let hit = (f.starts_with(k) && (first || caps_head()))
                 || (first && *kind == "plan" && f.starts_with("quyêt đinh") && plan_decision());
             if hit {
                 let lead = line.len() - line.trim_start().len();
@@ -774,6 +777,17 @@ mod tests {
         );
         assert_eq!(m.kind.as_deref(), Some("resolution"));
         assert_eq!(m.province.as_deref(), Some("TP Hồ Chí Minh"));
+    }
+
+    #[test]
+    fn kind_from_a_title_under_a_letterhead_that_opens_in_capitals() {
+        let m = extract(
+            "BAN CHẤP HÀNH TRUNG ƯƠNG\n\nSố 71-NQ/TW\n\nNGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ về đột phá phát triển giáo dục\n\nTrong quá trình phát triển đất nước ...",
+        );
+        assert_eq!(m.kind.as_deref(), Some("resolution"));
+        // a sentence further down that names a resolution is no title
+        let m = extract("Hội nghị Tỉnh ủy lần thứ 5\nNghị quyết của Tỉnh ủy được quán triệt.");
+        assert_eq!(m.kind.as_deref(), Some("news-report"));
     }
 
     #[test]
