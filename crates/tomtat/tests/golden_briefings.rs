@@ -1,14 +1,38 @@
-//! Golden briefings: five documents of `corpus/` are summarized with the default options and
-//! their JSON record and Markdown briefing compared with `tests/golden/ID.json` and `ID.md`, so
-//! that a change to any stage (reading, splitting, scoring, rendering) shows in review.
-//! Run with `BLESS=1` to rewrite the expected files after checking the change is wanted.
+//! Golden briefings: five documents of `corpus/` and two 2025 official documents with their
+//! letterhead (`tests/golden/official/`, see its PROVENANCE.md) are summarized with the default
+//! options and their JSON record and Markdown briefing compared with `tests/golden/ID.json` and
+//! `ID.md`, so that a change to any stage (reading, splitting, scoring, rendering) shows in
+//! review. Run with `BLESS=1` to rewrite the expected files after checking the change is wanted.
 
 use std::path::{Path, PathBuf};
 use tomtat::{render, Pipeline, PipelineOptions};
 
 /// Documents of different kinds: a six-month report, a conference news item, a long report,
-/// a resolution-like text and a report with many tasks.
-const IDS: [&str; 5] = ["000", "005", "012", "024", "037"];
+/// a resolution-like text and a report with many tasks, from `corpus/`; a conclusion notice
+/// and a directive from `tests/golden/official/`.
+const IDS: [&str; 7] = [
+    "000",
+    "005",
+    "012",
+    "024",
+    "037",
+    "653-TB-VPCP",
+    "06-CT-UBND",
+];
+
+/// Where document `id` is read from, and its source as the record names it.
+fn document(id: &str) -> (PathBuf, String) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if id.len() == 3 {
+        (
+            root.join(format!("../../corpus/{id}.txt")),
+            format!("corpus/{id}.txt"),
+        )
+    } else {
+        let path = golden_dir().join(format!("official/{id}.txt"));
+        (path, format!("official/{id}.txt"))
+    }
+}
 
 fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
@@ -31,13 +55,12 @@ fn first_difference(got: &str, expected: &str) -> String {
 
 #[test]
 fn corpus_briefings_match_golden_files() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
     let pipeline = Pipeline::new(PipelineOptions::default());
     let bless = std::env::var_os("BLESS").is_some();
     let mut failed = Vec::new();
     for id in IDS {
-        let source = format!("corpus/{id}.txt");
-        let bytes = std::fs::read(corpus.join(format!("{id}.txt"))).expect("corpus document");
+        let (path, source) = document(id);
+        let bytes = std::fs::read(path).expect("golden document");
         let record = pipeline.summarize_bytes(id, &source, &bytes);
         assert!(!record.is_error(), "{id}: {record:?}");
         let outputs = [
