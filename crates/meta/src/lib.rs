@@ -21,6 +21,7 @@
 pub struct ReadmeDoctests;
 
 pub mod gazetteer;
+mod letterhead;
 mod matchers;
 mod places;
 mod rules;

@@ -1187,7 +1187,7 @@ const BODY_UNITS_STATE: &[&str] = &[
 ];
 
 /// `Bộ Chính trị` to `Ban Tổ chức Trung ương`: the bodies named in full, in the pattern's order.
-const BODY_FIXED: &[&str] = &[
+pub(crate) const BODY_FIXED: &[&str] = &[
     "Bộ Chính trị",
     "Ban Bí thư",
     "Văn phòng Chính phủ",
@@ -1199,7 +1199,7 @@ const BODY_FIXED: &[&str] = &[
     "Ban Tổ chức Trung ương",
 ];
 
-const BODY_MINISTRIES: &[&str] = &[
+pub(crate) const BODY_MINISTRIES: &[&str] = &[
     "Công Thương",
     "Tài chính",
     "Kế hoạch và Đầu tư",

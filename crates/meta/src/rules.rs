@@ -237,9 +237,13 @@ pub fn extract(text: &str) -> Meta {
     meta
 }
 
-/// Body: the first one named (in the head when there is one there).
+/// Body: the issuer of an official letterhead, else the first one named (in the head when
+/// there is one there).
 fn read_body(text: &str, pats: &Matchers, meta: &mut Meta) {
-    if let Some(m) = pats.body(text) {
+    if let Some((b, range)) = crate::letterhead::issuer(text, pats) {
+        meta.ranges.insert("body".into(), range);
+        meta.body = Some(b);
+    } else if let Some(m) = pats.body(text) {
         let b = text[m.clone()].trim_end().to_string();
         meta.ranges
             .insert("body".into(), [m.start, m.start + b.len()]);

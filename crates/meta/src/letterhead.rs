@@ -1,0 +1,248 @@
+//! The issuer an official letterhead names in capitals, left of the national motto
+//! (`ỦY BAN NHÂN DÂN` / `THÀNH PHỐ CẦN THƠ` / `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`): its words
+//! are given back their usual case (`Ủy ban nhân dân thành phố Cần Thơ`) and read by the body
+//! pattern, as a body named in the text would be.
+
+use crate::gazetteer::{fold, Gazetteer};
+use crate::matchers::{Matchers, BODY_FIXED, BODY_MINISTRIES};
+use std::sync::OnceLock;
+
+/// Lines looked at for a letterhead.
+const LINES: usize = 10;
+
+/// Where the motto starts: the national one, or the Party's.
+const MOTTOS: &[&str] = &["CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN", "ĐỘC LẬP"];
+
+/// Words written in lower case inside a body's name (`thành phố`, `nhân dân`).
+const UNIT_WORDS: &[&str] = &[
+    "thành phố",
+    "thị xã",
+    "thị trấn",
+    "tỉnh",
+    "huyện",
+    "quận",
+    "xã",
+    "phường",
+];
+
+/// A name (or unit word) whose case is known: its words as spelled and folded.
+type Spelling = (Vec<String>, Vec<String>);
+
+/// The names (and unit words) whose case is known, longest first.
+fn spellings() -> &'static [Spelling] {
+    static SPELLINGS: OnceLock<Vec<Spelling>> = OnceLock::new();
+    SPELLINGS.get_or_init(|| {
+        let named = [
+            "UBND",
+            "HĐND",
+            "Ủy ban nhân dân",
+            "Hội đồng nhân dân",
+            "Ban Chấp hành Trung ương",
+            "Ban Chấp hành Đảng bộ",
+            "Ban Thường vụ",
+            "Tỉnh ủy",
+            "Thành ủy",
+            "Huyện ủy",
+            "Quận ủy",
+            "Thị ủy",
+            "Đảng ủy",
+        ];
+        let ministries = BODY_MINISTRIES.iter().map(|m| format!("Bộ {m}"));
+        let mut all: Vec<Spelling> = (named.iter().chain(BODY_FIXED).chain(UNIT_WORDS))
+            .map(|s| s.to_string())
+            .chain(ministries)
+            .map(|s| {
+                let words: Vec<String> = s.split(' ').map(str::to_string).collect();
+                let folded = words.iter().map(|w| fold(w)).collect();
+                (words, folded)
+            })
+            .collect();
+        all.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        all
+    })
+}
+
+/// `words` (in capitals) in their usual case: known names as they are spelled, unit words in
+/// lower case, any other word (a place's) capitalised.
+fn restore(words: &[&str]) -> String {
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let known = spellings().iter().find(|(_, f)| {
+            folded
+                .get(i..i + f.len())
+                .is_some_and(|here| here == f.as_slice())
+        });
+        if let Some((spelled, f)) = known {
+            out.extend(spelled.iter().cloned());
+            i += f.len();
+            continue;
+        }
+        let lower = words[i].to_lowercase();
+        let mut cs = lower.chars();
+        out.push(
+            cs.next()
+                .map_or(String::new(), |c| c.to_uppercase().chain(cs).collect()),
+        );
+        i += 1;
+    }
+    let joined = out.join(" ");
+    let mut cs = joined.chars();
+    cs.next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(cs).collect())
+}
+
+/// Whether `s` has letters and all of them in capitals.
+fn capitals(s: &str) -> bool {
+    let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(char::is_uppercase)
+}
+
+/// The issuer named in the letterhead of `text`, and the byte range of the lines naming it;
+/// `None` when the first lines hold no motto, or nothing in capitals before it, or no body the
+/// body pattern knows.
+///
+/// ```text
+/// ỦY BAN NHÂN DÂN
+/// THÀNH PHỐ CẦN THƠ         →  Ủy ban nhân dân thành phố Cần Thơ
+/// CỘNG HÒA XÃ HỘI
+/// ```
+pub(crate) fn issuer(text: &str, pats: &Matchers) -> Option<(String, [usize; 2])> {
+    let pieces = pieces(text)?;
+    let groups = groups(&pieces);
+    // the first body named (the issuer, or the body above it); failing that, the lines read
+    // as one, broken elsewhere (`BỘ TÀI` / `CHÍNH CỤC HẢI QUAN`, `VĂN PHÒNG` / `CHÍNH PHỦ`)
+    let (joined, found) = [restore(&groups[0]), restore(&groups.concat())]
+        .into_iter()
+        .find_map(|j| pats.body(&j).map(|r| (j, r)))?;
+    let (first, last) = (pieces[0], pieces[pieces.len() - 1]);
+    let name = joined[found].trim_end().to_string();
+    Some((name, [first.0, last.0 + last.1.len()]))
+}
+
+/// The pieces of the first lines in capitals before the motto, each with where it starts;
+/// `None` without a motto, or with a line not in capitals before it.
+fn pieces(text: &str) -> Option<Vec<(usize, &str)>> {
+    let mut pieces = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n').take(LINES) {
+        let start = pos;
+        pos += line.len();
+        let t = line.trim();
+        if t.chars().all(|c| !c.is_alphanumeric()) {
+            continue;
+        }
+        let cut = MOTTOS.iter().filter_map(|m| t.find(m)).min();
+        let piece = t[..cut.unwrap_or(t.len())].trim();
+        if !piece.is_empty() {
+            if !capitals(piece) {
+                return None;
+            }
+            pieces.push((start + (line.len() - line.trim_start().len()), piece));
+        }
+        if cut.is_some() {
+            return (!pieces.is_empty()).then_some(pieces);
+        }
+    }
+    None
+}
+
+/// The words of the pieces, grouped by the body each names. A line that opens with a unit
+/// word or holds one word goes on with the line before (`ỦY BAN NHÂN DÂN` / `THÀNH PHỐ CẦN
+/// THƠ`, `VĂN PHÒNG CHÍNH` / `PHỦ`), and so does the end of a place's name (`UBND THÀNH PHỐ
+/// HÀ` / `NỘI SỞ GIÁO DỤC`); other lines name bodies of their own (`BỘ TÀI CHÍNH` / `CỤC
+/// THUẾ`).
+fn groups<'t>(pieces: &[(usize, &'t str)]) -> Vec<Vec<&'t str>> {
+    let gazetteer = Gazetteer::get();
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    for (_, piece) in pieces {
+        let mut words: Vec<&str> = piece.split_whitespace().collect();
+        let first = fold(words[0]);
+        if let Some(group) = groups.last_mut() {
+            let pair = format!(
+                "{} {first}",
+                group.last().map_or(String::new(), |w| fold(w))
+            );
+            let place =
+                !gazetteer.provinces_named(&pair).is_empty() || !gazetteer.places(&pair).is_empty();
+            let unit = UNIT_WORDS
+                .iter()
+                .any(|u| fold(u).split(' ').next() == Some(&first));
+            if place {
+                group.push(words.remove(0));
+            } else if unit || words.len() == 1 {
+                group.append(&mut words);
+            }
+        }
+        if !words.is_empty() {
+            groups.push(words);
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issuer_of(text: &str) -> Option<String> {
+        issuer(text, Matchers::get()).map(|(name, _)| name)
+    }
+
+    #[test]
+    fn letterheads_give_their_issuer() {
+        let cases = [
+            (
+                "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+                "Ủy ban nhân dân thành phố Cần Thơ",
+            ),
+            (
+                "UỶ BAN NHÂN DÂN\nTỈNH CAO BẰNG\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM",
+                "Ủy ban nhân dân tỉnh Cao Bằng",
+            ),
+            (
+                "VĂN PHÒNG CHÍNH\nPHỦ CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nSố: 653/TB-VPCP",
+                "Văn phòng Chính phủ",
+            ),
+            (
+                "BỘ TÀI CHÍNH\nCỤC THUẾ\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM",
+                "Bộ Tài chính",
+            ),
+            (
+                "BAN CHẤP HÀNH TRUNG ƯƠNG\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSố 71-NQ/TW",
+                "Ban Chấp hành Trung ương",
+            ),
+            (
+                "TỈNH ỦY QUẢNG TRỊ\nBAN TUYÊN GIÁO\nĐẢNG CỘNG SẢN VIỆT NAM",
+                "Tỉnh ủy Quảng Trị",
+            ),
+            (
+                "BỘ TÀI\nCHÍNH CỤC HẢI QUAN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Bộ Tài chính",
+            ),
+            ("VĂN PHÒNG\nCHÍNH PHỦ\nCỘNG HÒA", "Văn phòng Chính phủ"),
+            ("UBND TỈNH ĐỒNG NAI\nCỘNG HÒA XÃ HỘI", "UBND tỉnh Đồng Nai"),
+            (
+                "UBND THÀNH PHỐ HÀ\nNỘI SỞ GIÁO DỤC VÀ ĐÀO TẠO\nCỘNG HÒA XÃ HỘI",
+                "UBND thành phố Hà Nội",
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(issuer_of(text).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn no_letterhead_no_issuer() {
+        // a news item, a motto with nothing before it, a line not in capitals before it
+        for text in [
+            "Chiều 22/6, Tỉnh ủy tổ chức Hội nghị lần thứ 11.\nCỘNG HÒA XÃ HỘI",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+            "Ủy ban nhân dân tỉnh Cao Bằng\nCỘNG HÒA XÃ HỘI",
+            "",
+        ] {
+            assert_eq!(issuer_of(text), None, "{text}");
+        }
+    }
+}
