@@ -383,6 +383,16 @@ fn every_briefing_of_five_units_or_more_has_a_lead() {
     }
 }
 
+/// The lead of a text whose lines are its units, as texts.
+fn lead_of_lines(text: &str) -> Vec<&str> {
+    let units = lines(text);
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+    b.lead
+        .iter()
+        .map(|&u| &text[units[u].start..units[u].end])
+        .collect()
+}
+
 #[test]
 fn the_lead_says_what_the_meeting_was() {
     // corpus/005 has no key units: the lead still tells what the meeting was
@@ -406,13 +416,7 @@ fn the_lead_says_what_the_meeting_was() {
         Điều 1. Nhất trí thông qua Chương trình phát triển cây cao su trên địa bàn tỉnh đến năm 2015.\n\
         1. Đến năm 2015 toàn tỉnh có 20.000 ha cao su.\n\
         2. Giao Uỷ ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.";
-    let units = lines(text);
-    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
-    let lead: Vec<&str> = b
-        .lead
-        .iter()
-        .map(|&u| &text[units[u].start..units[u].end])
-        .collect();
+    let lead = lead_of_lines(text);
     assert!(lead[0].starts_with("NGHỊ QUYẾT"), "{lead:?}");
     assert!(lead.iter().any(|s| s.starts_with("Điều 1")), "{lead:?}");
     assert!(!lead.iter().any(|s| s.starts_with("Căn cứ")), "{lead:?}");
@@ -431,13 +435,7 @@ fn the_lead_of_an_official_document_under_a_long_letterhead_is_its_title() {
         Căn cứ Thông tư số 14/2015/TT-BTC ngày 30/01/2015 của Bộ trưởng Bộ Tài chính;\n\
         Cục Hải quan thông báo kết quả xác định trước mã số như sau:\n\
         1. Hàng hóa đề nghị xác định trước mã số do tổ chức, cá nhân cung cấp.";
-    let units = lines(text);
-    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
-    let lead: Vec<&str> = b
-        .lead
-        .iter()
-        .map(|&u| &text[units[u].start..units[u].end])
-        .collect();
+    let lead = lead_of_lines(text);
     assert_eq!(
         lead[..2],
         ["THÔNG BÁO", "VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ"],
