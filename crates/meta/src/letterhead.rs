@@ -4,7 +4,9 @@
 //! pattern, as a body named in the text would be.
 
 use crate::gazetteer::{fold, Gazetteer};
-use crate::matchers::{Matchers, BODY_FIXED, BODY_MINISTRIES};
+use crate::matchers::{
+    Matchers, BODY_COMMITTEES, BODY_COUNCILS, BODY_FIXED, BODY_MINISTRIES, BODY_UNITS_STATE,
+};
 use std::sync::OnceLock;
 
 /// Lines looked at for a letterhead.
@@ -13,18 +15,6 @@ const LINES: usize = 10;
 /// Where the motto starts: the national one, or the Party's.
 const MOTTOS: &[&str] = &["CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN", "ĐỘC LẬP"];
 
-/// Words written in lower case inside a body's name (`thành phố`, `nhân dân`).
-const UNIT_WORDS: &[&str] = &[
-    "thành phố",
-    "thị xã",
-    "thị trấn",
-    "tỉnh",
-    "huyện",
-    "quận",
-    "xã",
-    "phường",
-];
-
 /// A name (or unit word) whose case is known: its words as spelled and folded.
 type Spelling = (Vec<String>, Vec<String>);
 
@@ -32,24 +22,21 @@ type Spelling = (Vec<String>, Vec<String>);
 fn spellings() -> &'static [Spelling] {
     static SPELLINGS: OnceLock<Vec<Spelling>> = OnceLock::new();
     SPELLINGS.get_or_init(|| {
-        let named = [
-            "UBND",
-            "HĐND",
-            "Ủy ban nhân dân",
-            "Hội đồng nhân dân",
+        // the names the body pattern spells out (`Ủy ban nhân dân`, `Tỉnh ủy`, `Bộ Tài chính`)
+        // and the unit words it wants in lower case (`thành phố`)
+        let party = [
             "Ban Chấp hành Trung ương",
             "Ban Chấp hành Đảng bộ",
             "Ban Thường vụ",
-            "Tỉnh ủy",
-            "Thành ủy",
-            "Huyện ủy",
-            "Quận ủy",
-            "Thị ủy",
             "Đảng ủy",
         ];
+        let committees = BODY_COMMITTEES.iter().map(|c| format!("{c} ủy"));
         let ministries = BODY_MINISTRIES.iter().map(|m| format!("Bộ {m}"));
-        let mut all: Vec<Spelling> = (named.iter().chain(BODY_FIXED).chain(UNIT_WORDS))
+        let spelled =
+            (BODY_COUNCILS.iter().chain(&party).chain(BODY_FIXED)).chain(BODY_UNITS_STATE);
+        let mut all: Vec<Spelling> = spelled
             .map(|s| s.to_string())
+            .chain(committees)
             .chain(ministries)
             .map(|s| {
                 let words: Vec<String> = s.split(' ').map(str::to_string).collect();
@@ -94,7 +81,7 @@ fn restore(words: &[&str]) -> String {
 }
 
 /// Whether `s` has letters and all of them in capitals.
-fn capitals(s: &str) -> bool {
+pub(crate) fn capitals(s: &str) -> bool {
     let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
     letters.peek().is_some() && letters.all(char::is_uppercase)
 }
@@ -113,11 +100,12 @@ pub(crate) fn issuer(text: &str, pats: &Matchers) -> Option<(String, [usize; 2])
     let groups = groups(&pieces);
     // the first body named (the issuer, or the body above it); failing that, the lines read
     // as one, broken elsewhere (`BỘ TÀI` / `CHÍNH CỤC HẢI QUAN`, `VĂN PHÒNG` / `CHÍNH PHỦ`)
-    let (joined, found) = [restore(&groups[0]), restore(&groups.concat())]
-        .into_iter()
-        .find_map(|j| pats.body(&j).map(|r| (j, r)))?;
+    let read = |restored: String| {
+        pats.body(&restored)
+            .map(|r| restored[r].trim_end().to_string())
+    };
+    let name = read(restore(&groups[0])).or_else(|| read(restore(&groups.concat())))?;
     let (first, last) = (pieces[0], pieces[pieces.len() - 1]);
-    let name = joined[found].trim_end().to_string();
     Some((name, [first.0, last.0 + last.1.len()]))
 }
 
@@ -132,6 +120,10 @@ fn pieces(text: &str) -> Option<Vec<(usize, &str)>> {
         let t = line.trim();
         if t.chars().all(|c| !c.is_alphanumeric()) {
             continue;
+        }
+        // letterhead lines and the motto open with a word in capitals: most texts stop here
+        if !t.split_whitespace().next().is_some_and(capitals) {
+            return None;
         }
         let cut = MOTTOS.iter().filter_map(|m| t.find(m)).min();
         let piece = t[..cut.unwrap_or(t.len())].trim();
@@ -166,7 +158,7 @@ fn groups<'t>(pieces: &[(usize, &'t str)]) -> Vec<Vec<&'t str>> {
             );
             let place =
                 !gazetteer.provinces_named(&pair).is_empty() || !gazetteer.places(&pair).is_empty();
-            let unit = UNIT_WORDS
+            let unit = BODY_UNITS_STATE
                 .iter()
                 .any(|u| fold(u).split(' ').next() == Some(&first));
             if place {

@@ -1164,9 +1164,9 @@ const BODY_UNITS_PARTY: &[&str] = &[
     "thị trấn",
 ];
 
-const BODY_COMMITTEES: &[&str] = &["Tỉnh", "Thành", "Huyện", "Quận", "Thị"];
+pub(crate) const BODY_COMMITTEES: &[&str] = &["Tỉnh", "Thành", "Huyện", "Quận", "Thị"];
 
-const BODY_COUNCILS: &[&str] = &[
+pub(crate) const BODY_COUNCILS: &[&str] = &[
     "UBND",
     "HĐND",
     "Ủy ban nhân dân",
@@ -1174,7 +1174,7 @@ const BODY_COUNCILS: &[&str] = &[
     "Hội đồng nhân dân",
 ];
 
-const BODY_UNITS_STATE: &[&str] = &[
+pub(crate) const BODY_UNITS_STATE: &[&str] = &[
     "tỉnh",
     "thành phố",
     "TP",

@@ -3,6 +3,7 @@
 //! by patterns over the head or the first matches.
 
 use crate::gazetteer::{fold, fold_into, Gazetteer, Tier};
+use crate::letterhead::capitals;
 use crate::matchers::{DateCaps, Matchers, PeriodKind, PeriodMatch};
 use crate::places::{bare_places, find_places, Mention, HCM, TPHCM, TRIGGERS};
 use crate::words::{Words, W};
@@ -705,13 +706,7 @@ fn kind_of(text: &str) -> (&'static str, Option<[usize; 2]>) {
         let mut f = String::new();
         fold_into(t, &mut f, 32);
         // the title's first words in capitals (`NGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ về ...`)
-        let caps_head = || {
-            let caps = |w: &str| {
-                let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
-                letters.peek().is_some() && letters.all(char::is_uppercase)
-            };
-            t.split_whitespace().take(2).all(caps)
-        };
+        let caps_head = || t.split_whitespace().take(2).all(capitals);
         let plan_decision = || {
             let f = fold(t);
             f.contains("kê hoach") || f.contains("đê an")
