@@ -216,7 +216,7 @@ fn name_goes_on(prev: &str, next: &str) -> bool {
     if !title(last) || !title(first) || marker_start(next).is_some() {
         return false;
     }
-    let seg = Segmenter::new();
+    let seg = Segmenter::bundled();
     seg.is_known_word(&[last, first])
         && !back
             .next()

@@ -142,6 +142,12 @@ pub fn assoc_class(pair: u64, first: u64, second: u64, total: u64) -> u8 {
     c << 4 | p
 }
 
+/// What an [`assoc_class`] says: the pointwise mutual information (rounded, -3..=11) and
+/// `log2` of the pair's count. A class of 0 (the pair never seen) reads as `(-4, 0)`.
+pub fn assoc_pmi_count(class: u8) -> (i8, u8) {
+    ((class & 15) as i8 - 4, class >> 4)
+}
+
 /// Productive suffixes that make a word of the word before them (`công_nghiệp_hoá`,
 /// `đô_thị_hoá`, `cổ_phần_hoá`): a feature of the gap before them, with the length of the
 /// dictionary word that ends there, so that the rule is learned for words never seen
@@ -487,4 +493,19 @@ fn joinable_space(b: &[u8]) -> bool {
         }
     }
     newlines <= 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_association_class_reads_back_its_pmi_and_count() {
+        // 8 pairs of 16 a's and 16 b's in 1024 syllables: ln(8 · 1024 / 256) = ln 32 ≈ 3.47
+        assert_eq!(assoc_pmi_count(assoc_class(8, 16, 16, 1024)), (3, 3));
+        // clipped at both ends
+        assert_eq!(assoc_pmi_count(assoc_class(1, 1, 1, 1 << 40)), (11, 0));
+        assert_eq!(assoc_pmi_count(assoc_class(1, 1 << 20, 1 << 20, 1 << 20)), (-3, 0));
+        assert_eq!(assoc_pmi_count(0), (-4, 0));
+    }
 }

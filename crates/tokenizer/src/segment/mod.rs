@@ -183,6 +183,13 @@ impl Segmenter {
         Segmenter::with_model(Arc::clone(model))
     }
 
+    /// The segmenter with the bundled model and no user words, built once per process (for
+    /// the few look-ups other stages make: [`Segmenter::is_known_word`]).
+    pub fn bundled() -> &'static Segmenter {
+        static BUNDLED: OnceLock<Segmenter> = OnceLock::new();
+        BUNDLED.get_or_init(Segmenter::new)
+    }
+
     /// A segmenter with another model (see [`Model::from_bytes`]).
     pub fn with_model(model: Arc<Model>) -> Segmenter {
         Segmenter {
@@ -241,8 +248,8 @@ impl Segmenter {
     /// ```
     pub fn is_known_word(&self, syllables: &[&str]) -> bool {
         let (listed, assoc) = self.evidence(syllables);
-        let (count_class, pmi_class) = (assoc >> 4, assoc & 15);
-        listed || (count_class >= 2 && pmi_class >= 7)
+        let (pmi, log2_count) = features::assoc_pmi_count(assoc);
+        listed || (log2_count >= 2 && pmi >= 3)
     }
 
     /// Whether `syllables` are a word of a dictionary (or the user's), or the start of one.
