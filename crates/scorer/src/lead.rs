@@ -21,8 +21,8 @@ use crate::lex::{FirstWords, Phrases};
 use crate::model::{has_at, words};
 use crate::parts::Analysis;
 
-/// Words that open a title of an official document.
-const TITLE: &[&str] = &[
+/// The names of official documents: a title opens with one (`Nghị quyết về ...`).
+pub(crate) const DOCUMENT_NAMES: &[&str] = &[
     "nghị quyết",
     "chỉ thị",
     "kế hoạch",
@@ -104,7 +104,7 @@ fn lists() -> &'static Lists {
         let (occasion, decision) = (Phrases::new(OCCASION), Phrases::new(DECISION));
         let first = FirstWords::new(&[(&decision, DECIDES), (&occasion, MEETS)]);
         Lists {
-            title: Phrases::new(TITLE),
+            title: Phrases::new(DOCUMENT_NAMES),
             occasion,
             decision,
             furniture: Phrases::new(FURNITURE),
@@ -169,7 +169,7 @@ pub(crate) fn lead(an: &[Analysis], valid: &[bool]) -> Vec<usize> {
             .count();
         // still in the letterhead: no line of eight words or more read yet
         let early = i < 6 || !body_started;
-        if title.is_none() && early && is_bare_title(&w, skip) {
+        if title.is_none() && early && is_bare_title(&w, skip, l) {
             // taken with its subject only: the document's name alone says little
             if an.get(i + 1).is_some_and(is_subject) && valid.get(i + 1) == Some(&true) {
                 title = Some(i);
@@ -229,12 +229,12 @@ pub(crate) fn lead(an: &[Analysis], valid: &[bool]) -> Vec<usize> {
 
 /// A title line that is the document's name alone (`THÔNG BÁO`, `Quyết định`), after the
 /// `skip` words of its marker.
-fn is_bare_title(w: &[&str], skip: usize) -> bool {
+fn is_bare_title(w: &[&str], skip: usize, l: &Lists) -> bool {
     let rest = w.get(skip..).unwrap_or_default();
-    !rest.is_empty()
-        && TITLE
-            .iter()
+    rest.first().is_some_and(|k| {
+        (l.title.candidates(k).iter())
             .any(|t| t.split(' ').count() == rest.len() && has_at(rest, 0, t))
+    })
 }
 
 /// The subject line under a bare title line (`VỀ VIỆC ...`, `KẾT LUẬN CỦA THỦ TƯỚNG ...`):

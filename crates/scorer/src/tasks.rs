@@ -2,6 +2,7 @@
 
 use tomtat_splitter::Unit;
 
+use crate::lead::DOCUMENT_NAMES;
 use crate::lex::{FirstWords, Keyed, Phrases, Tk, Tok};
 use crate::Task;
 
@@ -318,7 +319,7 @@ struct Lists {
     asks: List,
     /// [`ACTS`]
     acts: List,
-    /// [`CITED`]
+    /// [`DOCUMENT_NAMES`] and [`CITED_TOO`]
     cited: List,
     /// Which lists have phrases that start with a word (each list's `bit`).
     first: FirstWords,
@@ -330,27 +331,17 @@ struct List {
     bit: u32,
 }
 
-/// Citations of a document (`Nghị định số 131/2025/NĐ-CP`): a clause that opens with one
-/// goes on with a list of the documents a task follows, and is no task itself.
-const CITED: &[&str] = &[
-    "nghị định số",
-    "nghị quyết số",
-    "chỉ thị số",
-    "quyết định số",
-    "thông tư số",
-    "kế hoạch số",
-    "công văn số",
-    "kết luận số",
-    "thông báo số",
-    "phương án số",
-    "văn bản số",
-    "hướng dẫn số",
-    "chương trình số",
-    "đề án số",
-    "luật số",
-    "pháp lệnh số",
-    "tờ trình số",
-    "báo cáo số",
+/// Names of documents that are cited but are no title of a briefed document's own
+/// (besides [`DOCUMENT_NAMES`]): a clause that opens with a name and `số` (`Nghị định số
+/// 131/2025/NĐ-CP`) goes on with a list of the documents a task follows, and is no task.
+const CITED_TOO: &[&str] = &[
+    "nghị định",
+    "phương án",
+    "văn bản",
+    "hướng dẫn",
+    "luật",
+    "pháp lệnh",
+    "tờ trình",
 ];
 
 /// Request words besides [`ASK`] and the naming modals that keep a past unit a directive.
@@ -371,6 +362,7 @@ fn lists() -> &'static Lists {
             .copied()
             .collect();
         let acts: Vec<&'static str> = MODAL[NAMING..].iter().chain(ACTS).copied().collect();
+        let cited: Vec<&'static str> = DOCUMENT_NAMES.iter().chain(CITED_TOO).copied().collect();
         let list = |k: u32, phrases: &[&'static str]| List {
             phrases: Phrases::new(phrases),
             bit: 1 << k,
@@ -386,7 +378,7 @@ fn lists() -> &'static Lists {
             past: list(7, &["đã", "vừa"]),
             asks: list(8, &asks),
             acts: list(9, &acts),
-            cited: list(10, CITED),
+            cited: list(10, &cited),
             first: FirstWords::default(),
         };
         let all = [
@@ -892,7 +884,7 @@ fn task_start(text: &str, c: &Clause) -> (usize, Option<String>) {
 
 /// The task's tokens `b..e` of clause `c` from token `begin`: without leading
 /// connectors and list markers (`-`, `1.`, `a)`, `II-`) and trailing punctuation; `None`
-/// when fewer than three words are left or they open with a citation ([`CITED`]).
+/// when fewer than three words are left or they open with a citation ([`CITED_TOO`]).
 fn task_span(text: &str, c: &Clause, begin: usize) -> Option<(usize, usize)> {
     let l = lists();
     let n = c.toks.len();
@@ -919,7 +911,9 @@ fn task_span(text: &str, c: &Clause, begin: usize) -> Option<(usize, usize)> {
             None => break,
         }
     }
-    if c.any_at(b, &l.cited).is_some() {
+    if c.any_at(b, &l.cited)
+        .is_some_and(|e| e < n && c.key(e) == "số")
+    {
         return None;
     }
     let mut e = n;

@@ -505,7 +505,10 @@ mod tests {
         assert_eq!(assoc_pmi_count(assoc_class(8, 16, 16, 1024)), (3, 3));
         // clipped at both ends
         assert_eq!(assoc_pmi_count(assoc_class(1, 1, 1, 1 << 40)), (11, 0));
-        assert_eq!(assoc_pmi_count(assoc_class(1, 1 << 20, 1 << 20, 1 << 20)), (-3, 0));
+        assert_eq!(
+            assoc_pmi_count(assoc_class(1, 1 << 20, 1 << 20, 1 << 20)),
+            (-3, 0)
+        );
         assert_eq!(assoc_pmi_count(0), (-4, 0));
     }
 }
