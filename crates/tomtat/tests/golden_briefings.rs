@@ -7,30 +7,24 @@
 use std::path::{Path, PathBuf};
 use tomtat::{render, Pipeline, PipelineOptions};
 
-/// Documents of different kinds: a six-month report, a conference news item, a long report,
-/// a resolution-like text and a report with many tasks, from `corpus/`; a conclusion notice
-/// and a directive from `tests/golden/official/`.
-const IDS: [&str; 7] = [
-    "000",
-    "005",
-    "012",
-    "024",
-    "037",
-    "653-TB-VPCP",
-    "06-CT-UBND",
+/// Documents of different kinds, each as its folder and name: a six-month report, a
+/// conference news item, a long report, a resolution-like text and a report with many tasks,
+/// from `corpus/`; a conclusion notice and a directive from `tests/golden/official/`.
+const DOCUMENTS: [(&str, &str); 7] = [
+    ("corpus", "000"),
+    ("corpus", "005"),
+    ("corpus", "012"),
+    ("corpus", "024"),
+    ("corpus", "037"),
+    ("official", "653-TB-VPCP"),
+    ("official", "06-CT-UBND"),
 ];
 
-/// Where document `id` is read from, and its source as the record names it.
-fn document(id: &str) -> (PathBuf, String) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    if id.len() == 3 {
-        (
-            root.join(format!("../../corpus/{id}.txt")),
-            format!("corpus/{id}.txt"),
-        )
-    } else {
-        let path = golden_dir().join(format!("official/{id}.txt"));
-        (path, format!("official/{id}.txt"))
+/// Where a document of `folder` is read from (`corpus` is the repository's).
+fn folder_path(folder: &str) -> PathBuf {
+    match folder {
+        "corpus" => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus"),
+        _ => golden_dir().join(folder),
     }
 }
 
@@ -58,9 +52,10 @@ fn corpus_briefings_match_golden_files() {
     let pipeline = Pipeline::new(PipelineOptions::default());
     let bless = std::env::var_os("BLESS").is_some();
     let mut failed = Vec::new();
-    for id in IDS {
-        let (path, source) = document(id);
-        let bytes = std::fs::read(path).expect("golden document");
+    for (folder, id) in DOCUMENTS {
+        let source = format!("{folder}/{id}.txt");
+        let bytes =
+            std::fs::read(folder_path(folder).join(format!("{id}.txt"))).expect("golden document");
         let record = pipeline.summarize_bytes(id, &source, &bytes);
         assert!(!record.is_error(), "{id}: {record:?}");
         let outputs = [
