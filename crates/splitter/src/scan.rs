@@ -206,7 +206,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
 fn name_goes_on(prev: &str, next: &str) -> bool {
     let title = |w: &str| {
         let mut cs = w.chars();
-        cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(lower)
+        cs.next().is_some_and(upper) && cs.next().is_some_and(lower)
     };
     let mut back = prev.rsplit(is_space);
     let (Some(last), Some(first)) = (back.next(), next.split(is_space).next()) else {
