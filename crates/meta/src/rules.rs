@@ -221,10 +221,10 @@ pub fn extract(text: &str) -> Meta {
     let pats = Matchers::get();
     let kind = kind_of(text);
     let mut meta = Meta::default();
-    read_body(text, pats, &mut meta);
+    let issuer = read_body(text, pats, &mut meta);
     let places = all_places(text, &ws, g);
-    let level_score = read_level(text, &ws, &places, &mut meta);
-    read_province(&places, &level_score, kind.0, g, &mut meta);
+    let level_score = read_level(text, &ws, &places, issuer, &mut meta);
+    read_province(&places, &level_score, kind.0, issuer, g, &mut meta);
     read_code(text, pats, &mut meta);
     let day_month = read_date(text, pats, &mut meta);
     read_period(text, pats, &mut meta);
@@ -239,17 +239,20 @@ pub fn extract(text: &str) -> Meta {
 }
 
 /// Body: the issuer of an official letterhead, else the first one named (in the head when
-/// there is one there).
-fn read_body(text: &str, pats: &Matchers, meta: &mut Meta) {
+/// there is one there). True when the body is a letterhead's issuer.
+fn read_body(text: &str, pats: &Matchers, meta: &mut Meta) -> bool {
     if let Some((b, range)) = crate::letterhead::issuer(text, pats) {
         meta.ranges.insert("body".into(), range);
         meta.body = Some(b);
-    } else if let Some(m) = pats.body(text) {
+        return true;
+    }
+    if let Some(m) = pats.body(text) {
         let b = text[m.clone()].trim_end().to_string();
         meta.ranges
             .insert("body".into(), [m.start, m.start + b.len()]);
         meta.body = Some(b);
     }
+    false
 }
 
 /// The places named after unit-type words or alone, and the districts and communes of the
@@ -279,7 +282,7 @@ fn tier_level(tier: Tier) -> usize {
 
 /// Level: cue phrases weighted by position, with the body and the places counted again.
 /// Returns the score of each level.
-fn read_level(text: &str, ws: &[W], places: &[Mention], meta: &mut Meta) -> [f32; 4] {
+fn read_level(text: &str, ws: &[W], places: &[Mention], issuer: bool, meta: &mut Meta) -> [f32; 4] {
     let mut level_score = [0f32; 4];
     for (i, op) in ws
         .iter()
@@ -296,7 +299,8 @@ fn read_level(text: &str, ws: &[W], places: &[Mention], meta: &mut Meta) -> [f32
             }
         }
     }
-    if let Some(l) = meta.body.as_deref().and_then(body_level) {
+    let body_level = meta.body.as_deref().and_then(body_level);
+    if let Some(l) = body_level {
         level_score[l] += 4.0;
     }
     // The subject named in the title (first line): its most specific unit.
@@ -316,8 +320,12 @@ fn read_level(text: &str, ws: &[W], places: &[Mention], meta: &mut Meta) -> [f32
         .iter()
         .enumerate()
         .fold((0, 0f32), |a, (i, &s)| if s > a.1 { (i, s) } else { a });
-    if score > 0.0 {
-        meta.level = Some(LEVELS[best].into());
+    // A letterhead's issuer sets the level of what it issues, however many communes the
+    // text names (a plan of a province for its communes); a body named in the text only leans.
+    match body_level {
+        Some(l) if issuer => meta.level = Some(LEVELS[l].into()),
+        _ if score > 0.0 => meta.level = Some(LEVELS[best].into()),
+        _ => {}
     }
     level_score
 }
@@ -388,12 +396,14 @@ fn top(score: &HashMap<String, f32>) -> Option<(&String, &f32)> {
         .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
 }
 
-/// Province, its 2025 successor and the locality, from the votes of the places; a national
-/// body working in one province becomes that province's.
+/// Province, its 2025 successor and the locality, from the votes of the places; news of a
+/// national body working in one province becomes that province's (not a letterhead's issue:
+/// a ministry's letter to a company of the province stays national).
 fn read_province(
     places: &[Mention],
     level_score: &[f32; 4],
     kind: &str,
+    issuer: bool,
     g: &Gazetteer,
     meta: &mut Meta,
 ) {
@@ -414,7 +424,7 @@ fn read_province(
         // is that province's news.
         let total: f32 = score.values().sum();
         let dominant = *s >= 0.6 * total;
-        let news = kind == "news-report";
+        let news = kind == "news-report" && !issuer;
         if national
             && news
             && triggered
@@ -753,6 +763,18 @@ mod tests {
         assert_eq!(m.province.as_deref(), Some("Phú Thọ"));
         assert_eq!(m.period.as_deref(), Some("nhiệm kỳ 2025 - 2030"));
         assert_eq!(m.period_key.as_deref(), Some("2025-2030"));
+    }
+
+    #[test]
+    fn letterhead_issuer_sets_the_level() {
+        // A province's plan for its communes stays the province's.
+        let communes = "- Xã Tân Tiến: lấy mẫu 01 vị trí.\n".repeat(3)
+            + &"- Phường Ngọc Sơn, xã Hoa Lộc, xã Vạn Lộc: lấy mẫu 02 vị trí.\n".repeat(12);
+        let t = format!("ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 235/KH-UBND\nThanh Hóa, ngày 18 tháng 11 năm 2025\nKẾ HOẠCH\nQUAN TRẮC MÔI TRƯỜNG NUÔI TRỒNG THỦY SẢN\n{communes}");
+        assert_eq!(extract(&t).level.as_deref(), Some("province"));
+        // A ministry's letter to a company of one province stays national.
+        let t = "BỘ TÀI CHÍNH\nCỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 5470/CT-CS\nV/v chính sách thuế GTGT\nHà Nội, ngày 24 tháng 11 năm 2025\nKính gửi: Công ty TNHH Cornerstone Vina (KCN Đình Trám, phường Nếnh, tỉnh Bắc Ninh).\nCục Thuế nhận được văn bản của Công ty tại tỉnh Bắc Ninh, tỉnh Bắc Ninh, tỉnh Bắc Ninh.";
+        assert_eq!(extract(t).level.as_deref(), Some("national"));
     }
 
     #[test]
