@@ -2,6 +2,7 @@
 //! stated the share of plan and the change.
 
 use tomtat_tokenizer::token::parse_number;
+use tomtat_tokenizer::Segmenter;
 
 use crate::lex::{Keyed, Phrases, Tk, Tok};
 use crate::Indicator;
@@ -431,9 +432,14 @@ impl W<'_> {
             && !wl.name_trim.contains(&self.key(j))
             && self.raw(j).chars().next().is_some_and(|c| c.is_lowercase())
         {
-            // an unlisted measure word: one syllable (two-syllable ones are listed)
-            parts.push(self.raw(j).to_string());
-            j += 1;
+            // an unlisted measure word: one syllable, or two where a dictionary lists them
+            // as one word (`01 vị trí`, `30 cán bộ`)
+            let two = self.is_word(j + 1)
+                && !wl.stop_unit.contains(&self.key(j + 1))
+                && Segmenter::bundled().is_dictionary_word(&[self.raw(j), self.raw(j + 1)]);
+            let e = j + 1 + usize::from(two);
+            parts.push(self.text[self.toks[j].start..self.toks[e - 1].end].to_string());
+            j = e;
         }
         Measure {
             start,
@@ -773,5 +779,18 @@ mod tests {
         );
         let values: Vec<f64> = v.iter().map(|i| i.value).collect();
         assert_eq!(values, [50.0, 3.0, 28.0], "{v:#?}");
+        // an appendix, a chapter, a step, a school grade
+        let v = run("Lập biên bản theo mẫu tại Phụ lục 01 ban hành kèm theo; học sinh lớp 5 hoàn thành bước 2 trong chương 3.");
+        assert!(v.is_empty(), "{v:#?}");
+    }
+
+    #[test]
+    fn measures_of_two_syllables_a_dictionary_lists() {
+        let v = run("Cửa sông Mã: lấy mẫu 01 vị trí tại khu vực nước cấp cho 03 vùng nuôi tôm.");
+        assert_eq!(v[0].unit_name, "vị trí", "{v:#?}");
+        assert_eq!(v[1].unit_name, "vùng", "{v:#?}");
+        let v = run("Huyện đã tuyển dụng 30 cán bộ và đào tạo 12 người mới.");
+        assert_eq!(v[0].unit_name, "cán bộ", "{v:#?}");
+        assert_eq!(v[1].unit_name, "người", "{v:#?}");
     }
 }

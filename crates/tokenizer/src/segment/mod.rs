@@ -257,6 +257,20 @@ impl Segmenter {
         self.evidence(syllables).0
     }
 
+    /// Whether `syllables` are a whole word of a dictionary (or the user's), not only the
+    /// start of one.
+    ///
+    /// ```
+    /// let seg = tomtat_tokenizer::Segmenter::new();
+    /// assert!(seg.is_dictionary_word(&["vị", "trí"]));
+    /// assert!(!seg.is_dictionary_word(&["vị", "trí", "tại"]));
+    /// ```
+    pub fn is_dictionary_word(&self, syllables: &[&str]) -> bool {
+        let key = word_key(syllables.iter().map(|s| syllable_key(s)));
+        let (bits, _) = self.model.lex().get(key);
+        bits & !features::PREFIX != 0 || self.user.words.get(key).is_some()
+    }
+
     /// Whether `syllables` are listed (see [`Segmenter::is_listed_word`]), and their
     /// association class in raw text (0: never seen together).
     fn evidence(&self, syllables: &[&str]) -> (bool, u8) {
