@@ -34,6 +34,11 @@ pub(crate) const DOCUMENT_NAMES: &[&str] = &[
     "đề án",
     "thông tư",
     "công văn",
+    "công điện",
+    "nghị định",
+    "tờ trình",
+    "thông tri",
+    "quy chế",
 ];
 
 /// A meeting, a working session or an event with its organiser.
@@ -188,6 +193,14 @@ pub(crate) fn lead(an: &[Analysis], valid: &[bool]) -> Vec<usize> {
         // a title: one of the first lines, opening with the document's name, not a sentence
         if title.is_none() && early && a.terminal != Some(".") && any_at(&w, skip, &l.title) {
             title = Some(i);
+            // `Nghị định số 69/2010/NĐ-CP` / `Về an toàn sinh học ...`: its subject line
+            if an
+                .get(i + 1)
+                .is_some_and(|b| is_subject(b) && b.lead_word(0) == Some("về"))
+                && valid.get(i + 1) == Some(&true)
+            {
+                subject = Some(i + 1);
+            }
             continue;
         }
         let heading = a.heading.is_some();
@@ -223,6 +236,35 @@ pub(crate) fn lead(an: &[Analysis], valid: &[bool]) -> Vec<usize> {
     out.truncate(3);
     if out.is_empty() {
         out.extend(fallback);
+    }
+    out
+}
+
+/// The units of an address block: the recipients listed under `Kính gửi:`, under a
+/// telegram's `THỦ TƯỚNG CHÍNH PHỦ điện:` or under `Nơi nhận:` (`- Các Bộ: ...;`,
+/// `(Địa chỉ: ...)`), up to the first unit that is not such an item. They name whom the
+/// document goes to, not what it says: no part, task or lead is read from them.
+pub(crate) fn address_units(text: &str, an: &[Analysis]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut open = false;
+    for (i, a) in an.iter().enumerate() {
+        let first = a.toks.first().map(|t| (t.kind, &text[t.start..t.end]));
+        let last = a.toks.last().map(|t| &text[t.start..t.end]);
+        let item = matches!(first, Some((Tk::Punct, "-" | "–" | "+" | "•")))
+            || (matches!(first, Some((Tk::Punct, "("))) && last == Some(")"));
+        if open && item {
+            out.push(i);
+            continue;
+        }
+        let first_word = a.toks.iter().position(|t| t.kind == Tk::Word);
+        let may_open = matches!(first_word.map(|j| a.keys.key(j)), Some("kính" | "nơi"))
+            || (a.terminal == Some(":") && i < 12);
+        open = may_open && {
+            let w = words(a);
+            has_at(&w, 0, "kính gửi")
+                || has_at(&w, 0, "nơi nhận")
+                || (a.terminal == Some(":") && w.last() == Some(&"điện"))
+        };
     }
     out
 }

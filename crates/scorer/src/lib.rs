@@ -409,8 +409,11 @@ impl Scorer {
         options: &SummaryOptions,
         given: Option<&[Part]>,
     ) -> Briefing {
-        let valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
+        let mut valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
         let (mut an, indicators) = self.analyse(text, units, &valid);
+        for i in lead::address_units(text, &an) {
+            valid[i] = false;
+        }
         let kind = model::doc_kind(&an);
         let mut parts = self.label(&mut an, &valid, kind);
         if let Some(g) = given {

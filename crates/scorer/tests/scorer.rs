@@ -444,6 +444,39 @@ fn the_lead_of_an_official_document_under_a_long_letterhead_is_its_title() {
 }
 
 #[test]
+fn recipients_are_no_lead_part_or_task() {
+    // a telegram: its addressees are listed before the body; the title and subject lead
+    let text = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 217/CĐ-TTg\nHà Nội, ngày 16 tháng 11 năm 2025\n\
+        CÔNG ĐIỆN\nV/V CHỦ ĐỘNG PHÒNG, TRÁNH, ỨNG PHÓ MƯA LŨ TẠI KHU VỰC TRUNG BỘ\n\
+        THỦ TƯỚNG CHÍNH PHỦ điện:\n\
+        - Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Hà Tĩnh, Quảng Trị, Huế, Đà Nẵng;\n\
+        - Các Bộ: Quốc phòng, Công an, Nông nghiệp và Môi trường, Xây dựng;\n\
+        Từ sáng nay tại khu vực từ Quảng Trị đến Khánh Hòa đã có mưa to đến rất to.\n\
+        Thủ tướng Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh tập trung chỉ đạo sơ tán dân.\n\
+        1. Các Bộ: Quốc phòng, Công an chủ động bố trí lực lượng, phương tiện hỗ trợ địa phương.";
+    let lead = lead_of_lines(text);
+    assert_eq!(lead[0], "CÔNG ĐIỆN", "{lead:?}");
+    let units = lines(text);
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+    for u in [6, 7] {
+        assert_eq!(b.parts[u], Part::Other, "{:?}", b.parts);
+        assert!(b.tasks.iter().all(|t| t.unit != u), "{:?}", b.tasks);
+    }
+    assert!(b.tasks.iter().any(|t| t.unit == 10), "{:?}", b.tasks);
+    // a decree's number on the title line, its subject on the next
+    let text = "CHÍNH PHỦ\nNghị định số 69/2010/NĐ-CP\n\
+        Về an toàn sinh học đối với sinh vật biến đổi gen\n\
+        Điều 1. Nghị định này quy định về an toàn sinh học đối với sinh vật biến đổi gen.";
+    assert_eq!(
+        lead_of_lines(text)[..2],
+        [
+            "Nghị định số 69/2010/NĐ-CP",
+            "Về an toàn sinh học đối với sinh vật biến đổi gen"
+        ]
+    );
+}
+
+#[test]
 fn bundled_models_load_and_bad_models_are_refused() {
     assert!(Scorer::new().with_model("not a model").is_err());
     assert!(Scorer::new()
