@@ -240,35 +240,6 @@ pub(crate) fn lead(an: &[Analysis], valid: &[bool]) -> Vec<usize> {
     out
 }
 
-/// The units of an address block: the recipients listed under `Kính gửi:`, under a
-/// telegram's `THỦ TƯỚNG CHÍNH PHỦ điện:` or under `Nơi nhận:` (`- Các Bộ: ...;`,
-/// `(Địa chỉ: ...)`), up to the first unit that is not such an item. They name whom the
-/// document goes to, not what it says: no part, task or lead is read from them.
-pub(crate) fn address_units(text: &str, an: &[Analysis]) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut open = false;
-    for (i, a) in an.iter().enumerate() {
-        let first = a.toks.first().map(|t| (t.kind, &text[t.start..t.end]));
-        let last = a.toks.last().map(|t| &text[t.start..t.end]);
-        let item = matches!(first, Some((Tk::Punct, "-" | "–" | "+" | "•")))
-            || (matches!(first, Some((Tk::Punct, "("))) && last == Some(")"));
-        if open && item {
-            out.push(i);
-            continue;
-        }
-        let first_word = a.toks.iter().position(|t| t.kind == Tk::Word);
-        let may_open = matches!(first_word.map(|j| a.keys.key(j)), Some("kính" | "nơi"))
-            || (a.terminal == Some(":") && i < 12);
-        open = may_open && {
-            let w = words(a);
-            has_at(&w, 0, "kính gửi")
-                || has_at(&w, 0, "nơi nhận")
-                || (a.terminal == Some(":") && w.last() == Some(&"điện"))
-        };
-    }
-    out
-}
-
 /// A title line that is the document's name alone (`THÔNG BÁO`, `Quyết định`), after the
 /// `skip` words of its marker.
 fn is_bare_title(w: &[&str], skip: usize, l: &Lists) -> bool {

@@ -48,6 +48,7 @@
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
+mod furniture;
 mod indicators;
 mod lead;
 mod lex;
@@ -411,8 +412,11 @@ impl Scorer {
     ) -> Briefing {
         let mut valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
         let (mut an, indicators) = self.analyse(text, units, &valid);
-        for i in lead::address_units(text, &an) {
+        for i in furniture::address_units(text, &an) {
             valid[i] = false;
+        }
+        for i in furniture::attribute_units(text, &an).collect::<Vec<_>>() {
+            an[i].attribute = true;
         }
         let kind = model::doc_kind(&an);
         let mut parts = self.label(&mut an, &valid, kind);

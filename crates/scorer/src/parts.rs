@@ -63,6 +63,9 @@ pub(crate) struct Analysis {
     /// Cues found with the part they counted for (after `đã`, `chưa` and remedies), and
     /// whether they stand before a contrast (`tuy ..., nhưng ...`: the minor clause).
     pub cue_parts: Vec<(u32, Part, bool)>,
+    /// A task's attribute line (`- Đơn vị chủ trì: ...`): never a key unit
+    /// ([`furniture::attribute_units`](crate::furniture::attribute_units)).
+    pub attribute: bool,
     /// Index of the first token after a list or heading marker.
     pub skip: usize,
     /// Opens with a list or heading marker (`1.`, `a)`, `II-`).

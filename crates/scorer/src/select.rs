@@ -585,7 +585,8 @@ impl Scorer {
                 if let Some(km) = &self.keys {
                     let mut e = km.emit();
                     crate::rank::features(&mut e, &self.lex, an, parts, &layout, part, i, &input);
-                    let score = e.score();
+                    // a task's attribute line is ranked last and never picked
+                    let score = if a.attribute { -1e9 } else { e.score() };
                     scored.push((i, score));
                     whys.push((c, rank_of[i] + 1, first));
                     continue;
@@ -598,6 +599,9 @@ impl Scorer {
                 continue;
             }
             for i in mmr(vecs, &scored, k, t.mmr) {
+                if an[i].attribute {
+                    continue;
+                }
                 let mi = member_of[i];
                 let (c, rank, first) = whys[mi];
                 picks.push(Pick {

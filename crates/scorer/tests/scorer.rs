@@ -477,6 +477,41 @@ fn recipients_are_no_lead_part_or_task() {
 }
 
 #[test]
+fn task_attribute_lines_are_never_key() {
+    let mut text = String::from("KẾ HOẠCH\nTRIỂN KHAI CHUYỂN ĐỔI SỐ NĂM 2026\nII. NHIỆM VỤ\n");
+    for (task, lead) in [
+        (
+            "Rà soát, hoàn thiện Chiến lược dữ liệu của thành phố đến năm 2030.",
+            "Sở Khoa học và Công nghệ",
+        ),
+        (
+            "Triển khai các nền tảng số dùng chung bảo đảm kết nối, liên thông.",
+            "Các Sở, ban, ngành",
+        ),
+        (
+            "Bảo đảm an toàn thông tin cho các cơ sở dữ liệu chuyên ngành.",
+            "Công an Thành phố",
+        ),
+    ] {
+        text += &format!(
+            "a) Nhiệm vụ: {task}\n- Đơn vị chủ trì: {lead}.\n- Thời gian thực hiện: Năm 2026.\n"
+        );
+    }
+    let units = lines(&text);
+    let b = Scorer::new().summarize(&text, &units, &Segmenter::new(), &SummaryOptions::default());
+    let picked: Vec<&str> = (b.picks.iter())
+        .map(|p| &text[units[p.unit].start..units[p.unit].end])
+        .collect();
+    assert!(picked.iter().any(|s| s.contains("Nhiệm vụ")), "{picked:?}");
+    assert!(
+        !picked
+            .iter()
+            .any(|s| s.contains("chủ trì:") || s.contains("Thời gian")),
+        "{picked:?}"
+    );
+}
+
+#[test]
 fn bundled_models_load_and_bad_models_are_refused() {
     assert!(Scorer::new().with_model("not a model").is_err());
     assert!(Scorer::new()

@@ -1,0 +1,81 @@
+//! Document furniture: units that carry no content of their own.
+//!
+//! - **Address blocks**: the recipients listed under `Kính gửi:`, under a telegram's
+//!   `THỦ TƯỚNG CHÍNH PHỦ điện:` or under `Nơi nhận:`: no part, task or lead is read from
+//!   them (the annotation guidelines label them `other`).
+//! - **Task attributes**: the lines of a plan's task table that only name who leads, who
+//!   helps or when (`- Đơn vị chủ trì: Sở Khoa học và Công nghệ.`, `- Thời gian thực
+//!   hiện: Năm 2026.`): they keep their part (a directive's, by the guidelines) but are
+//!   never key; the task itself is the line before.
+
+use crate::lex::Tk;
+use crate::model::{has_at, words};
+use crate::parts::Analysis;
+
+/// Labels of a task's attribute lines.
+const ATTRIBUTES: &[&str] = &[
+    "đơn vị chủ trì",
+    "đơn vị phối hợp",
+    "cơ quan chủ trì",
+    "cơ quan phối hợp",
+    "thời gian thực hiện",
+    "thời gian hoàn thành",
+    "thời hạn hoàn thành",
+];
+
+/// The units of an address block: the recipients listed under `Kính gửi:`, under a
+/// telegram's `THỦ TƯỚNG CHÍNH PHỦ điện:` or under `Nơi nhận:` (`- Các Bộ: ...;`,
+/// `(Địa chỉ: ...)`), up to the first unit that is not such an item. They name whom the
+/// document goes to, not what it says: no part, task or lead is read from them.
+pub(crate) fn address_units(text: &str, an: &[Analysis]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut open = false;
+    for (i, a) in an.iter().enumerate() {
+        let first = a.toks.first().map(|t| (t.kind, &text[t.start..t.end]));
+        let last = a.toks.last().map(|t| &text[t.start..t.end]);
+        let item = matches!(first, Some((Tk::Punct, "-" | "–" | "+" | "•")))
+            || (matches!(first, Some((Tk::Punct, "("))) && last == Some(")"));
+        if open && item {
+            out.push(i);
+            continue;
+        }
+        let first_word = a.toks.iter().position(|t| t.kind == Tk::Word);
+        let may_open = matches!(first_word.map(|j| a.keys.key(j)), Some("kính" | "nơi"))
+            || (a.terminal == Some(":") && i < 12);
+        open = may_open && {
+            let w = words(a);
+            has_at(&w, 0, "kính gửi")
+                || has_at(&w, 0, "nơi nhận")
+                || (a.terminal == Some(":") && w.last() == Some(&"điện"))
+        };
+    }
+    out
+}
+
+/// Task attribute lines: a label of [`ATTRIBUTES`] and a colon after the marker, and a
+/// short value (a body, a date).
+pub(crate) fn attribute_units<'a>(
+    text: &'a str,
+    an: &'a [Analysis],
+) -> impl Iterator<Item = usize> + 'a {
+    an.iter().enumerate().filter_map(|(i, a)| {
+        let first = a.lead_word(0)?;
+        if !matches!(first, "đơn" | "cơ" | "thời") || a.nwords > 24 {
+            return None;
+        }
+        let w = words(a);
+        let skip = w.iter().position(|k| *k == first)?;
+        let label = ATTRIBUTES.iter().find(|p| has_at(&w, skip, p))?;
+        // the colon right after the label
+        let label_end = a
+            .toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == Tk::Word)
+            .nth(skip + label.split(' ').count() - 1)?
+            .0;
+        let colon = (a.toks.get(label_end + 1)).is_some_and(|t| &text[t.start..t.end] == ":")
+            && a.terminal != Some(":");
+        colon.then_some(i)
+    })
+}
