@@ -213,14 +213,22 @@ fn name_goes_on(prev: &str, next: &str) -> bool {
         return false;
     };
     let first = first.trim_end_matches(|c: char| !c.is_alphabetic());
-    if !title(last) || !title(first) || marker_start(next).is_some() {
+    // a title in capitals broken inside a word (`V/V TẬP TRUNG ỨNG` / `PHÓ LŨ`): only a
+    // dictionary word joins (letterhead lines in capitals often follow each other)
+    let caps = |w: &str| w.chars().count() > 1 && w.chars().all(upper);
+    let in_caps = caps(last) && caps(first);
+    if !(in_caps || title(last) && title(first)) || marker_start(next).is_some() {
         return false;
     }
     let seg = Segmenter::bundled();
-    seg.is_known_word(&[last, first])
-        && !back
-            .next()
-            .is_some_and(|before| seg.is_listed_word(&[before, last]))
+    let word = if in_caps {
+        seg.is_dictionary_word(&[last, first])
+    } else {
+        seg.is_known_word(&[last, first])
+    };
+    word && !back
+        .next()
+        .is_some_and(|before| seg.is_listed_word(&[before, last]))
 }
 
 /// The line width of hard-wrapped text (bytes, 90th percentile of line lengths), or
@@ -2322,6 +2330,14 @@ mod tests {
             "Điều 1. Công bố vùng nước thuộc tỉnh Thanh Hóa\nCông bố vùng nước cảng biển.",
             "Các tỉnh Hà\nb) Nội dung",
         ] {
+            assert_eq!(lines(t).len(), 2, "{t}");
+        }
+        // a title in capitals broken inside a dictionary word (`ứng phó`, `nhân dân`) goes
+        // on; letterhead lines in capitals that only associate (`BỘ TÀI CHÍNH` / `CỤC
+        // THUẾ`) and a word closed before the break (`KẾ HOẠCH` / `QUAN TRẮC`) do not
+        let t = "V/V TẬP TRUNG ỨNG\nPHÓ LŨ ĐẶC BIỆT LỚN\nTM. ỦY BAN NHÂN\nDÂN";
+        assert_eq!(lines(t).len(), 2, "{t}");
+        for t in ["BỘ TÀI CHÍNH\nCỤC THUẾ", "KẾ HOẠCH\nQUAN TRẮC MÔI TRƯỜNG"] {
             assert_eq!(lines(t).len(), 2, "{t}");
         }
     }
