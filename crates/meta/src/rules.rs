@@ -693,15 +693,23 @@ fn body_level(body: &str) -> Option<usize> {
 
 /// Document kind from the title (first line) and header lines.
 fn kind_of(text: &str) -> (&'static str, Option<[usize; 2]>) {
+    // The kinds of the gold annotation: reports and conclusion notices are official
+    // reports; other official documents (decisions, decrees, telegrams, letters) and
+    // speeches are `other`.
     const KINDS: &[(&str, &str)] = &[
         ("nghi quyêt", "resolution"),
         ("chi thi", "directive"),
         ("kê hoach", "plan"),
         ("chương trinh hanh đông", "plan"),
-        ("thông bao", "notice"),
-        ("bao cao", "report"),
-        ("phat biêu", "speech"),
-        ("diên văn", "speech"),
+        ("thông bao", "official-report"),
+        ("bao cao", "official-report"),
+        ("phat biêu", "other"),
+        ("diên văn", "other"),
+        ("quyêt đinh", "other"),
+        ("nghi đinh", "other"),
+        ("thông tư", "other"),
+        ("công điên", "other"),
+        ("tơ trinh", "other"),
     ];
     let mut pos = 0;
     for line in text.split_inclusive('\n').take(12) {
@@ -722,6 +730,11 @@ fn kind_of(text: &str) -> (&'static str, Option<[usize; 2]>) {
             f.contains("kê hoach") || f.contains("đê an")
         };
         let first = start == 0;
+        // an official letter's subject line (`V/v hướng dẫn thủ tục hải quan`)
+        if f.starts_with("v/v ") || f == "v/v" {
+            let s = start + line.len() - line.trim_start().len();
+            return ("other", Some([s, s + t.len()]));
+        }
         for (k, kind) in KINDS {
             let hit = (f.starts_with(k) && (first || caps_head()))
                 || (first && *kind == "plan" && f.starts_with("quyêt đinh") && plan_decision());
@@ -778,13 +791,28 @@ mod tests {
     }
 
     #[test]
+    fn kinds_of_the_gold_annotation() {
+        let kind = |t: &str| extract(t).kind;
+        let letter =
+            "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 5330/CT-CS\nV/v\nChính sách thuế TNCN\nKính gửi: Bà Hằng.";
+        assert_eq!(kind(letter).as_deref(), Some("other"));
+        let telegram =
+            "THỦ TƯỚNG CHÍNH PHỦ\nSố: 217/CĐ-TTg\nCÔNG ĐIỆN\nV/V CHỦ ĐỘNG ỨNG PHÓ MƯA LŨ";
+        assert_eq!(kind(telegram).as_deref(), Some("other"));
+        let report = "BÁO CÁO\nKết quả thực hiện nhiệm vụ 6 tháng đầu năm 2025";
+        assert_eq!(kind(report).as_deref(), Some("official-report"));
+        let news = "Sáng 22/6, Tỉnh ủy tổ chức Hội nghị lần thứ 11.";
+        assert_eq!(kind(news).as_deref(), Some("news-report"));
+    }
+
+    #[test]
     fn national_notice_with_code_and_date() {
         let t = "VĂN PHÒNG CHÍNH PHỦ\nSố: 634/TB-VPCP\nHà Nội, ngày 22 tháng 11 năm 2025\n\nTHÔNG BÁO\n\nKẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ\nThủ tướng Chính phủ yêu cầu các bộ, ngành khẩn trương thực hiện.";
         let m = extract(t);
         assert_eq!(m.level.as_deref(), Some("national"));
         assert_eq!(m.code.as_deref(), Some("634/TB-VPCP"));
         assert_eq!(m.date.as_deref(), Some("2025-11-22"));
-        assert_eq!(m.kind.as_deref(), Some("notice"));
+        assert_eq!(m.kind.as_deref(), Some("official-report"));
         assert_eq!(m.body.as_deref(), Some("Thủ tướng Chính phủ"));
         assert_eq!(m.province, None);
         let r = m.ranges["code"];
