@@ -15,6 +15,14 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cargo build --release -q -p tomtat-scorer --features train --example train_parts
 cargo build --release -q -p tomtat-cli
+# the shipped models are what their documented command builds (crates/scorer/models/README.md)
+mkdir -p "$out/models"
+./target/release/examples/train_parts --out "$out/models/scorer-parts.tsv" "$SHARED/data/reports-dev" "$SHARED/data/reports-dev2" >/dev/null
+for m in scorer-parts.tsv scorer-keys.tsv; do
+    cmp "$out/models/$m" "crates/scorer/models/$m" || {
+        echo "scorer-heldout: crates/scorer/models/$m is not what train_parts builds; rebuild it (crates/scorer/models/README.md)"; exit 1; }
+done
+echo "scorer-heldout: models rebuild byte-identical"
 ./target/release/examples/train_parts --cv "$out" "$SHARED/data/reports-dev" "$SHARED/data/reports-dev2"
 mean_f1() { python3 "$SHARED/eval/summary_score.py" "$1" "$2" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["mean"]["f1"])'; }
 for set in reports-dev reports-dev2; do
