@@ -7,6 +7,9 @@
 //!   helps or when (`- Đơn vị chủ trì: Sở Khoa học và Công nghệ.`, `- Thời gian thực
 //!   hiện: Năm 2026.`): they keep their part (a directive's, by the guidelines) but are
 //!   never key; the task itself is the line before.
+//! - **Legal basis and requests of a preamble**: `Căn cứ Luật ...;`, `Căn cứ khoản 3 Điều
+//!   18 Thông tư ...`, `Xét đề nghị của ...`: no part, task or lead either (`other` in the
+//!   guidelines, never key).
 
 use crate::lex::Tk;
 use crate::model::{has_at, words};
@@ -22,6 +25,31 @@ const ATTRIBUTES: &[&str] = &[
     "thời gian hoàn thành",
     "thời hạn hoàn thành",
 ];
+
+/// Legal-basis lines (`Căn cứ` and a document's name, or an article, clause or point of
+/// one) and request lines (`Xét đề nghị`, `Theo đề nghị`, `Xét tờ trình`).
+pub(crate) fn basis_units(an: &[Analysis]) -> impl Iterator<Item = usize> + '_ {
+    an.iter().enumerate().filter_map(|(i, a)| {
+        let first = a.lead_word(0)?;
+        if !matches!(first, "căn" | "xét" | "theo") {
+            return None;
+        }
+        let w = words(a);
+        let s = w.iter().position(|k| *k == first)?;
+        let named = |j: usize| {
+            (crate::lead::DOCUMENT_NAMES
+                .iter()
+                .chain(crate::tasks::CITED_TOO))
+            .any(|p| has_at(&w, j, p))
+                || matches!(w.get(j), Some(&("khoản" | "điều" | "điểm")))
+        };
+        let basis = has_at(&w, s, "căn cứ") && named(s + 2);
+        let request = has_at(&w, s, "xét đề nghị")
+            || has_at(&w, s, "theo đề nghị")
+            || has_at(&w, s, "xét tờ trình");
+        (basis || request).then_some(i)
+    })
+}
 
 /// The units of an address block: the recipients listed under `Kính gửi:`, under a
 /// telegram's `THỦ TƯỚNG CHÍNH PHỦ điện:` or under `Nơi nhận:` (`- Các Bộ: ...;`,

@@ -412,7 +412,11 @@ impl Scorer {
     ) -> Briefing {
         let mut valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
         let (mut an, indicators) = self.analyse(text, units, &valid);
-        for i in furniture::address_units(text, &an) {
+        let preamble = furniture::basis_units(&an).collect::<Vec<_>>();
+        for i in furniture::address_units(text, &an)
+            .into_iter()
+            .chain(preamble)
+        {
             valid[i] = false;
         }
         for i in furniture::attribute_units(text, &an).collect::<Vec<_>>() {

@@ -334,14 +334,13 @@ struct List {
 /// Names of documents that are cited but are no title of a briefed document's own
 /// (besides [`DOCUMENT_NAMES`]): a clause that opens with a name and `số` (`Nghị định số
 /// 131/2025/NĐ-CP`) goes on with a list of the documents a task follows, and is no task.
-const CITED_TOO: &[&str] = &[
-    "nghị định",
+pub(crate) const CITED_TOO: &[&str] = &[
     "phương án",
     "văn bản",
     "hướng dẫn",
     "luật",
     "pháp lệnh",
-    "tờ trình",
+    "hiến pháp",
 ];
 
 /// Request words besides [`ASK`] and the naming modals that keep a past unit a directive.

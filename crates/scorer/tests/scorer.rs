@@ -477,6 +477,25 @@ fn recipients_are_no_lead_part_or_task() {
 }
 
 #[test]
+fn legal_basis_lines_are_no_part() {
+    let text = "QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch phòng, chống dịch bệnh năm 2026\n\
+        Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n\
+        Căn cứ khoản 3 Điều 18 Thông tư số 219/2013/TT-BTC quy định các đơn vị phải hoàn thành kê khai;\n\
+        Xét đề nghị của Giám đốc Sở Y tế tại Tờ trình số 12/TTr-SYT.\n\
+        Căn cứ tình hình thực tế, các địa phương cần chủ động bố trí kinh phí phòng, chống dịch.\n\
+        Điều 1. Ban hành Kế hoạch phòng, chống dịch bệnh năm 2026.\n\
+        Điều 2. Giao Sở Y tế chủ trì, phối hợp các địa phương tổ chức thực hiện Kế hoạch.";
+    let units = lines(text);
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+    for u in [2, 3, 4] {
+        assert_eq!(b.parts[u], Part::Other, "{u}: {:?}", b.parts);
+        assert!(b.tasks.iter().all(|t| t.unit != u), "{:?}", b.tasks);
+    }
+    // `Căn cứ` before a situation, not a document: the sentence keeps its part
+    assert_eq!(b.parts[5], Part::Directive, "{:?}", b.parts);
+}
+
+#[test]
 fn task_attribute_lines_are_never_key() {
     let mut text = String::from("KẾ HOẠCH\nTRIỂN KHAI CHUYỂN ĐỔI SỐ NĂM 2026\nII. NHIỆM VỤ\n");
     for (task, lead) in [
