@@ -463,6 +463,7 @@ impl Scorer {
                 tasks::extract_with(text, u, toks, keys, i, &mut tasks, &mut memo);
             }
         }
+        tasks::inherit_actors(text, units, &an, &mut tasks);
         let lead = lead::lead(&an, &valid);
         Briefing {
             parts,

@@ -4,6 +4,7 @@ use tomtat_splitter::Unit;
 
 use crate::lead::DOCUMENT_NAMES;
 use crate::lex::{FirstWords, Keyed, Phrases, Tk, Tok};
+use crate::parts::Analysis;
 use crate::Task;
 
 /// Words after which the actor is named (`yêu cầu các cấp ủy ...`).
@@ -788,6 +789,56 @@ pub(crate) fn extract_with(
             actor: actor.clone(),
         });
     }
+}
+
+/// A list item that only names who must act (`1. Chủ tịch Ủy ban nhân dân các tỉnh, thành
+/// phố từ Hà Tĩnh đến Khánh Hòa:`, `2. Sở Tài chính:`) is no task: it is the actor of the
+/// tasks under it that name none, up to the next top-level item or heading.
+pub(crate) fn inherit_actors(text: &str, units: &[Unit], an: &[Analysis], tasks: &mut Vec<Task>) {
+    // the actor a unit names alone before its colon
+    let named = |i: usize| {
+        let a = &an[i];
+        let u = &units[i];
+        let body = text.get(u.start..u.end)?.trim_end().strip_suffix(':')?;
+        let from = match a.toks.get(a.skip) {
+            Some(t) => t.start.checked_sub(u.start)?,
+            None => body.len(),
+        };
+        let actor = body.get(from..)?.trim();
+        // a body (`Chủ tịch Ủy ban nhân dân các tỉnh`) and what follows it names more of
+        // them or their place, with no verb or clause word (`từ Hà Tĩnh đến Khánh Hòa`)
+        let head = actor.split(',').next().unwrap_or(actor);
+        let clause = actor.split_whitespace().any(|w| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                && (CLAUSE_WORDS.contains(&w) || matches!(w, "phải" | "gồm" | "thực" | "đảm"))
+        });
+        (a.numbered && a.nwords <= 24 && !actor.contains(':') && !clause && is_institution(head))
+            .then(|| actor.to_string())
+    };
+    let mut current: Option<(String, usize)> = None;
+    let mut next_unit = 0;
+    let mut kept = Vec::with_capacity(tasks.len());
+    for mut t in tasks.drain(..) {
+        // the lead-ins and group ends met up to this task's unit
+        for i in next_unit..=t.unit {
+            if an[i].top || an[i].heading.is_some() {
+                current = None;
+            }
+            if let Some(actor) = named(i) {
+                current = Some((actor, i));
+            }
+        }
+        next_unit = next_unit.max(t.unit + 1);
+        match &current {
+            Some((_, from)) if *from == t.unit && t.actor.is_none() => continue,
+            Some((actor, from)) if *from < t.unit && t.actor.is_none() => {
+                t.actor = Some(actor.clone())
+            }
+            _ => {}
+        }
+        kept.push(t);
+    }
+    *tasks = kept;
 }
 
 /// In a lead-in to a list (a unit ending with `:`), where its requests start (request

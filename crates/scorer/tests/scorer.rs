@@ -477,6 +477,35 @@ fn recipients_are_no_lead_part_or_task() {
 }
 
 #[test]
+fn items_take_the_actor_their_lead_in_names() {
+    let text = "III. TỔ CHỨC THỰC HIỆN\n\
+        1. Sở Y tế:\n\
+        a) Tổ chức phun khử trùng tại các khu vực ngập sâu, trường học, trạm y tế.\n\
+        b) Cấp phát hóa chất xử lý nước cho các hộ gia đình vùng lũ.\n\
+        2. Chủ tịch Ủy ban nhân dân các xã, phường từ Hòa Thịnh đến Ea Kly:\n\
+        a) Huy động lực lượng tổng vệ sinh môi trường sau lũ.";
+    let units = lines(text);
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+    let actor_of = |u: usize| {
+        let t = b.tasks.iter().find(|t| t.unit == u);
+        t.and_then(|t| t.actor.clone())
+    };
+    assert!(
+        b.tasks.iter().all(|t| t.unit != 1 && t.unit != 4),
+        "{:?}",
+        b.tasks
+    );
+    assert_eq!(actor_of(2).as_deref(), Some("Sở Y tế"), "{:?}", b.tasks);
+    assert_eq!(actor_of(3).as_deref(), Some("Sở Y tế"), "{:?}", b.tasks);
+    assert_eq!(
+        actor_of(5).as_deref(),
+        Some("Chủ tịch Ủy ban nhân dân các xã, phường từ Hòa Thịnh đến Ea Kly"),
+        "{:?}",
+        b.tasks
+    );
+}
+
+#[test]
 fn legal_basis_lines_are_no_part() {
     let text = "QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch phòng, chống dịch bệnh năm 2026\n\
         Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n\
