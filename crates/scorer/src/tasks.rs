@@ -820,8 +820,8 @@ pub(crate) fn inherit_actors(text: &str, units: &[Unit], an: &[Analysis], tasks:
     let mut kept = Vec::with_capacity(tasks.len());
     for mut t in tasks.drain(..) {
         // the lead-ins and group ends met up to this task's unit
-        for i in next_unit..=t.unit {
-            if an[i].top || an[i].heading.is_some() {
+        for (i, a) in an.iter().enumerate().take(t.unit + 1).skip(next_unit) {
+            if a.top || a.heading.is_some() {
                 current = None;
             }
             if let Some(actor) = named(i) {
