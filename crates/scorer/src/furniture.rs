@@ -31,7 +31,10 @@ const ATTRIBUTES: &[&str] = &[
 pub(crate) fn basis_units(an: &[Analysis]) -> impl Iterator<Item = usize> + '_ {
     an.iter().enumerate().filter_map(|(i, a)| {
         let first = a.lead_word(0)?;
-        if !matches!(first, "căn" | "xét" | "theo") {
+        if !matches!(
+            (first, a.lead_word(1)?),
+            ("căn", "cứ") | ("xét" | "theo", "đề" | "tờ")
+        ) {
             return None;
         }
         let w = words(a);
@@ -88,7 +91,12 @@ pub(crate) fn attribute_units<'a>(
 ) -> impl Iterator<Item = usize> + 'a {
     an.iter().enumerate().filter_map(|(i, a)| {
         let first = a.lead_word(0)?;
-        if !matches!(first, "đơn" | "cơ" | "thời") || a.nwords > 24 {
+        let second = a.lead_word(1)?;
+        let opens = matches!(
+            (first, second),
+            ("đơn", "vị") | ("cơ", "quan") | ("thời", "gian" | "hạn")
+        );
+        if !opens || a.nwords > 24 {
             return None;
         }
         let w = words(a);
