@@ -159,6 +159,24 @@ impl Scratch {
     }
 }
 
+/// What [`Segmenter::evidence`] finds for some syllables as one word.
+struct Evidence {
+    /// The dictionary source bits (with [`features::PREFIX`] when the syllables start a
+    /// longer word; 0: in no dictionary).
+    sources: u8,
+    /// A user word.
+    user: bool,
+    /// The association class in raw text (0: never seen together).
+    assoc: u8,
+}
+
+impl Evidence {
+    /// A word of a dictionary (or the user's), or the start of one.
+    fn listed(&self) -> bool {
+        self.user || self.sources != 0
+    }
+}
+
 /// Groups syllables into words. Built once, shared read-only across threads.
 #[derive(Debug, Clone)]
 pub struct Segmenter {
@@ -247,14 +265,14 @@ impl Segmenter {
     /// assert!(!seg.is_known_word(&["Bình", "Cục"]));
     /// ```
     pub fn is_known_word(&self, syllables: &[&str]) -> bool {
-        let (listed, assoc) = self.evidence(syllables);
-        let (pmi, log2_count) = features::assoc_pmi_count(assoc);
-        listed || (log2_count >= 2 && pmi >= 3)
+        let e = self.evidence(syllables);
+        let (pmi, log2_count) = features::assoc_pmi_count(e.assoc);
+        e.listed() || (log2_count >= 2 && pmi >= 3)
     }
 
     /// Whether `syllables` are a word of a dictionary (or the user's), or the start of one.
     pub fn is_listed_word(&self, syllables: &[&str]) -> bool {
-        self.evidence(syllables).0
+        self.evidence(syllables).listed()
     }
 
     /// Whether `syllables` are a whole word of a dictionary (or the user's), not only the
@@ -266,17 +284,19 @@ impl Segmenter {
     /// assert!(!seg.is_dictionary_word(&["vị", "trí", "tại"]));
     /// ```
     pub fn is_dictionary_word(&self, syllables: &[&str]) -> bool {
-        let key = word_key(syllables.iter().map(|s| syllable_key(s)));
-        let (bits, _) = self.model.lex().get(key);
-        bits & !features::PREFIX != 0 || self.user.words.get(key).is_some()
+        let e = self.evidence(syllables);
+        e.user || e.sources & !features::PREFIX != 0
     }
 
-    /// Whether `syllables` are listed (see [`Segmenter::is_listed_word`]), and their
-    /// association class in raw text (0: never seen together).
-    fn evidence(&self, syllables: &[&str]) -> (bool, u8) {
+    /// What the dictionaries and the raw text say of `syllables` as one word.
+    fn evidence(&self, syllables: &[&str]) -> Evidence {
         let key = word_key(syllables.iter().map(|s| syllable_key(s)));
-        let (bits, assoc) = self.model.lex().get(key);
-        (bits != 0 || self.user.words.get(key).is_some(), assoc)
+        let (sources, assoc) = self.model.lex().get(key);
+        Evidence {
+            sources,
+            user: self.user.words.get(key).is_some(),
+            assoc,
+        }
     }
 
     /// Segment `tokens` (cut from `text`) into words, appending to `out` (with
