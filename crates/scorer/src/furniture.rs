@@ -38,12 +38,9 @@ pub(crate) fn basis_units(an: &[Analysis]) -> impl Iterator<Item = usize> + '_ {
             return None;
         }
         let w = words(a);
-        let s = w.iter().position(|k| *k == first)?;
+        let s = a.words_before_skip();
         let named = |j: usize| {
-            (crate::lead::DOCUMENT_NAMES
-                .iter()
-                .chain(crate::tasks::CITED_TOO))
-            .any(|p| has_at(&w, j, p))
+            crate::tasks::document_name_at(&w, j)
                 || matches!(w.get(j), Some(&("khoản" | "điều" | "điểm")))
         };
         let basis = has_at(&w, s, "căn cứ") && named(s + 2);
@@ -70,9 +67,8 @@ pub(crate) fn address_units(text: &str, an: &[Analysis]) -> Vec<usize> {
             out.push(i);
             continue;
         }
-        let first_word = a.toks.iter().position(|t| t.kind == Tk::Word);
-        let may_open = matches!(first_word.map(|j| a.keys.key(j)), Some("kính" | "nơi"))
-            || (a.terminal == Some(":") && i < 12);
+        let may_open =
+            matches!(a.lead_word(0), Some("kính" | "nơi")) || (a.terminal == Some(":") && i < 12);
         open = may_open && {
             let w = words(a);
             has_at(&w, 0, "kính gửi")
@@ -100,18 +96,14 @@ pub(crate) fn attribute_units<'a>(
             return None;
         }
         let w = words(a);
-        let skip = w.iter().position(|k| *k == first)?;
+        let skip = a.words_before_skip();
         let label = ATTRIBUTES.iter().find(|p| has_at(&w, skip, p))?;
-        // the colon right after the label
-        let label_end = a
-            .toks
+        // the unit's first colon comes right after the label, and not at its end
+        let colon = a.toks.iter().position(|t| &text[t.start..t.end] == ":")?;
+        let before = a.toks[..colon]
             .iter()
-            .enumerate()
-            .filter(|(_, t)| t.kind == Tk::Word)
-            .nth(skip + label.split(' ').count() - 1)?
-            .0;
-        let colon = (a.toks.get(label_end + 1)).is_some_and(|t| &text[t.start..t.end] == ":")
-            && a.terminal != Some(":");
-        colon.then_some(i)
+            .filter(|t| t.kind == Tk::Word)
+            .count();
+        (before == skip + label.split(' ').count() && a.terminal != Some(":")).then_some(i)
     })
 }

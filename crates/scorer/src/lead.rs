@@ -16,7 +16,6 @@
 //! `Số: ...`, `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`) are never taken. When nothing matches
 //! and the document has a unit of eight words or more, the first such unit is the lead.
 
-use crate::lex::Tk;
 use crate::lex::{FirstWords, Phrases};
 use crate::model::{has_at, words};
 use crate::parts::Analysis;
@@ -119,7 +118,7 @@ fn lists() -> &'static Lists {
 }
 
 /// Whether a phrase of `list` starts at word `i`.
-fn any_at(w: &[&str], i: usize, list: &Phrases) -> bool {
+pub(crate) fn any_at(w: &[&str], i: usize, list: &Phrases) -> bool {
     w.get(i)
         .is_some_and(|k| list.candidates(k).iter().any(|p| has_at(w, i, p)))
 }
@@ -159,6 +158,9 @@ pub(crate) fn lead(an: &[Analysis], valid: &[bool]) -> Vec<usize> {
     // units read so far that are not letterhead: the window counts only these
     let mut seen = 0usize;
     let mut body_started = false;
+    // unit `i + 1`, when it can be the subject line of a title at `i`
+    let subject_after =
+        |i: usize| (an.get(i + 1).is_some_and(is_subject) && valid[i + 1]).then_some(i + 1);
     for i in 0..n {
         if seen >= window {
             break;
@@ -168,17 +170,14 @@ pub(crate) fn lead(an: &[Analysis], valid: &[bool]) -> Vec<usize> {
         }
         let a = &an[i];
         let w = words(a);
-        let skip = a.toks[..a.skip.min(a.toks.len())]
-            .iter()
-            .filter(|t| t.kind == Tk::Word)
-            .count();
+        let skip = a.words_before_skip();
         // still in the letterhead: no line of eight words or more read yet
         let early = i < 6 || !body_started;
         if title.is_none() && early && is_bare_title(&w, skip, l) {
             // taken with its subject only: the document's name alone says little
-            if an.get(i + 1).is_some_and(is_subject) && valid.get(i + 1) == Some(&true) {
+            if let Some(s) = subject_after(i) {
                 title = Some(i);
-                subject = Some(i + 1);
+                subject = Some(s);
             }
             continue;
         }
@@ -194,13 +193,7 @@ pub(crate) fn lead(an: &[Analysis], valid: &[bool]) -> Vec<usize> {
         if title.is_none() && early && a.terminal != Some(".") && any_at(&w, skip, &l.title) {
             title = Some(i);
             // `Nghị định số 69/2010/NĐ-CP` / `Về an toàn sinh học ...`: its subject line
-            if an
-                .get(i + 1)
-                .is_some_and(|b| is_subject(b) && b.lead_word(0) == Some("về"))
-                && valid.get(i + 1) == Some(&true)
-            {
-                subject = Some(i + 1);
-            }
+            subject = subject_after(i).filter(|&s| an[s].lead_word(0) == Some("về"));
             continue;
         }
         let heading = a.heading.is_some();

@@ -412,14 +412,13 @@ impl Scorer {
     ) -> Briefing {
         let mut valid: Vec<bool> = units.iter().map(|u| valid_range(text, u)).collect();
         let (mut an, indicators) = self.analyse(text, units, &valid);
-        let preamble = furniture::basis_units(&an).collect::<Vec<_>>();
-        for i in furniture::address_units(text, &an)
-            .into_iter()
-            .chain(preamble)
-        {
+        let mut no_content = furniture::address_units(text, &an);
+        no_content.extend(furniture::basis_units(&an));
+        for i in no_content {
             valid[i] = false;
         }
-        for i in furniture::attribute_units(text, &an).collect::<Vec<_>>() {
+        let attributes: Vec<usize> = furniture::attribute_units(text, &an).collect();
+        for i in attributes {
             an[i].attribute = true;
         }
         let kind = model::doc_kind(&an);

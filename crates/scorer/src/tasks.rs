@@ -335,7 +335,7 @@ struct List {
 /// Names of documents that are cited but are no title of a briefed document's own
 /// (besides [`DOCUMENT_NAMES`]): a clause that opens with a name and `số` (`Nghị định số
 /// 131/2025/NĐ-CP`) goes on with a list of the documents a task follows, and is no task.
-pub(crate) const CITED_TOO: &[&str] = &[
+const CITED_TOO: &[&str] = &[
     "phương án",
     "văn bản",
     "hướng dẫn",
@@ -574,9 +574,7 @@ const CLAUSE_WORDS: &[&str] = &[
 fn is_institution(actor: &str) -> bool {
     let keys = crate::lex::syllable_keys(actor);
     // in lower case: `Giao` opens `Sở Giao thông vận tải`
-    let clause = actor
-        .split_whitespace()
-        .any(|w| w.chars().next().is_some_and(char::is_lowercase) && CLAUSE_WORDS.contains(&w));
+    let clause = has_clause_word(actor, &[]);
     // a figure makes a clause of it too (`Bộ Công an tổ chức sơ kết 5 năm`), except the
     // number of a district or ward (`UBND quận 9`)
     let words: Vec<&str> = actor.split_whitespace().collect();
@@ -791,6 +789,21 @@ pub(crate) fn extract_with(
     }
 }
 
+/// Whether a document's name ([`DOCUMENT_NAMES`], [`CITED_TOO`]) starts at word `j` of the
+/// word keys `w` (`Căn cứ Thông tư ...`).
+pub(crate) fn document_name_at(w: &[&str], j: usize) -> bool {
+    crate::lead::any_at(w, j, &lists().cited.phrases)
+}
+
+/// Whether `actor` holds a word in lower case that makes a clause of it ([`CLAUSE_WORDS`]
+/// or one of `more`).
+fn has_clause_word(actor: &str, more: &[&str]) -> bool {
+    actor.split_whitespace().any(|w| {
+        w.chars().next().is_some_and(char::is_lowercase)
+            && (CLAUSE_WORDS.contains(&w) || more.contains(&w))
+    })
+}
+
 /// A list item that only names who must act (`1. Chủ tịch Ủy ban nhân dân các tỉnh, thành
 /// phố từ Hà Tĩnh đến Khánh Hòa:`, `2. Sở Tài chính:`) is no task: it is the actor of the
 /// tasks under it that name none, up to the next top-level item or heading.
@@ -808,10 +821,7 @@ pub(crate) fn inherit_actors(text: &str, units: &[Unit], an: &[Analysis], tasks:
         // a body (`Chủ tịch Ủy ban nhân dân các tỉnh`) and what follows it names more of
         // them or their place, with no verb or clause word (`từ Hà Tĩnh đến Khánh Hòa`)
         let head = actor.split(',').next().unwrap_or(actor);
-        let clause = actor.split_whitespace().any(|w| {
-            w.chars().next().is_some_and(char::is_lowercase)
-                && (CLAUSE_WORDS.contains(&w) || matches!(w, "phải" | "gồm" | "thực" | "đảm"))
-        });
+        let clause = has_clause_word(actor, &["phải", "gồm", "thực", "đảm"]);
         (a.numbered && a.nwords <= 24 && !actor.contains(':') && !clause && is_institution(head))
             .then(|| actor.to_string())
     };
