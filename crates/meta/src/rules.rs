@@ -299,8 +299,8 @@ fn read_level(text: &str, ws: &[W], places: &[Mention], issuer: bool, meta: &mut
             }
         }
     }
-    let body_level = meta.body.as_deref().and_then(body_level);
-    if let Some(l) = body_level {
+    let named_level = meta.body.as_deref().and_then(body_level);
+    if let Some(l) = named_level {
         level_score[l] += 4.0;
     }
     // The subject named in the title (first line): its most specific unit.
@@ -322,7 +322,7 @@ fn read_level(text: &str, ws: &[W], places: &[Mention], issuer: bool, meta: &mut
         .fold((0, 0f32), |a, (i, &s)| if s > a.1 { (i, s) } else { a });
     // A letterhead's issuer sets the level of what it issues, however many communes the
     // text names (a plan of a province for its communes); a body named in the text only leans.
-    match body_level {
+    match named_level {
         Some(l) if issuer => meta.level = Some(LEVELS[l].into()),
         _ if score > 0.0 => meta.level = Some(LEVELS[best].into()),
         _ => {}
@@ -731,7 +731,7 @@ fn kind_of(text: &str) -> (&'static str, Option<[usize; 2]>) {
         };
         let first = start == 0;
         // an official letter's subject line (`V/v hướng dẫn thủ tục hải quan`)
-        if f.starts_with("v/v ") || f == "v/v" {
+        if f.split(' ').next() == Some("v/v") {
             let s = start + line.len() - line.trim_start().len();
             return ("other", Some([s, s + t.len()]));
         }
