@@ -553,10 +553,14 @@ impl Scorer {
                     a.own = [-10.0, -10.0, -10.0, 10.0];
                 }
                 a.pair_roles = roles;
+                // units that overlap or come out of order (not the splitter's) open no line
+                a.opens_line = i == 0
+                    || (text.get(units[i - 1].end..u.start)).is_some_and(|gap| gap.contains('\n'));
                 a.index_words(&scratch.notes, &mut wi);
                 an.push(a);
             }
         });
+        parts::line_places(&mut an);
         (an, indicators)
     }
 
@@ -609,6 +613,30 @@ pub(crate) fn corpus_analyses(scorer: &Scorer) -> Vec<Vec<parts::Analysis>> {
         out.push(scorer.analyse(&text, &units, &valid).0);
     }
     out
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    /// The place of each sentence in its line; a line of more than twelve sentences (a body
+    /// run together on one line) gives none.
+    #[test]
+    fn line_places_count_sentences_per_line() {
+        let scorer = Scorer::new();
+        let places = |text: &str| -> Vec<Option<usize>> {
+            let units = tomtat_splitter::Splitter::new().split(text);
+            let valid = vec![true; units.len()];
+            let (an, _) = scorer.analyse(text, &units, &valid);
+            an.iter().map(|a| a.line_pos).collect()
+        };
+        let text = "Tỉnh đã hoàn thành kế hoạch. Thu ngân sách tăng 12%.\n\
+                    - Tăng cường kiểm tra. Xử lý nghiêm vi phạm.\nGiao Sở Tài chính chủ trì.";
+        let want = [Some(0), Some(1), Some(0), Some(1), Some(0)];
+        assert_eq!(places(text), want);
+        let long = "Hội nghị đã thảo luận kỹ các nội dung. ".repeat(13);
+        assert_eq!(places(&long), vec![None; 13]);
+    }
 }
 
 /// Training of the part model from gold (the `train` feature; used by

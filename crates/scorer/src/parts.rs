@@ -70,6 +70,12 @@ pub(crate) struct Analysis {
     pub skip: usize,
     /// Opens with a list or heading marker (`1.`, `a)`, `II-`).
     pub numbered: bool,
+    /// Starts a line of the text (the first unit, or a line break since the last unit).
+    pub opens_line: bool,
+    /// Place of the unit in its line (0: it opens the line), `None` in a line of more
+    /// than [`LONG_LINE`] units (a text whose paragraphs were run together); see
+    /// [`line_places`].
+    pub line_pos: Option<usize>,
     /// The last punctuation of the unit (`.`, `:`, `;`, ...), if it ends with one.
     pub terminal: Option<&'static str>,
     /// Opens with a top-level marker (`1.`, `2.1`, `II-`), not an item marker (`a)`, `-`):
@@ -97,6 +103,23 @@ pub(crate) struct Scratch {
     punct_after: Vec<bool>,
     hits: Vec<Hit>,
     key_hits: Vec<Hit>,
+}
+
+/// A line of more units than this is not a paragraph (see [`Analysis::line_pos`]).
+const LONG_LINE: usize = 12;
+
+/// Fill each unit's [`Analysis::line_pos`] from [`Analysis::opens_line`].
+pub(crate) fn line_places(an: &mut [Analysis]) {
+    let mut start = 0;
+    for i in 1..=an.len() {
+        if i == an.len() || an[i].opens_line {
+            let paragraph = i - start <= LONG_LINE;
+            for (k, a) in an[start..i].iter_mut().enumerate() {
+                a.line_pos = paragraph.then_some(k);
+            }
+            start = i;
+        }
+    }
 }
 
 /// No word (in [`Analysis::lead_words`]).

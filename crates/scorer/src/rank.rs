@@ -1,8 +1,8 @@
 //! The learned key-unit scorer: within each part, how likely a unit is one of the key
 //! units of the briefing (logistic regression, averaged SGD). Features: centrality, part
 //! margin, figures, key cues, length, place in the part's runs, in the section (units
-//! since the heading) and in numbered lists (lead-in, first items), place in the
-//! document, the document's kind. The weights are data (`models/scorer-keys.tsv`).
+//! since the heading), in numbered lists (lead-in, first items) and in its line (the
+//! opening sentence of a paragraph), place in the document, the document's kind. The weights are data (`models/scorer-keys.tsv`).
 
 use crate::lex::FnvMap;
 use crate::lexicon::{CuePart, Lexicon};
@@ -165,6 +165,10 @@ pub(crate) fn features(
         .all(|j| parts[j] != part);
     feat!(f; "secfirst:", sec_first, ":", p);
     feat!(f; "item:", layout.item[i].min(4), ":", p);
+    match a.line_pos {
+        Some(k) => feat!(f; "lp:", k.min(3), ":", p),
+        None => feat!(f; "lp:none:", p),
+    }
     group_features(f, an, parts, layout, part, i);
     feat!(f; "num:", a.numbered, ":", p);
     feat!(f; "end:", a.terminal.unwrap_or("none"), ":", p);
