@@ -486,15 +486,123 @@ fn read_code(text: &str, pats: &Matchers, meta: &mut Meta) {
     }
 }
 
-/// The first full date (`ngày 22 tháng 11 năm 2025` or `22/11/2025`) of `hay`.
+/// The first full date (`ngày 22 tháng 11 năm 2025` or `22/11/2025`) of `hay` that is the
+/// document's own ([`not_its_date`]).
 fn full_date(pats: &Matchers, hay: &str) -> Option<DateCaps> {
-    let a = pats.date_words(hay);
-    // The numeric date counts only when it starts first: it is sought no further.
-    let b = pats.date_full_until(hay, a.as_ref().map_or(hay.len(), |a| a.whole.start));
-    match (a, b) {
-        (Some(a), Some(b)) => Some(if a.whole.start <= b.whole.start { a } else { b }),
-        (a, b) => a.or(b),
+    first_own_date(pats, hay, |rest| {
+        let a = pats.date_words(rest);
+        // The numeric date counts only when it starts first: it is sought no further.
+        let b = pats.date_full_until(rest, a.as_ref().map_or(rest.len(), |a| a.whole.start));
+        match (a, b) {
+            (Some(a), Some(b)) => Some(if a.whole.start <= b.whole.start { a } else { b }),
+            (a, b) => a.or(b),
+        }
+    })
+}
+
+/// The first date `find` finds in `hay` (searched again after each one) that is the
+/// document's own ([`not_its_date`]).
+fn first_own_date(
+    pats: &Matchers,
+    hay: &str,
+    find: impl Fn(&str) -> Option<DateCaps>,
+) -> Option<DateCaps> {
+    let mut from = 0;
+    while from < hay.len() {
+        let found = find(&hay[from..])?;
+        let at = |r: &std::ops::Range<usize>| r.start + from..r.end + from;
+        let date = DateCaps {
+            whole: at(&found.whole),
+            a: at(&found.a),
+            b: at(&found.b),
+            y: at(&found.y),
+        };
+        if !not_its_date(pats, hay, date.whole.start) {
+            return Some(date);
+        }
+        from = date.whole.end;
     }
+    None
+}
+
+/// Names of documents whose date a citation gives after them (`Luật Tổ chức Hội đồng nhân
+/// dân và Ủy ban nhân dân ngày 26/11/2003`).
+const CITED_NAMES: [&str; 11] = [
+    "Luật",
+    "Bộ luật",
+    "Hiến pháp",
+    "Pháp lệnh",
+    "Nghị quyết",
+    "Nghị định",
+    "Quyết định",
+    "Chỉ thị",
+    "Thông tư",
+    "Quy chế",
+    "Công văn",
+];
+
+/// Whether the date at `start` of `text` is not the document's own: the date of a document
+/// it cites (on a legal-basis line `Căn cứ ...`, right after a document's number: `Quyết
+/// định số 167/2008/QĐ-TTg ngày 12/12/2008`, or in a clause that opens with a document's
+/// name), the start of a span (`từ ngày 1-1-2017 đến ngày 14-6-2017`) or a deadline
+/// (`trước ngày 30/6/2025`).
+///
+/// ```text
+/// Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;          cited
+/// Hà Nội, ngày 21 tháng 11 năm 2025                           own
+/// ```
+fn not_its_date(pats: &Matchers, text: &str, start: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
+    let line = &text[line_start..start];
+    let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // what stands before the date, a month's day (`ngày 26 tháng 10 năm 2016`) left out
+    let before = line
+        .trim_end()
+        .trim_end_matches(|c: char| c.is_ascii_digit());
+    let before = before.trim_end();
+    let before = ["ngày", "Ngày", "NGÀY"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .unwrap_or(before)
+        .trim_end();
+    // the start of a span, a deadline (`trước ngày 30/6`, `chậm nhất`, `trong tháng 8`)
+    let span_or_deadline = ["từ", "trước", "nhất", "trong"]
+        .iter()
+        .any(|w| before.ends_with(w));
+    if span_or_deadline || line.starts_with("Căn cứ") || line.starts_with("căn cứ") {
+        return true;
+    }
+    if text[..line_start].trim().is_empty() {
+        // the first line: the document's own title (`Thông tư số 08/2012/TT-BGTVT ... ngày
+        // 23/03/2012 của Bộ Giao thông vận tải`)
+        return false;
+    }
+    if let Some(code) = pats.codes(before).last() {
+        // the rest of the code's token (`QĐ-TTg`), then only `ban hành`, a comma or `ngày`
+        let rest = before.get(code.end..).unwrap_or("");
+        let rest = rest.trim_start_matches(|c: char| !c.is_whitespace() && c != ',');
+        let gap = rest.replace("ban hành", "");
+        if gap
+            .trim_matches(|c: char| c.is_whitespace() || c == ',')
+            .is_empty()
+        {
+            return true;
+        }
+    }
+    let clause = line
+        .rsplit([';', '.', ':', '(', ','])
+        .next()
+        .unwrap_or(line);
+    let clause = clause.trim_start();
+    let clause = ["Thực hiện ", "Theo "]
+        .iter()
+        .find_map(|w| clause.strip_prefix(w))
+        .unwrap_or(clause);
+    CITED_NAMES.iter().any(|n| {
+        clause
+            .strip_prefix(n)
+            .is_some_and(|r| r.starts_with(char::is_whitespace))
+    })
 }
 
 /// A day and month without a year at the lead (`Ngày 9/6, ...`): day, month and range.
@@ -547,7 +655,7 @@ fn read_date(text: &str, pats: &Matchers, meta: &mut Meta) -> Option<DayMonth> {
         }
     }
     if meta.date.is_none() && first_day_month.is_none() {
-        if let Some(c) = pats.month(text) {
+        if let Some(c) = first_own_date(pats, text, |rest| pats.month(rest)) {
             let m = num(&text[c.a]);
             if (1..=12).contains(&m) {
                 meta.date = Some(format!("{}-{m:02}", &text[c.y]));
@@ -623,7 +731,7 @@ fn period_of(text: &str, c: &PeriodMatch) -> (u8, String, usize) {
 }
 
 /// A day and month without a year (`Ngày 9/7, ...` in news): the year of the period, else
-/// the year the text names most.
+/// the latest year the text names as past or present ([`latest_past_year`]).
 fn read_day_month_date(text: &str, pats: &Matchers, day_month: Option<DayMonth>, meta: &mut Meta) {
     let Some(DayMonth { day, month, range }) = day_month else {
         return;
@@ -635,20 +743,29 @@ fn read_day_month_date(text: &str, pats: &Matchers, day_month: Option<DayMonth>,
         .period_key
         .as_ref()
         .map(|k| k[..4].to_string())
-        .or_else(|| {
-            let mut counts: HashMap<&str, usize> = HashMap::new();
-            for y in pats.years(text) {
-                *counts.entry(&text[y]).or_default() += 1;
-            }
-            counts
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
-                .map(|x| x.0.to_string())
-        });
+        .or_else(|| latest_past_year(text, pats).map(str::to_string));
     if let Some(y) = year {
         meta.date = Some(format!("{y}-{month:02}-{day:02}"));
         meta.ranges.insert("date".into(), range);
     }
+}
+
+/// The latest year `text` names that is not a target or a deadline (`đến năm 2030`, the end
+/// of `2021-2025`, `tầm nhìn 2045`): a news item is not older than what it reports, and its
+/// own year is often the latest it names (`6 tháng đầu năm 2017`).
+fn latest_past_year<'t>(text: &'t str, pats: &Matchers) -> Option<&'t str> {
+    pats.years(text)
+        .filter(|y| {
+            let before = text[..y.start].trim_end();
+            let before = before.strip_suffix("năm").unwrap_or(before).trim_end();
+            !(before.ends_with('-')
+                || before.ends_with('–')
+                || ["đến", "tới", "trước", "nhìn", "đoạn"]
+                    .iter()
+                    .any(|w| before.ends_with(w)))
+        })
+        .map(|y| &text[y])
+        .max()
 }
 
 fn num(s: &str) -> u32 {
@@ -803,6 +920,30 @@ mod tests {
         assert_eq!(kind(report).as_deref(), Some("official-report"));
         let news = "Sáng 22/6, Tỉnh ủy tổ chức Hội nghị lần thứ 11.";
         assert_eq!(kind(news).as_deref(), Some("news-report"));
+    }
+
+    #[test]
+    fn the_date_of_a_cited_document_is_not_the_documents() {
+        let date = |t: &str| extract(t).date;
+        let t = "NGHỊ QUYẾT\nCăn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;\nHội đồng nhân dân tỉnh quyết nghị thông qua kế hoạch năm 2009.";
+        assert_eq!(date(t), None);
+        let t = "BÁO CÁO\nThực hiện theo Quyết định số 58/2016/QĐ-TTg ngày 28/12/2016, tỉnh đã sắp xếp doanh nghiệp.";
+        assert_eq!(date(t), None);
+        // on its first line, the title of the document itself
+        let t = "Thông tư số 08/2012/TT-BGTVT Hướng dẫn vận tải đường thủy ngày 23/03/2012 của Bộ Giao thông vận tải\nĐiều 1. Phạm vi điều chỉnh";
+        assert_eq!(date(t).as_deref(), Some("2012-03-23"));
+        let t =
+            "Theo báo cáo, từ ngày 1-1-2017 đến ngày 14-6-2017, UBND TP đã giải quyết 98 hồ sơ.";
+        assert_eq!(date(t).as_deref(), Some("2017-06-14"));
+        // the document's own date line, with a citation before it on another line
+        let t = "Số: 12/QĐ-UBND\nHà Nội, ngày 5 tháng 6 năm 2025\nCăn cứ Nghị định số 08/2015/NĐ-CP ngày 21 tháng 01 năm 2015;";
+        assert_eq!(date(t).as_deref(), Some("2025-06-05"));
+    }
+
+    #[test]
+    fn a_day_and_month_take_the_latest_year_named_as_past() {
+        let t = "Chiều 21/6, Hội thảo về công tác cán bộ nữ đã diễn ra. Nghị quyết số 11-NQ/TW ngày 27/4/2007 đã đạt kết quả; phấn đấu đến năm 2020 đạt 30%. Năm 2016 tỷ lệ đạt 25%, 6 tháng đầu năm 2017 đạt 27%.";
+        assert_eq!(extract(t).date.as_deref(), Some("2017-06-21"));
     }
 
     #[test]
