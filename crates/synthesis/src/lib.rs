@@ -707,8 +707,11 @@ impl Synthesizer {
         let mut by: BTreeMap<(String, String), Vec<IndicatorRow>> = BTreeMap::new();
         for (d, i) in &self.indicators {
             let name = normalize_indicator(&i.name);
-            // Names that say what is compared, not what is measured.
-            if name.is_empty() || GENERIC_INDICATORS.contains(&name.as_str()) {
+            // Names that say what is compared, not what is measured, and bare counts whose
+            // name is the counted noun alone (`478 nhiệm vụ`, `63 dự án`: which tasks or
+            // projects, the name does not say).
+            let bare_count = name == normalize_indicator(&i.unit);
+            if name.is_empty() || GENERIC_INDICATORS.contains(&name.as_str()) || bare_count {
                 continue;
             }
             let doc = &self.docs[*d as usize];

@@ -144,6 +144,29 @@ fn revenue_series_meets_across_wordings() {
     assert_eq!(got, want, "unit {}", series.unit);
 }
 
+/// A count whose name is only the counted noun (`có 478 nhiệm vụ đã hoàn thành`) says
+/// nothing that two documents share: it lines up with nothing.
+#[test]
+fn bare_counts_join_no_series() {
+    let docs: Vec<(String, String)> = [("a", 478), ("b", 14)]
+        .iter()
+        .map(|(id, n)| {
+            let text = format!(
+                "Ủy ban nhân dân tỉnh đã giao nhiều nhiệm vụ. Đến nay có {n} nhiệm vụ đã hoàn thành.\n"
+            );
+            (format!("{id}.txt"), text)
+        })
+        .collect();
+    let (s, summaries) = synthesize(&docs);
+    let counted = summaries
+        .iter()
+        .flat_map(|x| &x.indicators)
+        .filter(|i| i.unit == "nhiệm vụ")
+        .count();
+    assert_eq!(counted, 2, "both counts are indicators of their briefings");
+    assert!(s.indicators.is_empty(), "{:#?}", s.indicators);
+}
+
 #[test]
 fn follow_up_links_directive_to_next_period_result() {
     let (s, _) = synthesize(&archive());
