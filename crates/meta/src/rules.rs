@@ -566,9 +566,11 @@ fn not_its_date(pats: &Matchers, text: &str, start: usize) -> bool {
         .unwrap_or(before)
         .trim_end();
     // the start of a span, a deadline (`trước ngày 30/6`, `chậm nhất`, `trong tháng 8`)
-    let span_or_deadline = ["từ", "trước", "nhất", "trong"]
-        .iter()
-        .any(|w| before.ends_with(w));
+    let span_or_deadline = ["từ", "trước", "chậm nhất", "trong"].iter().any(|w| {
+        before
+            .strip_suffix(w)
+            .is_some_and(|r| r.is_empty() || r.ends_with(char::is_whitespace))
+    });
     if span_or_deadline || line.starts_with("Căn cứ") || line.starts_with("căn cứ") {
         return true;
     }
@@ -932,6 +934,12 @@ mod tests {
         // on its first line, the title of the document itself
         let t = "Thông tư số 08/2012/TT-BGTVT Hướng dẫn vận tải đường thủy ngày 23/03/2012 của Bộ Giao thông vận tải\nĐiều 1. Phạm vi điều chỉnh";
         assert_eq!(date(t).as_deref(), Some("2012-03-23"));
+        // a deadline, and a word that only ends like one (`thống nhất`)
+        let t =
+            "KẾ HOẠCH\nCác sở hoàn thành chậm nhất ngày 30/6/2025, báo cáo trước ngày 15/7/2025.";
+        assert_eq!(date(t), None);
+        let t = "THÔNG BÁO\nHội nghị thống nhất ngày 12/5/2025 là ngày khởi công.";
+        assert_eq!(date(t).as_deref(), Some("2025-05-12"));
         let t =
             "Theo báo cáo, từ ngày 1-1-2017 đến ngày 14-6-2017, UBND TP đã giải quyết 98 hồ sơ.";
         assert_eq!(date(t).as_deref(), Some("2017-06-14"));
