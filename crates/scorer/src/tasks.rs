@@ -266,6 +266,8 @@ const LEAD: &[&str] = &[
     "do đó",
     "vì vậy",
     "vì thế",
+    "chính vì vậy",
+    "chính vì thế",
     "trên cơ sở đó",
     "tuy nhiên",
     "đồng thời",
@@ -623,7 +625,8 @@ fn assign_at_start(text: &str, c: &Clause) -> Option<usize> {
 
 /// The actor among tokens `a..b` of a clause: after the last speech verb, without the
 /// leading comma-separated pieces that are not the actor (`Thời gian tới, tỉnh`) and the
-/// trailing adverbs (`các địa phương cũng`).
+/// trailing adverbs (`các địa phương cũng`); none when a conjunction ends it (the first of
+/// two predicates was read as the name).
 fn clean_actor(text: &str, c: &Clause, mut a: usize, mut b: usize) -> Option<String> {
     let l = lists();
     if let Some(e) = (a..b).filter_map(|i| c.any_at(i, &l.speaker)).max() {
@@ -652,6 +655,10 @@ fn clean_actor(text: &str, c: &Clause, mut a: usize, mut b: usize) -> Option<Str
     }
     while b > a && (c.toks[b - 1].kind == Tk::Punct || TRAIL.contains(&c.key(b - 1))) {
         b -= 1;
+    }
+    // `Cục Thuế ghi nhận vướng mắc ... và` (sẽ bổ sung): a first predicate, not a name
+    if b > a && matches!(c.key(b - 1), "và" | "hoặc") {
+        return None;
     }
     let words = c.toks[a..b].iter().filter(|t| t.kind == Tk::Word).count();
     (words > 0 && words <= 14).then(|| text[c.toks[a].start..c.toks[b - 1].end].to_string())
@@ -1134,6 +1141,17 @@ mod tests {
         assert_eq!(
             v[0].actor.as_deref(),
             Some("các bộ, ngành, cơ quan chủ quản, nhất là ACV"),
+            "{v:#?}"
+        );
+    }
+
+    /// Two predicates (`ghi nhận ... và sẽ bổ sung`): the first is not the actor's name.
+    #[test]
+    fn a_first_predicate_is_no_actor() {
+        let v = run("Cục Thuế ghi nhận vướng mắc của Thuế thành phố Hồ Chí Minh và sẽ bổ sung chỉ tiêu này khi xây dựng Thông tư.");
+        assert!(
+            v.iter()
+                .all(|t| t.actor.as_deref().is_none_or(|a| !a.ends_with(" và"))),
             "{v:#?}"
         );
     }

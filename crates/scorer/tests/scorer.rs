@@ -505,6 +505,52 @@ fn items_take_the_actor_their_lead_in_names() {
     );
 }
 
+/// An actor is a name on one line, whatever the line breaks of the source, and a
+/// connective before it (`Chính vì vậy,`) is not part of it.
+#[test]
+fn actors_are_names_without_breaks_or_connectives() {
+    let text = "Văn phòng Chính phủ thông báo ý kiến chỉ đạo như sau.\n\
+        (i) Tập đoàn Công nghiệp-Năng lượng quốc gia Việt\nNam báo cáo Thủ tướng Chính phủ xem xét về thời gian khánh thành dự án Nhà máy điện Nhơn Trạch 3.\n\
+        Chính vì vậy, Thường trực Thị ủy cần phân công cụ thể các ủy viên chỉ đạo các địa phương.";
+    // the second unit runs over the line break, as the splitter joins a wrapped name
+    let second = text.find("(i)").unwrap();
+    let third = text.find("Chính vì").unwrap();
+    let units = vec![
+        Unit {
+            kind: UnitKind::Sentence,
+            start: 0,
+            end: second - 1,
+            clauses: vec![],
+        },
+        Unit {
+            kind: UnitKind::Sentence,
+            start: second,
+            end: third - 1,
+            clauses: vec![],
+        },
+        Unit {
+            kind: UnitKind::Sentence,
+            start: third,
+            end: text.len(),
+            clauses: vec![],
+        },
+    ];
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+    let actors: Vec<(usize, Option<&str>)> = b
+        .tasks
+        .iter()
+        .map(|t| (t.unit, t.actor.as_deref()))
+        .collect();
+    assert!(
+        actors.contains(&(1, Some("Tập đoàn Công nghiệp-Năng lượng quốc gia Việt Nam"))),
+        "{actors:?}"
+    );
+    assert!(
+        actors.contains(&(2, Some("Thường trực Thị ủy"))),
+        "{actors:?}"
+    );
+}
+
 #[test]
 fn legal_basis_lines_are_no_part() {
     let text = "QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch phòng, chống dịch bệnh năm 2026\n\
