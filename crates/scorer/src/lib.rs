@@ -465,9 +465,7 @@ impl Scorer {
         tasks::inherit_actors(text, units, &an, &mut tasks);
         // a name broken over two lines (`Tập đoàn Điện lực Việt` / `Nam`) is one name
         for a in tasks.iter_mut().filter_map(|t| t.actor.as_mut()) {
-            if a.contains(|c: char| c.is_whitespace() && c != ' ') || a.contains("  ") {
-                *a = a.split_whitespace().collect::<Vec<_>>().join(" ");
-            }
+            *a = a.split_whitespace().collect::<Vec<_>>().join(" ");
         }
         let lead = lead::lead(&an, &valid);
         Briefing {

@@ -2,7 +2,8 @@
 //! units of the briefing (logistic regression, averaged SGD). Features: centrality, part
 //! margin, figures, key cues, length, place in the part's runs, in the section (units
 //! since the heading), in numbered lists (lead-in, first items) and in its line (the
-//! opening sentence of a paragraph), place in the document, the document's kind. The weights are data (`models/scorer-keys.tsv`).
+//! opening sentence of a paragraph), place in the document, the document's kind. The
+//! weights are data (`models/scorer-keys.tsv`).
 
 use crate::lex::FnvMap;
 use crate::lexicon::{CuePart, Lexicon};
