@@ -565,13 +565,12 @@ fn not_its_date(pats: &Matchers, text: &str, start: usize) -> bool {
         .find_map(|w| before.strip_suffix(w))
         .unwrap_or(before)
         .trim_end();
-    // the start of a span, a deadline (`trước ngày 30/6`, `chậm nhất`, `trong tháng 8`)
-    let span_or_deadline = ["từ", "trước", "chậm nhất", "trong"].iter().any(|w| {
-        before
-            .strip_suffix(w)
-            .is_some_and(|r| r.is_empty() || r.ends_with(char::is_whitespace))
-    });
-    if span_or_deadline || line.starts_with("Căn cứ") || line.starts_with("căn cứ") {
+    // the start of a span, a deadline (`trước ngày 30/6`, `chậm nhất`, `trong tháng 8`), a
+    // letter's own date or receipt (`Đơn đề nghị ... đề ngày 15/9/2025 (nhận ngày 18/9/2025)`)
+    let not_own = ["từ", "trước", "chậm nhất", "trong", "đề", "(nhận"]
+        .iter()
+        .any(|w| (before.strip_suffix(w)).is_some_and(|r| !r.ends_with(char::is_alphanumeric)));
+    if not_own || line.starts_with("Căn cứ") || line.starts_with("căn cứ") {
         return true;
     }
     if text[..line_start].trim().is_empty() {
@@ -937,6 +936,8 @@ mod tests {
         // a deadline, and a word that only ends like one (`thống nhất`)
         let t =
             "KẾ HOẠCH\nCác sở hoàn thành chậm nhất ngày 30/6/2025, báo cáo trước ngày 15/7/2025.";
+        assert_eq!(date(t), None);
+        let t = "THÔNG BÁO\nTrên cơ sở Đơn đề nghị số 08-1 đề ngày 15/9/2025 (nhận ngày 18/9/2025) của Công ty;";
         assert_eq!(date(t), None);
         let t = "THÔNG BÁO\nHội nghị thống nhất ngày 12/5/2025 là ngày khởi công.";
         assert_eq!(date(t).as_deref(), Some("2025-05-12"));
