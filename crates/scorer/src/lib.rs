@@ -463,10 +463,6 @@ impl Scorer {
             }
         }
         tasks::inherit_actors(text, units, &an, &mut tasks);
-        // a name broken over two lines (`Tập đoàn Điện lực Việt` / `Nam`) is one name
-        for a in tasks.iter_mut().filter_map(|t| t.actor.as_mut()) {
-            *a = a.split_whitespace().collect::<Vec<_>>().join(" ");
-        }
         let lead = lead::lead(&an, &valid);
         Briefing {
             parts,
@@ -557,14 +553,11 @@ impl Scorer {
                     a.own = [-10.0, -10.0, -10.0, 10.0];
                 }
                 a.pair_roles = roles;
-                // units that overlap or come out of order (not the splitter's) open no line
-                a.opens_line = i == 0
-                    || (text.get(units[i - 1].end..u.start)).is_some_and(|gap| gap.contains('\n'));
                 a.index_words(&scratch.notes, &mut wi);
                 an.push(a);
             }
         });
-        parts::line_places(&mut an);
+        parts::line_places(text, units, &mut an);
         (an, indicators)
     }
 

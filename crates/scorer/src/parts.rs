@@ -70,10 +70,8 @@ pub(crate) struct Analysis {
     pub skip: usize,
     /// Opens with a list or heading marker (`1.`, `a)`, `II-`).
     pub numbered: bool,
-    /// Starts a line of the text (the first unit, or a line break since the last unit).
-    pub opens_line: bool,
-    /// Place of the unit in its line (0: it opens the line), `None` in a line of more
-    /// than [`LONG_LINE`] units (a text whose paragraphs were run together); see
+    /// Place of the unit in its line of the text (0: it opens the line), `None` in a line
+    /// of more than [`LONG_LINE`] units (a text whose paragraphs were run together); see
     /// [`line_places`].
     pub line_pos: Option<usize>,
     /// The last punctuation of the unit (`.`, `:`, `;`, ...), if it ends with one.
@@ -108,11 +106,17 @@ pub(crate) struct Scratch {
 /// A line of more units than this is not a paragraph (see [`Analysis::line_pos`]).
 const LONG_LINE: usize = 12;
 
-/// Fill each unit's [`Analysis::line_pos`] from [`Analysis::opens_line`].
-pub(crate) fn line_places(an: &mut [Analysis]) {
+/// Fill each unit's [`Analysis::line_pos`]: a unit opens a line when a line break stands
+/// between it and the unit before (units that overlap or come out of order, not the
+/// splitter's, open none).
+pub(crate) fn line_places(text: &str, units: &[Unit], an: &mut [Analysis]) {
+    let opens = |i: usize| {
+        i == units.len()
+            || (text.get(units[i - 1].end..units[i].start)).is_some_and(|gap| gap.contains('\n'))
+    };
     let mut start = 0;
     for i in 1..=an.len() {
-        if i == an.len() || an[i].opens_line {
+        if opens(i) {
             let paragraph = i - start <= LONG_LINE;
             for (k, a) in an[start..i].iter_mut().enumerate() {
                 a.line_pos = paragraph.then_some(k);

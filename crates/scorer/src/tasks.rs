@@ -661,7 +661,13 @@ fn clean_actor(text: &str, c: &Clause, mut a: usize, mut b: usize) -> Option<Str
         return None;
     }
     let words = c.toks[a..b].iter().filter(|t| t.kind == Tk::Word).count();
-    (words > 0 && words <= 14).then(|| text[c.toks[a].start..c.toks[b - 1].end].to_string())
+    (words > 0 && words <= 14).then(|| one_line(&text[c.toks[a].start..c.toks[b - 1].end]))
+}
+
+/// A name on one line: its words joined by single spaces (`Tập đoàn Điện lực Việt` / `Nam`
+/// broken over two lines in the source).
+fn one_line(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether a unit reads as narrative or a question, not a directive: a question mark
@@ -830,7 +836,7 @@ pub(crate) fn inherit_actors(text: &str, units: &[Unit], an: &[Analysis], tasks:
         let head = actor.split(',').next().unwrap_or(actor);
         let clause = has_clause_word(actor, &["phải", "gồm", "thực", "đảm"]);
         (a.numbered && a.nwords <= 24 && !actor.contains(':') && !clause && is_institution(head))
-            .then(|| actor.to_string())
+            .then(|| one_line(actor))
     };
     let mut current: Option<(String, usize)> = None;
     let mut next_unit = 0;
