@@ -544,8 +544,10 @@ const CITED_NAMES: [&str; 11] = [
 /// Whether the date at `start` of `text` is not the document's own: the date of a document
 /// it cites (on a legal-basis line `Căn cứ ...`, right after a document's number: `Quyết
 /// định số 167/2008/QĐ-TTg ngày 12/12/2008`, or in a clause that opens with a document's
-/// name), the start of a span (`từ ngày 1-1-2017 đến ngày 14-6-2017`) or a deadline
-/// (`trước ngày 30/6/2025`).
+/// name), the start of a span (`từ ngày 1-1-2017 đến ngày 14-6-2017`), a deadline
+/// (`trước ngày 30/6/2025`) or a letter's own date and receipt (`Đơn đề nghị ... đề ngày
+/// 15/9/2025 (nhận ngày 18/9/2025)`). On the first line (the document's own title) only a
+/// legal basis, a span or a deadline counts.
 ///
 /// ```text
 /// Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;          cited
@@ -553,43 +555,48 @@ const CITED_NAMES: [&str; 11] = [
 /// ```
 fn not_its_date(pats: &Matchers, text: &str, start: usize) -> bool {
     let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
-    let line = &text[line_start..start];
-    let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
-    // what stands before the date, a month's day (`ngày 26 tháng 10 năm 2016`) left out
-    let before = line
-        .trim_end()
-        .trim_end_matches(|c: char| c.is_ascii_digit());
-    let before = before.trim_end();
-    let before = ["ngày", "Ngày", "NGÀY"]
-        .iter()
-        .find_map(|w| before.strip_suffix(w))
-        .unwrap_or(before)
-        .trim_end();
-    // the start of a span, a deadline (`trước ngày 30/6`, `chậm nhất`, `trong tháng 8`), a
-    // letter's own date or receipt (`Đơn đề nghị ... đề ngày 15/9/2025 (nhận ngày 18/9/2025)`)
+    let line = text[line_start..start].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let before = words_before_date(line);
     let not_own = ["từ", "trước", "chậm nhất", "trong", "đề", "(nhận"]
         .iter()
         .any(|w| (before.strip_suffix(w)).is_some_and(|r| !r.ends_with(char::is_alphanumeric)));
     if not_own || line.starts_with("Căn cứ") || line.starts_with("căn cứ") {
         return true;
     }
-    if text[..line_start].trim().is_empty() {
-        // the first line: the document's own title (`Thông tư số 08/2012/TT-BGTVT ... ngày
-        // 23/03/2012 của Bộ Giao thông vận tải`)
-        return false;
-    }
-    if let Some(code) = pats.codes(before).last() {
-        // the rest of the code's token (`QĐ-TTg`), then only `ban hành`, a comma or `ngày`
+    let title_line = text[..line_start].trim().is_empty();
+    !title_line && (after_document_number(pats, before) || in_clause_naming_a_document(line))
+}
+
+/// What stands before a date on its line, without the month's day and `ngày` (`... số
+/// 26/2016/TT-BXD ngày 26 tháng 10 năm 2016` gives `... số 26/2016/TT-BXD`).
+fn words_before_date(line: &str) -> &str {
+    let before = line
+        .trim_end()
+        .trim_end_matches(|c: char| c.is_ascii_digit());
+    let before = before.trim_end();
+    ["ngày", "Ngày", "NGÀY"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .unwrap_or(before)
+        .trim_end()
+}
+
+/// Whether `before` ends with a document's number, then at most `ban hành` or a comma
+/// (`Quyết định số 58/2016/QĐ-TTg`, `Chỉ thị 06-CT/TU,`).
+fn after_document_number(pats: &Matchers, before: &str) -> bool {
+    pats.codes(before).last().is_some_and(|code| {
+        // the rest of the code's token (`QĐ-TTg`)
         let rest = before.get(code.end..).unwrap_or("");
         let rest = rest.trim_start_matches(|c: char| !c.is_whitespace() && c != ',');
-        let gap = rest.replace("ban hành", "");
-        if gap
+        (rest.replace("ban hành", ""))
             .trim_matches(|c: char| c.is_whitespace() || c == ',')
             .is_empty()
-        {
-            return true;
-        }
-    }
+    })
+}
+
+/// Whether the last clause of `line` opens with a document's name (`Luật Tổ chức HĐND và
+/// UBND`, after `Thực hiện` or `Theo`).
+fn in_clause_naming_a_document(line: &str) -> bool {
     let clause = line
         .rsplit([';', '.', ':', '(', ','])
         .next()
@@ -599,11 +606,9 @@ fn not_its_date(pats: &Matchers, text: &str, start: usize) -> bool {
         .iter()
         .find_map(|w| clause.strip_prefix(w))
         .unwrap_or(clause);
-    CITED_NAMES.iter().any(|n| {
-        clause
-            .strip_prefix(n)
-            .is_some_and(|r| r.starts_with(char::is_whitespace))
-    })
+    CITED_NAMES
+        .iter()
+        .any(|n| (clause.strip_prefix(n)).is_some_and(|r| r.starts_with(char::is_whitespace)))
 }
 
 /// A day and month without a year at the lead (`Ngày 9/6, ...`): day, month and range.
@@ -925,28 +930,23 @@ mod tests {
 
     #[test]
     fn the_date_of_a_cited_document_is_not_the_documents() {
-        let date = |t: &str| extract(t).date;
-        let t = "NGHỊ QUYẾT\nCăn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;\nHội đồng nhân dân tỉnh quyết nghị thông qua kế hoạch năm 2009.";
-        assert_eq!(date(t), None);
-        let t = "BÁO CÁO\nThực hiện theo Quyết định số 58/2016/QĐ-TTg ngày 28/12/2016, tỉnh đã sắp xếp doanh nghiệp.";
-        assert_eq!(date(t), None);
-        // on its first line, the title of the document itself
-        let t = "Thông tư số 08/2012/TT-BGTVT Hướng dẫn vận tải đường thủy ngày 23/03/2012 của Bộ Giao thông vận tải\nĐiều 1. Phạm vi điều chỉnh";
-        assert_eq!(date(t).as_deref(), Some("2012-03-23"));
-        // a deadline, and a word that only ends like one (`thống nhất`)
-        let t =
-            "KẾ HOẠCH\nCác sở hoàn thành chậm nhất ngày 30/6/2025, báo cáo trước ngày 15/7/2025.";
-        assert_eq!(date(t), None);
-        let t = "THÔNG BÁO\nTrên cơ sở Đơn đề nghị số 08-1 đề ngày 15/9/2025 (nhận ngày 18/9/2025) của Công ty;";
-        assert_eq!(date(t), None);
-        let t = "THÔNG BÁO\nHội nghị thống nhất ngày 12/5/2025 là ngày khởi công.";
-        assert_eq!(date(t).as_deref(), Some("2025-05-12"));
-        let t =
-            "Theo báo cáo, từ ngày 1-1-2017 đến ngày 14-6-2017, UBND TP đã giải quyết 98 hồ sơ.";
-        assert_eq!(date(t).as_deref(), Some("2017-06-14"));
-        // the document's own date line, with a citation before it on another line
-        let t = "Số: 12/QĐ-UBND\nHà Nội, ngày 5 tháng 6 năm 2025\nCăn cứ Nghị định số 08/2015/NĐ-CP ngày 21 tháng 01 năm 2015;";
-        assert_eq!(date(t).as_deref(), Some("2025-06-05"));
+        let cases = [
+            ("NGHỊ QUYẾT\nCăn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;\nHội đồng nhân dân tỉnh quyết nghị thông qua kế hoạch năm 2009.", None),
+            ("BÁO CÁO\nThực hiện theo Quyết định số 58/2016/QĐ-TTg ngày 28/12/2016, tỉnh đã sắp xếp doanh nghiệp.", None),
+            // on its first line, the title of the document itself
+            ("Thông tư số 08/2012/TT-BGTVT Hướng dẫn vận tải đường thủy ngày 23/03/2012 của Bộ Giao thông vận tải\nĐiều 1. Phạm vi điều chỉnh", Some("2012-03-23")),
+            // a deadline, a letter's own date and receipt, and a word that only ends like a
+            // deadline (`thống nhất`)
+            ("KẾ HOẠCH\nCác sở hoàn thành chậm nhất ngày 30/6/2025, báo cáo trước ngày 15/7/2025.", None),
+            ("THÔNG BÁO\nTrên cơ sở Đơn đề nghị số 08-1 đề ngày 15/9/2025 (nhận ngày 18/9/2025) của Công ty;", None),
+            ("THÔNG BÁO\nHội nghị thống nhất ngày 12/5/2025 là ngày khởi công.", Some("2025-05-12")),
+            ("Theo báo cáo, từ ngày 1-1-2017 đến ngày 14-6-2017, UBND TP đã giải quyết 98 hồ sơ.", Some("2017-06-14")),
+            // the document's own date line, with a citation after it on another line
+            ("Số: 12/QĐ-UBND\nHà Nội, ngày 5 tháng 6 năm 2025\nCăn cứ Nghị định số 08/2015/NĐ-CP ngày 21 tháng 01 năm 2015;", Some("2025-06-05")),
+        ];
+        for (text, want) in cases {
+            assert_eq!(extract(text).date.as_deref(), want, "{text}");
+        }
     }
 
     #[test]
