@@ -8,8 +8,12 @@
 //!   hiện: Năm 2026.`): they keep their part (a directive's, by the guidelines) but are
 //!   never key; the task itself is the line before.
 //! - **Legal basis and requests of a preamble**: `Căn cứ Luật ...;`, `Căn cứ khoản 3 Điều
-//!   18 Thông tư ...`, `Xét đề nghị của ...`: no part, task or lead either (`other` in the
-//!   guidelines, never key).
+//!   18 Thông tư ...`, `Xét đề nghị của ...`, `Xét báo cáo và đề xuất của ...`: no part, task
+//!   or lead either (`other` in the guidelines, never key).
+//! - **A letter's reference and its closing formula**: `Trả lời công văn số ... của ...`,
+//!   `Cục Thuế nhận được công văn số ... về ...` (no part or task, but a lead: it says what
+//!   the letter answers) and `Văn phòng Chính phủ thông báo để ... biết, thực hiện./.`,
+//!   `Cục Thuế trả lời để ... được biết.` (no part, task or lead).
 
 use crate::lex::Tk;
 use crate::model::{has_at, words};
@@ -26,6 +30,18 @@ const ATTRIBUTES: &[&str] = &[
     "thời hạn hoàn thành",
 ];
 
+/// What a preamble's request line opens with: the request or report the document answers.
+const REQUESTS: &[&str] = &[
+    "xét đề nghị",
+    "xét đề xuất",
+    "xét tờ trình",
+    "xét báo cáo",
+    "xét văn bản",
+    "xét kiến nghị",
+    "theo đề nghị",
+    "sau khi xem xét",
+];
+
 /// Legal-basis lines (`Căn cứ` and a document's name, or an article, clause or point of
 /// one) and request lines (`Xét đề nghị`, `Theo đề nghị`, `Xét tờ trình`).
 pub(crate) fn basis_units(an: &[Analysis]) -> impl Iterator<Item = usize> + '_ {
@@ -33,7 +49,10 @@ pub(crate) fn basis_units(an: &[Analysis]) -> impl Iterator<Item = usize> + '_ {
         let first = a.lead_word(0)?;
         if !matches!(
             (first, a.lead_word(1)?),
-            ("căn", "cứ") | ("xét" | "theo", "đề" | "tờ")
+            ("căn", "cứ")
+                | ("xét", "đề" | "tờ" | "báo" | "văn" | "kiến")
+                | ("theo", "đề")
+                | ("sau", "khi")
         ) {
             return None;
         }
@@ -44,26 +63,28 @@ pub(crate) fn basis_units(an: &[Analysis]) -> impl Iterator<Item = usize> + '_ {
                 || matches!(w.get(j), Some(&("khoản" | "điều" | "điểm")))
         };
         let basis = has_at(&w, s, "căn cứ") && named(s + 2);
-        let request = has_at(&w, s, "xét đề nghị")
-            || has_at(&w, s, "theo đề nghị")
-            || has_at(&w, s, "xét tờ trình");
+        let request = REQUESTS.iter().any(|r| has_at(&w, s, r));
         (basis || request).then_some(i)
     })
 }
 
-/// The units of an address block: the recipients listed under `Kính gửi:`, under a
-/// telegram's `THỦ TƯỚNG CHÍNH PHỦ điện:` or under `Nơi nhận:` (`- Các Bộ: ...;`,
-/// `(Địa chỉ: ...)`), up to the first unit that is not such an item. They name whom the
-/// document goes to, not what it says: no part, task or lead is read from them.
+/// The units of an address block: its opening line (`Kính gửi: Bộ trưởng Bộ Xây dựng.`,
+/// `Nơi nhận:`, a telegram's `THỦ TƯỚNG CHÍNH PHỦ điện:`) and the recipients listed under
+/// it (`- Các Bộ: ...;`, `(Địa chỉ: ...)`) up to the first unit that is not such an item;
+/// under an opening line that ends at its colon, the next unit is a recipient even
+/// without a dash (`Kính gửi:` / `Chủ tịch Ủy ban nhân dân các tỉnh: ...`). They name whom
+/// the document goes to, not what it says: no part, task or lead is read from them.
 pub(crate) fn address_units(text: &str, an: &[Analysis]) -> Vec<usize> {
     let mut out = Vec::new();
     let mut open = false;
+    // the previous unit opened a block and ended at its colon
+    let mut bare_opening = false;
     for (i, a) in an.iter().enumerate() {
         let first = a.toks.first().map(|t| (t.kind, &text[t.start..t.end]));
         let last = a.toks.last().map(|t| &text[t.start..t.end]);
         let item = matches!(first, Some((Tk::Punct, "-" | "–" | "+" | "•")))
             || (matches!(first, Some((Tk::Punct, "("))) && last == Some(")"));
-        if open && item {
+        if open && (item || std::mem::take(&mut bare_opening)) {
             out.push(i);
             continue;
         }
@@ -71,10 +92,13 @@ pub(crate) fn address_units(text: &str, an: &[Analysis]) -> Vec<usize> {
             matches!(a.lead_word(0), Some("kính" | "nơi")) || (a.terminal == Some(":") && i < 12);
         open = may_open && {
             let w = words(a);
-            has_at(&w, 0, "kính gửi")
-                || has_at(&w, 0, "nơi nhận")
-                || (a.terminal == Some(":") && w.last() == Some(&"điện"))
+            let opening = has_at(&w, 0, "kính gửi") || has_at(&w, 0, "nơi nhận");
+            bare_opening = opening && w.len() == 2 && a.terminal == Some(":");
+            opening || (a.terminal == Some(":") && w.last() == Some(&"điện"))
         };
+        if open {
+            out.push(i);
+        }
     }
     out
 }
@@ -105,5 +129,47 @@ pub(crate) fn attribute_units<'a>(
             .filter(|t| t.kind == Tk::Word)
             .count();
         (before == skip + label.split(' ').count() && a.terminal != Some(":")).then_some(i)
+    })
+}
+
+/// What a letter's closing formula says it does before `để`: `thông báo để ... biết`.
+const CLOSING_VERBS: &[&str] = &["thông báo", "trả lời", "có ý kiến", "hướng dẫn"];
+
+/// A letter's closing formula: a short unit that says the body informs, answers or gives
+/// its opinion so that the recipients know (`Văn phòng Chính phủ xin thông báo để các bộ,
+/// ngành ... biết, thực hiện./.`, `Cục Thuế trả lời để Thuế tỉnh Gia Lai được biết.`).
+/// The guidelines label it `other`: it carries no content of its own.
+pub(crate) fn closing_units(an: &[Analysis]) -> impl Iterator<Item = usize> + '_ {
+    an.iter().enumerate().filter_map(|(i, a)| {
+        if a.nwords > 40 {
+            return None;
+        }
+        let w = words(a);
+        let to = w.iter().position(|&k| k == "để")?;
+        let said = CLOSING_VERBS.iter().any(|v| {
+            let n = v.split(' ').count();
+            to >= n && has_at(&w, to - n, v)
+        });
+        (said && w[to..].contains(&"biết")).then_some(i)
+    })
+}
+
+/// A letter's reference to what it answers: `Trả lời công văn số 107/2025 ... của Công ty
+/// ...`, `Cục Thuế nhận được công văn số 286/GLA-CNTK ... của Thuế tỉnh Gia Lai về ...`
+/// (a numbered document, or a question, after `trả lời` at the start or after `nhận được`
+/// among the first six words; not `Khi nhận được quyết định giao rừng, ...`). No part or
+/// task is read from it; it may be the lead.
+pub(crate) fn reference_units(an: &[Analysis]) -> impl Iterator<Item = usize> + '_ {
+    an.iter().enumerate().filter_map(|(i, a)| {
+        let w = words(a);
+        let s = a.words_before_skip();
+        let numbered = |j: usize| w.iter().skip(j + 1).take(3).any(|&k| k == "số");
+        let names = |j: usize| {
+            (crate::tasks::document_name_at(&w, j) && numbered(j)) || has_at(&w, j, "câu hỏi")
+        };
+        let answers = has_at(&w, s, "trả lời") && names(s + 2);
+        let received =
+            (s..(s + 6).min(w.len())).any(|j| has_at(&w, j, "nhận được") && names(j + 2));
+        (answers || received).then_some(i)
     })
 }

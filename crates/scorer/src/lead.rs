@@ -4,11 +4,13 @@
 //! Among the first units of the document (the first eighth, at least 12, at most 40)
 //! it takes, in document order:
 //! - the **title** of an official document (`Nghị quyết về ...`, `Chỉ thị về ...`,
-//!   `Thông báo kết luận ...`) when the first lines hold one;
+//!   `Thông báo kết luận ...`), or a letter's subject line (`V/v thành lập Mạng lưới quan
+//!   trắc ...`), when the first lines hold one;
 //! - the **occasion**: the first unit (among the first six, or later when it also says
 //!   what was adopted) that names a meeting, a working session or an issuing body with a
 //!   date or a meeting word (`Ngày 22/6, Tỉnh ủy tổ chức Hội nghị
-//!   ...`, `Tại kỳ họp thứ 13 ...`);
+//!   ...`, `Tại kỳ họp thứ 13 ...`), or the letter a reply answers (`Trả lời công văn số
+//!   ... của Công ty ...`, one of the `references`);
 //! - the **decision**: the first unit that says what was adopted or issued
 //!   (`thông qua 02 dự thảo ...`, `ban hành Nghị quyết`, `Quyết nghị`, `nhất trí`).
 //!
@@ -144,7 +146,12 @@ fn decides_meets(w: &[&str], l: &Lists) -> (bool, bool) {
 }
 
 /// Indices of the lead units, in document order (empty for an empty document).
-pub(crate) fn lead(an: &[Analysis], valid: &[bool]) -> Vec<usize> {
+pub(crate) fn lead(
+    text: &str,
+    an: &[Analysis],
+    valid: &[bool],
+    references: &[usize],
+) -> Vec<usize> {
     let n = an.len();
     let l = lists();
     let window = (n / 8).clamp(12, 40).min(n);
@@ -182,6 +189,14 @@ pub(crate) fn lead(an: &[Analysis], valid: &[bool]) -> Vec<usize> {
             continue;
         }
         if w.len() < 3 || subject == Some(i) {
+            continue;
+        }
+        if title.is_none() && early && is_letter_subject(text, a) {
+            title = Some(i);
+            continue;
+        }
+        if occasion.is_none() && references.contains(&i) {
+            occasion = Some(i);
             continue;
         }
         if any_at(&w, skip, &l.furniture) || a.form.contains(&"form: caption or byline") {
@@ -247,4 +262,13 @@ fn is_bare_title(w: &[&str], skip: usize, l: &Lists) -> bool {
 /// the next unit, when it is short enough to be one.
 fn is_subject(a: &Analysis) -> bool {
     (2..=60).contains(&a.nwords)
+}
+
+/// A letter's subject line: `V/v thành lập Mạng lưới quan trắc ...` (the abbreviation of
+/// `Về việc`, one token).
+fn is_letter_subject(text: &str, a: &Analysis) -> bool {
+    a.toks
+        .first()
+        .and_then(|t| text.get(t.start..t.end))
+        .is_some_and(|k| k.eq_ignore_ascii_case("v/v"))
 }

@@ -414,7 +414,15 @@ impl Scorer {
         let (mut an, indicators) = self.analyse(text, units, &valid);
         let mut no_content = furniture::address_units(text, &an);
         no_content.extend(furniture::basis_units(&an));
+        no_content.extend(furniture::closing_units(&an));
         for i in no_content {
+            valid[i] = false;
+        }
+        // a letter's reference to what it answers: no part or task, but it may be the lead
+        let references: Vec<usize> = furniture::reference_units(&an)
+            .filter(|&i| valid[i])
+            .collect();
+        for &i in &references {
             valid[i] = false;
         }
         let attributes: Vec<usize> = furniture::attribute_units(text, &an).collect();
@@ -463,7 +471,10 @@ impl Scorer {
             }
         }
         tasks::inherit_actors(text, units, &an, &mut tasks);
-        let lead = lead::lead(&an, &valid);
+        for &i in &references {
+            valid[i] = true;
+        }
+        let lead = lead::lead(text, &an, &valid, &references);
         Briefing {
             parts,
             picks,

@@ -477,6 +477,58 @@ fn recipients_are_no_lead_part_or_task() {
 }
 
 #[test]
+fn a_letters_furniture_is_no_part_or_task() {
+    // a Government Office letter: subject line, recipients under a bare `Kính gửi:`, the
+    // request it answers, the body, the closing formula
+    let text = "VĂN PHÒNG CHÍNH PHỦ\nSố: 11654/VPCP-CN\n\
+        V/v cung ứng vật liệu xây dựng phục vụ Dự án tuyến đường bộ cao tốc CT.08\n\
+        Kính gửi:\n\
+        Chủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh Bình, Bắc Ninh.\n\
+        - Bộ trưởng Bộ Xây dựng.\n\
+        Xét báo cáo và đề xuất, kiến nghị của Ủy ban nhân dân tỉnh Hưng Yên về tình hình cung ứng vật liệu, Phó Thủ tướng có ý kiến như sau:\n\
+        Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên khẩn trương làm việc với các địa phương để đảm bảo nguồn cung vật liệu, báo cáo Thủ tướng Chính phủ trước ngày 03 tháng 12 năm 2025.\n\
+        Văn phòng Chính phủ thông báo để các địa phương, cơ quan, đơn vị có liên quan biết, thực hiện./.";
+    let units = lines(text);
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+    for u in [3, 4, 5, 6, 8] {
+        assert_eq!(b.parts[u], Part::Other, "unit {u}: {:?}", b.parts);
+        assert!(
+            b.tasks.iter().all(|t| t.unit != u),
+            "unit {u}: {:?}",
+            b.tasks
+        );
+    }
+    assert_eq!(b.parts[7], Part::Directive, "{:?}", b.parts);
+    assert!(b.tasks.iter().any(|t| t.unit == 7), "{:?}", b.tasks);
+    // the subject line leads
+    assert_eq!(b.lead.first(), Some(&2), "{:?}", b.lead);
+
+    // a reply: the letter it answers is no part or task, but it says what the reply is for
+    let text = "CỤC HẢI QUAN\nSố: 5330/CHQ-GSQL\nV/v hướng dẫn thủ tục hải quan\n\
+        Kính gửi: Công ty TNHH Hanesbrands Việt Nam.\n\
+        Trả lời công văn số 107/2025 ngày 05/11/2025 của Công ty TNHH Hanesbrands Việt Nam về đề nghị hướng dẫn thủ tục xuất nhập khẩu máy móc đã qua sử dụng, Cục Hải quan có ý kiến như sau:\n\
+        Đề nghị Công ty nghiên cứu quy định nêu trên để thực hiện và liên hệ với Bộ Khoa học và Công nghệ để được hướng dẫn.\n\
+        Cục Hải quan trả lời để Công ty biết./.";
+    let units = lines(text);
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+    for u in [3, 4, 6] {
+        assert_eq!(b.parts[u], Part::Other, "unit {u}: {:?}", b.parts);
+        assert!(
+            b.tasks.iter().all(|t| t.unit != u),
+            "unit {u}: {:?}",
+            b.tasks
+        );
+    }
+    assert_eq!(b.lead, [2, 4], "{:?}", b.lead);
+    assert!(b.tasks.iter().any(|t| t.unit == 5), "{:?}", b.tasks);
+    // `Khi nhận được quyết định ...` is no reference: its unit keeps its part
+    let text = "- Khi nhận được quyết định giao rừng của Ủy ban nhân dân cấp huyện, Ủy ban nhân dân cấp xã có trách nhiệm tổ chức việc bàn giao rừng tại thực địa.";
+    let units = lines(text);
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+    assert_eq!(b.parts[0], Part::Directive, "{:?}", b.parts);
+}
+
+#[test]
 fn items_take_the_actor_their_lead_in_names() {
     let text = "III. TỔ CHỨC THỰC HIỆN\n\
         1. Sở Y tế:\n\

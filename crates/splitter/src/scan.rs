@@ -1722,7 +1722,10 @@ fn label_opens(cx: &Ctx, w: &str, j: usize) -> bool {
         // `VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`: a letterhead line
         (LabelKind::Standalone, _) => (punct || bare) && cx.heading_label_end(j).is_some(),
         // `... tỉnh bắc kạn Căn cứ Luật ...`: a preamble line after a title
-        (LabelKind::Opens, len) if bare => cx.get(j + len).is_some_and(is_cap),
+        // (or, after a colon, at the paragraph's end: `... năm 2025 Kính gửi:` / `Chủ tịch ...`)
+        (LabelKind::Opens, len) if bare => cx
+            .get(j + len)
+            .map_or(cx.w(j + len - 1).ends_with(':'), is_cap),
         // after a `;`, a `,` or a `:` only: a label run into a heading without punctuation
         // is left to the heading rules
         _ if !punct => false,
@@ -2162,8 +2165,13 @@ fn classify_paragraph(
             kind = UnitKind::Heading;
         } else if cx.phrase_at(&rules.salutation, b) {
             kind = UnitKind::Sentence;
-        } else if !ended && ui + 1 < nu && !t.ends_with([':', ';']) {
-            // ended by a lost break: a heading when short, else a photo caption
+        } else if !ended
+            && ui + 1 < nu
+            && !t.ends_with([':', ';'])
+            && label_at(&cx, bounds[ui + 1]).is_none()
+        {
+            // ended by a lost break (not by a label: `... năm 2025 | Kính gửi: ...`): a
+            // heading when short, else a photo caption
             let cue = (b..e).any(|i| cx.phrase_at(&rules.caption_cue, i));
             kind = if wc <= 14 && !cue {
                 UnitKind::Heading

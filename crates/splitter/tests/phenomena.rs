@@ -840,3 +840,43 @@ fn an_ellipsis_glued_to_the_next_sentence_ends_it() {
         1
     );
 }
+
+#[test]
+fn a_letters_recipients_open_a_unit_of_their_own() {
+    // a PDF ran the subject, the date line and `Kính gửi` into one line; the recipients
+    // either follow on that line or on the next one
+    let t = "V/v thành lập Mạng lưới quan trắc Hà Nội, ngày 18 tháng 11 năm 2025 Kính gửi: Bộ \
+             trưởng Bộ Khoa học và Công nghệ.\nXét Tờ trình số 226/TTr-BKHCN của Bộ.";
+    assert_eq!(
+        units(t),
+        [
+            (
+                "sentence",
+                "V/v thành lập Mạng lưới quan trắc Hà Nội, ngày 18 tháng 11 năm 2025".to_string()
+            ),
+            (
+                "sentence",
+                "Kính gửi: Bộ trưởng Bộ Khoa học và Công nghệ.".to_string()
+            ),
+            (
+                "sentence",
+                "Xét Tờ trình số 226/TTr-BKHCN của Bộ.".to_string()
+            ),
+        ]
+    );
+    let t = "V/v cung ứng vật liệu xây dựng Hà Nội, ngày 27 tháng 11 năm 2025 Kính gửi:\n\
+             Chủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh Bình.";
+    assert_eq!(
+        texts(t),
+        [
+            "V/v cung ứng vật liệu xây dựng Hà Nội, ngày 27 tháng 11 năm 2025",
+            "Kính gửi:",
+            "Chủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh Bình."
+        ]
+    );
+    // `kính gửi` inside a sentence opens nothing
+    assert_eq!(
+        texts("Đơn được kính gửi tới Ủy ban nhân dân tỉnh.").len(),
+        1
+    );
+}
