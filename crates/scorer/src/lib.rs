@@ -465,12 +465,13 @@ impl Scorer {
         let mut tasks = Vec::new();
         let mut memo = Vec::new();
         for (i, u) in units.iter().enumerate() {
-            if valid[i] && parts[i] == Part::Directive {
+            if valid[i] && parts[i] == Part::Directive && !an[i].attribute {
                 let (toks, keys) = (&an[i].toks, &an[i].keys);
                 tasks::extract_with(text, u, toks, keys, i, &mut tasks, &mut memo);
             }
         }
         tasks::inherit_actors(text, units, &an, &mut tasks);
+        tasks::actors_from_attributes(text, units, &an, &mut tasks);
         for &i in &references {
             valid[i] = true;
         }

@@ -817,6 +817,50 @@ fn has_clause_word(actor: &str, more: &[&str]) -> bool {
     })
 }
 
+/// A plan's task table names who leads a task on a line of its own under it (`a) Nhiệm
+/// vụ: Rà soát ...` / `b) Đơn vị chủ trì: Sở Khoa học và Công nghệ.`): that body is the
+/// actor of the tasks above that name none, back to the previous attribute line or
+/// heading. Attribute lines give no task themselves (see `furniture::attribute_units`).
+pub(crate) fn actors_from_attributes(
+    text: &str,
+    units: &[Unit],
+    an: &[Analysis],
+    tasks: &mut [Task],
+) {
+    for (i, a) in an.iter().enumerate() {
+        let w = crate::model::words(a);
+        let skip = a.words_before_skip();
+        let leads = ["đơn vị chủ trì", "cơ quan chủ trì"];
+        if !a.attribute || !leads.iter().any(|l| crate::model::has_at(&w, skip, l)) {
+            continue;
+        }
+        let Some(body) = text.get(units[i].start..units[i].end) else {
+            continue;
+        };
+        let value = body.split_once(':').map_or("", |(_, v)| v);
+        let value = value.trim().trim_end_matches(['.', ';', ',']).trim_end();
+        if value.is_empty() {
+            continue;
+        }
+        // the task lines above: back over this table's attribute lines and their short
+        // label (`b) Cơ quan thực hiện:`), then up to the previous attribute line or heading
+        let mut first = i;
+        let label = |a: &Analysis| a.heading.is_some() && a.terminal == Some(":") && a.nwords <= 5;
+        while first > 0 && (an[first - 1].attribute || label(&an[first - 1])) {
+            first -= 1;
+        }
+        let last = first;
+        while first > 0 && !an[first - 1].attribute && an[first - 1].heading.is_none() {
+            first -= 1;
+        }
+        for t in tasks.iter_mut() {
+            if (first..last).contains(&t.unit) && t.actor.is_none() {
+                t.actor = Some(one_line(value));
+            }
+        }
+    }
+}
+
 /// A list item that only names who must act (`1. Chủ tịch Ủy ban nhân dân các tỉnh, thành
 /// phố từ Hà Tĩnh đến Khánh Hòa:`, `2. Sở Tài chính:`) is no task: it is the actor of the
 /// tasks under it that name none, up to the next top-level item or heading.
@@ -959,6 +1003,8 @@ fn task_start(text: &str, c: &Clause) -> (usize, Option<String>) {
 /// connectors and list markers (`-`, `1.`, `a)`, `II-`) and trailing punctuation; `None`
 /// when fewer than three words are left or they open with a citation ([`CITED_TOO`]).
 fn task_span(text: &str, c: &Clause, begin: usize) -> Option<(usize, usize)> {
+    /// Labels of a plan's task line, before a colon.
+    const TASK_LABELS: &[(&str, &str)] = &[("nhiệm", "vụ"), ("giải", "pháp"), ("nội", "dung")];
     let l = lists();
     let n = c.toks.len();
     let mut b = begin;
@@ -977,6 +1023,14 @@ fn task_span(text: &str, c: &Clause, begin: usize) -> Option<(usize, usize)> {
             && c.toks[b].end - c.toks[b].start <= 4
         {
             b += 2;
+            continue;
+        }
+        // `a) Nhiệm vụ: Rà soát ...`: the label of a plan's task line
+        if b + 2 < n
+            && TASK_LABELS.contains(&(c.key(b), c.key(b + 1)))
+            && is_punct(text, &c.toks[b + 2], ":")
+        {
+            b += 3;
             continue;
         }
         match c.any_at(b, &l.lead) {

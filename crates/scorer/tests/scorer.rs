@@ -529,6 +529,34 @@ fn a_letters_furniture_is_no_part_or_task() {
 }
 
 #[test]
+fn a_plans_task_table_names_the_actor_and_gives_no_attribute_tasks() {
+    let text = "II. NHIỆM VỤ\n\
+        1.1. Xây dựng Chiến lược dữ liệu của thành phố:\n\
+        a) Nhiệm vụ: Tham mưu Ủy ban nhân dân Thành phố rà soát, hoàn thiện Chiến lược dữ liệu đến năm 2030.\n\
+        b) Cơ quan thực hiện:\n\
+        - Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n\
+        - Đơn vị phối hợp: Các Sở, ban, ngành.\n\
+        c) Thời gian thực hiện: Hoàn thành trong năm 2025.\n\
+        1.2. Bảo đảm an toàn thông tin:\n\
+        a) Nhiệm vụ:\n\
+        - Triển khai các phương án bảo đảm an toàn thông tin cho các cơ sở dữ liệu chuyên ngành.\n\
+        - Đơn vị chủ trì: Công an Thành phố.";
+    let units = lines(text);
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+    for u in [4, 5, 6, 10] {
+        assert!(
+            b.tasks.iter().all(|t| t.unit != u),
+            "unit {u}: {:?}",
+            b.tasks
+        );
+    }
+    let task = |u: usize| b.tasks.iter().find(|t| t.unit == u).expect("a task");
+    assert_eq!(task(2).actor.as_deref(), Some("Sở Khoa học và Công nghệ"));
+    assert!(task(2).text.starts_with("Tham mưu"), "{:?}", task(2));
+    assert_eq!(task(9).actor.as_deref(), Some("Công an Thành phố"));
+}
+
+#[test]
 fn items_take_the_actor_their_lead_in_names() {
     let text = "III. TỔ CHỨC THỰC HIỆN\n\
         1. Sở Y tế:\n\
