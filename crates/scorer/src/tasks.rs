@@ -320,6 +320,8 @@ struct Lists {
     past: List,
     /// Modal and request words: a unit with one of them is a directive even in the past.
     asks: List,
+    /// [`ASKS_BEFORE_PAST`]
+    asks_before_past: List,
     /// [`ACTS`]
     acts: List,
     /// [`DOCUMENT_NAMES`] and [`CITED_TOO`]
@@ -347,15 +349,13 @@ const CITED_TOO: &[&str] = &[
 ];
 
 /// Request words besides [`ASK`] and the naming modals that keep a past unit a directive.
-const ASKS_MORE: &[&str] = &[
-    "đề nghị",
-    "yêu cầu",
-    "chỉ đạo",
-    "giao",
-    "phấn đấu",
-    "tập trung",
-    "chủ động",
-];
+const ASKS_MORE: &[&str] = &["đề nghị", "yêu cầu", "chỉ đạo", "giao"];
+/// Words of a task that keep a past unit a directive, except after a meeting's past
+/// report (`hội nghị đã nêu ... và thống nhất 07 nhóm nhiệm vụ trọng tâm tập trung thực
+/// hiện ...`), where they are part of what was reported.
+const ASKS_BEFORE_PAST: &[&str] = &["phấn đấu", "tập trung", "chủ động"];
+/// A meeting that reports what it did (`hội nghị đã ...`).
+const MEETINGS: &[&str] = &["hội nghị", "đại hội", "kỳ họp", "phiên họp", "cuộc họp"];
 
 fn lists() -> &'static Lists {
     static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
@@ -381,6 +381,7 @@ fn lists() -> &'static Lists {
             asks: list(8, &asks),
             acts: list(9, &acts),
             cited: list(10, &cited),
+            asks_before_past: list(11, ASKS_BEFORE_PAST),
             first: FirstWords::default(),
         };
         let all = [
@@ -395,6 +396,7 @@ fn lists() -> &'static Lists {
             &l.asks,
             &l.acts,
             &l.cited,
+            &l.asks_before_past,
         ];
         let first = FirstWords::new(&all.map(|x| (&x.phrases, x.bit)));
         l.first = first;
@@ -671,8 +673,9 @@ fn one_line(name: &str) -> String {
 }
 
 /// Whether a unit reads as narrative or a question, not a directive: a question mark
-/// at the end, or a past marker (`đã`, `vừa`) with no modal or request word. `toks` and
-/// `keys` are the unit's.
+/// at the end, or a past marker (`đã`, `vừa`) with no modal or request word (and, unless
+/// a meeting ([`MEETINGS`]) reports before the marker, none of [`ASKS_BEFORE_PAST`]).
+/// `toks` and `keys` are the unit's.
 fn not_a_directive(text: &str, unit: &Unit, toks: &[Tok], keys: &Keyed, starts: &[u32]) -> bool {
     let s = text[unit.start..unit.end].trim_end();
     if s.ends_with('?') {
@@ -687,16 +690,22 @@ fn not_a_directive(text: &str, unit: &Unit, toks: &[Tok], keys: &Keyed, starts: 
             first.push(starts[i]);
         }
     }
-    // whether a phrase of `list` is somewhere in the words (across punctuation)
-    let has = |list: &List| {
-        (0..words.len()).any(|i| {
+    // where a phrase of `list` first is in the words (across punctuation)
+    let first_at = |list: &List| {
+        (0..words.len()).find(|&i| {
             first[i] & list.bit != 0
                 && (list.phrases.candidates(words[i]).iter())
                     .any(|p| crate::model::has_at(&words, i, p))
         })
     };
     let l = lists();
-    has(&l.past) && !has(&l.asks)
+    let Some(past) = first_at(&l.past) else {
+        return false;
+    };
+    let reported = (past.saturating_sub(3)..past)
+        .any(|i| MEETINGS.iter().any(|m| crate::model::has_at(&words, i, m)));
+    first_at(&l.asks).is_none()
+        && first_at(&l.asks_before_past).is_none_or(|i| reported && i > past)
 }
 
 /// The lists whose phrases can start at each of `toks` ([`Lists::first`]; none at other
@@ -1181,6 +1190,19 @@ mod tests {
         let v =
             run("Bên cạnh những kết quả đạt được, hội nghị đã nêu lên những khó khăn, tồn tại.");
         assert!(v.is_empty(), "{v:#?}");
+        // what the meeting agreed on, reported: the task words are part of the report
+        let v = run(
+            "Bên cạnh những kết quả đạt được, hội nghị đã nêu lên những khó khăn, \
+            tồn tại, thảo luận và thống nhất 07 nhóm nhiệm vụ trọng tâm tập trung thực hiện \
+            trong 6 tháng cuối năm 2024.",
+        );
+        assert!(v.is_empty(), "{v:#?}");
+        // a relative `đã` (`kết quả đã đạt được`) does not make a task a report
+        let v = run(
+            "Phát huy những kết quả đã đạt được, huyện tiếp tục tập trung huy động \
+            tối đa mọi nguồn lực để xây dựng kết cấu hạ tầng.",
+        );
+        assert_eq!(v.len(), 1, "{v:#?}");
         let v = run("Theo ông, các địa phương cần làm gì để giải ngân nhanh hơn?");
         assert!(v.is_empty(), "{v:#?}");
     }
