@@ -10,6 +10,10 @@
 //! - **Legal basis and requests of a preamble**: `Căn cứ Luật ...;`, `Căn cứ khoản 3 Điều
 //!   18 Thông tư ...`, `Xét đề nghị của ...`, `Xét báo cáo và đề xuất của ...`: no part, task
 //!   or lead either (`other` in the guidelines, never key).
+//! - **An effect clause**: `Chỉ thị này có hiệu lực thi hành sau 10 ngày, kể từ ngày ký
+//!   ban hành.`: no task.
+//! - **Bare labels**: a unit that is only its marker (`Điều 1.`, `II.`, `a)`), whose text
+//!   a flattened PDF put on the next line: no part, task or lead.
 //! - **A letter's reference and its closing formula**: `Trả lời công văn số ... của ...`,
 //!   `Cục Thuế nhận được công văn số ... về ...` (no part or task, but a lead: it says what
 //!   the letter answers) and `Văn phòng Chính phủ thông báo để ... biết, thực hiện./.`,
@@ -171,5 +175,35 @@ pub(crate) fn reference_units(an: &[Analysis]) -> impl Iterator<Item = usize> + 
         let received =
             (s..(s + 6).min(w.len())).any(|j| has_at(&w, j, "nhận được") && names(j + 2));
         (answers || received).then_some(i)
+    })
+}
+
+/// Units that are only a list or article marker (`Điều 1.`, `Chương II`, `II.`, `a)`): no
+/// word after the marker.
+pub(crate) fn bare_label_units(an: &[Analysis]) -> impl Iterator<Item = usize> + '_ {
+    let article = |a: &Analysis| {
+        a.nwords == 1
+            && a.toks.len() <= 3
+            && matches!(a.lead_word(0), Some("điều" | "chương" | "mục" | "phần"))
+            && a.toks.get(1).is_some_and(|t| t.kind != Tk::Punct)
+    };
+    (an.iter().enumerate())
+        .filter(move |(_, a)| (a.numbered && a.nwords <= a.words_before_skip()) || article(a))
+        .map(|(i, _)| i)
+}
+
+/// Effect clauses: a document's name and `này` open the unit, which says when it takes
+/// effect (`Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành.`).
+pub(crate) fn effect_units(an: &[Analysis]) -> impl Iterator<Item = usize> + '_ {
+    an.iter().enumerate().filter_map(|(i, a)| {
+        if a.nwords > 30 {
+            return None;
+        }
+        let w = words(a);
+        let s = a.words_before_skip();
+        let this = (s + 1..(s + 4).min(w.len())).find(|&j| w[j] == "này")?;
+        let named = crate::tasks::document_name_at(&w, s);
+        let effect = (this..w.len()).any(|j| has_at(&w, j, "có hiệu lực"));
+        (named && effect).then_some(i)
     })
 }

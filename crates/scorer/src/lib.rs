@@ -415,6 +415,7 @@ impl Scorer {
         let mut no_content = furniture::address_units(text, &an);
         no_content.extend(furniture::basis_units(&an));
         no_content.extend(furniture::closing_units(&an));
+        no_content.extend(furniture::bare_label_units(&an));
         for i in no_content {
             valid[i] = false;
         }
@@ -464,8 +465,12 @@ impl Scorer {
         };
         let mut tasks = Vec::new();
         let mut memo = Vec::new();
+        // an effect clause keeps its part (held out, leaving it out of the parts did not
+        // help the picks) but gives no task
+        let effects: Vec<usize> = furniture::effect_units(&an).collect();
         for (i, u) in units.iter().enumerate() {
-            if valid[i] && parts[i] == Part::Directive && !an[i].attribute {
+            if valid[i] && parts[i] == Part::Directive && !an[i].attribute && !effects.contains(&i)
+            {
                 let (toks, keys) = (&an[i].toks, &an[i].keys);
                 tasks::extract_with(text, u, toks, keys, i, &mut tasks, &mut memo);
             }

@@ -1034,6 +1034,15 @@ fn task_span(text: &str, c: &Clause, begin: usize) -> Option<(usize, usize)> {
             b += 2;
             continue;
         }
+        // `Điều 2. Thống đốc ...`: an article's number
+        if b + 2 < n
+            && c.key(b) == "điều"
+            && c.toks[b + 1].kind == Tk::Number
+            && (is_punct(text, &c.toks[b + 2], ".") || is_punct(text, &c.toks[b + 2], ":"))
+        {
+            b += 3;
+            continue;
+        }
         // `a) Nhiệm vụ: Rà soát ...`: the label of a plan's task line
         if b + 2 < n
             && TASK_LABELS.contains(&(c.key(b), c.key(b + 1)))

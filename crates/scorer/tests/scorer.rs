@@ -557,6 +557,35 @@ fn a_plans_task_table_names_the_actor_and_gives_no_attribute_tasks() {
 }
 
 #[test]
+fn bare_article_labels_and_effect_clauses_give_no_pick_or_task() {
+    // a flattened resolution: `Điều 1.` on a line of its own, its text on the next
+    let text = "NGHỊ QUYẾT\n\
+        Điều 1.\n\
+        Thông qua nội dung báo cáo của Ngân hàng Nhà nước Việt Nam tại Tờ trình số 207/TTr-NHNN.\n\
+        Điều 2. Thống đốc Ngân hàng Nhà nước Việt Nam tiếp thu, giải trình đầy đủ các ý kiến Thành viên Chính phủ, hoàn thiện hồ sơ trình dự thảo Luật.\n\
+        Điều 3.\n\
+        1. Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành.";
+    let units = lines(text);
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+    for u in [1, 4] {
+        assert_eq!(b.parts[u], Part::Other, "unit {u}: {:?}", b.parts);
+        assert!(
+            b.picks.iter().all(|p| p.unit != u),
+            "unit {u}: {:?}",
+            b.picks
+        );
+    }
+    assert!(b.tasks.iter().all(|t| t.unit != 5), "{:?}", b.tasks);
+    // the article's number is no part of its task
+    let t = b
+        .tasks
+        .iter()
+        .find(|t| t.unit == 3)
+        .expect("a task of Điều 2");
+    assert!(t.text.starts_with("Thống đốc"), "{t:?}");
+}
+
+#[test]
 fn items_take_the_actor_their_lead_in_names() {
     let text = "III. TỔ CHỨC THỰC HIỆN\n\
         1. Sở Y tế:\n\
