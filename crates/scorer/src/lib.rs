@@ -477,6 +477,7 @@ impl Scorer {
         }
         tasks::inherit_actors(text, units, &an, &mut tasks);
         tasks::actors_from_attributes(text, units, &an, &mut tasks);
+        tasks::drop_repeats(&mut tasks);
         for &i in &references {
             valid[i] = true;
         }

@@ -410,8 +410,16 @@ const MMR_DEPTH: usize = 64;
 /// Picks a candidate is compared with when its redundancy is brought up to date, at most.
 const MMR_MEMORY: usize = 32;
 
+/// Similarity to a picked unit, at least [`REPEAT_GAP`] units away, from which a candidate
+/// is a repeat, never picked (a web page or a news item that quotes the same text twice;
+/// nearer units this alike are parallel list items: `Đến năm 2015 có 1.000 ha ...` /
+/// `Đến năm 2020 có 12.000 ha ...`).
+const REPEAT: f32 = 0.9;
+const REPEAT_GAP: usize = 10;
+
 /// Maximal marginal relevance: pick `k` of `cands` (with their scores), each time the
-/// one with the best score less `lambda` times its highest similarity to a picked one.
+/// one with the best score less `lambda` times its highest similarity to a picked one;
+/// a repeat of a picked one ([`REPEAT`]) is left out.
 /// Lazy: a candidate's redundancy is brought up to date only when its score could still
 /// win, so long parts stay near-linear.
 pub(crate) fn mmr(vecs: &[Vector], cands: &[(usize, f32)], k: usize, lambda: f32) -> Vec<usize> {
@@ -442,10 +450,17 @@ pub(crate) fn mmr(vecs: &[Vector], cands: &[(usize, f32)], k: usize, lambda: f32
             }
             looked += 1;
             let from = seen[c].max(picked.len().saturating_sub(MMR_MEMORY));
+            let mut repeat = false;
             for &p in &picked[from..] {
-                red[c] = red[c].max(cosine(&vecs[cands[c].0], &vecs[cands[p].0]));
+                let sim = cosine(&vecs[cands[c].0], &vecs[cands[p].0]);
+                red[c] = red[c].max(sim);
+                repeat |= sim >= REPEAT && cands[c].0.abs_diff(cands[p].0) >= REPEAT_GAP;
             }
             seen[c] = picked.len();
+            if repeat {
+                taken[c] = true;
+                continue;
+            }
             let v = cands[c].1 - lambda * red[c];
             if best.is_none_or_lower(v) {
                 best = Some((c, v));
@@ -789,6 +804,19 @@ impl Scorer {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn mmr_leaves_out_a_distant_repeat_not_a_near_parallel_item() {
+        let unit = |w: &[(u32, f32)]| -> Vector { w.to_vec() };
+        let mut vecs = vec![unit(&[(9, 1.0)]); 30];
+        vecs[0] = unit(&[(1, 0.6), (2, 0.8)]);
+        vecs[2] = unit(&[(1, 0.6), (2, 0.8)]); // a parallel item right after
+        vecs[20] = unit(&[(1, 0.6), (2, 0.8)]); // the same text quoted again
+        vecs[25] = unit(&[(3, 1.0)]);
+        let cands = [(0, 1.0), (20, 0.95), (2, 0.9), (25, 0.5)];
+        let picked = mmr(&vecs, &cands, 3, 0.3);
+        assert_eq!(picked, [0, 2, 25]);
+    }
 
     /// The rows through a dense scatter of one vector at a time (the reference).
     fn rows_dense(

@@ -826,6 +826,20 @@ fn has_clause_word(actor: &str, more: &[&str]) -> bool {
     })
 }
 
+/// Leaves out a task whose text and actor (letter case and spacing aside) an earlier task
+/// of the document already has: a web page or a news item that quotes the same list twice.
+pub(crate) fn drop_repeats(tasks: &mut Vec<Task>) {
+    let mut seen = std::collections::HashSet::new();
+    tasks.retain(|t| {
+        let actor = t.actor.as_deref().unwrap_or("");
+        let key: String = (t.text.split_whitespace().chain(["|"]))
+            .chain(actor.split_whitespace())
+            .flat_map(|w| w.chars().flat_map(char::to_lowercase).chain([' ']))
+            .collect();
+        seen.insert(key)
+    });
+}
+
 /// A plan's task table names who leads a task on a line of its own under it (`a) Nhiệm
 /// vụ: Rà soát ...` / `b) Đơn vị chủ trì: Sở Khoa học và Công nghệ.`): that body is the
 /// actor of the tasks above that name none, back to the previous attribute line or
@@ -1182,6 +1196,26 @@ mod tests {
         let v = run("1. Tập trung đẩy nhanh tiến độ giải phóng mặt bằng.");
         assert_eq!(v[0].text, "Tập trung đẩy nhanh tiến độ giải phóng mặt bằng");
         assert_eq!(v[0].actor, None);
+    }
+
+    #[test]
+    fn a_task_quoted_twice_is_kept_once() {
+        let task = |text: &str, actor: Option<&str>| Task {
+            unit: 0,
+            text: text.into(),
+            start: 0,
+            end: 0,
+            actor: actor.map(String::from),
+        };
+        let mut v = vec![
+            task("Quán triệt  chỉ đạo của Thủ tướng", None),
+            task("rà soát các tuyến đường", Some("Sở Xây dựng")),
+            task("quán triệt chỉ đạo của Thủ tướng", None),
+            task("rà soát các tuyến đường", Some("Công an tỉnh")),
+        ];
+        drop_repeats(&mut v);
+        let kept: Vec<_> = v.iter().map(|t| t.actor.as_deref()).collect();
+        assert_eq!(kept, [None, Some("Sở Xây dựng"), Some("Công an tỉnh")]);
     }
 
     #[test]
