@@ -583,7 +583,7 @@ impl Matchers {
     // ---- code ----------------------------------------------------------------------------
 
     /// The successive matches of
-    /// `(?-u:\b)\d{1,5}(?:/\d{4})?[-/](?:[A-ZĐ]{1,6})(?:[-/][A-ZĐ]{1,8}\d?){0,3}(?-u:\b)`.
+    /// `(?-u:\b)\d{1,5}(?:/\d{4})?[-/](?:[A-ZĐ]{1,6})(?:[-/][A-ZĐ]{1,8}[a-z]{0,2}\d?){0,3}(?-u:\b)`.
     pub fn codes<'a>(&'a self, h: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
         let mut at = 0;
         std::iter::from_fn(move || {
@@ -685,12 +685,25 @@ impl Matchers {
         None
     }
 
-    /// `(?:[-/][A-ZĐ]{1,8}\d?){0,3}(?-u:\b)` from `p`, `done` parts already read.
+    /// `(?:[-/][A-ZĐ]{1,8}[a-z]{0,2}\d?){0,3}(?-u:\b)` from `p`, `done` parts already read
+    /// (`[a-z]{0,2}`: `123/QĐ-TTg`, the Prime Minister's code).
     fn code_parts(&self, h: &str, p: usize, done: usize) -> Option<usize> {
         if done < 3 && matches!(byte(h, p), b'-' | b'/') {
             let a = run(h, p + 1, 8, &self.code_letter);
-            for j in (1..=a.n).rev() {
+            // the lower-case letters after each run of capitals, most first (as the regex
+            // backtracks)
+            let lower = |q: usize| {
+                let b = h.as_bytes().get(q..).unwrap_or_default();
+                b.iter()
+                    .take(2)
+                    .take_while(|c| c.is_ascii_lowercase())
+                    .count()
+            };
+            let ends = (1..=a.n).rev().flat_map(|j| {
                 let q = a.ends[j];
+                (0..=lower(q)).rev().map(move |k| q + k)
+            });
+            for q in ends {
                 if let Some((c, e)) = next(h, q) {
                     if self.nd.has(c) {
                         if let Some(r) = self.code_parts(h, e, done + 1) {

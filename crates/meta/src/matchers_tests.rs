@@ -33,7 +33,7 @@ fn oracle() -> &'static Oracle {
         let r = |p: &str| Regex::new(p).unwrap();
         Oracle {
             body: r(&body),
-            code: r(r"(?-u:\b)\d{1,5}(?:/\d{4})?[-/](?:[A-ZĐ]{1,6})(?:[-/][A-ZĐ]{1,8}\d?){0,3}(?-u:\b)"),
+            code: r(r"(?-u:\b)\d{1,5}(?:/\d{4})?[-/](?:[A-ZĐ]{1,6})(?:[-/][A-ZĐ]{1,8}[a-z]{0,2}\d?){0,3}(?-u:\b)"),
             date_full: r(r"(?-u:\b)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?-u:\b)"),
             date_words: r(r"(?i)(?-u:\b)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})(?-u:\b)"),
             day_month: r(r"(?i)(?-u:\b)(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?(\d{1,2})\s*[/.]\s*(\d{1,2})(?-u:\b)"),
@@ -229,6 +229,7 @@ fn examples() {
         "Bộ Văn hóa, Thể thao và Du lịch",
         "Số: 634/TB-VPCP ngày 22/11/2025",
         "12/2024/NQ-HĐND, 43-NQ/TW, 5/NQ-TUabc, 123456/NQ, 12/NĐx",
+        "Số: 223/CĐ-TTg, 12/QĐ-TTgx, 5/KH-UBa1, 7/NQ-CPabc, 8-NQ/TWd",
         "Hà Nội, ngày 22 tháng 11 năm 2025; ngày 5-6 - 2024",
         "Sáng 9/6, chiều ngày 10.7 và tối NGÀY 3 / 12a",
         "tháng 5/2024, THÁNG 12 năm 2025, tháng 123/2024",

@@ -970,6 +970,12 @@ mod tests {
     }
 
     #[test]
+    fn the_prime_ministers_code_keeps_its_lower_case() {
+        let t = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 223/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN";
+        assert_eq!(extract(t).code.as_deref(), Some("223/CĐ-TTg"));
+    }
+
+    #[test]
     fn hcm_abbreviation_and_resolution_kind() {
         let m = extract(
             "Nghị quyết về kế hoạch đầu tư của TP.HCM năm 2024\nHĐND Thành phố quyết nghị.",
