@@ -416,6 +416,7 @@ impl Scorer {
         no_content.extend(furniture::basis_units(&an));
         no_content.extend(furniture::closing_units(&an));
         no_content.extend(furniture::bare_label_units(&an));
+        no_content.extend((an.iter().enumerate()).filter_map(|(i, a)| a.topic.then_some(i)));
         for i in no_content {
             valid[i] = false;
         }

@@ -47,6 +47,8 @@ pub(crate) struct Analysis {
     /// A numbered or upper-case heading (a section of a report): its part holds until
     /// the next heading; other headings (news subtitles) carry their part like a cue.
     pub section: bool,
+    /// A topic heading written as a sentence ([`topic_heading`]): `1. Giải pháp về vốn.`
+    pub topic: bool,
     /// Key-cue weight per part (main content markers).
     pub key: [f32; 4],
     /// The key cues found.
@@ -182,6 +184,55 @@ fn marker_len(text: &str, toks: &[Tok]) -> (usize, bool) {
         }
     }
     (i, numbered)
+}
+
+/// What a topic heading opens with after its marker: it names what the section is about
+/// (`1. Giải pháp về đất đai.`, `a) Mục tiêu:`, `2. Về sản phẩm:`, `8. Tổ chức thực
+/// hiện.`), not what was done or is asked.
+const TOPIC_OPENERS: &[&str] = &[
+    "về",
+    "đối với",
+    "giải pháp",
+    "nhiệm vụ",
+    "mục tiêu",
+    "phương hướng",
+    "định hướng",
+    "quan điểm",
+    "chính sách",
+    "tổ chức thực hiện",
+    "phân kỳ",
+    "một số",
+    "phương án",
+    "yêu cầu",
+    "sự cần thiết",
+    "nội dung",
+    "phạm vi",
+    "đối tượng",
+    "kết quả",
+    "tình hình",
+];
+
+/// Words after the marker of a topic heading, at most.
+const TOPIC_WORDS: usize = 10;
+
+/// A short line that ends at its period or colon and opens with a topic word
+/// ([`TOPIC_OPENERS`]) after its marker: a heading written as a sentence.
+///
+/// `1. Giải pháp về qui hoạch.` is one; `1. Tăng cường công tác kiểm tra:` (a task) and
+/// `2. Mục tiêu: đến năm 2015 trồng 20.000 ha` (a target) are not.
+fn topic_heading(a: &Analysis) -> bool {
+    let words: Vec<&str> = (a.toks.iter().enumerate().skip(a.skip))
+        .filter(|(_, t)| t.kind == Tk::Word)
+        .map(|(i, _)| a.keys.key(i))
+        .take(TOPIC_WORDS + 1)
+        .collect();
+    if words.is_empty() || words.len() > TOPIC_WORDS || !matches!(a.terminal, Some("." | ":")) {
+        return false;
+    }
+    TOPIC_OPENERS.iter().any(|o| {
+        let n = o.split(' ').count();
+        words.len() >= n && o.split(' ').zip(&words).all(|(x, &w)| x == w)
+    })
 }
 
 impl Analysis {
@@ -325,8 +376,10 @@ impl Analysis {
             _ => None,
         };
         let all_caps = a.nwords >= 2 && upper * 10 >= a.nwords * 8;
+        a.topic = numbered && figures == 0 && topic_heading(&a);
         let heading_form = matches!(unit.kind, UnitKind::Heading)
-            || (!terminal && a.nwords <= 16 && (numbered || all_caps));
+            || (!terminal && a.nwords <= 16 && (numbered || all_caps))
+            || a.topic;
 
         if heading_form {
             a.heading_part(lex, syls, punct_after, first, hits);

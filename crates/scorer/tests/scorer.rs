@@ -586,6 +586,36 @@ fn bare_article_labels_and_effect_clauses_give_no_pick_or_task() {
 }
 
 #[test]
+fn topic_headings_written_as_sentences_give_no_pick_or_task() {
+    let text = "III. GIẢI PHÁP\n\
+        1. Giải pháp về nguồn nhân lực.\n\
+        - Mở các lớp đào tạo nghề cho lao động nông thôn tại các xã vùng sâu.\n\
+        2. Về vốn đầu tư:\n\
+        - Ưu tiên bố trí vốn ngân sách tỉnh cho các công trình thủy lợi.\n\
+        3. Tăng cường kiểm tra, giám sát việc sử dụng vốn:\n\
+        4. Mục tiêu: đến năm 2030 toàn tỉnh có 15.000 ha chè.";
+    let units = lines(text);
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+    for u in [1, 3] {
+        assert_eq!(b.parts[u], Part::Other, "unit {u}: {:?}", b.parts);
+        assert!(
+            b.picks.iter().all(|p| p.unit != u),
+            "unit {u}: {:?}",
+            b.picks
+        );
+        assert!(
+            b.tasks.iter().all(|t| t.unit != u),
+            "unit {u}: {:?}",
+            b.tasks
+        );
+    }
+    // a task heading (a verb) and a target with its figure are no topic headings
+    for u in [5, 6] {
+        assert_eq!(b.parts[u], Part::Directive, "unit {u}: {:?}", b.parts);
+    }
+}
+
+#[test]
 fn items_take_the_actor_their_lead_in_names() {
     let text = "III. TỔ CHỨC THỰC HIỆN\n\
         1. Sở Y tế:\n\
