@@ -75,7 +75,9 @@ fn load(dir: &str, splitter: &Splitter) -> Vec<Doc> {
     docs
 }
 
-const KEY_EPOCHS: usize = 10;
+/// Passes of the key model's SGD. Fewer passes regularize: held out (mean F1 of the four
+/// schemes, 4 orders) 2 passes 0.656, 3 0.659, 4 0.659, 10 0.653, 20 0.649.
+const KEY_EPOCHS: usize = 4;
 
 /// Inner folds of the key model's training data (see [`train`]).
 const KEY_FOLDS: usize = 4;
