@@ -184,7 +184,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         let joins = !blank_before
             && !out.is_empty()
             && !starts_with_letter_marker(t)
-            && (lower_goes_on || wrapped || name_goes_on(prev, t));
+            && (lower_goes_on || wrapped || name_goes_on(prev, t) || opener_goes_on(prev, t));
         if joins {
             if let Some(l) = out.last_mut() {
                 l.1 = e;
@@ -229,6 +229,34 @@ fn name_goes_on(prev: &str, next: &str) -> bool {
     word && !back
         .next()
         .is_some_and(|before| seg.is_listed_word(&[before, last]))
+}
+
+/// Whether line `prev` is the opening of a sentence broken at its line end: it opens with
+/// the time of an event and a comma (`Ngày 20 tháng 11 năm 2025, Phó Thủ tướng Chính phủ` /
+/// `Bùi Thanh Sơn đã đi khảo sát ...`, `Chiều 5/12, tại Hà Nội, đồng chí` / `Nguyễn Văn A
+/// chủ trì ...`), has no final punctuation, and `next` is no list item. A dateline
+/// (`Hà Nội, ngày 28 tháng 11 năm 2025`) opens with a place, not a time.
+fn opener_goes_on(prev: &str, next: &str) -> bool {
+    let mut words = prev.split(is_space).filter(|w| !w.is_empty());
+    let mut first = words.next().unwrap_or("");
+    let part_of_day = matches!(first, "Sáng" | "Chiều" | "Tối" | "Trưa" | "Đêm");
+    if part_of_day {
+        first = words.next().unwrap_or("");
+    }
+    let digits = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+    // `Ngày 20 tháng 11`, `Sáng ngày 5/12`, `Chiều 5/12`
+    let timed = (matches!(first, "Ngày" | "ngày") && words.next().is_some_and(digits))
+        || (part_of_day && digits(first) && first.contains(['/', '-']));
+    let comma = prev.find(',');
+    // the clause after the time has begun: a word after the comma
+    let begun = comma.is_some_and(|c| prev[c + 1..].split(is_space).any(|w| !w.is_empty()));
+    timed
+        && begun
+        && prev
+            .chars()
+            .next_back()
+            .is_some_and(|c| !".!?…:;".contains(c))
+        && marker_start(next).is_none()
 }
 
 /// The line width of hard-wrapped text (bytes, 90th percentile of line lengths), or

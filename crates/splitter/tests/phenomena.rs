@@ -880,3 +880,23 @@ fn a_letters_recipients_open_a_unit_of_their_own() {
         1
     );
 }
+
+#[test]
+fn a_sentence_that_opens_with_its_time_goes_on_past_its_line_end() {
+    let t = "THÔNG BÁO\n\
+             Ngày 20 tháng 11 năm 2025, Phó Thủ tướng Chính phủ\n\
+             Bùi Thanh Sơn đã đi khảo sát thực tế tại Dự án Nhà máy điện Hiệp Phước.\n\
+             Chiều 5/12, tại Hà Nội, đồng chí\n\
+             Nguyễn Văn An chủ trì hội nghị.";
+    assert_eq!(
+        texts(t),
+        [
+            "THÔNG BÁO",
+            "Ngày 20 tháng 11 năm 2025, Phó Thủ tướng Chính phủ\nBùi Thanh Sơn đã đi khảo sát thực tế tại Dự án Nhà máy điện Hiệp Phước.",
+            "Chiều 5/12, tại Hà Nội, đồng chí\nNguyễn Văn An chủ trì hội nghị."
+        ]
+    );
+    // a dateline opens with a place; a time line ended by its colon is a label
+    let t = "Hà Nội, ngày 28 tháng 11 năm 2025\nTHÔNG BÁO\nNgày 5 tháng 12 năm 2025, thời gian:\nSáng 8 giờ.";
+    assert_eq!(texts(t).len(), 4, "{:?}", texts(t));
+}
