@@ -66,13 +66,11 @@ fn leader_markdown(s: &Summary, md: &mut String) {
         let _ = writeln!(md, "_{}_\n", escape(&meta));
     }
     if !s.lead.is_empty() {
-        let lead: Vec<&str> = s.lead.iter().map(|l| l.text.as_str()).collect();
-        let lead = lead.join(" ");
-        let _ = writeln!(
-            md,
-            "> {}\n",
-            escape(&brief::excerpt(&lead, brief::BULLET_CHARS))
-        );
+        // each unit shortened on its own: a long title does not eat the opening sentence
+        let lead: Vec<_> = (s.lead.iter())
+            .map(|l| brief::excerpt(&l.text, brief::BULLET_CHARS))
+            .collect();
+        let _ = writeln!(md, "> {}\n", escape(&lead.join(" ")));
     }
     if s.lead.is_empty() && brief::parts(s).iter().all(|(_, _, p)| p.is_empty()) {
         md.push_str("_Không tìm thấy câu nêu kết quả, hạn chế hay nhiệm vụ._\n\n");
