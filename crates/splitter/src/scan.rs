@@ -184,7 +184,10 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         let joins = !blank_before
             && !out.is_empty()
             && !starts_with_letter_marker(t)
-            && (lower_goes_on || wrapped || name_goes_on(prev, t) || opener_goes_on(prev, t));
+            && (lower_goes_on
+                || wrapped
+                || name_goes_on(around(text, s, NAME_WINDOW), prev, t)
+                || opener_goes_on(prev, t));
         if joins {
             if let Some(l) = out.last_mut() {
                 l.1 = e;
@@ -202,8 +205,9 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
 /// without punctuation in a title-case word, `next` starts with one, and the two words
 /// are a word the segmenter knows (`Việt` / `Nam`, `Ninh` / `Bình`) while the last two
 /// words of `prev` are no listed word (`tỉnh Thanh Hóa` / `Công bố`: `hóa công` is a word
-/// too).
-fn name_goes_on(prev: &str, next: &str) -> bool {
+/// too), or the two words stand side by side elsewhere in `text` (`Nhà máy điện Nhơn` /
+/// `Trạch 3`, where the text names `Nhơn Trạch` on one line).
+fn name_goes_on(text: &str, prev: &str, next: &str) -> bool {
     let title = |w: &str| {
         let mut cs = w.chars();
         cs.next().is_some_and(upper) && cs.next().is_some_and(lower)
@@ -226,9 +230,38 @@ fn name_goes_on(prev: &str, next: &str) -> bool {
     } else {
         seg.is_known_word(&[last, first])
     };
-    word && !back
-        .next()
-        .is_some_and(|before| seg.is_listed_word(&[before, last]))
+    let mut listed_before = || {
+        back.next()
+            .is_some_and(|before| seg.is_listed_word(&[before, last]))
+    };
+    (word && !listed_before()) || (!in_caps && named_elsewhere(text, last, first))
+}
+
+/// Bytes on each side of a line break where [`name_goes_on`] looks for the name whole (a
+/// bound on the work per line in a very long text).
+const NAME_WINDOW: usize = 20_000;
+
+/// The text within `width` bytes of `at` on each side (on character boundaries).
+fn around(text: &str, at: usize, width: usize) -> &str {
+    let mut lo = at.saturating_sub(width);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (at + width).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    &text[lo..hi]
+}
+
+/// Whether `text` holds `a b` with one space between, as two whole words.
+fn named_elsewhere(text: &str, a: &str, b: &str) -> bool {
+    let pair = format!("{a} {b}");
+    text.match_indices(&pair).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + pair.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Whether line `prev` is the opening of a sentence broken at its line end: it opens with

@@ -900,3 +900,19 @@ fn a_sentence_that_opens_with_its_time_goes_on_past_its_line_end() {
     let t = "Hà Nội, ngày 28 tháng 11 năm 2025\nTHÔNG BÁO\nNgày 5 tháng 12 năm 2025, thời gian:\nSáng 8 giờ.";
     assert_eq!(texts(t).len(), 4, "{:?}", texts(t));
 }
+
+#[test]
+fn a_heading_broken_inside_a_name_the_text_names_whole_is_joined() {
+    let t = "1. Về Dự án Nhà máy điện Nhơn\n\
+             Trạch 3 và Nhơn Trạch 4\n\
+             a) Chủ đầu tư hoàn thành nghiệm thu Nhà máy điện Nhơn Trạch 4 trong tháng 11.\n\
+             2. Về Dự án Nhà máy điện Long\n\
+             Sơn phải bảo đảm tiến độ.";
+    let got = texts(t);
+    assert_eq!(
+        got[0], "1. Về Dự án Nhà máy điện Nhơn\nTrạch 3 và Nhơn Trạch 4",
+        "{got:?}"
+    );
+    // `Long Sơn` is nowhere else in the text: the lines stay apart
+    assert_eq!(got.len(), 4, "{got:?}");
+}
