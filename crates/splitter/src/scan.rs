@@ -1354,6 +1354,8 @@ impl Scan {
             || keyed && label_opens(cx, w, j)
             // `Hà Nội, ngày 22 tháng 11 năm 2025 THÔNG BÁO`
             || dateline_end(cx, k, u)
+            // `V/v thành lập Mạng lưới quan trắc Hà Nội, ngày 18 tháng 11 năm 2025`
+            || dateline_after_subject(cx, k, u, j)
             // `... tốt đẹp Thứ Tư, 08/04/2015, 08:11 [GMT+7]`: a web page's date line (*)
             || keyed && matches!(nx.as_bytes()[0], b'T' | b'C') && page_date_opens(cx, w, j)
     }
@@ -1839,6 +1841,36 @@ fn dateline_end(cx: &Ctx, k: usize, u: usize) -> bool {
         && d - u <= 4
         && (u..d).all(|i| is_cap(cx.w(i)))
         && cx.starter_at(u).is_none()
+}
+
+/// Whether a letter's place-and-date line opens at word `j` inside its subject line (from
+/// word `u`, `V/v ...`), the two run together on one line: `V/v thành lập Mạng lưới quan
+/// trắc Hà Nội, ngày 18 tháng 11 năm 2025`. The place is capitalized (`Thành phố` aside),
+/// word `k` before it is not, and a full date follows its comma.
+fn dateline_after_subject(cx: &Ctx, k: usize, u: usize, j: usize) -> bool {
+    let subject = cx
+        .w(u)
+        .get(..3)
+        .is_some_and(|w| w.eq_ignore_ascii_case("v/v"));
+    if !subject || k < u + 2 || is_cap(cx.w(k)) {
+        return false;
+    }
+    let Some(d) = (j + 1..j + 7).find(|&i| cx.get(i) == Some("ngày")) else {
+        return false;
+    };
+    let digits = |i: usize| {
+        cx.get(i)
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+    };
+    cx.w(d - 1).ends_with(',')
+        && (j..d).all(|i| is_cap(cx.w(i)) || cx.w(i) == "phố")
+        // one place (`..., đoạn qua Nam Định, Thái Bình Hà Nội, ngày`: no cut)
+        && (j..d - 1).all(|i| !cx.w(i).ends_with(','))
+        && digits(d + 1)
+        && cx.get(d + 2) == Some("tháng")
+        && digits(d + 3)
+        && cx.get(d + 4) == Some("năm")
+        && cx.get(d + 5).is_some_and(|w| w.len() == 4) && digits(d + 5)
 }
 
 /// An `[opener]` at word `j` (`Các`, `Những`, `Đó`) after a lower-case word or a number

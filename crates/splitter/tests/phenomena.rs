@@ -850,10 +850,8 @@ fn a_letters_recipients_open_a_unit_of_their_own() {
     assert_eq!(
         units(t),
         [
-            (
-                "sentence",
-                "V/v thành lập Mạng lưới quan trắc Hà Nội, ngày 18 tháng 11 năm 2025".to_string()
-            ),
+            ("heading", "V/v thành lập Mạng lưới quan trắc".to_string()),
+            ("sentence", "Hà Nội, ngày 18 tháng 11 năm 2025".to_string()),
             (
                 "sentence",
                 "Kính gửi: Bộ trưởng Bộ Khoa học và Công nghệ.".to_string()
@@ -869,7 +867,8 @@ fn a_letters_recipients_open_a_unit_of_their_own() {
     assert_eq!(
         texts(t),
         [
-            "V/v cung ứng vật liệu xây dựng Hà Nội, ngày 27 tháng 11 năm 2025",
+            "V/v cung ứng vật liệu xây dựng",
+            "Hà Nội, ngày 27 tháng 11 năm 2025",
             "Kính gửi:",
             "Chủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh Bình."
         ]
@@ -915,4 +914,28 @@ fn a_heading_broken_inside_a_name_the_text_names_whole_is_joined() {
     );
     // `Long Sơn` is nowhere else in the text: the lines stay apart
     assert_eq!(got.len(), 4, "{got:?}");
+}
+
+#[test]
+fn a_letters_dateline_run_into_its_subject_line_opens_a_unit() {
+    let t = "Số: 11299/VPCP-KGVX\n\
+             V/v thành lập Mạng lưới quan trắc và cảnh báo phóng xạ môi trường Hà Nội, ngày 18 tháng 11 năm 2025 Kính gửi: Bộ trưởng Bộ Khoa học và Công nghệ.\n\
+             V/v hỗ trợ Thành phố Hồ Chí Minh, ngày 3 tháng 12 năm 2025";
+    let got = texts(t);
+    assert!(
+        got.contains(
+            &"V/v thành lập Mạng lưới quan trắc và cảnh báo phóng xạ môi trường".to_string()
+        ),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|u| u.starts_with("Hà Nội, ngày 18 tháng 11 năm 2025")),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|u| u.starts_with("Kính gửi:")), "{got:?}");
+    assert!(got.contains(&"V/v hỗ trợ".to_string()), "{got:?}");
+    // a sentence that names a place and a date goes on
+    let t = "Hội nghị được tổ chức tại Hà Nội, ngày 18 tháng 11 năm 2025 với sự tham dự của lãnh đạo các bộ.";
+    assert_eq!(texts(t).len(), 1);
 }
