@@ -67,8 +67,33 @@ pub(crate) fn basis_units(an: &[Analysis]) -> impl Iterator<Item = usize> + '_ {
                 || matches!(w.get(j), Some(&("khoản" | "điều" | "điểm")))
         };
         let basis = has_at(&w, s, "căn cứ") && named(s + 2);
-        let request = REQUESTS.iter().any(|r| has_at(&w, s, r));
+        let request = REQUESTS.iter().any(|r| has_at(&w, s, r)) && !names_decider(&w);
         (basis || request).then_some(i)
+    })
+}
+
+/// What a request line ends with when it names who decides (`Xét Tờ trình số 226/TTr-BKHCN
+/// ..., Phó Thủ tướng Chính phủ Nguyễn Chí Dũng có ý kiến như sau:`): then it says who
+/// gave the letter's opinion, and it may be the lead.
+const DECIDES: &[&str] = &["ý kiến", "chỉ đạo", "kết luận", "quyết định"];
+
+/// Whether the unit's words end with a decider's verb and `như sau`.
+fn names_decider(w: &[&str]) -> bool {
+    let n = w.len();
+    n >= 4 && has_at(w, n - 2, "như sau") && DECIDES.iter().any(|d| has_at(w, n - 4, d))
+}
+
+/// Request lines that name who decides (`Xét Tờ trình ..., Phó Thủ tướng ... có ý kiến
+/// như sau:`): no part or task, but the lead may take them.
+pub(crate) fn decider_units(an: &[Analysis]) -> impl Iterator<Item = usize> + '_ {
+    an.iter().enumerate().filter_map(|(i, a)| {
+        let first = a.lead_word(0)?;
+        if !matches!(first, "xét" | "theo" | "sau") {
+            return None;
+        }
+        let w = words(a);
+        let s = a.words_before_skip();
+        (REQUESTS.iter().any(|r| has_at(&w, s, r)) && names_decider(&w)).then_some(i)
     })
 }
 

@@ -10,7 +10,8 @@
 //!   what was adopted) that names a meeting, a working session or an issuing body with a
 //!   date or a meeting word (`Ngày 22/6, Tỉnh ủy tổ chức Hội nghị
 //!   ...`, `Tại kỳ họp thứ 13 ...`), or the letter a reply answers (`Trả lời công văn số
-//!   ... của Công ty ...`, one of the `references`);
+//!   ... của Công ty ...`, one of the `references`), or the request line that names who
+//!   decides (`Xét Tờ trình ..., Phó Thủ tướng Chính phủ ... có ý kiến như sau:`);
 //! - the **decision**: the first unit that says what was adopted or issued
 //!   (`thông qua 02 dự thảo ...`, `ban hành Nghị quyết`, `Quyết nghị`, `nhất trí`).
 //!

@@ -421,7 +421,8 @@ impl Scorer {
             valid[i] = false;
         }
         // a letter's reference to what it answers: no part or task, but it may be the lead
-        let references: Vec<usize> = furniture::reference_units(&an)
+        let references: Vec<usize> = (furniture::reference_units(&an))
+            .chain(furniture::decider_units(&an))
             .filter(|&i| valid[i])
             .collect();
         for &i in &references {

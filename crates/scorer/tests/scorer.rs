@@ -616,6 +616,27 @@ fn topic_headings_written_as_sentences_give_no_pick_or_task() {
 }
 
 #[test]
+fn a_request_line_that_names_who_decides_may_be_the_lead() {
+    let text = "V/v thành lập Mạng lưới quan trắc phóng xạ\n\
+        Kính gửi: Bộ trưởng Bộ Khoa học và Công nghệ.\n\
+        Xét Tờ trình số 226/TTr-BKHCN ngày 05 tháng 11 năm 2025 của Bộ Khoa học và Công nghệ, Phó Thủ tướng Chính phủ Nguyễn Chí Dũng có ý kiến như sau:\n\
+        Bộ Khoa học và Công nghệ chủ trì rà soát mô hình tổ chức của Mạng lưới, báo cáo Thủ tướng Chính phủ trong quý I năm 2026.";
+    let units = lines(text);
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+    assert!(b.lead.contains(&2), "{:?}", b.lead);
+    assert_eq!(b.parts[2], Part::Other, "{:?}", b.parts);
+    assert!(b.tasks.iter().all(|t| t.unit != 2), "{:?}", b.tasks);
+    // a request line that names no decider stays out of the lead
+    let text = text.replace(
+        "Phó Thủ tướng Chính phủ Nguyễn Chí Dũng có ý kiến như sau:",
+        "xét thấy cần thiết.",
+    );
+    let units = lines(&text);
+    let b = Scorer::new().summarize(&text, &units, &Segmenter::new(), &SummaryOptions::default());
+    assert!(!b.lead.contains(&2), "{:?}", b.lead);
+}
+
+#[test]
 fn items_take_the_actor_their_lead_in_names() {
     let text = "III. TỔ CHỨC THỰC HIỆN\n\
         1. Sở Y tế:\n\
