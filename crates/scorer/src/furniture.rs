@@ -83,6 +83,15 @@ fn names_decider(w: &[&str]) -> bool {
     n >= 4 && has_at(w, n - 2, "như sau") && DECIDES.iter().any(|d| has_at(w, n - 4, d))
 }
 
+/// Lines that frame what follows as someone's opinion or conclusions (`Để hoàn thành ...,
+/// Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:`, `Xét Tờ trình ..., Phó
+/// Thủ tướng ... có ý kiến như sau:`): the tasks are the items under them, not the line.
+pub(crate) fn framing_units(an: &[Analysis]) -> impl Iterator<Item = usize> + '_ {
+    (an.iter().enumerate())
+        .filter(|(_, a)| a.terminal == Some(":") && a.nwords <= 80 && names_decider(&words(a)))
+        .map(|(i, _)| i)
+}
+
 /// Request lines that name who decides (`Xét Tờ trình ..., Phó Thủ tướng ... có ý kiến
 /// như sau:`): no part or task, but the lead may take them.
 pub(crate) fn decider_units(an: &[Analysis]) -> impl Iterator<Item = usize> + '_ {

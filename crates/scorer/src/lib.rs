@@ -468,8 +468,10 @@ impl Scorer {
         let mut tasks = Vec::new();
         let mut memo = Vec::new();
         // an effect clause keeps its part (held out, leaving it out of the parts did not
-        // help the picks) but gives no task
-        let effects: Vec<usize> = furniture::effect_units(&an).collect();
+        // help the picks) but gives no task; nor does a line that frames the opinion below
+        let effects: Vec<usize> = (furniture::effect_units(&an))
+            .chain(furniture::framing_units(&an))
+            .collect();
         for (i, u) in units.iter().enumerate() {
             if valid[i] && parts[i] == Part::Directive && !an[i].attribute && !effects.contains(&i)
             {

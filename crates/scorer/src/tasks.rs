@@ -547,6 +547,7 @@ const INSTITUTION: &[&str] = &[
     "chủ tịch",
     "chủ đầu tư",
     "thủ trưởng",
+    "người đứng đầu",
     "thủ tướng",
     "phó thủ tướng",
     "chính phủ",
@@ -892,17 +893,34 @@ pub(crate) fn inherit_actors(text: &str, units: &[Unit], an: &[Analysis], tasks:
     let named = |i: usize| {
         let a = &an[i];
         let u = &units[i];
-        let body = text.get(u.start..u.end)?.trim_end().strip_suffix(':')?;
+        let body = text.get(u.start..u.end)?.trim_end();
+        // the colon may be lost (a PDF) when sub-items follow: `1. Giao người đứng đầu các
+        // cơ quan ...; Chủ tịch Ủy ban nhân dân các xã` / `- Tiếp tục triển khai ...`
+        let items_follow =
+            a.terminal.is_none() && an.get(i + 1).is_some_and(|n| n.numbered && !n.top);
+        let body_had_colon = body.ends_with(':');
+        let body = match body.strip_suffix(':') {
+            Some(b) => b,
+            None if items_follow => body,
+            None => return None,
+        };
         let from = match a.toks.get(a.skip) {
             Some(t) => t.start.checked_sub(u.start)?,
             None => body.len(),
         };
         let actor = body.get(from..)?.trim();
+        let assigned = actor.strip_prefix("Giao ");
+        // without its colon, only an assignment names its actors alone
+        if !body_had_colon && assigned.is_none() {
+            return None;
+        }
+        let actor = assigned.unwrap_or(actor).trim_start();
         // a body (`Chủ tịch Ủy ban nhân dân các tỉnh`) and what follows it names more of
         // them or their place, with no verb or clause word (`từ Hà Tĩnh đến Khánh Hòa`)
-        let head = actor.split(',').next().unwrap_or(actor);
+        let head = actor.split([',', ';']).next().unwrap_or(actor);
         let clause = has_clause_word(actor, &["phải", "gồm", "thực", "đảm"]);
-        (a.numbered && a.nwords <= 24 && !actor.contains(':') && !clause && is_institution(head))
+        let short = a.nwords <= if body_had_colon { 24 } else { 40 };
+        (a.numbered && short && !actor.contains(':') && !clause && is_institution(head))
             .then(|| one_line(actor))
     };
     let mut current: Option<(String, usize)> = None;

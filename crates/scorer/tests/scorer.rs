@@ -637,6 +637,32 @@ fn a_request_line_that_names_who_decides_may_be_the_lead() {
 }
 
 #[test]
+fn an_opinion_framing_line_gives_no_task_and_an_assignment_without_its_colon_names_the_actor() {
+    let text = "Để hoàn thành việc cập nhật cơ sở dữ liệu cán bộ, công chức, Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:\n\
+        1. Giao người đứng đầu các cơ quan chuyên môn; Chủ tịch Ủy ban nhân dân các xã, phường\n\
+        - Tiếp tục triển khai việc cập nhật cơ sở dữ liệu của toàn bộ cán bộ, công chức.\n\
+        - Tăng cường kiểm tra, đôn đốc việc cập nhật dữ liệu.\n\
+        2. Sở Nội vụ hướng dẫn, theo dõi tiến độ cập nhật dữ liệu.";
+    let units = lines(text);
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+    for u in [0, 1] {
+        assert!(
+            b.tasks.iter().all(|t| t.unit != u),
+            "unit {u}: {:?}",
+            b.tasks
+        );
+    }
+    for u in [2, 3] {
+        let t = b.tasks.iter().find(|t| t.unit == u).expect("a task");
+        let actor = t.actor.as_deref().unwrap_or("");
+        assert!(
+            actor.starts_with("người đứng đầu các cơ quan chuyên môn"),
+            "{t:?}"
+        );
+    }
+}
+
+#[test]
 fn items_take_the_actor_their_lead_in_names() {
     let text = "III. TỔ CHỨC THỰC HIỆN\n\
         1. Sở Y tế:\n\
