@@ -1844,14 +1844,17 @@ fn dateline_end(cx: &Ctx, k: usize, u: usize) -> bool {
 }
 
 /// Whether a letter's place-and-date line opens at word `j` inside its subject line (from
-/// word `u`, `V/v ...`), the two run together on one line: `V/v thành lập Mạng lưới quan
+/// word `u`, `V/v ...` or a title with `về việc`), the two run together on one line: `V/v thành lập Mạng lưới quan
 /// trắc Hà Nội, ngày 18 tháng 11 năm 2025`. The place is capitalized (`Thành phố` aside),
 /// word `k` before it is not, and a full date follows its comma.
 fn dateline_after_subject(cx: &Ctx, k: usize, u: usize, j: usize) -> bool {
-    let subject = cx
-        .w(u)
-        .get(..3)
-        .is_some_and(|w| w.eq_ignore_ascii_case("v/v"));
+    let vv = |i: usize| {
+        cx.w(i)
+            .get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case("v/v"))
+    };
+    // `V/v ...`, or a title with its subject: `Chỉ thị của Thủ tướng Chính phủ về việc ...`
+    let subject = vv(u) || (u + 1..k).any(|i| cx.w(i) == "về" && cx.w(i + 1) == "việc");
     if !subject || k < u + 2 || is_cap(cx.w(k)) {
         return false;
     }
@@ -1864,8 +1867,10 @@ fn dateline_after_subject(cx: &Ctx, k: usize, u: usize, j: usize) -> bool {
     };
     cx.w(d - 1).ends_with(',')
         && (j..d).all(|i| is_cap(cx.w(i)) || cx.w(i) == "phố")
-        // one place (`..., đoạn qua Nam Định, Thái Bình Hà Nội, ngày`: no cut)
+        // one place (`..., đoạn qua Nam Định, Thái Bình Hà Nội, ngày` and `tại Việt Nam Hà
+        // Nội, ngày` are no cut): no comma inside, at most three words but `Thành phố ...`
         && (j..d - 1).all(|i| !cx.w(i).ends_with(','))
+        && (d - j <= 3 || cx.w(j) == "Thành")
         && digits(d + 1)
         && cx.get(d + 2) == Some("tháng")
         && digits(d + 3)

@@ -935,6 +935,11 @@ fn a_letters_dateline_run_into_its_subject_line_opens_a_unit() {
     );
     assert!(got.iter().any(|u| u.starts_with("Kính gửi:")), "{got:?}");
     assert!(got.contains(&"V/v hỗ trợ".to_string()), "{got:?}");
+    let t = "Chỉ thị của Thủ tướng Chính phủ về việc đẩy mạnh sử dụng nhiên liệu sinh học trong cả nước Hà Nội, ngày 25 tháng 11 năm 2025";
+    assert_eq!(texts(t).len(), 2, "{:?}", texts(t));
+    // two names side by side: where the place starts is not known, no cut
+    let t = "Chỉ thị về việc đẩy mạnh sử dụng nhiên liệu sinh học tại Việt Nam Hà Nội, ngày 25 tháng 11 năm 2025";
+    assert_eq!(texts(t).len(), 1, "{:?}", texts(t));
     // a sentence that names a place and a date goes on
     let t = "Hội nghị được tổ chức tại Hà Nội, ngày 18 tháng 11 năm 2025 với sự tham dự của lãnh đạo các bộ.";
     assert_eq!(texts(t).len(), 1);
