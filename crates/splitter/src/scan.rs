@@ -256,11 +256,14 @@ fn around(text: &str, at: usize, width: usize) -> &str {
 
 /// Whether `text` holds `a b` with one space between, as two whole words.
 fn named_elsewhere(text: &str, a: &str, b: &str) -> bool {
-    let pair = format!("{a} {b}");
-    text.match_indices(&pair).any(|(i, _)| {
+    text.match_indices(a).any(|(i, _)| {
+        let Some(rest) = text[i + a.len()..].strip_prefix(' ') else {
+            return false;
+        };
         let before = text[..i].chars().next_back();
-        let after = text[i + pair.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        let after = rest.strip_prefix(b).map(|r| r.chars().next());
+        !before.is_some_and(char::is_alphanumeric)
+            && after.is_some_and(|c| !c.is_some_and(char::is_alphanumeric))
     })
 }
 
@@ -1120,6 +1123,9 @@ struct Scan {
     caption_end: Option<usize>,
     /// The unit opens with a salutation (`Thưa các đồng chí,`).
     salutation: bool,
+    /// The unit opens like a subject line (`V/v ...`, a document's name): see
+    /// [`dateline_after_subject`].
+    subject: bool,
 }
 
 /// Word indices where units start, into `bounds` (first is 0): each word is read into
@@ -1142,6 +1148,7 @@ fn find_bounds(rules: &Rules, text: &str, words: &[W], bounds: &mut Vec<usize>) 
         caps_syl: 0,
         caption_end: None,
         salutation: false,
+        subject: false,
     };
     st.start_unit(&cx, 0, bounds);
     // A marker at the very start of the paragraph takes no part in the heading test.
@@ -1194,6 +1201,7 @@ impl Scan {
             None
         };
         self.salutation = cap && cx.phrase_at(&cx.rules.salutation, j);
+        self.subject = cap && opens_subject(w);
     }
 
     /// Read word `k`: the terminal it leaves pending, the quotes it opens or closes, and
@@ -1355,7 +1363,7 @@ impl Scan {
             // `Hà Nội, ngày 22 tháng 11 năm 2025 THÔNG BÁO`
             || dateline_end(cx, k, u)
             // `V/v thành lập Mạng lưới quan trắc Hà Nội, ngày 18 tháng 11 năm 2025`
-            || dateline_after_subject(cx, k, u, j)
+            || self.subject && dateline_after_subject(cx, k, u, j)
             // `... tốt đẹp Thứ Tư, 08/04/2015, 08:11 [GMT+7]`: a web page's date line (*)
             || keyed && matches!(nx.as_bytes()[0], b'T' | b'C') && page_date_opens(cx, w, j)
     }
@@ -1848,16 +1856,10 @@ fn dateline_end(cx: &Ctx, k: usize, u: usize) -> bool {
 /// trắc Hà Nội, ngày 18 tháng 11 năm 2025`. The place is capitalized (`Thành phố` aside),
 /// word `k` before it is not, and a full date follows its comma.
 fn dateline_after_subject(cx: &Ctx, k: usize, u: usize, j: usize) -> bool {
-    let vv = |i: usize| {
-        cx.w(i)
-            .get(..3)
-            .is_some_and(|w| w.eq_ignore_ascii_case("v/v"))
-    };
-    // `V/v ...`, or a title with its subject: `Chỉ thị của Thủ tướng Chính phủ về việc ...`
-    let subject = vv(u) || (u + 1..k).any(|i| cx.w(i) == "về" && cx.w(i + 1) == "việc");
-    if !subject || k < u + 2 || is_cap(cx.w(k)) {
+    if k < u + 2 || is_cap(cx.w(k)) {
         return false;
     }
+    // the date first: it is rare, the subject test reads the unit so far
     let Some(d) = (j + 1..j + 7).find(|&i| cx.get(i) == Some("ngày")) else {
         return false;
     };
@@ -1865,17 +1867,38 @@ fn dateline_after_subject(cx: &Ctx, k: usize, u: usize, j: usize) -> bool {
         cx.get(i)
             .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
     };
-    cx.w(d - 1).ends_with(',')
-        && (j..d).all(|i| is_cap(cx.w(i)) || cx.w(i) == "phố")
-        // one place (`..., đoạn qua Nam Định, Thái Bình Hà Nội, ngày` and `tại Việt Nam Hà
-        // Nội, ngày` are no cut): no comma inside, at most three words but `Thành phố ...`
-        && (j..d - 1).all(|i| !cx.w(i).ends_with(','))
-        && (d - j <= 3 || cx.w(j) == "Thành")
+    let dated = cx.w(d - 1).ends_with(',')
         && digits(d + 1)
         && cx.get(d + 2) == Some("tháng")
         && digits(d + 3)
         && cx.get(d + 4) == Some("năm")
-        && cx.get(d + 5).is_some_and(|w| w.len() == 4) && digits(d + 5)
+        && cx.get(d + 5).is_some_and(|w| w.len() == 4)
+        && digits(d + 5);
+    // one place (`..., đoạn qua Nam Định, Thái Bình Hà Nội, ngày` and `tại Việt Nam Hà
+    // Nội, ngày` are no cut): no comma inside, at most three words but `Thành phố ...`
+    let place = (j..d).all(|i| is_cap(cx.w(i)) || cx.w(i) == "phố")
+        && (j..d - 1).all(|i| !cx.w(i).ends_with(','))
+        && (d - j <= 3 || cx.w(j) == "Thành");
+    if !(dated && place) {
+        return false;
+    }
+    // `V/v ...`, or a title with its subject: `Chỉ thị của Thủ tướng Chính phủ về việc ...`
+    is_vv(cx.w(u)) || (u + 1..k).any(|i| cx.w(i) == "về" && cx.w(i + 1) == "việc")
+}
+
+/// `V/v`, `v/v:` (the subject of a letter).
+fn is_vv(w: &str) -> bool {
+    w.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("v/v"))
+}
+
+/// Whether a unit that opens with word `w` may be a subject line: `V/v` or the first word
+/// of a document's name (`Chỉ thị ... về việc ...`).
+fn opens_subject(w: &str) -> bool {
+    is_vv(w)
+        || matches!(
+            w,
+            "Chỉ" | "Nghị" | "Quyết" | "Kế" | "Thông" | "Công" | "Chương" | "Đề" | "Báo" | "Tờ"
+        )
 }
 
 /// An `[opener]` at word `j` (`Các`, `Những`, `Đó`) after a lower-case word or a number
