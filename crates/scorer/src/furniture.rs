@@ -67,9 +67,14 @@ pub(crate) fn basis_units(an: &[Analysis]) -> impl Iterator<Item = usize> + '_ {
                 || matches!(w.get(j), Some(&("khoản" | "điều" | "điểm")))
         };
         let basis = has_at(&w, s, "căn cứ") && named(s + 2);
-        let request = REQUESTS.iter().any(|r| has_at(&w, s, r)) && !names_decider(&w);
+        let request = is_request(&w, s) && !names_decider(&w);
         (basis || request).then_some(i)
     })
+}
+
+/// Whether words `w` open a request line at word `s` ([`REQUESTS`]).
+fn is_request(w: &[&str], s: usize) -> bool {
+    REQUESTS.iter().any(|r| has_at(w, s, r))
 }
 
 /// What a request line ends with when it names who decides (`Xét Tờ trình số 226/TTr-BKHCN
@@ -102,7 +107,7 @@ pub(crate) fn decider_units(an: &[Analysis]) -> impl Iterator<Item = usize> + '_
         }
         let w = words(a);
         let s = a.words_before_skip();
-        (REQUESTS.iter().any(|r| has_at(&w, s, r)) && names_decider(&w)).then_some(i)
+        (is_request(&w, s) && names_decider(&w)).then_some(i)
     })
 }
 

@@ -229,10 +229,9 @@ fn topic_heading(a: &Analysis) -> bool {
     if words.is_empty() || words.len() > TOPIC_WORDS || !matches!(a.terminal, Some("." | ":")) {
         return false;
     }
-    TOPIC_OPENERS.iter().any(|o| {
-        let n = o.split(' ').count();
-        words.len() >= n && o.split(' ').zip(&words).all(|(x, &w)| x == w)
-    })
+    TOPIC_OPENERS
+        .iter()
+        .any(|o| crate::model::has_at(&words, 0, o))
 }
 
 impl Analysis {

@@ -1852,8 +1852,8 @@ fn dateline_end(cx: &Ctx, k: usize, u: usize) -> bool {
 }
 
 /// Whether a letter's place-and-date line opens at word `j` inside its subject line (from
-/// word `u`, `V/v ...` or a title with `về việc`), the two run together on one line: `V/v thành lập Mạng lưới quan
-/// trắc Hà Nội, ngày 18 tháng 11 năm 2025`. The place is capitalized (`Thành phố` aside),
+/// word `u`, `V/v ...` or a title with `về việc`), the two run together on one line:
+/// `V/v thành lập Mạng lưới quan trắc Hà Nội, ngày 18 tháng 11 năm 2025`. The place is capitalized (`Thành phố` aside),
 /// word `k` before it is not, and a full date follows its comma.
 fn dateline_after_subject(cx: &Ctx, k: usize, u: usize, j: usize) -> bool {
     if k < u + 2 || is_cap(cx.w(k)) {
