@@ -846,12 +846,26 @@ fn folded_hash(text: &str, actor: &str) -> u64 {
             if c.is_ascii() {
                 h.write_u8(c.to_ascii_lowercase() as u8);
             } else {
-                c.to_lowercase().for_each(|l| h.write_u32(l as u32));
+                h.write_u32(lower_vietnamese(c) as u32);
             }
         }
         h.write_u8(b' ');
     }
     h.finish()
+}
+
+/// `c` in lower case, looked up without the Unicode tables for the letters of Vietnamese
+/// (Latin-1, `Ă Đ Ĩ Ũ Ơ Ư` and the Latin Extended Additional block, where each capital is
+/// followed by its small letter); other characters: their first lower-case character.
+fn lower_vietnamese(c: char) -> char {
+    let x = c as u32;
+    let small = match x {
+        0xC0..=0xDE if x != 0xD7 => x + 0x20,
+        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 | 0x1AF => x + 1,
+        0x1EA0..=0x1EF9 => x | 1,
+        _ => return c.to_lowercase().next().unwrap_or(c),
+    };
+    char::from_u32(small).unwrap_or(c)
 }
 
 /// A plan's task table names who leads a task on a line of its own under it (`a) Nhiệm
@@ -1128,6 +1142,17 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use tomtat_splitter::UnitKind;
+
+    #[test]
+    fn vietnamese_letters_lower_as_unicode_says() {
+        let ranges = [0xC0..=0x1B0, 0x1EA0..=0x1EF9];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            let unicode = c.to_lowercase().next();
+            assert_eq!(Some(lower_vietnamese(c)), unicode, "{c} U+{:04X}", c as u32);
+        }
+        assert_eq!(lower_vietnamese('Ư'), 'ư');
+        assert_eq!(lower_vietnamese('Ỹ'), 'ỹ');
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(500))]
