@@ -840,7 +840,10 @@ pub(crate) fn drop_repeats(tasks: &mut Vec<Task>) {
 fn folded_hash(text: &str, actor: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = crate::lex::Fnv::default();
-    let words = text.split_whitespace().chain(["|"]).chain(actor.split_whitespace());
+    let words = text
+        .split_whitespace()
+        .chain(["|"])
+        .chain(actor.split_whitespace());
     for w in words {
         for c in w.chars() {
             if c.is_ascii() {
