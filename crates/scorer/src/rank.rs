@@ -171,6 +171,16 @@ pub(crate) fn features(
         None => feat!(f; "lp:none:", p),
     }
     group_features(f, an, parts, layout, part, i);
+    // the same places for news items and for the other documents apart: a news item's key
+    // sentence tends to open its paragraph, a plan's or a resolution's its numbered group
+    let family = if kind == "news" { "news" } else { "doc" };
+    feat!(f; "kfirst:", family, ":", first, ":", p);
+    feat!(f; "ksecfirst:", family, ":", sec_first, ":", p);
+    feat!(f; "kgpos:", family, ":", layout.gpos[i].min(3), ":", p);
+    match a.line_pos {
+        Some(k) => feat!(f; "klp:", family, ":", k.min(2), ":", p),
+        None => feat!(f; "klp:", family, ":none:", p),
+    }
     feat!(f; "num:", a.numbered, ":", p);
     feat!(f; "end:", a.terminal.unwrap_or("none"), ":", p);
     if i > 0 && an[i - 1].terminal == Some(":") {
