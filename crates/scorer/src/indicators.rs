@@ -426,6 +426,9 @@ impl W<'_> {
         if let Some(e) = self.any_phrase_at(j, &wl.measures) {
             parts.push(self.text[self.toks[j].start..self.toks[e - 1].end].to_string());
             j = e;
+        } else if j < self.toks.len() && is_area_or_volume(self.raw(j)) {
+            parts.push(self.raw(j).to_string());
+            j += 1;
         } else if parts.is_empty()
             && self.is_word(j)
             && !wl.stop_unit.contains(&self.key(j))
@@ -639,6 +642,15 @@ impl W<'_> {
     }
 }
 
+/// A unit of area or volume written with its power (`m2`, `km2`, `m3`): one token of
+/// letters and a digit, which the word lists (words only) cannot hold.
+fn is_area_or_volume(raw: &str) -> bool {
+    let Some(unit) = raw.strip_suffix(['2', '3']) else {
+        return false;
+    };
+    matches!(unit, "m" | "km" | "cm" | "dm" | "mm" | "M" | "KM")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -669,6 +681,16 @@ mod tests {
         let v = run("Các đại biểu đã thảo luận và thống nhất 05 nhóm giải pháp trọng tâm.");
         assert_eq!(v[0].unit_name, "nhóm");
         assert_eq!(v[0].name, "giải pháp trọng tâm");
+    }
+
+    #[test]
+    fn units_in_capitals_and_with_a_power() {
+        let v = run("Tổng công suất đạt 1.500 MW; đã thi công xong bồn chứa dung tích 75.000 m3.");
+        let units: Vec<&str> = v.iter().map(|x| x.unit_name.as_str()).collect();
+        assert_eq!(units, ["MW", "m3"], "{v:#?}");
+        assert_eq!(v[1].value, 75000.0);
+        assert!(is_area_or_volume("km2") && !is_area_or_volume("m4") && !is_area_or_volume("2"));
+        assert!(!is_area_or_volume("vị") && !is_area_or_volume(""));
     }
 
     #[test]
