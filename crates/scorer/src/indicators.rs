@@ -463,10 +463,14 @@ impl W<'_> {
     ) -> (usize, Role) {
         let mut b = i;
         let mut verbs = Vec::new();
-        while b > 0 && self.is_word(b - 1) && wl.link_before.contains(&self.key(b - 1)) && i - b < 4
-        {
-            b -= 1;
-            verbs.push(self.key(b).to_string());
+        // link words and bounds, nearest first (`đạt tối thiểu 20%`: `tối thiểu`, `đạt`)
+        while i - b < 4 {
+            let Some(s) = self.phrase_ending_at(b.saturating_sub(2), b, &wl.link_before) else {
+                break;
+            };
+            let words: Vec<&str> = (s..b).map(|k| self.key(k)).collect();
+            verbs.push(words.join(" "));
+            b = s;
         }
         // the verb nearest the figure, past approximations
         let verb = verbs
