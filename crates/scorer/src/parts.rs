@@ -221,17 +221,13 @@ const TOPIC_WORDS: usize = 10;
 /// `1. Giải pháp về qui hoạch.` is one; `1. Tăng cường công tác kiểm tra:` (a task) and
 /// `2. Mục tiêu: đến năm 2015 trồng 20.000 ha` (a target) are not.
 fn topic_heading(a: &Analysis) -> bool {
-    let words: Vec<&str> = (a.toks.iter().enumerate().skip(a.skip))
-        .filter(|(_, t)| t.kind == Tk::Word)
-        .map(|(i, _)| a.keys.key(i))
-        .take(TOPIC_WORDS + 1)
-        .collect();
-    if words.is_empty() || words.len() > TOPIC_WORDS || !matches!(a.terminal, Some("." | ":")) {
+    if !matches!(a.terminal, Some("." | ":")) {
         return false;
     }
-    TOPIC_OPENERS
-        .iter()
-        .any(|o| crate::model::has_at(&words, 0, o))
+    let w = crate::model::words(a);
+    let s = a.words_before_skip();
+    let n = w.len().saturating_sub(s);
+    (1..=TOPIC_WORDS).contains(&n) && TOPIC_OPENERS.iter().any(|o| crate::model::has_at(&w, s, o))
 }
 
 impl Analysis {

@@ -928,10 +928,9 @@ pub(crate) fn inherit_actors(text: &str, units: &[Unit], an: &[Analysis], tasks:
         // cơ quan ...; Chủ tịch Ủy ban nhân dân các xã` / `- Tiếp tục triển khai ...`
         let items_follow =
             a.terminal.is_none() && an.get(i + 1).is_some_and(|n| n.numbered && !n.top);
-        let body_had_colon = body.ends_with(':');
-        let body = match body.strip_suffix(':') {
-            Some(b) => b,
-            None if items_follow => body,
+        let (body, colon) = match body.strip_suffix(':') {
+            Some(b) => (b, true),
+            None if items_follow => (body, false),
             None => return None,
         };
         let from = match a.toks.get(a.skip) {
@@ -941,7 +940,7 @@ pub(crate) fn inherit_actors(text: &str, units: &[Unit], an: &[Analysis], tasks:
         let actor = body.get(from..)?.trim();
         let assigned = actor.strip_prefix("Giao ");
         // without its colon, only an assignment names its actors alone
-        if !body_had_colon && assigned.is_none() {
+        if !colon && assigned.is_none() {
             return None;
         }
         let actor = assigned.unwrap_or(actor).trim_start();
@@ -949,7 +948,7 @@ pub(crate) fn inherit_actors(text: &str, units: &[Unit], an: &[Analysis], tasks:
         // them or their place, with no verb or clause word (`từ Hà Tĩnh đến Khánh Hòa`)
         let head = actor.split([',', ';']).next().unwrap_or(actor);
         let clause = has_clause_word(actor, &["phải", "gồm", "thực", "đảm"]);
-        let short = a.nwords <= if body_had_colon { 24 } else { 40 };
+        let short = a.nwords <= if colon { 24 } else { 40 };
         (a.numbered && short && !actor.contains(':') && !clause && is_institution(head))
             .then(|| one_line(actor))
     };

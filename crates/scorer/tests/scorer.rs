@@ -28,6 +28,25 @@ fn brief(text: &str, options: &SummaryOptions) -> (Vec<Unit>, Briefing) {
     (units, b)
 }
 
+/// Unit `u` of briefing `b` is `other` and not picked.
+fn assert_no_part_or_pick(b: &Briefing, u: usize) {
+    assert_eq!(b.parts[u], Part::Other, "unit {u}: {:?}", b.parts);
+    assert!(
+        b.picks.iter().all(|p| p.unit != u),
+        "unit {u}: {:?}",
+        b.picks
+    );
+}
+
+/// Unit `u` of briefing `b` gives no task.
+fn assert_no_task(b: &Briefing, u: usize) {
+    assert!(
+        b.tasks.iter().all(|t| t.unit != u),
+        "unit {u}: {:?}",
+        b.tasks
+    );
+}
+
 /// One unit per line, so labelling is tested apart from the splitter.
 fn lines(text: &str) -> Vec<Unit> {
     let mut out = Vec::new();
@@ -460,7 +479,7 @@ fn recipients_are_no_lead_part_or_task() {
     let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
     for u in [6, 7] {
         assert_eq!(b.parts[u], Part::Other, "{:?}", b.parts);
-        assert!(b.tasks.iter().all(|t| t.unit != u), "{:?}", b.tasks);
+        assert_no_task(&b, u);
     }
     assert!(b.tasks.iter().any(|t| t.unit == 10), "{:?}", b.tasks);
     // a decree's number on the title line, its subject on the next
@@ -492,11 +511,7 @@ fn a_letters_furniture_is_no_part_or_task() {
     let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
     for u in [3, 4, 5, 6, 8] {
         assert_eq!(b.parts[u], Part::Other, "unit {u}: {:?}", b.parts);
-        assert!(
-            b.tasks.iter().all(|t| t.unit != u),
-            "unit {u}: {:?}",
-            b.tasks
-        );
+        assert_no_task(&b, u);
     }
     assert_eq!(b.parts[7], Part::Directive, "{:?}", b.parts);
     assert!(b.tasks.iter().any(|t| t.unit == 7), "{:?}", b.tasks);
@@ -513,11 +528,7 @@ fn a_letters_furniture_is_no_part_or_task() {
     let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
     for u in [3, 4, 6] {
         assert_eq!(b.parts[u], Part::Other, "unit {u}: {:?}", b.parts);
-        assert!(
-            b.tasks.iter().all(|t| t.unit != u),
-            "unit {u}: {:?}",
-            b.tasks
-        );
+        assert_no_task(&b, u);
     }
     assert_eq!(b.lead, [2, 4], "{:?}", b.lead);
     assert!(b.tasks.iter().any(|t| t.unit == 5), "{:?}", b.tasks);
@@ -544,11 +555,7 @@ fn a_plans_task_table_names_the_actor_and_gives_no_attribute_tasks() {
     let units = lines(text);
     let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
     for u in [4, 5, 6, 10] {
-        assert!(
-            b.tasks.iter().all(|t| t.unit != u),
-            "unit {u}: {:?}",
-            b.tasks
-        );
+        assert_no_task(&b, u);
     }
     let task = |u: usize| b.tasks.iter().find(|t| t.unit == u).expect("a task");
     assert_eq!(task(2).actor.as_deref(), Some("Sở Khoa học và Công nghệ"));
@@ -568,14 +575,9 @@ fn bare_article_labels_and_effect_clauses_give_no_pick_or_task() {
     let units = lines(text);
     let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
     for u in [1, 4] {
-        assert_eq!(b.parts[u], Part::Other, "unit {u}: {:?}", b.parts);
-        assert!(
-            b.picks.iter().all(|p| p.unit != u),
-            "unit {u}: {:?}",
-            b.picks
-        );
+        assert_no_part_or_pick(&b, u);
     }
-    assert!(b.tasks.iter().all(|t| t.unit != 5), "{:?}", b.tasks);
+    assert_no_task(&b, 5);
     // the article's number is no part of its task
     let t = b
         .tasks
@@ -597,17 +599,8 @@ fn topic_headings_written_as_sentences_give_no_pick_or_task() {
     let units = lines(text);
     let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
     for u in [1, 3] {
-        assert_eq!(b.parts[u], Part::Other, "unit {u}: {:?}", b.parts);
-        assert!(
-            b.picks.iter().all(|p| p.unit != u),
-            "unit {u}: {:?}",
-            b.picks
-        );
-        assert!(
-            b.tasks.iter().all(|t| t.unit != u),
-            "unit {u}: {:?}",
-            b.tasks
-        );
+        assert_no_part_or_pick(&b, u);
+        assert_no_task(&b, u);
     }
     // a task heading (a verb) and a target with its figure are no topic headings
     for u in [5, 6] {
@@ -646,11 +639,7 @@ fn an_opinion_framing_line_gives_no_task_and_an_assignment_without_its_colon_nam
     let units = lines(text);
     let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
     for u in [0, 1] {
-        assert!(
-            b.tasks.iter().all(|t| t.unit != u),
-            "unit {u}: {:?}",
-            b.tasks
-        );
+        assert_no_task(&b, u);
     }
     for u in [2, 3] {
         let t = b.tasks.iter().find(|t| t.unit == u).expect("a task");
@@ -750,7 +739,7 @@ fn legal_basis_lines_are_no_part() {
     let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
     for u in [2, 3, 4] {
         assert_eq!(b.parts[u], Part::Other, "{u}: {:?}", b.parts);
-        assert!(b.tasks.iter().all(|t| t.unit != u), "{:?}", b.tasks);
+        assert_no_task(&b, u);
     }
     // `Căn cứ` before a situation, not a document: the sentence keeps its part
     assert_eq!(b.parts[5], Part::Directive, "{:?}", b.parts);
