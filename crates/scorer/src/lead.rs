@@ -146,13 +146,19 @@ fn decides_meets(w: &[&str], l: &Lists) -> (bool, bool) {
     (decides, meets)
 }
 
-/// Indices of the lead units, in document order (empty for an empty document).
-pub(crate) fn lead(
-    text: &str,
-    an: &[Analysis],
-    valid: &[bool],
-    references: &[usize],
-) -> Vec<usize> {
+/// The lead of a document, and which of its units are the title.
+pub(crate) struct Lead {
+    /// Indices of the lead units, in document order (empty for an empty document).
+    pub units: Vec<usize>,
+    /// The title line and the subject line under it: they name the document, they are not
+    /// its content (`other` in the annotation guidelines), so no part or task is read from
+    /// them.
+    pub title: [Option<usize>; 2],
+}
+
+/// The lead units among `an` (units not `valid` are passed over; `references` are the
+/// letter references, which may be the occasion).
+pub(crate) fn lead(text: &str, an: &[Analysis], valid: &[bool], references: &[usize]) -> Lead {
     let n = an.len();
     let l = lists();
     let window = (n / 8).clamp(12, 40).min(n);
@@ -246,7 +252,10 @@ pub(crate) fn lead(
     if out.is_empty() {
         out.extend(fallback);
     }
-    out
+    Lead {
+        units: out,
+        title: [title, subject],
+    }
 }
 
 /// A title line that is the document's name alone (`THÔNG BÁO`, `Quyết định`), after the

@@ -425,7 +425,9 @@ impl Scorer {
             .chain(furniture::decider_units(&an))
             .filter(|&i| valid[i])
             .collect();
-        for &i in &references {
+        let lead = lead::lead(text, &an, &valid, &references);
+        // the title names the document: it is no part of it and gives no task
+        for &i in references.iter().chain(lead.title.iter().flatten()) {
             valid[i] = false;
         }
         let attributes: Vec<usize> = furniture::attribute_units(text, &an).collect();
@@ -482,16 +484,12 @@ impl Scorer {
         tasks::inherit_actors(text, units, &an, &mut tasks);
         tasks::actors_from_attributes(text, units, &an, &mut tasks);
         tasks::drop_repeats(&mut tasks);
-        for &i in &references {
-            valid[i] = true;
-        }
-        let lead = lead::lead(text, &an, &valid, &references);
         Briefing {
             parts,
             picks,
             indicators,
             tasks,
-            lead,
+            lead: lead.units,
         }
     }
 

@@ -1005,6 +1005,15 @@ fn lead_in_requests(
         .collect()
 }
 
+/// Whether token `i` of clause `c` opens a passive verb (`được triển khai`, `bị xử lý`):
+/// the words before the modal it follows then name what is acted on, not an actor.
+fn passive_at(c: &Clause, i: usize) -> bool {
+    i + 1 < c.toks.len()
+        && c.toks[i].kind == Tk::Word
+        && c.toks[i + 1].kind == Tk::Word
+        && matches!(c.key(i), "được" | "bị")
+}
+
 /// Where the task of clause `c` starts (after the request verb and its addressee, or
 /// after the modal), and the actor found on the way (not yet checked to be a body).
 fn task_start(text: &str, c: &Clause) -> (usize, Option<String>) {
@@ -1034,7 +1043,7 @@ fn task_start(text: &str, c: &Clause) -> (usize, Option<String>) {
             k += 1;
         }
         begin = a0;
-        if let Some(m) = modal {
+        if let Some(m) = modal.filter(|&m| !passive_at(c, m)) {
             found_actor = clean_actor(text, c, a0, k);
             if found_actor.is_some() {
                 let keep = c.any_at(k, &l.kept).is_some();
@@ -1052,6 +1061,9 @@ fn task_start(text: &str, c: &Clause) -> (usize, Option<String>) {
             let thiet = c.toks.get(e).is_some_and(|_| c.key(e) == "thiết");
             (!thiet).then_some((i, e))
         });
+        // `Các nhiệm vụ phải được triển khai ...`: what must be done, not who; the task
+        // keeps its subject
+        let modal = modal.filter(|&(_, e)| !passive_at(c, e));
         if let Some((i, e)) = modal {
             let a0 = actor_start(text, c, 0, i);
             found_actor = clean_actor(text, c, a0, i);
@@ -1386,6 +1398,29 @@ mod tests {
         // `Giao thông` is no assignment
         let v = run("Giao thông nông thôn cần được đầu tư đồng bộ hơn nữa trong năm tới.");
         assert!(v.iter().all(|t| t.actor.is_none()), "{v:#?}");
+    }
+
+    #[test]
+    fn a_passive_subject_is_no_actor() {
+        for s in [
+            "Các nhiệm vụ phải được triển khai đồng bộ, có trọng tâm, trọng điểm.",
+            "Đề nghị các dự án trọng điểm phải được hoàn thành đúng tiến độ.",
+            "Cán bộ vi phạm cần bị xử lý nghiêm theo quy định của Đảng.",
+        ] {
+            let v = run(s);
+            assert!(!v.is_empty(), "{s}: {v:#?}");
+            assert!(v.iter().all(|t| t.actor.is_none()), "{s}: {v:#?}");
+            // the task keeps what must be done
+            assert!(
+                v[0].text.contains(" được ") || v[0].text.contains(" bị "),
+                "{v:#?}"
+            );
+        }
+        // an actor before an active modal is still one
+        let v = run("Các sở, ngành phải được phân công rõ người, rõ việc.");
+        assert!(v.iter().all(|t| t.actor.is_none()), "{v:#?}");
+        let v = run("Các sở, ngành phải khẩn trương rà soát các dự án chậm tiến độ.");
+        assert_eq!(v[0].actor.as_deref(), Some("Các sở, ngành"), "{v:#?}");
     }
 
     #[test]

@@ -908,3 +908,23 @@ fn an_ellipsis_of_three_dots_gives_the_same_briefing() {
     assert_eq!(parts_of(text), parts_of(&dots));
     assert!(checked > 0 || corpus_files().is_empty());
 }
+
+#[test]
+fn a_title_and_its_subject_line_are_the_lead_not_a_pick_or_task() {
+    let text = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH\n\
+        Số: 215/KH-UBND\n\
+        KẾ HOẠCH\n\
+        Triển khai thực hiện chuyển đổi số trong các cơ quan hành chính nhà nước năm 2025\n\
+        Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện như sau:\n\
+        1. Rà soát, sửa đổi, bổ sung các quy định của tỉnh về quản lý, vận hành hệ thống thông tin.\n\
+        2. Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch theo quy định.";
+    let units = lines(text);
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+    assert!(b.lead.contains(&3), "{:?}", b.lead);
+    for u in [2, 3] {
+        assert_no_part_or_pick(&b, u);
+        assert_no_task(&b, u);
+    }
+    // the plan's items are still its directives
+    assert_eq!(b.parts[6], Part::Directive, "{:?}", b.parts);
+}
