@@ -217,6 +217,14 @@ fn is_body_keys(actor: &str, keys: &[String]) -> bool {
     if (0..keys.len()).any(copula) {
         return false;
     }
+    // a conjunction or a clause adverb makes a clause of it (`Mỗi trường có sứ mạng riêng
+    // nhưng`, `Hội nghị cũng đã chỉ ra ...`), not a name
+    if keys
+        .iter()
+        .any(|k| matches!(k.as_str(), "nhưng" | "nếu" | "cũng" | "vẫn"))
+    {
+        return false;
+    }
     // `đồng` opens `đồng chí` (a person), not `đồng thời`
     if first == "đồng" && keys.get(1).map(String::as_str) != Some("chí") {
         return false;
@@ -1360,6 +1368,20 @@ mod tests {
             v[0].text,
             "tập trung đánh giá đúng việc thực hiện Nghị quyết"
         );
+    }
+
+    #[test]
+    fn a_clause_with_a_conjunction_is_no_actor() {
+        for s in [
+            "Mỗi trường có sứ mạng riêng nhưng cần tập trung đào tạo nguồn nhân lực chất lượng cao.",
+            "Hội nghị cũng đã chỉ ra những tồn tại, các cấp cần khắc phục trong thời gian tới.",
+        ] {
+            let v = run(s);
+            assert!(
+                v.iter().all(|t| t.actor.as_deref().is_none_or(|a| a.split(' ').count() < 4)),
+                "{s}: {v:#?}"
+            );
+        }
     }
 
     #[test]
