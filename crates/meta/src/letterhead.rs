@@ -98,15 +98,41 @@ pub(crate) fn capitals(s: &str) -> bool {
 pub(crate) fn issuer(text: &str, pats: &Matchers) -> Option<(String, [usize; 2])> {
     let pieces = pieces(text)?;
     let groups = groups(&pieces);
-    // the first body named (the issuer, or the body above it); failing that, the lines read
-    // as one, broken elsewhere (`BỘ TÀI` / `CHÍNH CỤC HẢI QUAN`, `VĂN PHÒNG` / `CHÍNH PHỦ`)
+    // the last body named: the issuer stands under the body it belongs to (`ĐẢNG BỘ TỈNH
+    // BẮC GIANG` / `ĐẢNG ỦY XÃ TÂN AN`, `UBND HUYỆN LỤC NAM` / `UBND XÃ TÂN AN`); failing
+    // that, the lines read as one, broken elsewhere (`BỘ TÀI` / `CHÍNH CỤC HẢI QUAN`, `VĂN
+    // PHÒNG` / `CHÍNH PHỦ`)
     let read = |restored: String| {
         pats.body(&restored)
             .map(|r| restored[r].trim_end().to_string())
     };
-    let name = read(restore(&groups[0])).or_else(|| read(restore(&groups.concat())))?;
+    let name = (1..=groups.len())
+        .rev()
+        .find_map(|j| name_ending_at(pats, &groups[..j]))
+        .or_else(|| read(restore(&groups.concat())))?;
     let (first, last) = (pieces[0], pieces[pieces.len() - 1]);
     Some((name, [first.0, last.0 + last.1.len()]))
+}
+
+/// The body named by the last of `groups`: a name broken across it and the group before
+/// when that names none alone (`VĂN PHÒNG` / `CHÍNH PHỦ`), else one in the group alone.
+fn name_ending_at(pats: &Matchers, groups: &[Vec<&str>]) -> Option<String> {
+    let (last, before) = groups.split_last()?;
+    let prev = before
+        .last()
+        .filter(|prev| pats.body(&restore(prev)).is_none());
+    if let Some(prev) = prev {
+        let joined = restore(&[prev.as_slice(), last.as_slice()].concat());
+        let words_to = |at: usize| joined[..at].split_whitespace().count();
+        if let Some(r) = pats.body(&joined) {
+            if words_to(r.start) < prev.len() && words_to(r.end) > prev.len() {
+                return Some(joined[r].trim_end().to_string());
+            }
+        }
+    }
+    let restored = restore(last);
+    pats.body(&restored)
+        .map(|r| restored[r].trim_end().to_string())
 }
 
 /// The pieces of the first lines in capitals before the motto, each with where it starts;
@@ -118,7 +144,12 @@ fn pieces(text: &str) -> Option<Vec<(usize, &str)>> {
         let start = pos;
         pos += line.len();
         let t = line.trim();
-        if t.chars().all(|c| !c.is_alphanumeric()) {
+        // a rule (`*`, `-----`), or the document's number set under the issuer (`Số
+        // 45-BC/ĐU`) before the motto
+        let number = t
+            .strip_prefix("Số")
+            .is_some_and(|r| r.starts_with([' ', ':']));
+        if number || t.chars().all(|c| !c.is_alphanumeric()) {
             continue;
         }
         // letterhead lines and the motto open with a word in capitals: most texts stop here
@@ -212,6 +243,15 @@ mod tests {
             (
                 "BỘ TÀI\nCHÍNH CỤC HẢI QUAN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                 "Bộ Tài chính",
+            ),
+            // the issuer under the body it belongs to
+            (
+                "ĐẢNG BỘ TỈNH BẮC GIANG\nĐẢNG ỦY XÃ TÂN AN\n*\nSố 45-BC/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM",
+                "Đảng ủy xã Tân An",
+            ),
+            (
+                "UBND HUYỆN LỤC NAM\nUBND XÃ TÂN AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "UBND xã Tân An",
             ),
             ("VĂN PHÒNG\nCHÍNH PHỦ\nCỘNG HÒA", "Văn phòng Chính phủ"),
             ("UBND TỈNH ĐỒNG NAI\nCỘNG HÒA XÃ HỘI", "UBND tỉnh Đồng Nai"),
