@@ -439,11 +439,13 @@ fn read_province(
             score.clear();
         }
     }
-    if let Some((p, _)) = top(&score) {
+    if let Some((p, s)) = top(&score) {
         // A national body mentioning a province in passing has no province; one working in a
-        // province named in the head does.
+        // province named in the head does. A tie is no answer: `xã Tân An` alone is a commune
+        // of twelve provinces.
         let head_named = first_range.get(p).is_some_and(|r| r[0] < HEAD);
-        if !national || head_named {
+        let tied = score.iter().filter(|(_, v)| **v >= *s - 1e-4).count() > 1;
+        if (!national || head_named) && !tied {
             meta.province = Some(p.clone());
             if let Some(r) = first_range.get(p) {
                 meta.ranges.insert("province".into(), *r);
@@ -888,6 +890,16 @@ mod tests {
         assert_eq!(m.locality.as_deref(), Some("huyện Thanh Miện"));
         let r = m.ranges["province"];
         assert!(r[0] < r[1]);
+    }
+
+    #[test]
+    fn a_place_of_many_provinces_gives_none() {
+        // twelve provinces have a `xã Tân An`: a guess would be wrong eleven times in twelve
+        let m = extract("Đảng ủy xã Tân An tổ chức hội nghị sơ kết công tác 6 tháng đầu năm.");
+        assert_eq!(m.level.as_deref(), Some("commune"));
+        assert_eq!(m.province, None);
+        let m = extract("Đảng ủy xã Tân An, tỉnh Bắc Giang tổ chức hội nghị sơ kết 6 tháng.");
+        assert_eq!(m.province.as_deref(), Some("Bắc Giang"));
     }
 
     #[test]
