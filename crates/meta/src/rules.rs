@@ -246,13 +246,27 @@ fn read_body(text: &str, pats: &Matchers, meta: &mut Meta) -> bool {
         meta.body = Some(b);
         return true;
     }
-    if let Some(m) = pats.body(text) {
+    if let Some(m) = pats.body(before_recipients(text)) {
         let b = text[m.clone()].trim_end().to_string();
         meta.ranges
             .insert("body".into(), [m.start, m.start + b.len()]);
         meta.body = Some(b);
     }
     false
+}
+
+/// The text before its list of recipients (`Nơi nhận:` and the bodies under it, which
+/// receive the document and did not issue it).
+fn before_recipients(text: &str) -> &str {
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        if ["Nơi nhận", "NƠI NHẬN"].iter().any(|m| t.starts_with(m)) {
+            return &text[..pos];
+        }
+        pos += line.len();
+    }
+    text
 }
 
 /// The places named after unit-type words or alone, and the districts and communes of the
@@ -890,6 +904,15 @@ mod tests {
         assert_eq!(m.locality.as_deref(), Some("huyện Thanh Miện"));
         let r = m.ranges["province"];
         assert!(r[0] < r[1]);
+    }
+
+    #[test]
+    fn a_recipient_is_not_the_body() {
+        let m = extract(
+            "Ngày 5/3, huyện tổ chức hội nghị sơ kết công tác 6 tháng đầu năm.\n\
+             Nơi nhận:\n- Ban Thường vụ Tỉnh ủy Bắc Giang;\n- Lưu VT.",
+        );
+        assert_eq!(m.body, None);
     }
 
     #[test]
