@@ -582,20 +582,50 @@ impl W<'_> {
     fn name_span(&self, wl: &Lists, b: usize, prev_end: Option<usize>) -> (usize, usize, bool) {
         let toks = self.toks;
         let mut nb = b;
-        while nb > 0 && b - nb < 12 {
+        // where the name starts after the first hyphen crossed (see below)
+        let mut after_hyphen = None;
+        let mut natural_start = false;
+        loop {
+            if nb == 0 {
+                natural_start = true;
+                break;
+            }
+            if b - nb >= 12 {
+                break;
+            }
             // words, and periods such as `6 tháng đầu năm` inside the name
             let period = toks[nb - 1].kind == Tk::Number
                 && self.is_word(nb)
                 && wl.time_after.contains(&self.key(nb))
                 && nb < b;
-            if !self.is_word(nb - 1) && !period {
+            // `kinh tế - xã hội`, `tuyến Châu Đốc - Cần Thơ - Sóc Trăng`: a hyphen between
+            // words, two of them at least before the figure (`TS Nguyễn Hữu Hà - ảnh 1` is a
+            // caption)
+            let hyphen = nb >= 2
+                && nb + 2 <= b
+                && self.is_word(nb - 2)
+                && self.is_word(nb)
+                && self.is_word(nb + 1)
+                && toks[nb - 1].kind == Tk::Punct
+                && matches!(self.raw(nb - 1), "-" | "–");
+            if !self.is_word(nb - 1) && !period && !hyphen {
+                natural_start = true;
                 break;
             }
             let k = if period { "" } else { self.key(nb - 1) };
             if nb < b && (k == "đạt" || k == "là") {
+                natural_start = true;
                 break;
             }
+            if hyphen && after_hyphen.is_none() {
+                after_hyphen = Some(nb);
+            }
             nb -= 1;
+        }
+        // cut by the length limit, a name across a hyphen may start inside a word (`... cáo
+        // kinh tế - kỹ thuật`): it then starts after the hyphen
+        if let Some(h) = after_hyphen.filter(|_| !natural_start) {
+            nb = h;
         }
         // not back into the previous figure and its measure (`12.823 triệu đồng và xử phạt ...`)
         if let Some(le) = prev_end {
@@ -759,6 +789,21 @@ mod tests {
         let v = run("DA đường Đông – Tây 4 đi cảng Nghi Sơn; tỷ lệ bao phủ đạt khoảng 90%.");
         assert_eq!(v.len(), 1, "{v:#?}");
         assert_eq!(v[0].raw, "khoảng 90%");
+    }
+
+    #[test]
+    fn names_go_on_across_a_hyphen_between_words() {
+        let v = run("Sản lượng đạt 82%; tuyến Châu Đốc - Cần Thơ - Sóc Trăng đạt 45%.");
+        assert_eq!(v[1].name, "tuyến Châu Đốc - Cần Thơ - Sóc Trăng", "{v:#?}");
+        let v = run("Trong tổng số 28 chỉ tiêu kinh tế - xã hội của huyện có 18 chỉ tiêu đạt.");
+        assert!(
+            v.iter()
+                .any(|i| i.name == "chỉ tiêu kinh tế - xã hội của huyện"),
+            "{v:#?}"
+        );
+        // a caption after a hyphen is no name
+        let v = run("TS Nguyễn Hữu Hà - ảnh 1.");
+        assert!(v.is_empty(), "{v:#?}");
     }
 
     #[test]
