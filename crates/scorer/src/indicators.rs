@@ -256,9 +256,13 @@ pub(crate) fn extract(
     let first_here = out.len();
     // token index where the last indicator of this unit ends
     let mut last_end_tok: Option<usize> = None;
+    let named = quoted_names(text, toks);
     for i in 0..toks.len() {
         let t = toks[i];
         if t.kind != Tk::Number && t.kind != Tk::Percent {
+            continue;
+        }
+        if named.iter().any(|r| r.contains(&i)) {
             continue;
         }
         let Some(value) = parse_number(text[t.start..t.end].trim_end_matches('%')) else {
@@ -322,6 +326,31 @@ pub(crate) fn extract(
             basis,
         });
     }
+}
+
+/// The tokens inside short quotations (eight words at most): names and slogans
+/// (`“3 ca, 4 kíp”`, `Chương trình “1 triệu ha lúa”`), whose numbers are not figures. A longer
+/// quotation is reported speech, whose figures are.
+fn quoted_names(text: &str, toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != Tk::Punct {
+            continue;
+        }
+        match (&text[t.start..t.end], open) {
+            ("“", _) | ("\"", None) => open = Some(i),
+            ("”" | "\"", Some(o)) => {
+                let words = toks[o + 1..i].iter().filter(|t| t.kind == Tk::Word).count();
+                if words <= 8 {
+                    out.push(o + 1..i);
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// A plan share or a change given right after a figure completes it.
@@ -804,6 +833,19 @@ mod tests {
         // a caption after a hyphen is no name
         let v = run("TS Nguyễn Hữu Hà - ảnh 1.");
         assert!(v.is_empty(), "{v:#?}");
+    }
+
+    #[test]
+    fn numbers_in_short_quotations_are_names() {
+        let v = run("Tổ chức thi công \"3 ca, 4 kíp\", sản lượng đạt 82% giá trị hợp đồng.");
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].value, 82.0);
+        let v = run("Triển khai Đề án “1 triệu ha lúa chất lượng cao” tại 12 tỉnh.");
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].value, 12.0);
+        // reported speech keeps its figures
+        let v = run("Ông cho biết: “Năm nay toàn tỉnh đã giải ngân được 95% vốn đầu tư công được giao, cao nhất từ trước tới nay”.");
+        assert_eq!(v.len(), 1, "{v:#?}");
     }
 
     #[test]
