@@ -150,10 +150,10 @@ fn decides_meets(w: &[&str], l: &Lists) -> (bool, bool) {
 pub(crate) struct Lead {
     /// Indices of the lead units, in document order (empty for an empty document).
     pub units: Vec<usize>,
-    /// The title line and the subject line under it: they name the document, they are not
+    /// The title line and the subject line(s) under it: they name the document, they are not
     /// its content (`other` in the annotation guidelines), so no part or task is read from
     /// them.
-    pub title: [Option<usize>; 2],
+    pub title: [Option<usize>; 3],
 }
 
 /// The lead units among `an` (units not `valid` are passed over; `references` are the
@@ -242,9 +242,16 @@ pub(crate) fn lead(text: &str, an: &[Analysis], valid: &[bool], references: &[us
             fallback = Some(i);
         }
     }
-    let mut out: Vec<usize> = [title, subject, occasion, decision]
+    // a subject broken over two lines (`KẾT LUẬN CỦA BỘ CHÍNH TRỊ` / `về tình hình thực
+    // hiện Nghị quyết ...`): both lines lead, in place of the document's name alone
+    let subject_more = subject
+        .and_then(subject_after)
+        .filter(|&s| an[s].lead_word(0) == Some("về") && an[s].terminal != Some("."));
+    let bare = subject_more.and(title);
+    let mut out: Vec<usize> = [title, subject, subject_more, occasion, decision]
         .into_iter()
         .flatten()
+        .filter(|&i| Some(i) != bare)
         .collect();
     out.sort_unstable();
     out.dedup();
@@ -254,7 +261,7 @@ pub(crate) fn lead(text: &str, an: &[Analysis], valid: &[bool], references: &[us
     }
     Lead {
         units: out,
-        title: [title, subject],
+        title: [title, subject, subject_more],
     }
 }
 

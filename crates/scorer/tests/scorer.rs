@@ -928,3 +928,21 @@ fn a_title_and_its_subject_line_are_the_lead_not_a_pick_or_task() {
     // the plan's items are still its directives
     assert_eq!(b.parts[6], Part::Directive, "{:?}", b.parts);
 }
+
+#[test]
+fn a_subject_broken_over_two_lines_leads_in_place_of_the_bare_name() {
+    let text = "BAN CHẤP HÀNH TRUNG ƯƠNG\nSố 245-TB/TW\nTHÔNG BÁO\nKẾT LUẬN CỦA BỘ CHÍNH TRỊ\n\
+        về tình hình thực hiện Nghị quyết Trung ương 7 khóa X về nông nghiệp, nông dân, nông thôn\n\
+        Ngày 10 tháng 4 năm 2009, Bộ Chính trị đã họp, nghe Ban cán sự đảng Chính phủ báo cáo tình hình thực hiện Nghị quyết.\n\
+        1. Bộ Chính trị yêu cầu các cấp ủy, tổ chức đảng tập trung thực hiện tốt các nhiệm vụ sau.";
+    let lead = lead_of_lines(text);
+    assert_eq!(lead.len(), 3, "{lead:?}");
+    assert_eq!(lead[0], "KẾT LUẬN CỦA BỘ CHÍNH TRỊ", "{lead:?}");
+    assert!(lead[1].starts_with("về tình hình"), "{lead:?}");
+    assert!(lead[2].starts_with("Ngày 10"), "{lead:?}");
+    let units = lines(text);
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+    for u in [2, 3, 4] {
+        assert_no_part_or_pick(&b, u);
+    }
+}

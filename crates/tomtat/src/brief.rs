@@ -53,6 +53,37 @@ pub fn excerpt(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
     format!("{kept} …").into()
 }
 
+/// The lead's units as one line: a title's pieces and a subject going on in lower case are
+/// joined by a space, other units by ` — ` where the one before ends without punctuation
+/// (the title runs into the opening sentence otherwise).
+///
+/// ```
+/// use tomtat::brief::lead_line;
+/// let lead = ["THÔNG BÁO", "KẾT LUẬN CỦA BỘ CHÍNH TRỊ", "về nông nghiệp", "Ngày 10/4, Bộ Chính trị đã họp."];
+/// assert_eq!(
+///     lead_line(&lead),
+///     "THÔNG BÁO KẾT LUẬN CỦA BỘ CHÍNH TRỊ về nông nghiệp — Ngày 10/4, Bộ Chính trị đã họp."
+/// );
+/// ```
+pub fn lead_line<S: AsRef<str>>(units: &[S]) -> String {
+    let capitals = |s: &str| {
+        let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
+        letters.peek().is_some() && letters.all(char::is_uppercase)
+    };
+    let mut out = String::new();
+    for (i, u) in units.iter().map(AsRef::as_ref).enumerate() {
+        if i > 0 {
+            let prev = units[i - 1].as_ref().trim_end();
+            let ended = prev.ends_with(['.', ':', ';', '!', '?', ',']);
+            let goes_on =
+                u.chars().next().is_some_and(char::is_lowercase) || (capitals(prev) && capitals(u));
+            out.push_str(if ended || goes_on { " " } else { " — " });
+        }
+        out.push_str(u);
+    }
+    out
+}
+
 /// At most `n` key units of a part, in document order: the part's first pick (it opens the
 /// part) and then the best scored.
 pub fn key_picks(picks: &[PickOut], n: usize) -> Vec<&PickOut> {

@@ -110,8 +110,12 @@ fn summary_page(s: &Summary, text: Option<&str>, out: &mut String) {
     );
     out.push_str("<section class=\"brief\">\n");
     if !s.lead.is_empty() {
-        let lead: Vec<String> = s.lead.iter().map(|l| escape(&l.text)).collect();
-        let _ = writeln!(out, "<p class=\"lead\">{}</p>", lead.join(" "));
+        let lead: Vec<&str> = s.lead.iter().map(|l| l.text.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "<p class=\"lead\">{}</p>",
+            escape(&brief::lead_line(&lead))
+        );
     }
     if s.lead.is_empty() && brief::parts(s).iter().all(|(_, _, p)| p.is_empty()) {
         out.push_str(

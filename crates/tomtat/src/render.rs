@@ -70,7 +70,7 @@ fn leader_markdown(s: &Summary, md: &mut String) {
         let lead: Vec<_> = (s.lead.iter())
             .map(|l| brief::excerpt(&l.text, brief::BULLET_CHARS))
             .collect();
-        let _ = writeln!(md, "> {}\n", escape(&lead.join(" ")));
+        let _ = writeln!(md, "> {}\n", escape(&brief::lead_line(&lead)));
     }
     if s.lead.is_empty() && brief::parts(s).iter().all(|(_, _, p)| p.is_empty()) {
         md.push_str("_Không tìm thấy câu nêu kết quả, hạn chế hay nhiệm vụ._\n\n");
@@ -141,7 +141,7 @@ fn summary_markdown(s: &Summary, md: &mut String) {
     }
     if !s.lead.is_empty() {
         let lead: Vec<&str> = s.lead.iter().map(|l| l.text.as_str()).collect();
-        let _ = writeln!(md, "> {}\n", escape(&lead.join(" ")));
+        let _ = writeln!(md, "> {}\n", escape(&brief::lead_line(&lead)));
     }
     for ((title, key), picks) in PARTS
         .iter()
