@@ -694,6 +694,9 @@ fn read_period(text: &str, pats: &Matchers, meta: &mut Meta) {
     let mut best: Option<(u8, usize, usize, String)> = None;
     for c in periods(text, pats).take(12) {
         let r = c.whole.clone();
+        if is_deadline(&text[..r.start]) {
+            continue;
+        }
         let (rank, key, shown_start) = period_of(text, &c);
         let head_bonus = if r.start < HEAD { 10 } else { 0 };
         let rank = rank + head_bonus;
@@ -705,6 +708,18 @@ fn read_period(text: &str, pats: &Matchers, meta: &mut Meta) {
         meta.period = Some(text[s..e].to_string());
         meta.period_key = Some(key);
         meta.ranges.insert("period".into(), [s, e]);
+    }
+}
+
+/// Whether a period after `before` is a deadline (`báo cáo Bộ Chính trị vào quý IV năm
+/// 2009`, `trước quý III`, `chậm nhất trong năm 2026`), not the period the document covers.
+fn is_deadline(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev().map(str::to_lowercase);
+    match words.next().as_deref() {
+        Some("vào" | "trước") => true,
+        Some("trong") => words.next().is_some_and(|w| w == "nhất"),
+        Some("nhất") => words.next().is_some_and(|w| w == "chậm" || w == "muộn"),
+        _ => false,
     }
 }
 
@@ -904,6 +919,16 @@ mod tests {
         assert_eq!(m.locality.as_deref(), Some("huyện Thanh Miện"));
         let r = m.ranges["province"];
         assert!(r[0] < r[1]);
+    }
+
+    #[test]
+    fn a_deadline_is_not_the_period() {
+        let m = extract(
+            "Sơ kết 6 tháng đầu năm 2009. Giao Ban cán sự đảng báo cáo Bộ Chính trị vào quý IV năm 2009.",
+        );
+        assert_eq!(m.period.as_deref(), Some("6 tháng đầu năm 2009"));
+        let m = extract("Các bộ báo cáo Thủ tướng Chính phủ trước quý III năm 2026.");
+        assert_eq!(m.period, None);
     }
 
     #[test]
