@@ -514,7 +514,17 @@ fn actor_before_act(text: &str, c: &Clause, a0: usize, from: usize) -> Option<(u
     if c.toks[i..].iter().filter(|t| t.kind == Tk::Word).count() < 3 {
         return None;
     }
-    let actor = clean_actor(text, c, a, i).filter(|x| is_institution(x))?;
+    // `Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì ...`: the body is named
+    // before its role, and the role ends with a comma before the verb
+    let role = (a..i).find(|&k| {
+        let at = |j: usize, w: &str| j < i && c.key(j) == w;
+        let body = (at(k + 1, "cơ") && at(k + 2, "quan")) || (at(k + 1, "đơn") && at(k + 2, "vị"));
+        let qualified = [("thường", "trực"), ("đầu", "mối"), ("chủ", "trì")]
+            .iter()
+            .any(|(x, y)| at(k + 3, x) && at(k + 4, y));
+        at(k, "là") && body && qualified && k + 6 == i && is_punct(text, &c.toks[k + 5], ",")
+    });
+    let actor = clean_actor(text, c, a, role.unwrap_or(i)).filter(|x| is_institution(x))?;
     Some((i, actor))
 }
 
@@ -1367,6 +1377,16 @@ mod tests {
         assert_eq!(
             v[0].text,
             "tập trung đánh giá đúng việc thực hiện Nghị quyết"
+        );
+    }
+
+    #[test]
+    fn a_body_named_before_its_role_is_the_actor() {
+        let v = run("1. Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì, phối hợp với các sở, ngành theo dõi, đôn đốc việc thực hiện Kế hoạch.");
+        assert_eq!(
+            v[0].actor.as_deref(),
+            Some("Sở Khoa học và Công nghệ"),
+            "{v:#?}"
         );
     }
 
