@@ -524,8 +524,15 @@ fn actor_before_act(text: &str, c: &Clause, a0: usize, from: usize) -> Option<(u
             .any(|(x, y)| at(k + 3, x) && at(k + 4, y));
         at(k, "là") && body && qualified && k + 6 == i && is_punct(text, &c.toks[k + 5], ",")
     });
-    let actor = clean_actor(text, c, a, role.unwrap_or(i)).filter(|x| is_institution(x))?;
-    Some((i, actor))
+    // `Các sở, ngành căn cứ Kế hoạch này xây dựng ...`: the body is named before the
+    // document it goes by
+    let basis = (a + 1..i.saturating_sub(1))
+        .find(|&k| c.key(k) == "căn" && c.key(k + 1) == "cứ" && i - k <= 10);
+    let end = role.or(basis).unwrap_or(i);
+    let actor = clean_actor(text, c, a, end).filter(|x| is_institution(x))?;
+    // the task keeps what it goes by: the verb found may be a noun inside it (`căn cứ quy
+    // định ...`)
+    Some((basis.unwrap_or(i), actor))
 }
 
 /// How a body that is given a task is named (`Bộ Tài chính`, `Sở Tư pháp`, `UBND tỉnh`,
@@ -1386,6 +1393,20 @@ mod tests {
         assert_eq!(
             v[0].actor.as_deref(),
             Some("Sở Khoa học và Công nghệ"),
+            "{v:#?}"
+        );
+    }
+
+    #[test]
+    fn a_body_named_before_the_document_it_goes_by_is_the_actor() {
+        let v = run("3. Các sở, ban, ngành, Ủy ban nhân dân các huyện căn cứ Kế hoạch này xây dựng kế hoạch cụ thể của đơn vị để triển khai thực hiện.");
+        assert_eq!(
+            v[0].actor.as_deref(),
+            Some("Các sở, ban, ngành, Ủy ban nhân dân các huyện"),
+            "{v:#?}"
+        );
+        assert!(
+            v[0].text.starts_with("căn cứ Kế hoạch này xây dựng"),
             "{v:#?}"
         );
     }
