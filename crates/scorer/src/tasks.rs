@@ -218,10 +218,11 @@ fn is_body_keys(actor: &str, keys: &[String]) -> bool {
         return false;
     }
     // a conjunction or a clause adverb makes a clause of it (`Mỗi trường có sứ mạng riêng
-    // nhưng`, `Hội nghị cũng đã chỉ ra ...`), not a name
+    // nhưng`, `Hội nghị cũng đã chỉ ra ...`, `Tập đoàn, trong đó`), not a name
     if keys
         .iter()
         .any(|k| matches!(k.as_str(), "nhưng" | "nếu" | "cũng" | "vẫn"))
+        || keys.windows(2).any(|w| w[0] == "trong" && w[1] == "đó")
     {
         return false;
     }
@@ -475,12 +476,14 @@ fn is_punct(text: &str, t: &Tok, p: &str) -> bool {
 }
 
 /// Where the actor before token `i` of clause `c` starts: back to token `from`, or to
-/// the last punctuation before `i` other than a comma and the `&` and `-` inside a name
+/// the last punctuation before `i` other than a comma, an `&` and a `-` inside a name
 /// (`Bộ NN&PTNT`, `Sở TN-MT`).
 fn actor_start(text: &str, c: &Clause, from: usize, i: usize) -> usize {
     let inside = |t: &Tok| {
+        // `&` joins the parts of a name even with spaces around it (`Sở Nông nghiệp & PTNT`)
         is_punct(text, t, ",")
-            || ((is_punct(text, t, "&") || is_punct(text, t, "-"))
+            || is_punct(text, t, "&")
+            || (is_punct(text, t, "-")
                 && t.start > 0
                 && ![t.start - 1, t.end]
                     .iter()
@@ -1409,6 +1412,12 @@ mod tests {
             v[0].text.starts_with("căn cứ Kế hoạch này xây dựng"),
             "{v:#?}"
         );
+    }
+
+    #[test]
+    fn a_partner_is_no_actor() {
+        let v = run("Phối hợp với Sở Nông nghiệp & PTNT hướng dẫn UBND các huyện thực hiện thủ tục giao rừng.");
+        assert!(v.iter().all(|t| t.actor.is_none()), "{v:#?}");
     }
 
     #[test]
