@@ -681,6 +681,11 @@ pub(crate) fn each_features<F: Sink>(
             feat!(f; "w1:", w1);
             if let Some(w2) = a.lead_word(1) {
                 feat!(f; "w12:", w1, " ", w2);
+                // an instruction, by the class of its verb: new verbs are read like known ones
+                if crate::tasks::is_assignment_verb(w1, w2) {
+                    feat!(f; "act1");
+                    feat!(f; "act1&doc=", kind);
+                }
             }
         }
         // word pairs: the phrasing cues the lexicon lacks (`tăng so`, `còn chậm`, `chưa

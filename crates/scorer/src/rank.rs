@@ -194,6 +194,11 @@ pub(crate) fn features(
     }
     if let Some(w1) = a.lead_word(0) {
         feat!(f; "w1:", w1, ":", p);
+        if a.lead_word(1)
+            .is_some_and(|w2| crate::tasks::is_assignment_verb(w1, w2))
+        {
+            feat!(f; "act1:", p);
+        }
     }
     for &(k, _) in &a.marks {
         feat!(f; "m:", model::MARKERS[k], ":", p);

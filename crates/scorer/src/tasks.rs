@@ -75,6 +75,13 @@ const ACTS: &[&str] = &[
     "thành lập",
     "tổng hợp",
 ];
+/// Whether the words `first second` are an assignment verb or a kept modal ([`ACTS`],
+/// `MODAL[NAMING..]`): a unit that opens with one (`Chủ trì, phối hợp ...`, `Tổ chức hướng
+/// dẫn ...`, `Tập trung ...`) is written as an instruction, whatever the verb.
+pub(crate) fn is_assignment_verb(first: &str, second: &str) -> bool {
+    (ACTS.iter().chain(&MODAL[NAMING..])).any(|p| p.split_once(' ') == Some((first, second)))
+}
+
 /// Words after which an [`ACTS`] phrase is a noun, not a verb (`các tổ chức`).
 const BEFORE_NOUN: &[&str] = &["các", "những", "mọi", "và", "từng", "cơ quan"];
 
@@ -1412,6 +1419,21 @@ mod tests {
             v[0].text.starts_with("căn cứ Kế hoạch này xây dựng"),
             "{v:#?}"
         );
+    }
+
+    #[test]
+    fn assignment_verbs_are_known_by_their_class() {
+        for (a, b) in [
+            ("chủ", "trì"),
+            ("tham", "mưu"),
+            ("tập", "trung"),
+            ("tổ", "chức"),
+        ] {
+            assert!(is_assignment_verb(a, b), "{a} {b}");
+        }
+        for (a, b) in [("kết", "quả"), ("đã", "tổ"), ("cần", "tập")] {
+            assert!(!is_assignment_verb(a, b), "{a} {b}");
+        }
     }
 
     #[test]
