@@ -682,7 +682,7 @@ pub(crate) fn each_features<F: Sink>(
             if let Some(w2) = a.lead_word(1) {
                 feat!(f; "w12:", w1, " ", w2);
                 // an instruction, by the class of its verb: new verbs are read like known ones
-                if crate::tasks::is_assignment_verb(w1, w2) {
+                if a.opens_with_act {
                     feat!(f; "act1");
                     feat!(f; "act1&doc=", kind);
                 }

@@ -86,6 +86,9 @@ pub(crate) struct Analysis {
     pub marks: Vec<(usize, bool)>,
     /// Token indices of the first two words after the marker ([`NO_WORD`]: none).
     pub lead_words: [u32; 2],
+    /// Whether those two words are an assignment verb or a kept modal
+    /// ([`is_assignment_verb`](crate::tasks::is_assignment_verb)): an instruction.
+    pub opens_with_act: bool,
     /// The code of each token among the word pairs of the part model whose pairs'
     /// [`instance`](crate::lex::instance) is the first ([`Pairs::code`](crate::model::Pairs::code));
     /// none known: empty.
@@ -263,6 +266,10 @@ impl Analysis {
                 k += 1;
             }
         }
+        self.opens_with_act = match (self.lead_word(0), self.lead_word(1)) {
+            (Some(a), Some(b)) => crate::tasks::is_assignment_verb(a, b),
+            _ => false,
+        };
     }
 
     /// Word tokens before token `skip` (the index of the first word after the marker

@@ -194,9 +194,7 @@ pub(crate) fn features(
     }
     if let Some(w1) = a.lead_word(0) {
         feat!(f; "w1:", w1, ":", p);
-        if a.lead_word(1)
-            .is_some_and(|w2| crate::tasks::is_assignment_verb(w1, w2))
-        {
+        if a.opens_with_act {
             feat!(f; "act1:", p);
         }
     }

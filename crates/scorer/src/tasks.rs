@@ -79,7 +79,17 @@ const ACTS: &[&str] = &[
 /// `MODAL[NAMING..]`): a unit that opens with one (`Chủ trì, phối hợp ...`, `Tổ chức hướng
 /// dẫn ...`, `Tập trung ...`) is written as an instruction, whatever the verb.
 pub(crate) fn is_assignment_verb(first: &str, second: &str) -> bool {
-    (ACTS.iter().chain(&MODAL[NAMING..])).any(|p| p.split_once(' ') == Some((first, second)))
+    // the verbs' second words by their first, built once (asked of every unit)
+    static BY_FIRST: std::sync::OnceLock<rustc_hash::FxHashMap<&str, Vec<&str>>> =
+        std::sync::OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut m: rustc_hash::FxHashMap<&str, Vec<&str>> = Default::default();
+        for (a, b) in (ACTS.iter().chain(&MODAL[NAMING..])).filter_map(|p| p.split_once(' ')) {
+            m.entry(a).or_default().push(b);
+        }
+        m
+    });
+    by_first.get(first).is_some_and(|v| v.contains(&second))
 }
 
 /// Words after which an [`ACTS`] phrase is a noun, not a verb (`các tổ chức`).
