@@ -102,14 +102,10 @@ pub(crate) fn issuer(text: &str, pats: &Matchers) -> Option<(String, [usize; 2])
     // BẮC GIANG` / `ĐẢNG ỦY XÃ TÂN AN`, `UBND HUYỆN LỤC NAM` / `UBND XÃ TÂN AN`); failing
     // that, the lines read as one, broken elsewhere (`BỘ TÀI` / `CHÍNH CỤC HẢI QUAN`, `VĂN
     // PHÒNG` / `CHÍNH PHỦ`)
-    let read = |restored: String| {
-        pats.body(&restored)
-            .map(|r| restored[r].trim_end().to_string())
-    };
     let name = (1..=groups.len())
         .rev()
         .find_map(|j| name_ending_at(pats, &groups[..j]))
-        .or_else(|| read(restore(&groups.concat())))?;
+        .or_else(|| body_in(pats, &restore(&groups.concat())))?;
     let (first, last) = (pieces[0], pieces[pieces.len() - 1]);
     Some((name, [first.0, last.0 + last.1.len()]))
 }
@@ -130,9 +126,12 @@ fn name_ending_at(pats: &Matchers, groups: &[Vec<&str>]) -> Option<String> {
             }
         }
     }
-    let restored = restore(last);
-    pats.body(&restored)
-        .map(|r| restored[r].trim_end().to_string())
+    body_in(pats, &restore(last))
+}
+
+/// The first body the body pattern reads in `s`.
+fn body_in(pats: &Matchers, s: &str) -> Option<String> {
+    pats.body(s).map(|r| s[r].trim_end().to_string())
 }
 
 /// The pieces of the first lines in capitals before the motto, each with where it starts;
