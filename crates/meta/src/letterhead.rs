@@ -8,6 +8,7 @@ use crate::matchers::{
     Matchers, BODY_COMMITTEES, BODY_COUNCILS, BODY_FIXED, BODY_MINISTRIES, BODY_UNITS_STATE,
 };
 use std::sync::OnceLock;
+use tomtat_text::all_capitals;
 
 /// Lines looked at for a letterhead.
 const LINES: usize = 10;
@@ -80,12 +81,6 @@ fn restore(words: &[&str]) -> String {
         .map_or(String::new(), |c| c.to_uppercase().chain(cs).collect())
 }
 
-/// Whether `s` has letters and all of them in capitals.
-pub(crate) fn capitals(s: &str) -> bool {
-    let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
-    letters.peek().is_some() && letters.all(char::is_uppercase)
-}
-
 /// The issuer named in the letterhead of `text`, and the byte range of the lines naming it;
 /// `None` when the first lines hold no motto, or nothing in capitals before it, or no body the
 /// body pattern knows.
@@ -152,13 +147,13 @@ fn pieces(text: &str) -> Option<Vec<(usize, &str)>> {
             continue;
         }
         // letterhead lines and the motto open with a word in capitals: most texts stop here
-        if !t.split_whitespace().next().is_some_and(capitals) {
+        if !t.split_whitespace().next().is_some_and(all_capitals) {
             return None;
         }
         let cut = MOTTOS.iter().filter_map(|m| t.find(m)).min();
         let piece = t[..cut.unwrap_or(t.len())].trim();
         if !piece.is_empty() {
-            if !capitals(piece) {
+            if !all_capitals(piece) {
                 return None;
             }
             pieces.push((start + (line.len() - line.trim_start().len()), piece));

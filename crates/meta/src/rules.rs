@@ -3,13 +3,13 @@
 //! by patterns over the head or the first matches.
 
 use crate::gazetteer::{fold, fold_into, Gazetteer, Tier};
-use crate::letterhead::capitals;
 use crate::matchers::{DateCaps, Matchers, PeriodKind, PeriodMatch};
 use crate::places::{bare_places, find_places, Mention, HCM, TPHCM, TRIGGERS};
 use crate::words::{Words, W};
 use crate::Meta;
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use tomtat_text::all_capitals;
 
 /// Bytes at the start of a document that hold its title, header and lead.
 pub(crate) const HEAD: usize = 600;
@@ -878,7 +878,7 @@ fn kind_of(text: &str) -> (&'static str, Option<[usize; 2]>) {
         let mut f = String::new();
         fold_into(t, &mut f, 32);
         // the title's first words in capitals (`NGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ về ...`)
-        let caps_head = || t.split_whitespace().take(2).all(capitals);
+        let caps_head = || t.split_whitespace().take(2).all(all_capitals);
         let plan_decision = || {
             let f = fold(t);
             f.contains("kê hoach") || f.contains("đê an")

@@ -613,15 +613,7 @@ impl W<'_> {
         let mut nb = b;
         // where the name starts after the first hyphen crossed (see below)
         let mut after_hyphen = None;
-        let mut natural_start = false;
-        loop {
-            if nb == 0 {
-                natural_start = true;
-                break;
-            }
-            if b - nb >= 12 {
-                break;
-            }
+        while nb > 0 && b - nb < 12 {
             // words, and periods such as `6 tháng đầu năm` inside the name
             let period = toks[nb - 1].kind == Tk::Number
                 && self.is_word(nb)
@@ -638,12 +630,10 @@ impl W<'_> {
                 && toks[nb - 1].kind == Tk::Punct
                 && matches!(self.raw(nb - 1), "-" | "–");
             if !self.is_word(nb - 1) && !period && !hyphen {
-                natural_start = true;
                 break;
             }
             let k = if period { "" } else { self.key(nb - 1) };
             if nb < b && (k == "đạt" || k == "là") {
-                natural_start = true;
                 break;
             }
             if hyphen && after_hyphen.is_none() {
@@ -651,9 +641,11 @@ impl W<'_> {
             }
             nb -= 1;
         }
-        // cut by the length limit, a name across a hyphen may start inside a word (`... cáo
-        // kinh tế - kỹ thuật`): it then starts after the hyphen
-        if let Some(h) = after_hyphen.filter(|_| !natural_start) {
+        // cut by the length limit (the loop stops inside the name only there), a name across
+        // a hyphen may start inside a word (`... cáo kinh tế - kỹ thuật`): it then starts
+        // after the hyphen
+        let cut = nb > 0 && b - nb >= 12;
+        if let Some(h) = after_hyphen.filter(|_| cut) {
             nb = h;
         }
         // not back into the previous figure and its measure (`12.823 triệu đồng và xử phạt ...`)

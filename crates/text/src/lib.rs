@@ -53,6 +53,20 @@ pub use detect::{detect, Detection};
 pub use normalize::{match_key, match_key_into};
 pub use tone::vietnamese_letters;
 
+/// Whether `s` has letters and all of them in capitals: a letterhead or title line
+/// (`THÔNG BÁO`, `ĐẢNG ỦY XÃ TÂN AN`).
+///
+/// ```
+/// use tomtat_text::all_capitals;
+/// assert!(all_capitals("KẾT LUẬN CỦA BỘ CHÍNH TRỊ"));
+/// assert!(all_capitals("Số 45-BC/ĐU".to_uppercase().as_str()));
+/// assert!(!all_capitals("Ngày 10/4") && !all_capitals("2025 - *"));
+/// ```
+pub fn all_capitals(s: &str) -> bool {
+    let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(char::is_uppercase)
+}
+
 use offsets::SourceMap;
 use std::borrow::Cow;
 use std::ops::Range;

@@ -66,17 +66,13 @@ pub fn excerpt(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
 /// );
 /// ```
 pub fn lead_line<S: AsRef<str>>(units: &[S]) -> String {
-    let capitals = |s: &str| {
-        let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
-        letters.peek().is_some() && letters.all(char::is_uppercase)
-    };
     let mut out = String::new();
     for (i, u) in units.iter().map(AsRef::as_ref).enumerate() {
         if i > 0 {
             let prev = units[i - 1].as_ref().trim_end();
             let ended = prev.ends_with(['.', ':', ';', '!', '?', ',']);
-            let goes_on =
-                u.chars().next().is_some_and(char::is_lowercase) || (capitals(prev) && capitals(u));
+            let goes_on = u.chars().next().is_some_and(char::is_lowercase)
+                || (tomtat_text::all_capitals(prev) && tomtat_text::all_capitals(u));
             out.push_str(if ended || goes_on { " " } else { " — " });
         }
         out.push_str(u);
