@@ -200,6 +200,11 @@ fn measure(inputs: &Inputs, pipeline: &Pipeline, threads: usize, runs: usize) ->
                 ));
             })
         }),
+        time("metadata", &|| {
+            texts.par_iter().for_each(|t| {
+                std::hint::black_box(tomtat::meta::extract(t.as_str()));
+            })
+        }),
         time("whole pipeline", &|| {
             docs.par_iter().for_each(|d| {
                 let record = pipeline.summarize_bytes("bench", "bench.txt", d);
