@@ -171,7 +171,7 @@ impl DocInput {
                     unit: p.unit,
                     start: p.start,
                     end: p.end,
-                    text: short(&p.text, options.max_text),
+                    text: short(tomtat::brief::bullet_text(&p.text), options.max_text),
                     words: words_of(segmenter, &p.text),
                 });
             }

@@ -53,6 +53,29 @@ pub fn excerpt(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
     format!("{kept} …").into()
 }
 
+/// A unit's text as the item of a bulleted list: without the source's own bullet (`- `,
+/// `+ `, `• `), which the list draws again (`- - Tiếp tục ...` otherwise); a numbered
+/// marker (`1.`, `a)`) says where the unit stands and stays.
+///
+/// ```
+/// use tomtat::brief::bullet_text;
+/// assert_eq!(bullet_text("- Tiếp tục rà soát."), "Tiếp tục rà soát.");
+/// assert_eq!(bullet_text("2. Đẩy mạnh cải cách."), "2. Đẩy mạnh cải cách.");
+/// assert_eq!(bullet_text("-5% so với cùng kỳ"), "-5% so với cùng kỳ");
+/// ```
+pub fn bullet_text(text: &str) -> &str {
+    let t = text.trim_start();
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some('-' | '+' | '•' | '–' | '—' | '*' | '·' | '○' | '▪'), Some(c))
+            if c.is_whitespace() =>
+        {
+            chars.as_str().trim_start()
+        }
+        _ => text,
+    }
+}
+
 /// The lead's units as one line: a title's pieces and a subject going on in lower case are
 /// joined by a space, other units by ` — ` where the one before ends without punctuation
 /// (the title runs into the opening sentence otherwise).

@@ -145,7 +145,7 @@ fn summary_body(s: &Summary, b: &mut Body) {
         }
         b.para("Heading1", title);
         for p in brief::key_picks(picks, brief::KEY_UNITS) {
-            b.para("ListBullet", &p.text);
+            b.para("ListBullet", brief::bullet_text(&p.text));
         }
     }
     let heads = brief::headline_indicators(s, brief::HEADLINE_INDICATORS);

@@ -88,7 +88,7 @@ fn pick_item(part: &str, p: &PickOut, out: &mut String) {
     let _ = writeln!(
         out,
         "<li class=\"{part}\"><a href=\"#u{u}\" data-unit=\"{u}\">{}</a><details><summary>Lý do chọn</summary>{}</details></li>",
-        escape(&p.text),
+        escape(brief::bullet_text(&p.text)),
         escape(&brief::reasons_vi(p)),
         u = p.unit
     );

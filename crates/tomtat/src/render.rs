@@ -85,7 +85,10 @@ fn leader_markdown(s: &Summary, md: &mut String) {
             let _ = writeln!(
                 md,
                 "- {}",
-                escape(&brief::excerpt(&p.text, brief::BULLET_CHARS))
+                escape(&brief::excerpt(
+                    brief::bullet_text(&p.text),
+                    brief::BULLET_CHARS
+                ))
             );
         }
         md.push('\n');
