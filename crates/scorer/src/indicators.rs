@@ -51,6 +51,8 @@ struct Lists {
     object_verbs: List,
     non_count: List,
     captions: List,
+    /// Names with a number inside, the number written `*` (`chính quyền * cấp`).
+    named_counts: Vec<(&'static str, &'static str)>,
 }
 
 /// Parse the sections of the list file (unknown sections are an error).
@@ -72,7 +74,9 @@ fn parse_lists(src: &'static str) -> Result<Lists, String> {
         object_verbs: List::default(),
         non_count: List::default(),
         captions: List::default(),
+        named_counts: Vec::new(),
     };
+    let mut named_counts: Vec<&'static str> = Vec::new();
     let mut cur: Option<&mut Vec<&'static str>> = None;
     for (n, line) in src.lines().enumerate() {
         let line = line.trim();
@@ -97,6 +101,7 @@ fn parse_lists(src: &'static str) -> Result<Lists, String> {
                 "object_verbs" => &mut l.object_verbs.words,
                 "non_count" => &mut l.non_count.words,
                 "captions" => &mut l.captions.words,
+                "named_counts" => &mut named_counts,
                 _ => return Err(format!("line {}: unknown section [{name}]", n + 1)),
             });
             continue;
@@ -130,6 +135,11 @@ fn parse_lists(src: &'static str) -> Result<Lists, String> {
             .iter()
             .map(|p| p.split_whitespace().count())
             .collect();
+    }
+    for (n, entry) in named_counts.into_iter().enumerate() {
+        let pair = entry.split_once(" * ");
+        let pair = pair.ok_or_else(|| format!("[named_counts] entry {}: no ` * `", n + 1))?;
+        l.named_counts.push(pair);
     }
     Ok(l)
 }
@@ -412,6 +422,16 @@ impl W<'_> {
         if (colon(i + 1) && toks.get(i + 2).is_some_and(|x| x.kind == Tk::Number))
             || (i >= 2 && colon(i - 1) && toks[i - 2].kind == Tk::Number)
         {
+            return true;
+        }
+        // a number inside a name (`mô hình chính quyền địa phương 02 cấp`)
+        let named = |&(before, after): &(&str, &str)| {
+            let n = before.split_whitespace().count();
+            i >= n
+                && self.phrase_at(i - n, before) == Some(i)
+                && self.phrase_at(i + 1, after).is_some()
+        };
+        if wl.named_counts.iter().any(named) {
             return true;
         }
         // a number in a proper name (`đường Đông – Tây 4`, `Vành đai 2`, `Đề án 06`), also
@@ -838,6 +858,28 @@ mod tests {
         // reported speech keeps its figures
         let v = run("Ông cho biết: “Năm nay toàn tỉnh đã giải ngân được 95% vốn đầu tư công được giao, cao nhất từ trước tới nay”.");
         assert_eq!(v.len(), 1, "{v:#?}");
+    }
+
+    #[test]
+    fn numbers_inside_names_are_not_figures() {
+        let v = run("Sau 04 tháng vận hành mô hình chính quyền địa phương 02 cấp, 98% hồ sơ được giải quyết đúng hạn.");
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].value, 98.0);
+        let v =
+            run("Bộ máy chính quyền 2 cấp hoạt động thông suốt; toàn tỉnh có 3 cấp hành chính.");
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].value, 3.0);
+    }
+
+    #[test]
+    fn a_conjunction_is_no_measure() {
+        let v =
+            run("Mặt hàng thuộc nhóm 85.27 hoặc 85.28 được miễn kiểm tra; kích thước 28 x 10 cm.");
+        assert!(
+            v.iter()
+                .all(|i| !matches!(i.unit_name.as_str(), "hoặc" | "x")),
+            "{v:#?}"
+        );
     }
 
     #[test]
