@@ -880,6 +880,16 @@ mod tests {
                 .all(|i| !matches!(i.unit_name.as_str(), "hoặc" | "x")),
             "{v:#?}"
         );
+        // nor does it name what is counted
+        let v = run("Mỗi nhóm lớp có 05 hoặc 07 thành viên.");
+        assert!(v.iter().all(|i| i.name != "hoặc"), "{v:#?}");
+    }
+
+    #[test]
+    fn table_labels_are_not_figures() {
+        let v = run("Phụ biểu 01 và Bảng 2 kèm theo; diện tích tăng 15 ha.");
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].value, 15.0);
     }
 
     #[test]
