@@ -289,6 +289,19 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// A bullet is dropped at most once, and only from the front: the text is a tail of
+        /// the unit's, and a text without a leading bullet comes back whole.
+        #[test]
+        fn bullet_text_is_a_tail_of_the_unit(t in "[-+•* ]{0,3}[a-zđ0-9 .:-]{0,20}") {
+            let b = bullet_text(&t);
+            proptest::prop_assert!(t.ends_with(b));
+            if !t.trim_start().starts_with(['-', '+', '•', '*']) {
+                proptest::prop_assert_eq!(b, t.as_str());
+            }
+        }
+    }
+
     #[test]
     fn key_picks_keep_the_first_and_the_best_in_order() {
         let picks = vec![pick(1, 0.1), pick(4, 0.9), pick(7, 0.2), pick(9, 0.8)];
