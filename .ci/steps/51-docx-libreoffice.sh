@@ -26,7 +26,7 @@ test -s "$out/one.docx"
 python3 -m venv "$out/venv"
 "$out/venv/bin/pip" install -q python-docx
 "$out/venv/bin/python" - "$out/b" <<'PY'
-import glob, json, os, sys
+import glob, json, os, re, sys
 import docx
 n = 0
 for j in sorted(glob.glob(os.path.join(sys.argv[1], "*.json"))):
@@ -35,7 +35,9 @@ for j in sorted(glob.glob(os.path.join(sys.argv[1], "*.json"))):
     text = "\n".join(p.text for p in d.paragraphs)
     text += "\n".join(c.text for t in d.tables for r in t.rows for c in r.cells)
     want = [l["text"] for l in rec.get("lead", [])[:1]]
-    want += [rec[k][0]["text"] for k in ("results", "shortcomings", "directives") if rec.get(k)]
+    # a pick is listed without its own bullet (`- `, `• `), which the list draws again
+    want += [re.sub(r"^\s*[-+•–—*·○▪]\s+", "", rec[k][0]["text"])
+             for k in ("results", "shortcomings", "directives") if rec.get(k)]
     for w in want:
         w = "".join(" " if c in "\t\n\r" else c for c in w if c >= " " or c in "\t\n\r")
         if w not in text:
