@@ -746,6 +746,10 @@ mod tests {
         assert!(l.count_verbs.contains(&"thông qua"));
         assert!(parse_lists("[measures]\nha\n[nope]\nx\n").is_err());
         assert!(parse_lists("ha\n").is_err());
+        // a named count says where its number stands
+        assert!(parse_lists("[named_counts]\nchính quyền cấp\n").is_err());
+        let l = parse_lists("[named_counts]\nchính quyền * cấp\n").expect("valid");
+        assert_eq!(l.named_counts, vec![("chính quyền", "cấp")]);
     }
 
     #[test]
