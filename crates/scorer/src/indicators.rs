@@ -51,8 +51,9 @@ struct Lists {
     object_verbs: List,
     non_count: List,
     captions: List,
-    /// Names with a number inside, the number written `*` (`chính quyền * cấp`).
-    named_counts: Vec<(&'static str, &'static str)>,
+    /// Names with a number inside, the number written `*` (`chính quyền * cấp`): the words
+    /// before it, how many they are, and the words after it.
+    named_counts: Vec<(&'static str, usize, &'static str)>,
 }
 
 /// Parse the sections of the list file (unknown sections are an error).
@@ -138,8 +139,10 @@ fn parse_lists(src: &'static str) -> Result<Lists, String> {
     }
     for (n, entry) in named_counts.into_iter().enumerate() {
         let pair = entry.split_once(" * ");
-        let pair = pair.ok_or_else(|| format!("[named_counts] entry {}: no ` * `", n + 1))?;
-        l.named_counts.push(pair);
+        let (before, after) =
+            pair.ok_or_else(|| format!("[named_counts] entry {}: no ` * `", n + 1))?;
+        l.named_counts
+            .push((before, before.split_whitespace().count(), after));
     }
     Ok(l)
 }
@@ -425,8 +428,7 @@ impl W<'_> {
             return true;
         }
         // a number inside a name (`mô hình chính quyền địa phương 02 cấp`)
-        let named = |&(before, after): &(&str, &str)| {
-            let n = before.split_whitespace().count();
+        let named = |&(before, n, after): &(&str, usize, &str)| {
             i >= n
                 && self.phrase_at(i - n, before) == Some(i)
                 && self.phrase_at(i + 1, after).is_some()
@@ -749,7 +751,7 @@ mod tests {
         // a named count says where its number stands
         assert!(parse_lists("[named_counts]\nchính quyền cấp\n").is_err());
         let l = parse_lists("[named_counts]\nchính quyền * cấp\n").expect("valid");
-        assert_eq!(l.named_counts, vec![("chính quyền", "cấp")]);
+        assert_eq!(l.named_counts, vec![("chính quyền", 2, "cấp")]);
     }
 
     #[test]
