@@ -272,20 +272,33 @@ pub(crate) fn extract(
     let named = quoted_names(text, toks);
     for i in 0..toks.len() {
         let t = toks[i];
-        if t.kind != Tk::Number && t.kind != Tk::Percent {
+        let raw = &text[t.start..t.end];
+        let glued = (t.kind == Tk::Other)
+            .then(|| glued_measure(raw))
+            .flatten()
+            .filter(|(_, unit)| is_glued_unit(wl, unit));
+        if t.kind != Tk::Number && t.kind != Tk::Percent && glued.is_none() {
             continue;
         }
         if named.iter().any(|r| r.contains(&i)) {
             continue;
         }
-        let Some(value) = parse_number(text[t.start..t.end].trim_end_matches('%')) else {
+        let number = glued.map_or(raw, |(n, _)| n);
+        let Some(value) = parse_number(number.trim_end_matches('%')) else {
             continue;
         };
         let percent = t.kind == Tk::Percent;
         if !percent && w.not_a_figure(wl, i, value) {
             continue;
         }
-        let m = w.measure(wl, i, percent);
+        let m = match glued {
+            Some((_, unit)) => Measure {
+                start: i + 1,
+                end: i + 1,
+                name: unit.to_string(),
+            },
+            None => w.measure(wl, i, percent),
+        };
         let (b, role) = w.role(wl, i, value, percent, m.end);
         let (basis, basis_end) = w.basis(m.end, &role);
         if role != Role::Plain {
@@ -583,7 +596,7 @@ impl W<'_> {
         };
         let mut name = if (nb >= ne || dangling) && counted {
             self.measure_phrase(m.start, end_tok).unwrap_or_default()
-        } else if let Some(a) = (dangling && !percent && end_tok > i + 1)
+        } else if let Some(a) = (dangling && !percent && !m.name.is_empty())
             .then(after)
             .flatten()
         {
@@ -717,6 +730,35 @@ impl W<'_> {
         }
         (nb, ne, dangling)
     }
+}
+
+/// A figure written with its unit of measure in one token (`14km`, `1.087ha`, `3,5m`,
+/// `17.000.000.000đ`, `120m2`): the number and the unit. The lexer keeps such a token whole
+/// (`Other`, like a code); a clock time (`8h`, `14h30`) and a code (`5G`) are none.
+///
+/// ```text
+/// "1.087ha" → Some(("1.087", "ha"))    "14h30" → None    "F0" → None
+/// ```
+fn glued_measure(raw: &str) -> Option<(&str, &str)> {
+    let cut = raw.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))?;
+    let (number, unit) = raw.split_at(cut);
+    let letters = unit.trim_end_matches(['2', '3']);
+    let clock = letters == "h" && number.len() <= 2;
+    let plain = number.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && number.bytes().last().is_some_and(|b| b.is_ascii_digit());
+    let lower_word = letters.chars().next().is_some_and(char::is_lowercase)
+        && letters.chars().all(char::is_alphabetic);
+    (plain && lower_word && !clock).then_some((number, unit))
+}
+
+/// Whether `unit`, glued to a number, is a unit of measure: a listed measure (`km`, `ha`,
+/// `kV`, `m2`) or a metric unit of length, mass or volume, or the đồng; not a letter of a
+/// form's number (`mẫu 10a`) or a word run into a number by a typing slip (`113biên`).
+fn is_glued_unit(wl: &Lists, unit: &str) -> bool {
+    const METRIC: &[&str] = &["m", "cm", "mm", "dm", "g", "mg", "l", "ml", "đ"];
+    let key = tomtat_text::match_key(unit);
+    let bare = key.trim_end_matches(['2', '3']);
+    wl.measures.contains(&key.as_str()) || METRIC.contains(&bare) || is_area_or_volume(unit)
 }
 
 /// A unit of area or volume written with its power (`m2`, `km2`, `m3`): one token of
@@ -875,6 +917,29 @@ mod tests {
             run("Bộ máy chính quyền 2 cấp hoạt động thông suốt; toàn tỉnh có 3 cấp hành chính.");
         assert_eq!(v.len(), 1, "{v:#?}");
         assert_eq!(v[0].value, 3.0);
+    }
+
+    #[test]
+    fn units_glued_to_the_number() {
+        let got = run("Toàn huyện đã cứng hóa được 14km rãnh thoát nước, thu hồi 1.087ha đất; lúc 14h30, 8h và mạng 5G.");
+        let seen: Vec<(&str, f64, &str)> = got
+            .iter()
+            .map(|x| (x.name.as_str(), x.value, x.unit_name.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            [("rãnh thoát nước", 14.0, "km"), ("thu hồi", 1087.0, "ha")]
+        );
+        let labels = run("Tổng hợp theo mẫu 10a, gồm 113biên chế, 30o góc, đường dây 220kV.");
+        assert!(labels.is_empty(), "{labels:?}");
+        assert_eq!(glued_measure("120m2"), Some(("120", "m2")));
+        assert_eq!(
+            glued_measure("17.000.000.000đ"),
+            Some(("17.000.000.000", "đ"))
+        );
+        for raw in ["14h30", "8h", "5G", "30/6km", "F0", "2020-2025"] {
+            assert_eq!(glued_measure(raw), None, "{raw}");
+        }
     }
 
     #[test]
