@@ -1057,11 +1057,16 @@ pub(crate) mod learn {
     /// models must rebuild byte-identically).
     pub(crate) fn shuffle(order: &mut [usize], rng: &mut u64) {
         for i in (1..order.len()).rev() {
-            *rng ^= *rng << 13;
-            *rng ^= *rng >> 7;
-            *rng ^= *rng << 17;
-            order.swap(i, (*rng % (i as u64 + 1)) as usize);
+            order.swap(i, (next(rng) % (i as u64 + 1)) as usize);
         }
+    }
+
+    /// The next state of an xorshift generator (the trainers' only source of chance).
+    fn next(rng: &mut u64) -> u64 {
+        *rng ^= *rng << 13;
+        *rng ^= *rng >> 7;
+        *rng ^= *rng << 17;
+        *rng
     }
 
     /// Perceptron runs averaged into the model (over different document orders).
@@ -1084,15 +1089,25 @@ pub(crate) mod learn {
 
     /// The features of each unit with [`DROPOUT_PER_MILLE`] of them left out at random.
     fn kept(feats: &[Vec<(u32, f32, u8)>], rng: &mut u64) -> Vec<Vec<(u32, f32, u8)>> {
-        let mut keep = || {
-            *rng ^= *rng << 13;
-            *rng ^= *rng >> 7;
-            *rng ^= *rng << 17;
-            *rng % 1000 >= DROPOUT_PER_MILLE
-        };
+        let mut keep = || next(rng) % 1000 >= DROPOUT_PER_MILLE;
         (feats.iter())
             .map(|fs| fs.iter().copied().filter(|_| keep()).collect())
             .collect()
+    }
+
+    #[test]
+    fn dropout_leaves_out_its_share_the_same_way_each_time() {
+        let feats: Vec<Vec<(u32, f32, u8)>> = (0..100)
+            .map(|u| (0..100).map(|f| (u * 100 + f, 1.0, 4)).collect())
+            .collect();
+        let (mut a, mut b) = (7u64, 7u64);
+        let once = kept(&feats, &mut a);
+        assert_eq!(once, kept(&feats, &mut b));
+        let left: usize = once.iter().map(Vec::len).sum();
+        let share = 1.0 - left as f64 / 10_000.0;
+        assert!((0.27..0.33).contains(&share), "{share}");
+        // the next pass draws anew
+        assert_ne!(once, kept(&feats, &mut a));
     }
 
     /// One training document: the features of its units and their gold parts.
