@@ -751,14 +751,15 @@ fn glued_measure(raw: &str) -> Option<(&str, &str)> {
     (plain && lower_word && !clock).then_some((number, unit))
 }
 
-/// Whether `unit`, glued to a number, is a unit of measure: a listed measure (`km`, `ha`,
-/// `kV`, `m2`) or a metric unit of length, mass or volume, or the đồng; not a letter of a
-/// form's number (`mẫu 10a`) or a word run into a number by a typing slip (`113biên`).
+/// Whether `unit`, glued to a number, is a unit of measure, with or without its power: a
+/// listed measure (`km`, `ha`, `kV`, `km2`) or a metric unit of length, mass or volume, or
+/// the đồng (`mm2`); not a letter of a form's number (`mẫu 10a`) or a word run into a number
+/// by a typing slip (`113biên`).
 fn is_glued_unit(wl: &Lists, unit: &str) -> bool {
     const METRIC: &[&str] = &["m", "cm", "mm", "dm", "g", "mg", "l", "ml", "đ"];
     let key = tomtat_text::match_key(unit);
     let bare = key.trim_end_matches(['2', '3']);
-    wl.measures.contains(&key.as_str()) || METRIC.contains(&bare) || is_area_or_volume(unit)
+    wl.measures.contains(&bare) || METRIC.contains(&bare)
 }
 
 /// A unit of area or volume written with its power (`m2`, `km2`, `m3`): one token of

@@ -1095,21 +1095,6 @@ pub(crate) mod learn {
             .collect()
     }
 
-    #[test]
-    fn dropout_leaves_out_its_share_the_same_way_each_time() {
-        let feats: Vec<Vec<(u32, f32, u8)>> = (0..100)
-            .map(|u| (0..100).map(|f| (u * 100 + f, 1.0, 4)).collect())
-            .collect();
-        let (mut a, mut b) = (7u64, 7u64);
-        let once = kept(&feats, &mut a);
-        assert_eq!(once, kept(&feats, &mut b));
-        let left: usize = once.iter().map(Vec::len).sum();
-        let share = 1.0 - left as f64 / 10_000.0;
-        assert!((0.27..0.33).contains(&share), "{share}");
-        // the next pass draws anew
-        assert_ne!(once, kept(&feats, &mut a));
-    }
-
     /// One training document: the features of its units and their gold parts.
     pub struct Seq {
         pub feats: Vec<Vec<(u32, f32, u8)>>,
@@ -1303,6 +1288,26 @@ pub(crate) mod learn {
                 let _ = writeln!(out, "f\t{}\t{}", self.names[f], r.join("\t"));
             }
             out
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn dropout_leaves_out_its_share_the_same_way_each_time() {
+            let feats: Vec<Vec<(u32, f32, u8)>> = (0..100)
+                .map(|u| (0..100).map(|f| (u * 100 + f, 1.0, 4)).collect())
+                .collect();
+            let (mut a, mut b) = (7u64, 7u64);
+            let once = kept(&feats, &mut a);
+            assert_eq!(once, kept(&feats, &mut b));
+            let left: usize = once.iter().map(Vec::len).sum();
+            let share = 1.0 - left as f64 / 10_000.0;
+            assert!((0.27..0.33).contains(&share), "{share}");
+            // the next pass draws anew
+            assert_ne!(once, kept(&feats, &mut a));
         }
     }
 }
