@@ -173,7 +173,14 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         let e = s + t.len();
         let prev = &text[prev_line.0..prev_line.1];
         let prev_last = prev.chars().next_back();
-        let lower_goes_on = t.chars().next().is_some_and(|c| c.is_lowercase())
+        // a lower-case word, or an aside in brackets that opens in lower case (`địa phương`
+        // / `(kể cả các địa phương lân cận) và ...`), goes on with the line before
+        let mut opening = t.chars();
+        let first = match opening.next() {
+            Some('(') if marker_start(t).is_none() => opening.next(),
+            c => c,
+        };
+        let lower_goes_on = first.is_some_and(|c| c.is_lowercase())
             && prev_last.is_some_and(|c| c.is_lowercase() || c == ',');
         // In hard-wrapped text (PDF), a full-width line without final punctuation
         // goes on in the next line whatever its case.
@@ -2436,6 +2443,21 @@ mod tests {
         let p = paragraphs(t);
         assert_eq!(p.len(), 3);
         assert_eq!(&t[p[0].0..p[0].1], "Dòng một bị\ncắt ngang.");
+    }
+
+    #[test]
+    fn paragraphs_join_an_aside_that_goes_on() {
+        let t = "4. Bộ Công an chỉ đạo công an các địa phương\n(kể cả các địa phương lân cận) điều tiết giao thông.\n(a) Nội dung\nb) Mức thu tối đa\n(i) kiểm tra";
+        let p: Vec<&str> = paragraphs(t).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(
+            p,
+            [
+                "4. Bộ Công an chỉ đạo công an các địa phương\n(kể cả các địa phương lân cận) điều tiết giao thông.",
+                "(a) Nội dung",
+                "b) Mức thu tối đa",
+                "(i) kiểm tra"
+            ]
+        );
     }
 
     #[test]
