@@ -342,8 +342,6 @@ struct Lists {
     speaker: List,
     time_lead: List,
     lead: List,
-    /// Past markers (`đã`, `vừa`).
-    past: List,
     /// Modal and request words: a unit with one of them is a directive even in the past.
     asks: List,
     /// [`ASKS_BEFORE_PAST`]
@@ -403,7 +401,6 @@ fn lists() -> &'static Lists {
             speaker: list(4, SPEAKER),
             time_lead: list(5, TIME_LEAD),
             lead: list(6, LEAD),
-            past: list(7, &["đã", "vừa"]),
             asks: list(8, &asks),
             acts: list(9, &acts),
             cited: list(10, &cited),
@@ -418,7 +415,6 @@ fn lists() -> &'static Lists {
             &l.speaker,
             &l.time_lead,
             &l.lead,
-            &l.past,
             &l.asks,
             &l.acts,
             &l.cited,
@@ -455,6 +451,37 @@ impl Clause<'_> {
     fn key(&self, i: usize) -> &str {
         self.keys.key(self.off + i)
     }
+    /// The clause from its token `k` on.
+    fn from(&self, k: usize) -> Clause<'_> {
+        Clause {
+            toks: &self.toks[k.min(self.toks.len())..],
+            off: self.off + k,
+            ..*self
+        }
+    }
+    /// The end of a modal of `list` from token `i`, unless it opens an adjective (`cần
+    /// thiết`: necessary).
+    fn modal_at(&self, i: usize, list: &List) -> Option<usize> {
+        let e = self.any_at(i, list)?;
+        (self.toks.get(e).is_none_or(|_| self.key(e) != "thiết")).then_some(e)
+    }
+    /// The end of a request phrase ([`ASK`]) from token `i`, unless it is used as a noun
+    /// there ([`request_is_noun`]).
+    fn ask_at(&self, i: usize, list: &List) -> Option<usize> {
+        let e = self.any_at(i, list)?;
+        let word =
+            |k: usize| (self.toks.get(k)).and_then(|t| (t.kind == Tk::Word).then(|| self.key(k)));
+        let before = i.checked_sub(1).and_then(word);
+        (!request_is_noun(before, word(e))).then_some(e)
+    }
+}
+
+/// Whether a request word (`yêu cầu`, `đề nghị`, `chỉ đạo`) between the words `before` and
+/// `after` is a noun, not a request: the request of someone (`theo đề nghị của Sở`, `khi có
+/// yêu cầu của cơ quan`, `đáp ứng các yêu cầu`), whose words are no task.
+fn request_is_noun(before: Option<&str>, after: Option<&str>) -> bool {
+    after == Some("của")
+        || before.is_some_and(|w| matches!(w, "theo" | "có" | "các" | "những" | "mọi" | "ứng"))
 }
 
 /// The unit's tokens `lo..hi` that lexing `cs..ce` alone would give: those inside it,
@@ -736,22 +763,33 @@ fn not_a_directive(text: &str, unit: &Unit, toks: &[Tok], keys: &Keyed, starts: 
             first.push(starts[i]);
         }
     }
-    // where a phrase of `list` first is in the words (across punctuation)
+    // where a phrase of `list` first is in the words (across punctuation), and its length
     let first_at = |list: &List| {
-        (0..words.len()).find(|&i| {
-            first[i] & list.bit != 0
-                && (list.phrases.candidates(words[i]).iter())
-                    .any(|p| crate::model::has_at(&words, i, p))
+        (0..words.len()).find_map(|i| {
+            if first[i] & list.bit == 0 {
+                return None;
+            }
+            let p = (list.phrases.candidates(words[i]).iter())
+                .find(|p| crate::model::has_at(&words, i, p))?;
+            Some((i, p.split(' ').count()))
         })
     };
     let l = lists();
-    let Some(past) = first_at(&l.past) else {
+    // `đã được` makes an attribute (`Kế hoạch đã được phê duyệt`), not a past event
+    let past = (0..words.len()).find(|&i| {
+        matches!(words[i], "đã" | "vừa") && words.get(i + 1).is_none_or(|&w| w != "được")
+    });
+    let Some(past) = past else {
         return false;
     };
+    // a request word used as a noun (`theo đề nghị của Sở`) asks nothing
+    let asks = first_at(&l.asks).filter(|&(i, len)| {
+        let before = i.checked_sub(1).map(|k| words[k]);
+        !request_is_noun(before, words.get(i + len).copied())
+    });
     let reported = (past.saturating_sub(3)..past)
         .any(|i| MEETINGS.iter().any(|m| crate::model::has_at(&words, i, m)));
-    first_at(&l.asks).is_none()
-        && first_at(&l.asks_before_past).is_none_or(|i| reported && i > past)
+    asks.is_none() && first_at(&l.asks_before_past).is_none_or(|(i, _)| reported && i > past)
 }
 
 /// The lists whose phrases can start at each of `toks` ([`Lists::first`]; none at other
@@ -807,7 +845,15 @@ pub(crate) fn extract_with(
     if not_a_directive(text, unit, toks, keys, &unit_starts) {
         return;
     }
-    let mut actor: Option<String> = None;
+    // a body named before a colon (`3. UBND các xã, phường: Phối hợp ...; theo dõi ...`)
+    // acts in every clause that names no other
+    let whole = Clause {
+        toks,
+        keys,
+        off: 0,
+        starts: &unit_starts,
+    };
+    let mut actor: Option<String> = colon_label(text, &whole).and_then(|(_, body)| body);
     let lead_in = lead_in_requests(text, unit, toks, keys, &unit_starts);
     for (cs, ce) in clause_ranges(text, unit) {
         if cs >= ce || ce > text.len() || !text.is_char_boundary(cs) || !text.is_char_boundary(ce) {
@@ -962,7 +1008,8 @@ pub(crate) fn actors_from_attributes(
 
 /// A list item that only names who must act (`1. Chủ tịch Ủy ban nhân dân các tỉnh, thành
 /// phố từ Hà Tĩnh đến Khánh Hòa:`, `2. Sở Tài chính:`) is no task: it is the actor of the
-/// tasks under it that name none, up to the next top-level item or heading.
+/// tasks under it that name none, up to the next top-level item or heading; so is the
+/// actor of a lead-in's own task (`1. Sở Tài chính chủ trì thực hiện các nội dung sau:`).
 pub(crate) fn inherit_actors(text: &str, units: &[Unit], an: &[Analysis], tasks: &mut Vec<Task>) {
     // the actor a unit names alone before its colon
     let named = |i: usize| {
@@ -1018,6 +1065,13 @@ pub(crate) fn inherit_actors(text: &str, units: &[Unit], an: &[Analysis], tasks:
             }
             _ => {}
         }
+        // a lead-in that gives its own task to a body (`1. Sở Nông nghiệp và Môi trường chỉ
+        // đạo ... thực hiện các nội dung sau:`) gives it the items under it too
+        if an[t.unit].terminal == Some(":") && current.is_none() {
+            current = (t.actor.clone())
+                .filter(|a| is_institution(a))
+                .map(|a| (a, t.unit));
+        }
         kept.push(t);
     }
     *tasks = kept;
@@ -1045,7 +1099,7 @@ fn lead_in_requests(
         starts,
     };
     (0..toks.len())
-        .filter(|&i| c.any_at(i, &l.ask).is_some() || c.any_at(i, &l.naming).is_some())
+        .filter(|&i| c.ask_at(i, &l.ask).is_some() || c.any_at(i, &l.naming).is_some())
         .map(|i| toks[i].start)
         .collect()
 }
@@ -1059,16 +1113,86 @@ fn passive_at(c: &Clause, i: usize) -> bool {
         && matches!(c.key(i), "được" | "bị")
 }
 
+/// Where the task of clause `c` starts and who must act, also after a label before a colon:
+/// a body (`2. Sở Tài chính: Căn cứ khả năng cân đối ngân sách, trình ...`) is the actor of
+/// what follows; after a topic (`(iii) Về thủ tục nhập khẩu tàu LNG: Giao Bộ Xây dựng hướng
+/// dẫn ...`) the task starts after the colon only when the rest names its actor.
+fn task_start(text: &str, c: &Clause) -> (usize, Option<String>) {
+    let Some((colon, label)) = colon_label(text, c) else {
+        return task_start_plain(text, c);
+    };
+    let (b, actor) = task_start_plain(text, &c.from(colon + 1));
+    match (actor, label) {
+        (Some(a), _) => (b + colon + 1, Some(a)),
+        (None, Some(body)) => (b + colon + 1, Some(body)),
+        (None, None) => task_start_plain(text, c),
+    }
+}
+
+/// A label that opens clause `c` (after its list marker) and ends with a colon within
+/// its first words: the colon's token, with the body it names (`Sở Tài chính:`,
+/// `UBND các xã, phường:`), or `None` for a topic (`Về nguồn vật liệu đá:`).
+fn colon_label(text: &str, c: &Clause) -> Option<(usize, Option<String>)> {
+    const MAX_TOKENS: usize = 24;
+    let mut a = 0;
+    while c.toks.get(a).is_some_and(|t| t.kind == Tk::Punct) {
+        a += 1;
+    }
+    // a list marker (`2.`, `b)`, `II-`)
+    if c.toks
+        .get(a + 1)
+        .is_some_and(|t| is_punct(text, t, ".") || is_punct(text, t, ")"))
+        && c.toks[a].end - c.toks[a].start <= 3
+    {
+        a += 2;
+    }
+    let colon = (a..c.toks.len().min(a + MAX_TOKENS))
+        .take_while(|&k| {
+            let t = &c.toks[k];
+            t.kind != Tk::Punct || ["&", "-", ",", ":"].iter().any(|p| is_punct(text, t, p))
+        })
+        .find(|&k| is_punct(text, &c.toks[k], ":"))?;
+    if colon <= a {
+        return None;
+    }
+    if c.toks[a].kind == Tk::Word && c.key(a) == "về" {
+        return Some((colon, None));
+    }
+    let label = &text[c.toks[a].start..c.toks[colon - 1].end];
+    (is_institution(label) && !names_follow(text, c, colon + 1))
+        .then(|| (colon, Some(one_line(label))))
+}
+
+/// Whether the clause goes on from token `from` with names, not a task: its first two
+/// comma-separated pieces are short and open with a capital (`Các Bộ: Giáo dục và Đào tạo,
+/// Y tế, ...`, `Giám đốc: Sở Tài chính, Sở Y tế, ...`).
+fn names_follow(text: &str, c: &Clause, from: usize) -> bool {
+    const NAME_WORDS: usize = 6;
+    let mut pieces = c.toks[from.min(c.toks.len())..]
+        .split(|t| is_punct(text, t, ","))
+        .take(2);
+    let name = |p: Option<&[Tok]>| {
+        p.is_some_and(|p| {
+            let words = p.iter().filter(|t| t.kind == Tk::Word).count();
+            let capital = p.first().is_some_and(|t| {
+                t.kind == Tk::Word && text[t.start..].starts_with(char::is_uppercase)
+            });
+            capital && words <= NAME_WORDS
+        })
+    };
+    name(pieces.next()) && name(pieces.next())
+}
+
 /// Where the task of clause `c` starts (after the request verb and its addressee, or
 /// after the modal), and the actor found on the way (not yet checked to be a body).
-fn task_start(text: &str, c: &Clause) -> (usize, Option<String>) {
+fn task_start_plain(text: &str, c: &Clause) -> (usize, Option<String>) {
     let l = lists();
     let n = c.toks.len();
     // the task starts after the request verb and its addressee, or after the modal
     let mut begin = 0;
     let mut found_actor = None;
     let ask = (0..n)
-        .find_map(|i| c.any_at(i, &l.ask))
+        .find_map(|i| c.ask_at(i, &l.ask))
         .or_else(|| assign_at_start(text, c));
     if let Some(e) = ask {
         let mut a0 = e;
@@ -1078,7 +1202,7 @@ fn task_start(text: &str, c: &Clause) -> (usize, Option<String>) {
         let mut k = a0;
         let mut modal = None;
         while k < n && k - a0 < 18 {
-            if let Some(m) = c.any_at(k, &l.modal) {
+            if let Some(m) = c.modal_at(k, &l.modal) {
                 modal = Some(m);
                 break;
             }
@@ -1101,11 +1225,7 @@ fn task_start(text: &str, c: &Clause) -> (usize, Option<String>) {
         }
     } else {
         // `X cần ...`: the actor is the words (numbers and commas too) before the modal
-        let modal = (1..n.min(30)).find_map(|i| {
-            let e = c.any_at(i, &l.naming)?;
-            let thiet = c.toks.get(e).is_some_and(|_| c.key(e) == "thiết");
-            (!thiet).then_some((i, e))
-        });
+        let modal = (1..n.min(30)).find_map(|i| Some((i, c.modal_at(i, &l.naming)?)));
         // `Các nhiệm vụ phải được triển khai ...`: what must be done, not who; the task
         // keeps its subject
         let modal = modal.filter(|&(_, e)| !passive_at(c, e));
@@ -1293,6 +1413,59 @@ mod tests {
         // a list of tasks that does not end a lead-in keeps every clause
         let v = run("Tăng cường kiểm tra, giám sát; đẩy mạnh cải cách hành chính; các địa phương cần rà soát quy hoạch.");
         assert_eq!(v.len(), 3, "{v:#?}");
+    }
+
+    #[test]
+    fn a_request_used_as_a_noun_starts_no_task() {
+        // `theo đề nghị của`, `khi có yêu cầu của`: what follows is who asked, not a task
+        for s in [
+            "2. Sở Tài chính trình cấp có thẩm quyền phê duyệt kinh phí trên cơ sở đề nghị của Sở Nông nghiệp và Môi trường.",
+            "- Cung cấp thông tin, số liệu về quan trắc môi trường khi có yêu cầu của cơ quan nhà nước có thẩm quyền.",
+        ] {
+            let v = run(s);
+            assert!(!v.is_empty(), "{s}");
+            assert!(v.iter().all(|t| !t.text.starts_with("của")), "{v:#?}");
+        }
+        // a request stays one
+        let v = run("Đồng chí Bí thư yêu cầu các địa phương rà soát quy hoạch.");
+        assert_eq!(v[0].actor.as_deref(), Some("các địa phương"), "{v:#?}");
+    }
+
+    #[test]
+    fn a_body_before_a_colon_acts_in_the_clauses_after_it() {
+        let v = run("3. UBND các xã, phường: Phối hợp với Sở Nông nghiệp và Môi trường triển khai Kế hoạch đã được phê duyệt; theo dõi, thông báo kết quả quan trắc.");
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert!(v[0].text.starts_with("Phối hợp"), "{v:#?}");
+        for t in &v {
+            assert_eq!(t.actor.as_deref(), Some("UBND các xã, phường"), "{v:#?}");
+        }
+        // a topic before the colon, then an assignment: the task starts after the addressee
+        let v = run("(iii) Về thủ tục nhập khẩu tàu LNG: Giao Bộ Xây dựng hướng dẫn Chủ đầu tư các thủ tục cần thiết để thực hiện.");
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].actor.as_deref(), Some("Bộ Xây dựng"));
+        assert_eq!(
+            v[0].text,
+            "hướng dẫn Chủ đầu tư các thủ tục cần thiết để thực hiện"
+        );
+        // a topic alone stays in the task; names after a colon are no actor of their own
+        let v =
+            run("- Về nguồn vật liệu đá: tiếp tục hỗ trợ các chủ đầu tư bổ sung khối lượng đá.");
+        assert!(v[0].text.starts_with("Về nguồn vật liệu đá"), "{v:#?}");
+        let v = run("6. Các Bộ: Giáo dục và Đào tạo, Y tế, Khoa học và Công nghệ theo chức năng, nhiệm vụ chủ động phối hợp với địa phương.");
+        assert!(
+            v.iter().all(|t| t.actor.as_deref() != Some("Các Bộ")),
+            "{v:#?}"
+        );
+    }
+
+    #[test]
+    fn an_attribute_in_the_past_keeps_a_directive() {
+        // `đã được phê duyệt` qualifies the plan; `đã` alone tells what was done
+        assert_eq!(
+            run("- Tổ chức triển khai Kế hoạch đã được phê duyệt đến các xã, phường.").len(),
+            1
+        );
+        assert!(run("Các xã đã tổ chức triển khai kế hoạch đến từng thôn.").is_empty());
     }
 
     #[test]

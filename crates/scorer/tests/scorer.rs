@@ -680,6 +680,35 @@ fn items_take_the_actor_their_lead_in_names() {
     );
 }
 
+#[test]
+fn items_take_the_actor_of_their_lead_in_task() {
+    let text = "IV. TỔ CHỨC THỰC HIỆN\n\
+        1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các đơn vị liên quan tập trung thực hiện các nhiệm vụ sau:\n\
+        - Lập dự toán kinh phí trình cấp có thẩm quyền phê duyệt.\n\
+        - Tổ chức đánh giá kết quả thực hiện, báo cáo UBND tỉnh trước ngày 15/12/2026.\n\
+        2. Sở Tài chính: Căn cứ khả năng cân đối ngân sách, trình cấp có thẩm quyền phê duyệt kinh phí.";
+    let units = lines(text);
+    let b = Scorer::new().summarize(text, &units, &Segmenter::new(), &SummaryOptions::default());
+    let actor_of = |u: usize| {
+        let t = b.tasks.iter().find(|t| t.unit == u);
+        t.and_then(|t| t.actor.clone())
+    };
+    for u in 1..=3 {
+        assert_eq!(
+            actor_of(u).as_deref(),
+            Some("Sở Nông nghiệp và Môi trường"),
+            "{:?}",
+            b.tasks
+        );
+    }
+    assert_eq!(
+        actor_of(4).as_deref(),
+        Some("Sở Tài chính"),
+        "{:?}",
+        b.tasks
+    );
+}
+
 /// An actor is a name on one line, whatever the line breaks of the source, and a
 /// connective before it (`Chính vì vậy,`) is not part of it. (The parts are given, through
 /// the `train` feature's `summarize_with_parts`, which the README's test command enables.)
