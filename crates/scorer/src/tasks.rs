@@ -287,6 +287,17 @@ const TIME_LEAD: &[&str] = &[
 ];
 /// Words dropped at the end of an actor.
 const TRAIL: &[&str] = &["cũng", "còn", "đều", "sẽ", "đã", "thì", "vẫn"];
+/// Adverbs of manner dropped at the end of an actor (`các sở, ngành nghiêm túc` / `triển
+/// khai ...`): they say how the task is done, not who does it.
+const MANNER: &[(&str, &str)] = &[
+    ("nghiêm", "túc"),
+    ("kịp", "thời"),
+    ("quyết", "liệt"),
+    ("thường", "xuyên"),
+    ("khẩn", "trương"),
+    ("chủ", "động"),
+    ("tích", "cực"),
+];
 /// Leading connectors dropped from a task.
 const LEAD: &[&str] = &[
     "do đó",
@@ -728,8 +739,14 @@ fn clean_actor(text: &str, c: &Clause, mut a: usize, mut b: usize) -> Option<Str
         }
         a = (a..b).find(|&k| is_punct(text, &c.toks[k], ","))? + 1;
     }
-    while b > a && (c.toks[b - 1].kind == Tk::Punct || TRAIL.contains(&c.key(b - 1))) {
-        b -= 1;
+    loop {
+        if b > a && (c.toks[b - 1].kind == Tk::Punct || TRAIL.contains(&c.key(b - 1))) {
+            b -= 1;
+        } else if b >= a + 2 && MANNER.contains(&(c.key(b - 2), c.key(b - 1))) {
+            b -= 2;
+        } else {
+            break;
+        }
     }
     // `Cục Thuế ghi nhận vướng mắc ... và` (sẽ bổ sung): a first predicate, not a name
     if b > a && matches!(c.key(b - 1), "và" | "hoặc") {
@@ -1455,6 +1472,18 @@ mod tests {
         assert!(
             v.iter().all(|t| t.actor.as_deref() != Some("Các Bộ")),
             "{v:#?}"
+        );
+    }
+
+    #[test]
+    fn an_adverb_of_manner_is_no_part_of_the_actor() {
+        let v = run(
+            "Yêu cầu các sở, ban, ngành, địa phương nghiêm túc triển khai thực hiện Kế hoạch này.",
+        );
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(
+            v[0].actor.as_deref(),
+            Some("các sở, ban, ngành, địa phương")
         );
     }
 
