@@ -209,7 +209,8 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Whether line `next` goes on with the name that line `prev` ends in: `prev` ends
-/// without punctuation in a title-case word, `next` starts with one, and the two words
+/// without punctuation in a title-case word (or in a lower-case word, then only by the
+/// last test below), `next` starts with one, and the two words
 /// are a word the segmenter knows (`Việt` / `Nam`, `Ninh` / `Bình`) while the last two
 /// words of `prev` are no listed word (`tỉnh Thanh Hóa` / `Công bố`: `hóa công` is a word
 /// too), or the two words stand side by side elsewhere in `text` (`Nhà máy điện Nhơn` /
@@ -228,7 +229,17 @@ fn name_goes_on(text: &str, prev: &str, next: &str) -> bool {
     // dictionary word joins (letterhead lines in capitals often follow each other)
     let caps = |w: &str| w.chars().count() > 1 && w.chars().all(upper);
     let in_caps = caps(last) && caps(first);
-    if !(in_caps || title(last) && title(first)) || marker_start(next).is_some() {
+    if marker_start(next).is_some() {
+        return false;
+    }
+    // a name whose first word is in lower case (`Thống đốc Ngân hàng Nhà nước` / `Việt Nam
+    // ...`) goes on only where the text has the two words side by side elsewhere; an
+    // article's title (`Điều 4. Hiệu lực thi hành` / `Thông tư này ...`) ends its line
+    let lower_word = last.chars().all(char::is_alphabetic) && last.starts_with(lower);
+    if lower_word && title(first) {
+        return !article_title(prev) && named_elsewhere(text, last, first);
+    }
+    if !(in_caps || title(last) && title(first)) {
         return false;
     }
     let seg = Segmenter::bundled();
@@ -242,6 +253,15 @@ fn name_goes_on(text: &str, prev: &str, next: &str) -> bool {
             .is_some_and(|before| seg.is_listed_word(&[before, last]))
     };
     (word && !listed_before()) || (!in_caps && named_elsewhere(text, last, first))
+}
+
+/// Whether a line opens with an article's number (`Điều 4.`, `Điều 12:`): the title of a
+/// law's or a decision's article, a line of its own.
+fn article_title(line: &str) -> bool {
+    line.strip_prefix("Điều ").is_some_and(|r| {
+        let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && r[digits..].starts_with(['.', ':'])
+    })
 }
 
 /// Bytes on each side of a line break where [`name_goes_on`] looks for the name whole (a
@@ -2443,6 +2463,21 @@ mod tests {
         let p = paragraphs(t);
         assert_eq!(p.len(), 3);
         assert_eq!(&t[p[0].0..p[0].1], "Dòng một bị\ncắt ngang.");
+    }
+
+    #[test]
+    fn paragraphs_join_a_name_after_a_word_in_lower_case_only_where_the_text_has_it() {
+        let lines = |t: &'static str| -> Vec<&'static str> {
+            paragraphs(t).iter().map(|&(s, e)| &t[s..e]).collect()
+        };
+        let t = "Theo đề nghị của Ngân hàng Nhà nước Việt Nam.\n2. Thống đốc Ngân hàng Nhà nước\nViệt Nam chịu trách nhiệm thi hành.";
+        assert_eq!(lines(t).len(), 2, "{t}");
+        // no such pair elsewhere: a heading in lower case and the sentence after it
+        let t = "1. Mục đích\nThành phố là đơn vị đi đầu.";
+        assert_eq!(lines(t).len(), 2, "{t}");
+        // an article's title ends its line though the pair is found (`thi hành Thông tư`)
+        let t = "Hướng dẫn thi hành Thông tư số 12.\nĐiều 4. Hiệu lực thi hành\nThông tư này có hiệu lực từ ngày ký.";
+        assert_eq!(lines(t).len(), 3, "{t}");
     }
 
     #[test]
