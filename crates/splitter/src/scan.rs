@@ -161,6 +161,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     let mut pos = 0;
     let mut blank_before = false;
     let mut prev_line = (0, 0);
+    let mut pairs = WordPairs::new(text);
     for line in text.split_inclusive('\n') {
         let ls = pos;
         pos += line.len();
@@ -193,7 +194,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
             && !starts_with_letter_marker(t)
             && (lower_goes_on
                 || wrapped
-                || name_goes_on(around(text, s, NAME_WINDOW), prev, t)
+                || name_goes_on(&mut pairs, s, prev, t)
                 || opener_goes_on(prev, t));
         if joins {
             if let Some(l) = out.last_mut() {
@@ -215,7 +216,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
 /// words of `prev` are no listed word (`tỉnh Thanh Hóa` / `Công bố`: `hóa công` is a word
 /// too), or the two words stand side by side elsewhere in `text` (`Nhà máy điện Nhơn` /
 /// `Trạch 3`, where the text names `Nhơn Trạch` on one line).
-fn name_goes_on(text: &str, prev: &str, next: &str) -> bool {
+fn name_goes_on(pairs: &mut WordPairs, at: usize, prev: &str, next: &str) -> bool {
     let title = |w: &str| {
         let mut cs = w.chars();
         cs.next().is_some_and(upper) && cs.next().is_some_and(lower)
@@ -237,7 +238,7 @@ fn name_goes_on(text: &str, prev: &str, next: &str) -> bool {
     // article's title (`Điều 4. Hiệu lực thi hành` / `Thông tư này ...`) ends its line
     let lower_word = last.chars().all(char::is_alphabetic) && last.starts_with(lower);
     if lower_word && title(first) {
-        return !article_title(prev) && named_elsewhere(text, last, first);
+        return !article_title(prev) && pairs.side_by_side(last, first, at);
     }
     if !(in_caps || title(last) && title(first)) {
         return false;
@@ -252,7 +253,7 @@ fn name_goes_on(text: &str, prev: &str, next: &str) -> bool {
         back.next()
             .is_some_and(|before| seg.is_listed_word(&[before, last]))
     };
-    (word && !listed_before()) || (!in_caps && named_elsewhere(text, last, first))
+    (word && !listed_before()) || (!in_caps && pairs.side_by_side(last, first, at))
 }
 
 /// Whether a line opens with an article's number (`Điều 4.`, `Điều 12:`): the title of a
@@ -264,8 +265,76 @@ fn article_title(line: &str) -> bool {
     })
 }
 
-/// Bytes on each side of a line break where [`name_goes_on`] looks for the name whole (a
-/// bound on the work per line in a very long text).
+/// Which two whole words stand side by side, one space between, in a text: the pairs of
+/// words of letters and digits are indexed on the first question (one pass over the text),
+/// so that asking at every line break costs no search of the text; a word with other
+/// characters (`Mép-Phú`) is searched for near the break ([`NAME_WINDOW`]).
+struct WordPairs<'t> {
+    text: &'t str,
+    index: Option<rustc_hash::FxHashSet<(&'t str, &'t str)>>,
+    /// Questions answered by a search near the break, before the index is built.
+    searched: usize,
+}
+
+impl<'t> WordPairs<'t> {
+    /// Questions answered by a search near the break before the text is indexed: most
+    /// texts ask a few, for which indexing the whole text would cost more.
+    const SEARCHES: usize = 4;
+
+    fn new(text: &'t str) -> Self {
+        WordPairs {
+            text,
+            index: None,
+            searched: 0,
+        }
+    }
+
+    /// Whether `a b` stands in the text as two whole words, `b` opening with a capital
+    /// (the break at byte `at` is where a word with other characters is searched around).
+    fn side_by_side(&mut self, a: &str, b: &str, at: usize) -> bool {
+        let plain = |w: &str| !w.is_empty() && w.chars().all(char::is_alphanumeric);
+        let indexed = plain(a) && plain(b) && b.starts_with(char::is_uppercase);
+        if !indexed || (self.index.is_none() && self.searched < Self::SEARCHES) {
+            self.searched += usize::from(indexed);
+            return named_elsewhere(around(self.text, at, NAME_WINDOW), a, b);
+        }
+        let text = self.text;
+        let index = self.index.get_or_insert_with(|| {
+            let mut index = rustc_hash::FxHashSet::default();
+            let bytes = text.as_bytes();
+            for i in 0..bytes.len().saturating_sub(1) {
+                // the word after the space is a name's: only words in capitals are asked
+                // (most spaces are followed by a lower-case ASCII letter: one test each)
+                let next = bytes[i + 1];
+                if bytes[i] != b' ' || !(next.is_ascii_uppercase() || next >= 0xC3) {
+                    continue;
+                }
+                let rest = &text[i + 1..];
+                if !rest.starts_with(char::is_uppercase) {
+                    continue;
+                }
+                let left = text[..i]
+                    .char_indices()
+                    .rev()
+                    .take_while(|&(_, c)| c.is_alphanumeric())
+                    .last()
+                    .map_or(i, |(k, _)| k);
+                let right = rest
+                    .char_indices()
+                    .find(|&(_, c)| !c.is_alphanumeric())
+                    .map_or(rest.len(), |(k, _)| k);
+                if left < i && right > 0 {
+                    index.insert((&text[left..i], &rest[..right]));
+                }
+            }
+            index
+        });
+        index.contains(&(a, b))
+    }
+}
+
+/// Bytes on each side of a line break where [`name_goes_on`] looks for a name with other
+/// characters than letters and digits whole (a bound on the work per line in a long text).
 const NAME_WINDOW: usize = 20_000;
 
 /// The text within `width` bytes of `at` on each side (on character boundaries).
@@ -283,14 +352,11 @@ fn around(text: &str, at: usize, width: usize) -> &str {
 
 /// Whether `text` holds `a b` with one space between, as two whole words.
 fn named_elsewhere(text: &str, a: &str, b: &str) -> bool {
-    text.match_indices(a).any(|(i, _)| {
-        let Some(rest) = text[i + a.len()..].strip_prefix(' ') else {
-            return false;
-        };
+    let pair = format!("{a} {b}");
+    memchr::memmem::find_iter(text.as_bytes(), pair.as_bytes()).any(|i| {
         let before = text[..i].chars().next_back();
-        let after = rest.strip_prefix(b).map(|r| r.chars().next());
-        !before.is_some_and(char::is_alphanumeric)
-            && after.is_some_and(|c| !c.is_some_and(char::is_alphanumeric))
+        let after = text[i + pair.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
 
@@ -2463,6 +2529,30 @@ mod tests {
         let p = paragraphs(t);
         assert_eq!(p.len(), 3);
         assert_eq!(&t[p[0].0..p[0].1], "Dòng một bị\ncắt ngang.");
+    }
+
+    proptest::proptest! {
+        /// The index of word pairs answers as the search of the text does.
+        #[test]
+        fn word_pairs_index_agrees_with_the_search(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec!["Việt", "Nam", "nước", "(Việt", "Nam,", "–", "Hà", "Nội.", "xã", "Việt–Nam"]),
+                0..40,
+            ),
+            gaps in proptest::collection::vec(proptest::sample::select(vec![" ", " ", "\n", "  "]), 40),
+            a in proptest::sample::select(vec!["Việt", "nước", "Hà", "xã"]),
+            b in proptest::sample::select(vec!["Nam", "Nội", "Việt"]),
+        ) {
+            let mut text = String::new();
+            for (w, g) in words.iter().zip(&gaps) {
+                text.push_str(w);
+                text.push_str(g);
+            }
+            let mut pairs = WordPairs::new(&text);
+            pairs.searched = WordPairs::SEARCHES;
+            proptest::prop_assert_eq!(pairs.side_by_side(a, b, 0), named_elsewhere(&text, a, b));
+            proptest::prop_assert!(pairs.index.is_some());
+        }
     }
 
     #[test]
