@@ -265,10 +265,11 @@ fn article_title(line: &str) -> bool {
     })
 }
 
-/// Which two whole words stand side by side, one space between, in a text: the pairs of
-/// words of letters and digits are indexed on the first question (one pass over the text),
-/// so that asking at every line break costs no search of the text; a word with other
-/// characters (`Mép-Phú`) is searched for near the break ([`NAME_WINDOW`]).
+/// Which two whole words stand side by side, one space between, in a text. The first
+/// [`WordPairs::SEARCHES`] questions and every word with other characters than letters and
+/// digits (`Mép-Phú`) are searched for near the break ([`NAME_WINDOW`]); after that the
+/// pairs of the whole text whose second word opens with a capital are indexed (one pass),
+/// so that a text that asks at every line break is not searched at each.
 struct WordPairs<'t> {
     text: &'t str,
     index: Option<rustc_hash::FxHashSet<(&'t str, &'t str)>>,
