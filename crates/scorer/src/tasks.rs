@@ -478,8 +478,8 @@ impl Clause<'_> {
     }
     /// The end of a request phrase ([`ASK`]) from token `i`, unless it is used as a noun
     /// there ([`request_is_noun`]).
-    fn ask_at(&self, i: usize, list: &List) -> Option<usize> {
-        let e = self.any_at(i, list)?;
+    fn ask_at(&self, i: usize) -> Option<usize> {
+        let e = self.any_at(i, &lists().ask)?;
         let word =
             |k: usize| (self.toks.get(k)).and_then(|t| (t.kind == Tk::Word).then(|| self.key(k)));
         let before = i.checked_sub(1).and_then(word);
@@ -689,14 +689,7 @@ fn is_institution(actor: &str) -> bool {
 /// After a clause's leading markers, `Giao` followed by a body (`Giao Bộ Công Thương
 /// ...`, `Giao các sở ...`): the token after `Giao`, where the addressee starts.
 fn assign_at_start(text: &str, c: &Clause) -> Option<usize> {
-    let word = |from: usize| (from..c.toks.len()).find(|&i| c.toks[i].kind == Tk::Word);
-    let mut g = word(0)?;
-    // a list marker (`a)`, `b.`, `II-`)
-    if c.toks[g].end - c.toks[g].start <= 3
-        && c.toks.get(g + 1).is_some_and(|t| t.kind == Tk::Punct)
-    {
-        g = word(g + 1)?;
-    }
+    let g = (after_marker(text, c)..c.toks.len()).find(|&i| c.toks[i].kind == Tk::Word)?;
     let t = &c.toks[g];
     if &text[t.start..t.end] != "Giao" || g + 1 >= c.toks.len() {
         return None;
@@ -1116,7 +1109,7 @@ fn lead_in_requests(
         starts,
     };
     (0..toks.len())
-        .filter(|&i| c.ask_at(i, &l.ask).is_some() || c.any_at(i, &l.naming).is_some())
+        .filter(|&i| c.ask_at(i).is_some() || c.any_at(i, &l.naming).is_some())
         .map(|i| toks[i].start)
         .collect()
 }
@@ -1146,23 +1139,28 @@ fn task_start(text: &str, c: &Clause) -> (usize, Option<String>) {
     }
 }
 
+/// The first token of clause `c` after its leading punctuation and list marker (`2.`,
+/// `b)`, `(iii)`, `II-`, `1.1.`: a token of up to three bytes and `.`, `)` or `-`).
+fn after_marker(text: &str, c: &Clause) -> usize {
+    let mut a = 0;
+    while c.toks.get(a).is_some_and(|t| t.kind == Tk::Punct) {
+        a += 1;
+    }
+    let marked = c.toks.get(a + 1).is_some_and(|t| {
+        t.kind == Tk::Punct && matches!(&text[t.start..t.end], "." | ")" | "-" | "–")
+    });
+    if marked && c.toks[a].end - c.toks[a].start <= 3 {
+        a += 2;
+    }
+    a
+}
+
 /// A label that opens clause `c` (after its list marker) and ends with a colon within
 /// its first words: the colon's token, with the body it names (`Sở Tài chính:`,
 /// `UBND các xã, phường:`), or `None` for a topic (`Về nguồn vật liệu đá:`).
 fn colon_label(text: &str, c: &Clause) -> Option<(usize, Option<String>)> {
     const MAX_TOKENS: usize = 24;
-    let mut a = 0;
-    while c.toks.get(a).is_some_and(|t| t.kind == Tk::Punct) {
-        a += 1;
-    }
-    // a list marker (`2.`, `b)`, `II-`)
-    if c.toks
-        .get(a + 1)
-        .is_some_and(|t| is_punct(text, t, ".") || is_punct(text, t, ")"))
-        && c.toks[a].end - c.toks[a].start <= 3
-    {
-        a += 2;
-    }
+    let a = after_marker(text, c);
     let colon = (a..c.toks.len().min(a + MAX_TOKENS))
         .take_while(|&k| {
             let t = &c.toks[k];
@@ -1209,7 +1207,7 @@ fn task_start_plain(text: &str, c: &Clause) -> (usize, Option<String>) {
     let mut begin = 0;
     let mut found_actor = None;
     let ask = (0..n)
-        .find_map(|i| c.ask_at(i, &l.ask))
+        .find_map(|i| c.ask_at(i))
         .or_else(|| assign_at_start(text, c));
     if let Some(e) = ask {
         let mut a0 = e;

@@ -300,38 +300,42 @@ impl<'t> WordPairs<'t> {
             return named_elsewhere(around(self.text, at, NAME_WINDOW), a, b);
         }
         let text = self.text;
-        let index = self.index.get_or_insert_with(|| {
-            let mut index = rustc_hash::FxHashSet::default();
-            let bytes = text.as_bytes();
-            for i in 0..bytes.len().saturating_sub(1) {
-                // the word after the space is a name's: only words in capitals are asked
-                // (most spaces are followed by a lower-case ASCII letter: one test each)
-                let next = bytes[i + 1];
-                if bytes[i] != b' ' || !(next.is_ascii_uppercase() || next >= 0xC3) {
-                    continue;
-                }
-                let rest = &text[i + 1..];
-                if !rest.starts_with(char::is_uppercase) {
-                    continue;
-                }
-                let left = text[..i]
-                    .char_indices()
-                    .rev()
-                    .take_while(|&(_, c)| c.is_alphanumeric())
-                    .last()
-                    .map_or(i, |(k, _)| k);
-                let right = rest
-                    .char_indices()
-                    .find(|&(_, c)| !c.is_alphanumeric())
-                    .map_or(rest.len(), |(k, _)| k);
-                if left < i && right > 0 {
-                    index.insert((&text[left..i], &rest[..right]));
-                }
-            }
-            index
-        });
+        let index = self.index.get_or_insert_with(|| index_pairs(text));
         index.contains(&(a, b))
     }
+}
+
+/// The pairs of whole words of letters and digits in `text`, one space between, whose second
+/// word opens with a capital (the questions [`WordPairs`] indexes).
+fn index_pairs(text: &str) -> rustc_hash::FxHashSet<(&str, &str)> {
+    let mut index = rustc_hash::FxHashSet::default();
+    let bytes = text.as_bytes();
+    for i in 0..bytes.len().saturating_sub(1) {
+        // the word after the space is a name's: only words in capitals are asked
+        // (most spaces are followed by a lower-case ASCII letter: one test each)
+        let next = bytes[i + 1];
+        if bytes[i] != b' ' || !(next.is_ascii_uppercase() || next >= 0xC3) {
+            continue;
+        }
+        let rest = &text[i + 1..];
+        if !rest.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let left = text[..i]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric())
+            .last()
+            .map_or(i, |(k, _)| k);
+        let right = rest
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(rest.len(), |(k, _)| k);
+        if left < i && right > 0 {
+            index.insert((&text[left..i], &rest[..right]));
+        }
+    }
+    index
 }
 
 /// Bytes on each side of a line break where [`name_goes_on`] looks for a name with other
